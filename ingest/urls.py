@@ -1,0 +1,5 @@
+"""Upload pages for editors (built out by the ingest work)."""
+
+app_name = "ingest"
+
+urlpatterns: list = []

@@ -1,0 +1,66 @@
+import datetime
+
+import pytest
+
+from tests.factories import EstimateFactory, ReportFactory, SourceFactory
+from tracker.models import Estimate, Source
+from tracker.series import build_gap, build_series, chart_estimates
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coalition():
+    return SourceFactory(name="US-led coalition", kind=Source.Kind.OFFICIAL)
+
+
+@pytest.fixture
+def airwars():
+    return SourceFactory(name="Airwars", kind=Source.Kind.INDEPENDENT)
+
+
+def test_official_claimants_form_one_trace_in_date_order(coalition):
+    centcom = SourceFactory(name="CENTCOM", kind=Source.Kind.OFFICIAL)
+    EstimateFactory(source=coalition, value=352, as_of=datetime.date(2017, 3, 31))
+    EstimateFactory(source=centcom, value=119, as_of=datetime.date(2016, 11, 9))
+    (official,) = build_series(chart_estimates())
+    assert official.key == "official"
+    assert [p.value for p in official.points] == [119, 352]
+
+
+def test_a_figure_stated_by_several_reports_is_one_point(coalition):
+    for day in (1, 7):
+        EstimateFactory(source=coalition, value=603, as_of=datetime.date(2017, 7, day))
+    (official,) = build_series(chart_estimates())
+    (point,) = official.points
+    assert point.report_count == 2
+    assert point.label == "at least 603"
+
+
+def test_increments_incidents_and_rejected_figures_stay_off_the_chart(coalition):
+    EstimateFactory(source=coalition, value=119, scope=Estimate.Scope.PERIOD)
+    EstimateFactory(source=coalition, value=14, scope=Estimate.Scope.INCIDENT)
+    EstimateFactory(source=coalition, value=999, review_status=Estimate.ReviewStatus.REJECTED)
+    EstimateFactory(source=coalition, value=50, perpetrator=Estimate.Perpetrator.RUSSIA)
+    EstimateFactory(source=coalition, value=8, casualty=Estimate.Casualty.INJURED)
+    assert build_series(chart_estimates()) == []
+
+
+def test_reviewed_only_keeps_confirmed_and_corrected_figures(coalition):
+    EstimateFactory(source=coalition, value=484, review_status=Estimate.ReviewStatus.CONFIRMED)
+    EstimateFactory(source=coalition, value=603, as_of=datetime.date(2017, 7, 1))
+    (official,) = build_series(chart_estimates(reviewed_only=True))
+    assert [p.value for p in official.points] == [484]
+
+
+def test_the_gap_aligns_both_series_on_their_dates(coalition, airwars):
+    report = ReportFactory()
+    EstimateFactory(report=report, source=coalition, value=352, as_of=datetime.date(2017, 3, 31))
+    EstimateFactory(report=report, source=airwars, value=3164, as_of=datetime.date(2017, 3, 31))
+    EstimateFactory(report=report, source=coalition, value=603, as_of=datetime.date(2017, 5, 31))
+    EstimateFactory(report=report, source=airwars, value=4354, as_of=datetime.date(2017, 7, 7))
+    official, independent = build_series(chart_estimates())
+    rows = build_gap(official, independent)
+    assert [(r.official, r.independent) for r in rows] == [(352, 3164), (603, 3164), (603, 4354)]
+    assert rows[0].difference == 2812
+    assert rows[-1].ratio == round(4354 / 603, 2)

@@ -1,0 +1,374 @@
+"""Claimants, the articles they are quoted in, and every figure those articles state.
+
+Provenance is the point: each Estimate keeps the sentence it came from, the offsets of its
+number, the machine's original reading and a full history of editors' changes.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tracker.names import fold_name
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+# --- Source -------------------------------------------------------------------------------
+
+
+class SourceQuerySet(models.QuerySet):
+    def official(self):
+        return self.filter(kind=Source.Kind.OFFICIAL)
+
+    def independent(self):
+        return self.filter(kind=Source.Kind.INDEPENDENT)
+
+    def matching(self, name):
+        """Return the sources whose name or an alias folds to the same key as `name`."""
+        key = fold_name(name)
+        if not key:
+            return self.none()
+        return self.filter(match_keys__contains=f"|{key}|")
+
+
+class Source(TimeStamped):
+    """A claimant: whoever states a figure (a military, an NGO, the UN, state media ...)."""
+
+    UNATTRIBUTED = "unattributed"
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("official")
+        INDEPENDENT = "independent", _("independent")
+        STATE_MEDIA = "state_media", _("state media")
+        MEDIA = "media", _("media")
+        UNATTRIBUTED = "unattributed", _("unattributed")
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind,
+        default=Kind.MEDIA,
+        help_text=_(
+            "official: a belligerent counting its own toll; independent: an NGO, monitor or "
+            "UN body; state_media: a government's press agency; media: a news outlet."
+        ),
+    )
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_('Other names, matched ignoring case and accents ("OSDH", "SOHR").'),
+    )
+    url = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    needs_review = models.BooleanField(
+        default=False, help_text=_("Created automatically from a name the extractor did not know.")
+    )
+    # Derived from name and aliases in save(): "|sohr|osdh|...|", so a lookup is one query.
+    match_keys = models.TextField(editable=False, default="")
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "source"
+        keys = [fold_name(n) for n in [self.name, *self.aliases]]
+        self.match_keys = "|" + "|".join(dict.fromkeys(k for k in keys if k)) + "|"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("tracker:source_detail", args=[self.slug])
+
+    @classmethod
+    def unattributed(cls):
+        """Return the claimant of figures nobody is quoted for (created by a migration)."""
+        source, _ = cls.objects.get_or_create(
+            slug=cls.UNATTRIBUTED,
+            defaults={"name": "Unattributed", "kind": cls.Kind.UNATTRIBUTED},
+        )
+        return source
+
+
+# --- Report -------------------------------------------------------------------------------
+
+
+class ReportQuerySet(models.QuerySet):
+    def done(self):
+        return self.filter(status=Report.Status.DONE)
+
+    def stale(self, older_than):
+        """Return reports still queued since before `older_than`: their task may be lost."""
+        return self.filter(status=Report.Status.QUEUED, updated_at__lt=older_than)
+
+
+class Report(TimeStamped):
+    """One uploaded article: the text that was analysed and how its analysis went."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        PROCESSING = "processing", _("processing")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        ENGLISH = "en", _("English")
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=2, choices=Language, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    text = models.TextField(help_text=_("The plain text that was analysed."))
+    original_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text=_("Hash of the normalised text: one copy per article.")
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text=_("How many times a worker started processing this report.")
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    extractor_version = models.CharField(max_length=20, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="failed") | ~Q(error=""), name="report_failed_has_error"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"Report {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("tracker:report_detail", args=[self.pk])
+
+
+# --- Estimate -----------------------------------------------------------------------------
+
+
+class EstimateQuerySet(models.QuerySet):
+    def public(self):
+        """Return what the public may see: every figure but the rejected ones."""
+        return self.exclude(review_status=Estimate.ReviewStatus.REJECTED)
+
+    def reviewed(self):
+        return self.filter(
+            review_status__in=[Estimate.ReviewStatus.CONFIRMED, Estimate.ReviewStatus.CORRECTED]
+        )
+
+    def unreviewed(self):
+        return self.filter(review_status=Estimate.ReviewStatus.EXTRACTED)
+
+    def official(self):
+        return self.filter(source__kind=Source.Kind.OFFICIAL)
+
+    def independent(self):
+        return self.filter(source__kind=Source.Kind.INDEPENDENT)
+
+    def cumulative(self):
+        return self.filter(scope=Estimate.Scope.CUMULATIVE)
+
+    def review_queue(self):
+        """Return unreviewed figures, weakest confidence first, for editors to go through."""
+        return self.unreviewed().order_by("confidence", "pk")
+
+    def for_chart(
+        self,
+        *,
+        casualty="killed",
+        victims=("civilians",),
+        geography=("iraq", "syria", "iraq_syria"),
+        perpetrator=("coalition",),
+        sources=None,
+        reviewed_only=False,
+        since=None,
+        until=None,
+    ):
+        """Return the like-with-like cumulative figures the dashboard and the series API plot.
+
+        Defaults compare campaign totals of civilians killed by the coalition in Iraq and Syria;
+        increments and incident figures never reach the chart, rejected figures never do.
+        """
+        qs = self.public().cumulative().filter(as_of__isnull=False, casualty=casualty)
+        if victims:
+            qs = qs.filter(victims__in=victims)
+        if geography:
+            qs = qs.filter(geography__in=geography)
+        if perpetrator:
+            qs = qs.filter(perpetrator__in=perpetrator)
+        if sources:
+            qs = qs.filter(Q(source__kind=Source.Kind.OFFICIAL) | Q(source__slug__in=sources))
+        if reviewed_only:
+            qs = qs.reviewed()
+        if since:
+            qs = qs.filter(as_of__gte=since)
+        if until:
+            qs = qs.filter(as_of__lte=until)
+        return qs.select_related("source", "report").order_by("as_of", "pk")
+
+
+class Estimate(TimeStamped):
+    """One figure stated in one report, with its evidence and its review."""
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        AT_LEAST = "at_least", _("at least")
+        MORE_THAN = "more_than", _("more than")
+        UP_TO = "up_to", _("up to")
+        APPROX = "approx", _("about")
+        RANGE = "range", _("between")
+
+    class Casualty(models.TextChoices):
+        KILLED = "killed", _("killed")
+        INJURED = "injured", _("injured")
+        KILLED_OR_INJURED = "killed_or_injured", _("killed or injured")
+
+    class Victims(models.TextChoices):
+        CIVILIANS = "civilians", _("civilians")
+        CHILDREN = "children", _("children")
+        WOMEN = "women", _("women")
+        PEOPLE = "people", _("people")
+
+    class Scope(models.TextChoices):
+        CUMULATIVE = "cumulative", _("cumulative")
+        PERIOD = "period", _("period")
+        INCIDENT = "incident", _("incident")
+
+    class Geography(models.TextChoices):
+        IRAQ = "iraq", _("Iraq")
+        SYRIA = "syria", _("Syria")
+        IRAQ_SYRIA = "iraq_syria", _("Iraq and Syria")
+        AFGHANISTAN = "afghanistan", _("Afghanistan")
+        OTHER = "other", _("other")
+        UNKNOWN = "unknown", _("unknown")
+
+    class Perpetrator(models.TextChoices):
+        COALITION = "coalition", _("US-led coalition")
+        RUSSIA = "russia", _("Russia")
+        SYRIA_GOV = "syria_gov", _("Syrian government")
+        ISIS = "isis", _("Islamic State")
+        OTHER = "other", _("other")
+        UNKNOWN = "unknown", _("unknown")
+
+    class ReviewStatus(models.TextChoices):
+        EXTRACTED = "extracted", _("extracted, not reviewed")
+        CONFIRMED = "confirmed", _("confirmed")
+        CORRECTED = "corrected", _("corrected")
+        REJECTED = "rejected", _("rejected")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="estimates")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="estimates")
+    value = models.PositiveIntegerField()
+    value_max = models.PositiveIntegerField(null=True, blank=True)
+    qualifier = models.CharField(max_length=10, choices=Qualifier, default=Qualifier.EXACT)
+    casualty = models.CharField(max_length=20, choices=Casualty, default=Casualty.KILLED)
+    victims = models.CharField(max_length=10, choices=Victims, default=Victims.CIVILIANS)
+    scope = models.CharField(max_length=10, choices=Scope, default=Scope.INCIDENT)
+    geography = models.CharField(max_length=12, choices=Geography, default=Geography.UNKNOWN)
+    perpetrator = models.CharField(max_length=10, choices=Perpetrator, default=Perpetrator.UNKNOWN)
+    period_start = models.DateField(null=True, blank=True)
+    as_of = models.DateField(null=True, blank=True)
+    as_of_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
+    quote = models.TextField()
+    start = models.PositiveIntegerField(help_text=_("Offset of the number in the report's text."))
+    end = models.PositiveIntegerField()
+    confidence = models.FloatField(default=0.5)
+    machine_reading = models.JSONField(
+        default=dict, blank=True, help_text=_("The extractor's original reading, never changed.")
+    )
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    editor_note = models.TextField(blank=True)
+
+    objects = EstimateQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")),
+                name="estimate_value_max_not_below_value",
+            ),
+            models.CheckConstraint(
+                condition=~Q(qualifier="range") | Q(value_max__isnull=False),
+                name="estimate_range_has_max",
+            ),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="estimate_start_before_end"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="estimate_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(as_of__isnull=True)
+                | Q(period_start__lte=F("as_of")),
+                name="estimate_period_starts_before_as_of",
+            ),
+        ]
+        indexes = [
+            # The time-series query of the dashboard and /api/v1/series/.
+            models.Index(fields=["source", "casualty", "scope", "as_of"], name="estimate_series_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.display_value} {self.get_casualty_display()} ({self.source})"
+
+    def get_absolute_url(self):
+        return f"{self.report.get_absolute_url()}#estimate-{self.pk}"
+
+    @property
+    def display_value(self):
+        """Return the figure as read aloud: "at least 603", "between 3,923 and 6,102"."""
+        if self.qualifier == self.Qualifier.RANGE and self.value_max is not None:
+            return _("between %(low)s and %(high)s") % {
+                "low": f"{self.value:,}",
+                "high": f"{self.value_max:,}",
+            }
+        if self.qualifier == self.Qualifier.EXACT:
+            return f"{self.value:,}"
+        return f"{self.get_qualifier_display()} {self.value:,}"
+
+    @property
+    def is_reviewed(self):
+        return self.review_status != self.ReviewStatus.EXTRACTED

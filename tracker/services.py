@@ -1,0 +1,136 @@
+"""Writes of the tracker domain: every path (admin, API, commands) calls these functions.
+
+An editor's decision is recorded with who and when, and the machine's original reading in
+`Estimate.machine_reading` is never touched here.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from tracker.models import Estimate, Source
+
+EDITABLE_FIELDS = (
+    "source",
+    "value",
+    "value_max",
+    "qualifier",
+    "casualty",
+    "victims",
+    "scope",
+    "geography",
+    "perpetrator",
+    "period_start",
+    "as_of",
+    "as_of_precision",
+    "editor_note",
+)
+
+
+class EditConflict(Exception):
+    """Raised when an editor saves changes on top of a figure someone else changed meanwhile."""
+
+
+@transaction.atomic
+def estimate_correct(*, estimate, user, expected_updated_at=None, **changes):
+    """Apply an editor's changes; the figure becomes corrected unless nothing of substance changed.
+
+    `expected_updated_at` is the `updated_at` the editor's form was built from: if the row
+    changed since, raise EditConflict instead of silently overwriting the other edit.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    if expected_updated_at is not None and estimate.updated_at != expected_updated_at:
+        raise EditConflict(f"Figure {estimate.pk} was changed by someone else meanwhile.")
+    changed = {name for name, value in changes.items() if getattr(estimate, name) != value}
+    for name in changed:
+        setattr(estimate, name, changes[name])
+    if changed - {"editor_note"}:
+        estimate.review_status = Estimate.ReviewStatus.CORRECTED
+    elif not estimate.is_reviewed:
+        estimate.review_status = Estimate.ReviewStatus.CONFIRMED
+    _mark_reviewed(estimate, user)
+    return estimate
+
+
+@transaction.atomic
+def estimate_confirm(*, estimate, user):
+    """Confirm the figure as read (a corrected figure stays corrected)."""
+    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    if estimate.review_status != Estimate.ReviewStatus.CORRECTED:
+        estimate.review_status = Estimate.ReviewStatus.CONFIRMED
+    _mark_reviewed(estimate, user)
+    return estimate
+
+
+@transaction.atomic
+def estimate_reject(*, estimate, user, note=""):
+    """Reject a misread figure: it stays for the record but never reaches the public."""
+    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate.review_status = Estimate.ReviewStatus.REJECTED
+    if note:
+        estimate.editor_note = note
+    _mark_reviewed(estimate, user)
+    return estimate
+
+
+@transaction.atomic
+def estimate_reopen(*, estimate, user):
+    """Send a figure back to review; what editors changed stays, only the verdict is cleared."""
+    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate.review_status = Estimate.ReviewStatus.EXTRACTED
+    estimate.reviewed_by = None
+    estimate.reviewed_at = None
+    estimate._history_user = user
+    estimate.full_clean()
+    estimate.save()
+    return estimate
+
+
+def _mark_reviewed(estimate, user):
+    estimate.reviewed_by = user
+    estimate.reviewed_at = timezone.now()
+    estimate._history_user = user
+    estimate.full_clean()
+    estimate.save()
+
+
+@transaction.atomic
+def source_resolve(*, name, kind=Source.Kind.MEDIA):
+    """Return the Source a claimant name refers to, creating one marked needs_review if unknown."""
+    if not name or name == Source.UNATTRIBUTED:
+        return Source.unattributed()
+    existing = Source.objects.matching(name).first()
+    if existing is not None:
+        return existing
+    source = Source(name=name[:200], kind=kind, needs_review=True)
+    source.slug = _free_slug(source)
+    source.full_clean()
+    source.save()
+    return source
+
+
+def _free_slug(source):
+    base = slugify(source.name)[:190] or "source"
+    slug, n = base, 2
+    while Source.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def source_merge(*, duplicate, into, user=None):
+    """Move every figure of `duplicate` to `into`, keep its names as aliases, delete it."""
+    if duplicate.pk == into.pk:
+        raise ValueError("A claimant cannot be merged into itself.")
+    for estimate in Estimate.objects.filter(source=duplicate).select_for_update():
+        estimate.source = into
+        estimate._history_user = user
+        estimate._change_reason = f"Claimant {duplicate.name} merged into {into.name}"
+        estimate.save(update_fields=["source", "updated_at"])
+    into.aliases = list(dict.fromkeys([*into.aliases, duplicate.name, *duplicate.aliases]))
+    into.save()
+    duplicate.delete()
+    return into
