@@ -1,15 +1,23 @@
-"""Project URLs: public pages, the read API, ingest (uploads) and the admin."""
+"""Project URLs: public pages, the JSON API, ingest (uploads) and the admin.
+
+`ingest` imports `tracker`, never the reverse, so the report endpoint (read plus upload)
+comes from ingest and is registered on the API router here.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from ingest.api import ReportViewSet
 from tracker import health
+from tracker.api.urls import router
+
+router.register("reports", ReportViewSet, basename="report")
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("ingest/", include("ingest.urls")),
-    path("api/v1/", include("tracker.api.urls")),
+    path("api/v1/", include(router.urls)),
     path("", include("tracker.web_urls")),
 ]

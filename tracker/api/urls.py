@@ -1,3 +1,7 @@
-"""The read-only JSON API under /api/v1/ (built out by the API work)."""
+"""The JSON API under /api/v1/. The project urls.py registers `reports/` (uploads live in ingest)."""
 
-urlpatterns: list = []
+from rest_framework.routers import DefaultRouter
+
+router = DefaultRouter()
+
+urlpatterns = router.urls

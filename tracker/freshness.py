@@ -1,0 +1,13 @@
+"""When the data last changed: one stamp for the API, its conditional GETs and the methodology page."""
+
+from django.db.models import Max
+
+from tracker.models import Estimate, Report, Source
+
+
+def data_last_updated():
+    """Return the latest `updated_at` of any source, report or estimate (None when empty)."""
+    stamps = [
+        model.objects.aggregate(latest=Max("updated_at"))["latest"] for model in (Source, Report, Estimate)
+    ]
+    return max((s for s in stamps if s is not None), default=None)
