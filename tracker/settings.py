@@ -4,6 +4,7 @@ With no environment at all the project runs embedded: SQLite in the project fold
 Celery tasks executed eagerly in-process. Every variable is documented in README.md.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -163,7 +164,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# plotly.js comes from the plotly package itself (static/vendor/plotly/plotly.min.js): no CDN,
+# no copy in the repository, and always the version the Python figures were built for.
+PLOTLY_JS_DIR = Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", PLOTLY_JS_DIR)]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
