@@ -1,0 +1,147 @@
+"""Words that tell a figure's scope, place and perpetrator.
+
+Each cue is a precompiled pattern over the folded text. A figure takes the cue of its
+own sentence; failing that, of the two sentences before it ("dans la ville", "cette
+période" point back); failing that, a default the engine chooses.
+"""
+
+import re
+
+from .dates import MONTHS
+
+_MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
+_YEAR = r"(?:19|20)\d\d"
+
+# Scope, strongest first: an increment to a tally is never a cumulative total.
+SCOPE_CUES = (
+    ("increment", re.compile(
+        r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
+        r"|\b(?:add|adding|added|adds)\b[^.;]{0,60}\bto\s+(?:its|their|the|this)\s+(?:\w+\s+)?"
+        r"(?:tally|toll|count|total)|\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
+        r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b")),
+    ("cumulative", re.compile(
+        r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
+        r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
+        r"|\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
+        r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
+        r"|\bsince\s+(?:it|the\s+\w+)\s+(?:began|started)|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
+        r"|\bau\s+total\b|\bin\s+total\b|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
+        r"|\bjusqu'ici\b|\boverall\b|\bcumul\w*|\bbilan\s+total\b|\btotal\s+(?:de|of)\b"
+        r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
+        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b")),
+    ("refer", re.compile(
+        r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b")),
+    ("period", re.compile(
+        r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
+        r"\s+(?:mois|annees|semaines|jours)"
+        r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
+        r"|\b(?:en|in|during|pendant|au\s+cours\s+de)\s+(?:l'annee\s+)?" + _YEAR +
+        r"|\b(?:en|in|during)\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
+        r"|\b(?:le|au)\s+mois\s+(?:dernier|de)\b|\blast\s+(?:month|year)\b|\bl'an\s+dernier\b"
+        r"|\bl'annee\s+derniere\b|\bdepuis\s+le\s+\d|\bsince\s+" + _MONTH + r"\s+\d"
+        r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bmonthly\b|\bmensuel\w*|\bpar\s+mois\b"
+        r"|\bper\s+month\b")),
+    ("incident", re.compile(
+        r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
+        r"|\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
+        r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
+        r"|\b(?:the|a|an|this|one|single)\s+(?:\w+\s+)?(?:strike|airstrike|raid|attack|bombing|blast|explosion)\b"
+        r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+" + _MONTH + r"\s+\d")),
+)
+
+# Geography: countries and the cities that imply them.
+_PLACES = {
+    "iraq": r"irak|iraq|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|baghdad|kirkouk|"
+            r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
+    "syria": r"syrie|syria|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|deir\s+el-zor|"
+             r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
+             r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|"
+             r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
+    "afghanistan": r"afghanistan|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|herat|ghazni|"
+                   r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
+    "other": r"libye|libya|syrte|sirte|yemen|somalie|somalia|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
+             r"lebanon|turquie|turkey|israel|iran|sahel",
+}
+PLACE_PATTERN = re.compile(
+    r"(?<![\w@#/-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PLACES.items()) + r")(?![\w-])"
+)
+
+# Perpetrators: an actor word next to a harm word, or after "par"/"by".
+_ACTORS = {
+    "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
+                 r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
+                 r"allied|alliee?s?",
+    "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
+    "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
+                 r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
+                 r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
+                 r"air\s+force)|assad|syriens?|syriennes?",
+    "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
+            r"kamikazes?|suicide\s+bombers?",
+    "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
+             r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|"
+             r"forces\s+irakiennes|iraqi\s+(?:forces|army|troops)|armee\s+irakienne|afghan\s+(?:forces|army)",
+}
+_ACTOR = "(?:" + "|".join(_ACTORS.values()) + ")"
+ACTOR_PATTERN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ACTORS.items()) + r")(?![\w-])"
+)
+_HARM = (
+    r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
+    r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
+    r"attacks?|fire|planes?|jets?|aircraft|victimes|victims|barils?\s+d'explosifs|barrel\s+bombs?|mines|"
+    r"roquettes?|rockets?|artillery|artillerie"
+)
+_ADJECTIVES = (
+    r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
+    r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by))*"
+)
+PERPETRATOR_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?:{_HARM}){_ADJECTIVES}\s*(?:(?:de\s+la|du|des|de\s+l'|d'|de|of\s+the|of|by\s+the|by|par\s+la|par\s+le"
+    rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
+    rf"|{_ACTOR}(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war))?\s+(?:{_HARM})"
+    rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
+    rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
+    rf"|{_ACTOR}\s+(?:a|ont|have|has|had|avait|avaient)?\s*(?:tue|killed|bombarde|bombed|frappe|struck"
+    rf"|execute|executed|massacre|massacred)"
+    r")(?![\w])"
+)
+
+
+def scope_cue(folded: str, start: int, end: int) -> str | None:
+    """Return the strongest scope cue in folded[start:end], or None."""
+    for scope, pattern in SCOPE_CUES:
+        if pattern.search(folded, start, end):
+            return scope
+    return None
+
+
+def places(folded: str, start: int, end: int, skip=()) -> set[str]:
+    """Return the countries named in folded[start:end], outside the `skip` spans."""
+    found = set()
+    for m in PLACE_PATTERN.finditer(folded, start, end):
+        if not any(s <= m.start() < e for s, e in skip):
+            found.add(m.lastgroup)
+    return found
+
+
+def geography(countries: set[str]) -> str | None:
+    """Fold a set of countries into the contract's geography, None if empty."""
+    if {"iraq", "syria"} <= countries:
+        return "iraq_syria"
+    for name in ("iraq", "syria", "afghanistan", "other"):
+        if name in countries:
+            return name
+    return None
+
+
+def perpetrators(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Return (position, actor) for each harm caused by a named actor in folded[start:end]."""
+    found = []
+    for m in PERPETRATOR_PATTERN.finditer(folded, start, end):
+        actor = ACTOR_PATTERN.search(m.group())
+        if actor:
+            found.append((m.start(), actor.lastgroup))
+    return found

@@ -1,0 +1,190 @@
+"""Dates a figure holds to, read with a few precompiled patterns (no date parser).
+
+A date in a sentence is one of: an end ("jusqu'au 31 mars", "et le 31 mars 2017",
+"fin avril dernier", "as of March 31"), a start ("depuis août 2014", "since 2014"), a
+point ("le 8 juin", "June 28, 2017", "en avril 2017"), a relative month ("le mois
+dernier", "last month"), a weekday ("jeudi", "on Thursday", "hier") or a year ("en
+2017"). Missing years, relative months and weekdays are resolved against the
+publication date.
+"""
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# English months that are also common words count only beside a day or a year.
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "sep", "sept", "oct", "nov", "aug", "jun", "jul",
+                     "apr", "feb"}
+WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_END_OF = r"(?P<endof>(?:a\s+la\s+)?fin\s+(?:du\s+mois\s+)?(?:de\s+|d')?|(?:at\s+the\s+)?end\s+of\s+|late\s+)"
+
+DATE_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    rf"(?:{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?)"
+    rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)"
+    rf"|(?:{_END_OF}?{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
+    rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
+    rf"|(?:(?P<endof4>fin|end\s+of)\s+(?P<year4>(?:19|20)\d\d))"
+    r"|(?P<relmonth>(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|"
+    r"ce\s+mois-ci|this\s+month)"
+    r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"|hier|yesterday|aujourd'hui|today)"
+    rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
+    r")(?![\w])"
+)
+
+_UNTIL = re.compile(r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$")
+_AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
+_RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
+_SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du)\b[^,.;]{0,40}$")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    year: int
+    month: int
+    day: int | None = None
+
+    def value(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in the text; kind is end, start, point, relative, weekday or year."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+def parse_published(value) -> Published | None:
+    """Read a publication date given as a date or a "YYYY-MM[-DD]" string; None if unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return Published(value.year, value.month, value.day)
+    m = re.fullmatch(r"\s*((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?\s*", str(value))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    day = int(m.group(3)) if m.group(3) else None
+    return Published(int(m.group(1)), int(m.group(2)), day if day and 1 <= day <= 31 else None)
+
+
+_HEADER = re.compile(r"\A\s*date\s+((?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*")
+
+
+def header_date(text: str) -> tuple[str | None, int]:
+    """Return the " date 2019-05" header of a text, if any, and where the article begins."""
+    m = _HEADER.match(text)
+    return (m.group(1), m.end()) if m else (None, 0)
+
+
+def find_dates(folded: str, start: int, end: int, published: Published | None) -> list[DateMention]:
+    """Return the dates in folded[start:end], each resolved against `published`."""
+    found = []
+    for m in DATE_PATTERN.finditer(folded, start, end):
+        mention = _read(m, folded, start, published)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _read(m: re.Match, folded: str, floor: int, pub: Published | None) -> DateMention | None:
+    before = folded[max(floor, m.start() - 60):m.start()]
+    g = m.groupdict()
+    if g["relmonth"]:
+        if pub is None:
+            return None
+        shift = 0 if ("ci" in g["relmonth"] or "this" in g["relmonth"]) else 1
+        year, month = _month_back(pub.year, pub.month, shift)
+        return DateMention("relative", f"{year:04d}-{month:02d}", m.start(), m.end())
+    if g["weekday"]:
+        return _weekday(g["weekday"], pub, m) if pub else None
+    if g["yearonly"]:
+        if not _YEAR_CONTEXT.search(before):
+            return None
+        return DateMention(_kind(before, "year"), g["year5"], m.start(), m.end())
+    if g["year4"]:
+        return DateMention("end", f"{g['year4']}-12-31", m.start(), m.end())
+    month_word = g["month"] or g["month2"] or g["month3"]
+    day = g["day"] or g["day2"]
+    year = g["year"] or g["year2"] or g["year3"]
+    if month_word in _AMBIGUOUS_MONTHS and not (day or year):
+        return None
+    month = MONTHS[month_word]
+    if day and not 1 <= int(day) <= 31:
+        return None
+    year = int(year) if year else _year_of(month, pub)
+    if year is None:
+        return None
+    if g["endof"] or (g["last"] and not day):
+        last_day = calendar.monthrange(year, month)[1]
+        kind = "end" if g["endof"] else _kind(before, "point")
+        value = f"{year:04d}-{month:02d}-{last_day:02d}" if g["endof"] else f"{year:04d}-{month:02d}"
+        return DateMention(kind, value, m.start(), m.end())
+    value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return DateMention(_kind(before, "point"), value, m.start(), m.end())
+
+
+def _kind(before: str, default: str) -> str:
+    """Tell an end ("jusqu'au", "et le" after "entre") or a start ("depuis") from a point."""
+    tail = before[-30:]
+    if _UNTIL.search(tail) or (_AND.search(tail) and _RANGE_OPENER.search(before)):
+        return "end"
+    if _SINCE.search(before):
+        return "start"
+    return default
+
+
+def _year_of(month: int, pub: Published | None) -> int | None:
+    if pub is None:
+        return None
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _month_back(year: int, month: int, shift: int) -> tuple[int, int]:
+    month -= shift
+    while month < 1:
+        month += 12
+        year -= 1
+    return year, month
+
+
+def _weekday(word: str, pub: Published, m: re.Match) -> DateMention:
+    if pub.day is None:
+        return DateMention("weekday", pub.value(), m.start(), m.end())
+    published = dt.date(pub.year, pub.month, pub.day)
+    if word in ("hier", "yesterday"):
+        day = published - dt.timedelta(days=1)
+    elif word in ("aujourd'hui", "today"):
+        day = published
+    else:
+        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS[word]) % 7)
+    return DateMention("weekday", day.isoformat(), m.start(), m.end())
+
+
+def before_published(value: str, pub: Published | None) -> bool:
+    """Tell whether a date (YYYY-MM or YYYY-MM-DD) is not after the publication date."""
+    if pub is None:
+        return True
+    return value[: len(pub.value())] <= pub.value() if len(value) >= 7 else True

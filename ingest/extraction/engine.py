@@ -1,0 +1,340 @@
+"""Read an article and return every casualty figure it states, attributed.
+
+The article is folded once (same length, so offsets stay valid), cut into sentences,
+and each sentence is read once: its claimants, scope, places, perpetrators and dates.
+A figure takes each attribute from its own sentence first, then from the two sentences
+before it, then from a default; the strength of that evidence decides which reading
+wins when one figure is stated twice.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import cues
+from .attribution import Attribution, Attributor, tweet_signatures
+from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
+from .figure import Figure
+from .folding import fold_in_place
+from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index
+from .grammar import Reading, read_figures
+from .sentences import split_sentences
+
+UNATTRIBUTED_CONFIDENCE = 0.55
+CONTEXT = 2  # sentences looked back at for a scope, a place, a perpetrator or a date
+
+_CLAUSE_BREAK = re.compile(
+    r";|\bet\s*,|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu)|\bmais\b|\bwhile\b|\bwhereas\b"
+)
+_FRENCH = re.compile(r"\b(?:le|la|les|des|et|selon|qui|dans|pour|une|est|ont)\b")
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|according|were|was|that|with|has|have)\b")
+_HOME = (
+    ("afghanistan", re.compile(r"afghan|unama|manua")),
+    ("syria", re.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
+    ("iraq", re.compile(r"irak|iraq|unami")),
+    ("iraq_syria", re.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
+)
+_OWN_SIDE = (
+    ("coalition", re.compile(r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|u\.?s\.? "
+                             r"|us-|american|americain|etats-unis|united states|washington|australia|uk |"
+                             r"british|britannique|france|francais|french")),
+    ("russia", re.compile(r"russ|moscou|moscow|kremlin")),
+    ("syria_gov", re.compile(r"syrian government|gouvernement syrien|regime|damas")),
+)
+
+
+@dataclass
+class SentenceFacts:
+    """What one sentence says besides its numbers."""
+
+    start: int
+    end: int
+    paragraph: int
+    line_start: bool
+    attributions: list[Attribution]
+    scope: str | None
+    countries: set[str]
+    perpetrators: list[tuple[int, str]]
+    dates: list[DateMention]
+    breaks: list[int]
+    tweet: Claimant | None = None
+
+
+@dataclass
+class Draft:
+    """A figure being built, with the strength of the evidence for each attribute."""
+
+    reading: Reading
+    sentence: int
+    claimant: Claimant | None
+    attribution_confidence: float
+    scope: str
+    geography: str
+    perpetrator: str
+    as_of: str | None
+    strength: dict = field(default_factory=dict)
+
+
+def extract(text: str, *, published=None, language: str = "auto", gazetteer=None) -> list[Figure]:
+    """Return the casualty figures stated in `text`, in text order, each stated once."""
+    text = text if isinstance(text, str) else str(text or "")
+    header, body_start = header_date(text)
+    pub = parse_published(published) or parse_published(header)
+    folded = fold_in_place(text)
+    lang = language if language in ("fr", "en") else detect_language(folded)
+    index = claimant_index(tuple(gazetteer) if gazetteer is not None else DEFAULT_GAZETTEER)
+    facts = _read_sentences(text, folded, body_start, pub, index)
+    article = _article_defaults(facts)
+    drafts = []
+    for i, fact in enumerate(facts):
+        readings = read_figures(folded, fact.start, fact.end, lang)
+        drafts.extend(_draft(reading, readings, i, facts, article, pub) for reading in readings)
+    return [_figure(d, text, facts) for d in _merge(drafts)]
+
+
+def detect_language(folded: str) -> str:
+    """Tell French from English by counting common short words."""
+    sample = folded[:5000]
+    return "en" if len(_ENGLISH.findall(sample)) > len(_FRENCH.findall(sample)) else "fr"
+
+
+def _read_sentences(text, folded, body_start, pub, index) -> list[SentenceFacts]:
+    attributor = Attributor(index, folded, text)
+    facts = []
+    for s in split_sentences(text, body_start):
+        mentions = [(m.start, m.end) for m in index.mentions(folded, text, s.start, s.end)]
+        facts.append(SentenceFacts(
+            start=s.start, end=s.end, paragraph=s.paragraph,
+            line_start=s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start,
+            attributions=attributor.sentence(s.start, s.end),
+            scope=cues.scope_cue(folded, s.start, s.end),
+            countries=cues.places(folded, s.start, s.end, skip=mentions),
+            perpetrators=cues.perpetrators(folded, s.start, s.end),
+            dates=[d for d in find_dates(folded, s.start, s.end, pub) if before_published(d.value, pub)],
+            breaks=[m.start() for m in _CLAUSE_BREAK.finditer(folded, s.start, s.end)],
+        ))
+    _attach_tweets(facts, folded, text, index)
+    return facts
+
+
+def _attach_tweets(facts, folded, text, index) -> None:
+    """Give an embedded tweet's author to its signature line and the line before it."""
+    for position, claimant in tweet_signatures(folded, text, index):
+        k = next((i for i, f in enumerate(facts) if f.start <= position < f.end), None)
+        if k is None:
+            continue
+        facts[k].tweet = claimant
+        if k > 0 and facts[k - 1].line_start and text.find("\n", facts[k - 1].end) < facts[k].start:
+            facts[k - 1].tweet = claimant
+
+
+def _article_defaults(facts) -> dict:
+    countries = set().union(*(f.countries for f in facts)) if facts else set()
+    counts = Counter(actor for f in facts for _, actor in f.perpetrators)
+    dominant = None
+    if counts:
+        actor, n = counts.most_common(1)[0]
+        if n * 3 >= sum(counts.values()) * 2:
+            dominant = actor
+    return {"geography": cues.geography(countries), "perpetrator": dominant}
+
+
+def _context(facts, i):
+    return [facts[j] for j in range(i - 1, max(-1, i - 1 - CONTEXT), -1)]
+
+
+def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None) -> Draft:
+    fact = facts[i]
+    attribution = _attribution(reading, i, facts, readings)
+    claimant = attribution.claimant if attribution else None
+    draft = Draft(reading, i, claimant, attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
+                  "cumulative", "unknown", "unknown", pub.value() if pub else None)
+    draft.scope, draft.strength["scope"] = _scope(fact, _context(facts, i))
+    draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
+    draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
+                                                                    claimant, article)
+    as_of, draft.strength["as_of"] = _as_of(draft.scope, fact, _context(facts, i), pub)
+    draft.as_of = as_of if as_of else draft.as_of
+    return draft
+
+
+def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:
+    fact = facts[i]
+    candidates = _in_clause(reading, fact, readings)
+    before = [a for a in candidates if a.position < reading.start]
+    if before:
+        return before[-1]
+    if candidates:
+        return candidates[0]
+    if fact.tweet:
+        return Attribution(fact.tweet, fact.start, "tweet", 0.8)
+    previous = facts[i - 1] if i > 0 else None
+    if previous and previous.paragraph == fact.paragraph and previous.attributions:
+        last = previous.attributions[-1]
+        return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))
+    return None
+
+
+def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -> list[Attribution]:
+    """Return the attributions of the reading's clause, else of clauses stating no figure."""
+    if not fact.breaks:
+        return fact.attributions
+
+    def clause(position):
+        return sum(1 for b in fact.breaks if b <= position)
+
+    here = clause(reading.start)
+    same = [a for a in fact.attributions if clause(a.position) == here]
+    busy = {clause(r.start) for r in readings}
+    return same or [a for a in fact.attributions if clause(a.position) not in busy]
+
+
+def _scope(fact, context) -> tuple[str, int]:
+    if fact.scope and fact.scope != "refer":
+        return ("period" if fact.scope == "increment" else fact.scope), 2
+    for other in context:
+        if other.scope and other.scope != "refer":
+            return ("period" if other.scope == "increment" else other.scope), 1
+    return "cumulative", 0
+
+
+def _geography(fact, context, claimant, article) -> tuple[str, int]:
+    found = cues.geography(fact.countries)
+    if found:
+        return found, 2
+    for other in context:
+        found = cues.geography(other.countries)
+        if found:
+            return found, 1
+    home = _home(claimant)
+    if home:
+        return home, 1
+    return (article["geography"], 0) if article["geography"] else ("unknown", 0)
+
+
+def _home(claimant: Claimant | None) -> str | None:
+    if claimant is None:
+        return None
+    names = " ".join(fold_in_place(n) for n in claimant.names())
+    return next((region for region, pattern in _HOME if pattern.search(names)), None)
+
+
+def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
+    if fact.perpetrators:
+        nearest = min(fact.perpetrators, key=lambda p: abs(p[0] - reading.start))
+        return nearest[1], 2
+    if claimant is not None and claimant.kind == "official":
+        names = " ".join(fold_in_place(n) for n in claimant.names()) + " "
+        side = next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
+        if side:
+            return side, 1
+    for other in context:
+        actors = {actor for _, actor in other.perpetrators}
+        if len(actors) == 1:
+            return actors.pop(), 1
+        if len(actors) > 1:
+            return "unknown", 1
+    return (article["perpetrator"], 0) if article["perpetrator"] else ("unknown", 0)
+
+
+def _as_of(scope, fact, context, pub) -> tuple[str | None, int]:
+    def ends(dates):
+        return [d for d in dates if d.kind in ("end", "relative")]
+
+    def points(dates):
+        return [d for d in dates if d.kind in ("point", "weekday", "year")]
+
+    if scope == "cumulative":
+        if ends(fact.dates):
+            return ends(fact.dates)[-1].value, 2
+        if fact.scope == "refer":
+            for other in context:
+                if ends(other.dates):
+                    return ends(other.dates)[-1].value, 1
+        return None, 0
+    for dates, strength in [(fact.dates, 2)] + [(other.dates, 1) for other in context]:
+        chosen = ends(dates) or points(dates)
+        if chosen:
+            return _date_value(chosen[-1], pub), strength
+    return None, 0
+
+
+def _date_value(date: DateMention, pub: Published | None) -> str:
+    if date.kind == "year":
+        year = int(date.value)
+        return f"{year}-12-31" if pub is None or year < pub.year else pub.value()
+    return date.value
+
+
+def _family(casualty: str) -> str:
+    return "killed" if casualty == "killed_or_injured" else casualty
+
+
+def _same_figure(a: Draft, b: Draft) -> bool:
+    ra, rb = a.reading, b.reading
+    if _family(ra.casualty) != _family(rb.casualty):
+        return False
+    if (ra.value, ra.value_max) == (rb.value, rb.value_max):
+        if a.claimant is None or b.claimant is None:
+            return ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
+        return a.claimant == b.claimant and ra.victims == rb.victims
+    if ra.victims != rb.victims:
+        return False
+    return a.claimant is not None and a.claimant == b.claimant and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+
+
+def _rounds_to(precise: Reading, rounded: Reading) -> bool:
+    """Tell whether `rounded` ("plus de 1.300") restates `precise` ("pas moins de 1.302")."""
+    if rounded.qualifier not in ("more_than", "approx", "at_least") or precise.value_max or rounded.value_max:
+        return False
+    zeros = len(str(rounded.value)) - len(str(rounded.value).rstrip("0"))
+    if zeros < 1 or precise.value == rounded.value:
+        return False
+    step = 10 ** zeros
+    return abs(precise.value - rounded.value) < step / 2 and precise.value % step != 0
+
+
+def _precision(d: Draft) -> tuple:
+    r = d.reading
+    rounded = len(str(r.value)) - len(str(r.value).rstrip("0"))
+    return (d.claimant is not None, -rounded, r.qualifier != "approx", sum(d.strength.values()), r.confidence)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """Keep each figure once, with its most precise reading and its strongest attributes."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if _same_figure(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        best, other = (draft, twin) if _precision(draft) > _precision(twin) else (twin, draft)
+        for name in ("scope", "geography", "perpetrator", "as_of"):
+            if other.strength.get(name, 0) > best.strength.get(name, 0):
+                setattr(best, name, getattr(other, name))
+                best.strength[name] = other.strength[name]
+        best.attribution_confidence = max(best.attribution_confidence, other.attribution_confidence)
+        kept[kept.index(twin)] = best
+    return kept
+
+
+def _figure(d: Draft, text: str, facts) -> Figure:
+    r = d.reading
+    fact = facts[d.sentence]
+    return Figure(
+        claimant=d.claimant.name if d.claimant else "unattributed",
+        claimant_kind=d.claimant.kind if d.claimant else "unattributed",
+        value=r.value,
+        value_max=r.value_max,
+        qualifier=r.qualifier,
+        casualty=r.casualty,
+        victims=r.victims,
+        scope=d.scope,
+        geography=d.geography,
+        perpetrator=d.perpetrator,
+        as_of=d.as_of,
+        quote=text[fact.start:fact.end],
+        start=r.start,
+        end=r.end,
+        confidence=round(r.confidence * d.attribution_confidence, 2),
+    )

@@ -1,0 +1,188 @@
+"""Who states figures: claimants, their kinds, their French and English names.
+
+Editors keep claimants and aliases in the database; the app passes them in as
+`Claimant` objects, and DEFAULT_GAZETTEER is the built-in list it starts from. Names are
+matched case- and accent-insensitively ("OSDH" = "Observatoire syrien des droits de
+l'Homme" = "SOHR"), except all-capital acronyms of three letters or fewer ("UN", "AP") which
+must be written in capitals so that the French article "un" is not the United Nations.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .folding import fold
+
+KINDS = ("official", "independent", "state_media", "media")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A source of figures; `kind` is official (a belligerent counting its own toll),
+    independent (NGO, monitor, UN), state_media or media."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def matches(self, name: str) -> bool:
+        """Tell whether `name` is this claimant's name or one of its aliases."""
+        key = fold(name)
+        return any(fold(n) == key for n in self.names())
+
+
+def _c(name, kind, *aliases):
+    return Claimant(name, kind, tuple(aliases))
+
+
+DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
+    _c("US-led coalition", "official",
+       "coalition", "coalition internationale", "international coalition", "global coalition",
+       "coalition occidentale", "western coalition", "US-led coalition", "U.S.-led coalition",
+       "anti-IS coalition", "anti-ISIS coalition", "coalition anti-EI", "coalition anti-djihadiste",
+       "coalition anti-jihadiste", "CJTF-OIR", "CJTF", "Combined Joint Task Force",
+       "Operation Inherent Resolve", "Inherent Resolve", "opération Inherent Resolve",
+       "groupe des forces interarmées", "forces interarmées"),
+    _c("CENTCOM", "official",
+       "Centcom", "Central Command", "US Central Command", "U.S. Central Command",
+       "commandement central américain", "commandement central",
+       "commandement militaire américain au Moyen-Orient", "commandement américain au Moyen-Orient"),
+    _c("Pentagon", "official",
+       "Pentagone", "Department of Defense", "Defense Department", "DoD",
+       "département de la Défense", "ministère américain de la Défense", "US defense secretary",
+       "secrétaire américain à la Défense"),
+    _c("US military", "official",
+       "U.S. military", "American military", "armée américaine", "militaires américains",
+       "forces américaines", "US forces", "U.S. forces", "US Army", "U.S. Army", "US Air Force",
+       "commandement militaire américain", "commandement américain", "US officials",
+       "U.S. officials", "responsables américains", "officials in Washington"),
+    _c("US government", "official",
+       "Washington", "United States", "Etats-Unis", "U.S. government", "US government",
+       "gouvernement américain", "Maison Blanche", "White House", "State Department",
+       "département d'Etat", "US authorities", "U.S. authorities", "autorités américaines",
+       "American authorities"),
+    _c("UK Ministry of Defence", "official",
+       "British Ministry of Defence", "UK MoD", "ministère britannique de la Défense"),
+    _c("Australian Defence Force", "official", "Australian Defence Department", "armée australienne"),
+    _c("Russian Ministry of Defence", "official",
+       "Russian Defence Ministry", "Russian Defense Ministry", "Russian Ministry of Defense",
+       "ministère russe de la Défense", "armée russe", "Russian military", "Moscou", "Moscow",
+       "Kremlin"),
+    _c("Syrian government", "official",
+       "gouvernement syrien", "régime syrien", "Damas", "Damascus", "Syrian authorities",
+       "autorités syriennes", "ministère syrien de la Santé", "Syrian health ministry"),
+    _c("Iraqi authorities", "official",
+       "autorités irakiennes", "Iraqi government", "gouvernement irakien", "Iraqi officials",
+       "responsables irakiens", "Iraqi health ministry", "ministère irakien de la Santé",
+       "armée irakienne", "Iraqi military", "Iraqi army", "Joint Operations Command"),
+    _c("Afghan authorities", "official",
+       "autorités afghanes", "Afghan government", "gouvernement afghan", "Afghan officials",
+       "Afghan interior ministry", "ministère afghan de l'Intérieur"),
+    _c("SDF", "official", "Syrian Democratic Forces", "Forces démocratiques syriennes", "FDS"),
+    _c("Airwars", "independent", "Airwars.org"),
+    _c("Amnesty International", "independent", "Amnesty", "Amnistie internationale"),
+    _c("Human Rights Watch", "independent", "HRW"),
+    _c("SOHR", "independent",
+       "OSDH", "Syrian Observatory for Human Rights", "Syrian Observatory",
+       "Observatoire syrien des droits de l'Homme", "Observatoire syrien des droits humains",
+       "Observatoire syrien"),
+    _c("SNHR", "independent",
+       "Syrian Network for Human Rights", "Réseau syrien des droits de l'Homme",
+       "Réseau syrien pour les droits de l'Homme", "RSDH"),
+    _c("White Helmets", "independent",
+       "Casques blancs", "Syrian Civil Defence", "Syrian Civil Defense", "défense civile syrienne"),
+    _c("Iraqi Observatory for Human Rights", "independent",
+       "IOHR", "Observatoire irakien des droits de l'Homme"),
+    _c("Iraq Body Count", "independent", "IBC"),
+    _c("UNAMA", "independent",
+       "MANUA", "UN Assistance Mission in Afghanistan", "United Nations Assistance Mission in Afghanistan",
+       "Mission d'assistance des Nations unies en Afghanistan"),
+    _c("UNAMI", "independent",
+       "UN Assistance Mission for Iraq", "United Nations Assistance Mission for Iraq",
+       "Mission d'assistance des Nations unies pour l'Irak", "MANUI"),
+    _c("UN", "independent",
+       "ONU", "United Nations", "Nations unies", "Organisation des Nations unies", "OHCHR", "HCDH",
+       "UN human rights office", "Haut-Commissariat aux droits de l'homme", "UN Commission of Inquiry",
+       "commission d'enquête de l'ONU", "UNICEF", "OCHA", "UN Security Council"),
+    _c("ACLED", "independent"),
+    _c("Médecins sans frontières", "independent", "MSF", "Doctors Without Borders"),
+    _c("ICRC", "independent", "CICR", "Red Cross", "Croix-Rouge", "International Committee of the Red Cross",
+       "Comité international de la Croix-Rouge"),
+    _c("SANA", "state_media",
+       "Syrian Arab News Agency", "agence de presse syrienne", "agence officielle syrienne",
+       "agence de presse officielle syrienne"),
+    _c("Amaq", "state_media", "Aamaq", "agence Amaq", "Amaq news agency"),
+    _c("IRNA", "state_media"),
+    _c("TASS", "state_media"),
+    _c("Sputnik", "state_media"),
+    _c("AP", "media", "Associated Press"),
+    _c("AFP", "media", "Agence France-Presse", "Agence France Presse"),
+    _c("Reuters", "media"),
+    _c("RT France", "media", "RT", "Russia Today", "RTenfrancais"),
+    _c("BBC", "media"),
+    _c("CNN", "media"),
+    _c("Al Jazeera", "media", "Al-Jazeera"),
+    _c("The New York Times", "media", "New York Times", "NYT"),
+    _c("Le Monde", "media"),
+)
+
+
+def _is_acronym(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return name.isupper() and len(letters) <= 3
+
+
+def _alias_pattern(alias: str) -> str:
+    words = [re.escape(w) for w in re.split(r"[\s]+", fold(alias)) if w]
+    return r"\s+".join(words)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A claimant's name as it stands in the text."""
+
+    claimant: Claimant
+    start: int
+    end: int
+
+
+class ClaimantIndex:
+    """Find every claimant named in a folded text, in one pass of one pattern."""
+
+    def __init__(self, claimants):
+        self.claimants = tuple(claimants)
+        self._by_alias: dict[str, tuple[Claimant, bool]] = {}
+        for claimant in self.claimants:
+            for name in claimant.names():
+                key = fold(name)
+                if key and key not in self._by_alias:
+                    self._by_alias[key] = (claimant, _is_acronym(name))
+        alternation = "|".join(
+            _alias_pattern(a) for a in sorted(self._by_alias, key=len, reverse=True)
+        )
+        self.pattern = re.compile(rf"(?<![\w@-])(?:{alternation})(?![\w-]|\.\w)") if alternation else None
+
+    def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
+        """Yield the Mentions in folded[start:end]; `original` checks acronyms' capitals."""
+        if self.pattern is None:
+            return
+        end = len(folded) if end is None else end
+        for m in self.pattern.finditer(folded, start, end):
+            claimant, acronym = self._by_alias[" ".join(m.group().split())]
+            if acronym and not original[m.start():m.end()].isupper():
+                continue
+            yield Mention(claimant, m.start(), m.end())
+
+    def find(self, name: str) -> Claimant | None:
+        """Return the claimant that has `name` as its name or an alias."""
+        entry = self._by_alias.get(fold(name))
+        return entry[0] if entry else None
+
+
+@lru_cache(maxsize=32)
+def claimant_index(claimants: tuple[Claimant, ...]) -> ClaimantIndex:
+    """Return the compiled index for a gazetteer (compiled once per distinct gazetteer)."""
+    return ClaimantIndex(claimants)

@@ -1,0 +1,247 @@
+"""Decide whether a number counts people killed or injured, and read how.
+
+A number is a casualty figure only when the words around it say so: a victim noun with a
+casualty verb ("603 civils ont perdu la vie", "killing 12 civilians"), a casualty noun
+("14 morts", "3,804 civilian deaths"), or a casualty verb before it ("tué 64 civils et
+blessé huit autres"). Everything else (strikes, raids, reports, percentages, years,
+dates, money, ages) is left out because no such words surround it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .numbers import NUMBER_PATTERN, NumberReading, read_number
+
+_QUALIFIERS = (
+    ("at_least", r"au\s+moins|pas\s+moins\s+d[e']|au\s+minimum|at\s+least|no\s+(?:fewer|less)\s+than|"
+                 r"a\s+minimum\s+of|not\s+less\s+than|un\s+minimum\s+de|minimum\s+of"),
+    ("more_than", r"plus\s+d[e']|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|"
+                  r"depassant|superieur\s+a|well\s+over"),
+    ("up_to", r"jusqu'a|jusqu'au|up\s+to|as\s+many\s+as|moins\s+d[e']|fewer\s+than|less\s+than|under|"
+              r"at\s+most|au\s+plus|tout\s+au\s+plus|a\s+maximum\s+of|maximum\s+de"),
+    ("approx", r"pres\s+d[e']|environ|quelque|approximativement|presque|quasiment|autour\s+d[e']|"
+               r"aux\s+alentours\s+d[e']|une\s+estimation\s+de|nearly|about|around|approximately|some|almost|"
+               r"roughly|an\s+estimated|close\s+to|a\s+peu\s+pres|grosso\s+modo|estimated\s+at|estime\s+a|"
+               r"en\s+moyenne"),
+)
+_QUALIFIER = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _QUALIFIERS) + r")\s*$"
+)
+
+_VICTIM_NOUNS = {
+    "civilians": r"civils|civiles|civil|civilians|civilian",
+    "children": r"enfants|enfant|children|child|mineurs|minors|kids|bebes|babies|fillettes|girls|boys|garcons",
+    "women": r"femmes|femme|women|woman",
+    "people": r"personnes|personne|people|persons|person|individus|gens|habitants|residents|villageois|"
+              r"villagers|hommes|men|membres|members|combattants|fighters|soldats|soldiers|militaires|troops|"
+              r"policiers|policemen|militants|djihadistes|jihadistes|jihadists|insurges|insurgents|rebelles|"
+              r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
+              r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
+              r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives",
+}
+_CASUALTY_NOUNS = {
+    "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|killed\s+or\s+injured|"
+                         r"killed\s+or\s+wounded|dead\s+or\s+injured|casualties|casualty|pertes",
+    "victims": r"victimes|victime|victims|victim",
+    "killed": r"morts|mort|tues|tuees|dead|deaths|death|killed|deces|decedes|fatalities|martyrs|cadavres",
+    "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
+}
+_NOUN = re.compile(
+    r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
+    r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
+    r"(?:(?:de|d'|of)\s*)?"
+    r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
+    r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items()) + r")(?![\w-])"
+    r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
+    r"of\s+civilians)(?![\w-]))?"
+)
+_OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
+_CASUALTY_VERB = (
+    r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
+    r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
+    r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|killed|dead|died|die|perished|"
+    r"lost\s+their\s+lives|executed|massacred|slain|murdered)"
+    r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
+    r"|(?P<victims>victimes?|victims?)"
+)
+_AUX = (
+    r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
+    r"ayant|etant|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+    r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
+    r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
+    r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
+    r"par\s+erreur|en\s+realite|\"|')"
+)
+_SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
+                 r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
+_PREDICATE = re.compile(
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
+)
+_VERB_BEFORE = re.compile(
+    r"(?<![\w'])(?:(?P<killed>tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
+    r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
+    r"executing|massacre|massacring)"
+    r"|(?P<injured>blesse|blessant|blesser|blesses|wounded|wounding|injured|injuring|injure)"
+    r"|(?P<caused>fait|faisant|left|leaving|caused|cause|causant|causing|recense|recorded|documented|"
+    r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de))"
+    r"\s+(?:(?:en\s+realite|en\s+fait|au\s+total|ainsi|probablement|reportedly|also|aussi|egalement|"
+    r"a\s+total\s+of|un\s+total\s+de|par\s+erreur|by\s+mistake|mistakenly|unintentionally|accidentellement|"
+    r"non\s+intentionnellement|accidentally)\s*|[\"']\s*)*$"
+)
+_TOLL_BEFORE = re.compile(
+    r"\b(?:bilan|toll|death\s+toll|nombre\s+de\s+(?:morts|victimes|tues|civils\s+tues)|number\s+of\s+"
+    r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
+    r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,50}$"
+)
+_SUBCOUNT_BEFORE = re.compile(
+    r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
+    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)\s+[a-z'-]+\s*(?:,|\bet\b|\band\b)\s*)*$"
+)
+_RANGE = re.compile(r"\s*(?:-|a|to|et|and)\s*")
+_RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
+_NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
+_MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
+_CIVILIAN_WORD = re.compile(r"\bcivil(?:e|s|es|ian|ians)?\b|population\s+civile")
+_INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A casualty figure as read in its sentence, before attribution."""
+
+    value: int
+    value_max: int | None
+    qualifier: str
+    casualty: str
+    victims: str
+    start: int
+    end: int
+    is_subcount: bool
+    confidence: float
+
+
+def read_figures(folded: str, start: int, end: int, language: str) -> list[Reading]:
+    """Return the casualty figures stated in folded[start:end], in text order."""
+    readings: list[Reading] = []
+    head: Reading | None = None
+    position = start
+    while True:
+        m = NUMBER_PATTERN.search(folded, position, end)
+        if m is None:
+            return readings
+        number = read_number(m)
+        position = m.end()
+        if number is None or not _in_language(number, language):
+            continue
+        reading, position = _read(folded, start, end, m, number, language, head, readings)
+        if reading:
+            readings.append(reading)
+            if not reading.is_subcount:
+                head = reading
+
+
+def _in_language(number: NumberReading, language: str) -> bool:
+    return number.language is None or language == "auto" or number.language == language
+
+
+def _read(folded, s_start, s_end, m, number, language, head, readings):
+    start, end = m.start(), m.end()
+    value, value_max, qualifier = number.value, None, number.qualifier
+    second = _range_end(folded, m, s_end, language)
+    if second:
+        value_max, end = second
+        qualifier = "range"
+        if value_max <= value:
+            value_max, qualifier = None, number.qualifier
+            end = m.end()
+    right = folded[end:min(s_end, end + 160)]
+    left = folded[max(s_start, start - 90):start]
+    if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left) or _looks_like_year(m, number, left):
+        return None, end
+    q = _QUALIFIER.search(left)
+    if q and qualifier != "range":
+        qualifier = q.lastgroup
+        left = left[:q.start()]
+    confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
+    sentence = folded[s_start:s_end]
+    read = _casualty_and_victims(right, left, head, readings, sentence)
+    if read is None:
+        return None, end
+    casualty, victims, is_subcount, factor = read
+    reading = Reading(value, value_max, qualifier or "exact", casualty, victims, start, end, is_subcount,
+                      round(confidence * factor, 3))
+    return reading, end
+
+
+def _range_end(folded, m, s_end, language):
+    joiner = _RANGE.match(folded, m.end(), s_end)
+    if not joiner:
+        return None
+    word = joiner.group().strip()
+    if word in ("et", "and") and not _RANGE_OPENER.search(folded, max(0, m.start() - 12), m.start()):
+        return None
+    if word == "a" and language == "en":
+        return None
+    if word == "-" and joiner.group() != "-" and m.lastgroup != "digits":
+        return None
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
+    if not second or second.lastgroup == "vague":
+        return None
+    reading = read_number(second)
+    return (reading.value, second.end()) if reading else None
+
+
+def _looks_like_year(m, number, left) -> bool:
+    text = m.group()
+    return (number.kind == "digits" and len(text) == 4 and text.isdigit() and 1900 <= number.value <= 2100
+            and bool(_YEAR_BEFORE.search(left)))
+
+
+def _casualty_and_victims(right, left, head, readings, sentence):
+    """Return (casualty, victims, is_subcount, confidence factor), or None if no casualty figure."""
+    verb = _VERB_BEFORE.search(left)
+    verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
+    is_subcount = head is not None and bool(_SUBCOUNT_BEFORE.search(left))
+    noun = _NOUN.match(right)
+    if noun:
+        kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
+        rest = right[noun.end():]
+        civilian = bool(noun.group("civ") or noun.group("adj"))
+        if kind in _CASUALTY_NOUNS:
+            casualty = _victims_casualty(sentence) if kind == "victims" else kind
+            victims = "civilians" if civilian or _CIVILIAN_WORD.search(sentence) else "people"
+            return casualty, victims, is_subcount, 1.0
+        casualty = verb_casualty or _predicate(rest, sentence)
+        if casualty is None and is_subcount:
+            casualty = head.casualty
+        if casualty is None:
+            return None
+        return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97
+    others = _OTHERS_ALONE.match(right)
+    casualty = verb_casualty or (_predicate(right[others.end():], sentence) if others else None)
+    if casualty is None and _TOLL_BEFORE.search(left):
+        casualty = "killed"
+    if casualty is None:
+        return None
+    if others and readings:
+        victims = readings[-1].victims
+    else:
+        victims = "civilians" if _CIVILIAN_WORD.search(sentence) else "people"
+    return casualty, victims, is_subcount, 0.9
+
+
+def _predicate(rest: str, sentence: str) -> str | None:
+    m = _PREDICATE.match(rest)
+    if not m:
+        return None
+    if m.group("both"):
+        return "killed_or_injured"
+    if m.group("victims"):
+        return _victims_casualty(sentence)
+    return "killed" if m.group("killed") else "injured"
+
+
+def _victims_casualty(sentence: str) -> str:
+    """Read "victimes" as deaths, unless the sentence also speaks of the injured."""
+    return "killed_or_injured" if _INJURY_WORD.search(sentence) else "killed"

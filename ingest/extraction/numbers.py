@@ -1,0 +1,72 @@
+"""Find and read the numbers of an article: digits, number words, vague plurals.
+
+One precompiled pattern, run once over the folded article, finds every number in text
+order. Digits may group thousands with ".", ",", "'" or a (non-breaking) space
+("1.302", "1,302", "12'354", "4 354"); number words ("Vingt", "trente-deux",
+"twenty-one", "a hundred") are read by text2num on that short span only; vague plurals
+and approximate nouns ("des dizaines", "une vingtaine", "two dozen") come from
+`vague.VAGUE_PLURALS`.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from .vague import VAGUE_ALTERNATION, vague_row
+
+_FR_WORD = (
+    r"dix-sept|dix-huit|dix-neuf|quatre-vingts?|soixante|un|une|deux|trois|quatre|cinq|six|sept|huit|"
+    r"neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|cents?|mille"
+)
+_EN_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand"
+)
+_FR_NUMBER = rf"(?:{_FR_WORD})(?:(?:-|\s+)(?:{_FR_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
+_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?(?:{_EN_WORD})(?:(?:-|\s+)(?:{_EN_WORD}))*"
+_DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
+
+# Matched on the folded text (see folding.py): lower case, no accents, plain spaces.
+NUMBER_PATTERN = re.compile(
+    rf"(?<![\w-])(?<!l')(?P<vague>{VAGUE_ALTERNATION})(?![\w-])"
+    rf"|(?<![\w@#/.,'-])(?P<digits>{_DIGITS})(?![\w]|[.,]\d)"
+    rf"|(?<![\w-])(?<!l')(?P<fr>{_FR_NUMBER})(?![\w-])"
+    rf"|(?<![\w-])(?P<en>{_EN_NUMBER})(?![\w-])"
+)
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A number as written: its value, how it was written and the qualifier it implies."""
+
+    value: int
+    kind: str  # digits | words | vague
+    qualifier: str | None = None
+    language: str | None = None
+
+
+def read_number(match: re.Match) -> NumberReading | None:
+    """Return the reading of a NUMBER_PATTERN match, or None when it is no number."""
+    group = match.lastgroup
+    span = match.group(group)
+    if group == "digits":
+        return NumberReading(int(re.sub(r"\D", "", span)), "digits")
+    if group == "vague":
+        row = vague_row(span)
+        return NumberReading(row.value, "vague", row.qualifier, row.language) if row else None
+    value = words_to_int(" ".join(span.split()), group)
+    return NumberReading(value, "words", None, group) if value is not None else None
+
+
+@lru_cache(maxsize=2048)
+def words_to_int(words: str, language: str) -> int | None:
+    """Return the value of a short run of number words ("trente-deux", "a hundred")."""
+    if language == "en" and words.startswith("a "):
+        words = "one " + words[2:]
+    try:
+        return int(text2num(words, language))
+    except (ValueError, TypeError):
+        return None
