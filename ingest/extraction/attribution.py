@@ -28,7 +28,7 @@ REPORTING_VERB = (
 )
 _AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|" \
        r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
-_VERB_AFTER = re.compile(rf"[^.;!?]{{0,120}}?\b{REPORTING_VERB}\b")
+_VERB_AFTER = re.compile(rf"(?:(?!,\s*(?:and|et|but|mais)\b)[^.;!?]){{0,120}}?\b{REPORTING_VERB}\b")
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
 _SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
 _VERB_BEFORE = re.compile(
@@ -102,6 +102,7 @@ class Attributor:
                 items.append((m.start(), m.end(), None, m.lastgroup))
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
+        starts = [s for s, _, _, _ in items if not self._governed(s, start)]
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 70):s]
@@ -109,7 +110,7 @@ class Attributor:
                 before = before[:_DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
             if _LED_BY.search(before):
                 continue
-            role = "selon" if s in selon_targets else self._role(before, s, e, end, reference)
+            role = "selon" if s in selon_targets else self._role(before, e, end, reference, starts)
             if reference:
                 claimant = self._resolve(reference)
                 if claimant is None or role is None:
@@ -121,6 +122,11 @@ class Attributor:
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
             self._remember(claimant)
         return found
+
+    def _governed(self, position: int, start: int) -> bool:
+        """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
+        before = self.folded[max(start, position - 70):position]
+        return bool(_OBJECT.search(before) or _LED_BY.search(before))
 
     def _names_follow(self, position: int, taken) -> bool:
         """Tell whether a name follows a reference in apposition ("l'agence de presse SANA")."""
@@ -137,7 +143,8 @@ class Attributor:
                 targets.add(first)
         return targets
 
-    def _role(self, before: str, s: int, e: int, end: int, reference: str | None) -> str | None:
+    def _role(self, before: str, e: int, end: int, reference: str | None, starts: list[int]) -> str | None:
+        """Return how a name standing right after `before` and ending at `e` relates to the figures."""
         if _VERB_BEFORE.search(before):
             return "verb"
         if _AGENT_BEFORE.search(before):
@@ -145,7 +152,8 @@ class Attributor:
         if _OBJECT.search(before) and not _SPEAKER_OF.search(before):
             return None
         after = _VERB_RIGHT_AFTER if reference in ("pronoun", "document") else _VERB_AFTER
-        if after.match(self.folded, e, end):
+        verb = after.match(self.folded, e, end)
+        if verb and not any(e < other < verb.end() for other in starts):
             return "subject"
         return None
 

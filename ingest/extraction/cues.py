@@ -24,7 +24,8 @@ SCOPE_CUES = (
         r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
         r"|\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
         r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
-        r"|\bsince\s+(?:it|the\s+\w+)\s+(?:began|started)|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
+        r"|\bsince\s+the\s+(?:war|campaign|conflict|operation|intervention|strikes|bombing)\s+(?:began|started)"
+        r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
         r"|\bau\s+total\b|\bin\s+total\b|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
         r"|\bjusqu'ici\b|\boverall\b|\bcumul\w*|\bbilan\s+total\b|\btotal\s+(?:de|of)\b"
         r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
@@ -104,8 +105,9 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|{_ACTOR}(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war))?\s+(?:{_HARM})"
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
-    rf"|{_ACTOR}\s+(?:a|ont|have|has|had|avait|avaient)?\s*(?:tue|killed|bombarde|bombed|frappe|struck"
-    rf"|execute|executed|massacre|massacred)"
+    rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?"
+    rf"\s+(?:a|ont|have|has|had|avait|avaient)?\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
+    rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible)"
     r")(?![\w])"
 )
 

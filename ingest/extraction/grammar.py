@@ -97,7 +97,7 @@ _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
     r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)\s+[a-z'-]+\s*(?:,|\bet\b|\band\b)\s*)*$"
 )
-_RANGE = re.compile(r"\s*(?:-|a|to|et|and)\s*")
+_RANGE = re.compile(r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
