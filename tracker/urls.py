@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from ingest.api import ReportViewSet
 from tracker import health
-from tracker.api.urls import router
+from tracker.api.urls import router, schema_urls
 
 router.register("reports", ReportViewSet, basename="report")
 
@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("ingest/", include("ingest.urls")),
     path("api/v1/", include(router.urls)),
+    path("api/v1/", include(schema_urls)),
     path("", include("tracker.web_urls")),
 ]

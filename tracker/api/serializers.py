@@ -1,11 +1,295 @@
-"""Serializers of the read API."""
+"""Serializers of the JSON API: explicit fields, so a consumer's columns never move by accident."""
 
 from rest_framework import serializers
 
-from tracker.models import Report
+from tracker.models import Estimate, Report, Source
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="source-detail")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "aliases",
+            "description",
+            "needs_review",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ClaimantSerializer(serializers.ModelSerializer):
+    """The claimant as embedded in each figure: enough to group and label without a lookup."""
+
+    class Meta:
+        model = Source
+        fields = ["id", "slug", "name", "kind"]
 
 
 class ReportSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="report-detail")
+    article_url = serializers.CharField(source="url", read_only=True, help_text="Where it was published.")
+    page_url = serializers.SerializerMethodField(help_text="The report's public page.")
+    estimate_count = serializers.SerializerMethodField(
+        help_text="How many of its figures the public can see (rejected ones are not counted)."
+    )
+
     class Meta:
         model = Report
-        fields = ["id", "title", "outlet", "url", "language", "published_on", "status", "error"]
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "title",
+            "outlet",
+            "article_url",
+            "language",
+            "published_on",
+            "published_precision",
+            "status",
+            "error",
+            "attempts",
+            "extractor_version",
+            "processed_at",
+            "estimate_count",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_page_url(self, report) -> str:
+        return self._absolute(report.get_absolute_url())
+
+    def get_estimate_count(self, report) -> int | None:
+        # Annotated by the viewset; a report built elsewhere (an upload) has not counted yet.
+        return getattr(report, "estimate_count", None)
+
+    def _absolute(self, path):
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class ReportWithTextSerializer(ReportSerializer):
+    class Meta(ReportSerializer.Meta):
+        fields = [*ReportSerializer.Meta.fields, "text"]
+
+
+class EstimateSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="estimate-detail")
+    source = ClaimantSerializer(read_only=True)
+    report = serializers.PrimaryKeyRelatedField(read_only=True)
+    report_url = serializers.HyperlinkedRelatedField(
+        source="report", view_name="report-detail", read_only=True
+    )
+    display_value = serializers.CharField(read_only=True, help_text='As read aloud: "at least 603".')
+
+    class Meta:
+        model = Estimate
+        fields = [
+            "id",
+            "url",
+            "report",
+            "report_url",
+            "source",
+            "value",
+            "value_max",
+            "qualifier",
+            "display_value",
+            "casualty",
+            "victims",
+            "scope",
+            "geography",
+            "perpetrator",
+            "period_start",
+            "as_of",
+            "as_of_precision",
+            "quote",
+            "start",
+            "end",
+            "confidence",
+            "machine_reading",
+            "review_status",
+            "reviewed_at",
+            "editor_note",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class EstimateCsvSerializer(EstimateSerializer):
+    """One flat row per figure: a spreadsheet cannot open a nested claimant."""
+
+    source = serializers.IntegerField(source="source.id", read_only=True)
+    source_slug = serializers.CharField(source="source.slug", read_only=True)
+    source_name = serializers.CharField(source="source.name", read_only=True)
+    source_kind = serializers.CharField(source="source.kind", read_only=True)
+
+    class Meta(EstimateSerializer.Meta):
+        fields = [
+            *EstimateSerializer.Meta.fields[:5],
+            "source_slug",
+            "source_name",
+            "source_kind",
+            *EstimateSerializer.Meta.fields[5:],
+        ]
+        read_only_fields = fields
+
+
+class EstimateCorrectionSerializer(serializers.ModelSerializer):
+    """An editor's correction: only the fields `estimate_correct` accepts, all optional.
+
+    `updated_at` is the version the editor read; when it is no longer current the write is
+    refused with 409 instead of overwriting someone else's edit.
+    """
+
+    source = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Source.objects.all(),
+        required=False,
+        help_text="The claimant's slug.",
+    )
+    updated_at = serializers.DateTimeField(
+        required=False, write_only=True, help_text="The `updated_at` you read: guards against lost updates."
+    )
+
+    class Meta:
+        model = Estimate
+        fields = [
+            "source",
+            "value",
+            "value_max",
+            "qualifier",
+            "casualty",
+            "victims",
+            "scope",
+            "geography",
+            "perpetrator",
+            "period_start",
+            "as_of",
+            "as_of_precision",
+            "editor_note",
+            "updated_at",
+        ]
+        extra_kwargs = {name: {"required": False} for name in fields}
+
+
+class SeriesQuerySerializer(serializers.Serializer):
+    """The chart's filters, named as on the dashboard; a missing one takes the chart's default."""
+
+    casualty = serializers.ChoiceField(
+        choices=Estimate.Casualty.choices, default=Estimate.Casualty.KILLED, help_text="Default: killed."
+    )
+    victims = serializers.ListField(
+        child=serializers.ChoiceField(choices=Estimate.Victims.choices),
+        required=False,
+        help_text="Repeat for several. Default: civilians.",
+    )
+    geography = serializers.ListField(
+        child=serializers.ChoiceField(choices=Estimate.Geography.choices),
+        required=False,
+        help_text="Repeat for several. Default: iraq, syria, iraq_syria.",
+    )
+    perpetrator = serializers.ListField(
+        child=serializers.ChoiceField(choices=Estimate.Perpetrator.choices),
+        required=False,
+        help_text="Repeat for several. Default: coalition.",
+    )
+    claimants = serializers.ListField(
+        child=serializers.SlugField(max_length=200),
+        required=False,
+        help_text="Slugs of the non-official claimants to include (the official trace is always "
+        "included). Default: every claimant.",
+    )
+    claimant_kind = serializers.ListField(
+        child=serializers.ChoiceField(choices=Source.Kind.choices),
+        required=False,
+        help_text="Keep only the traces of these claimant kinds (official, independent, ...).",
+    )
+    reviewed_only = serializers.BooleanField(
+        default=False, help_text="Only figures an editor confirmed or corrected."
+    )
+    since = serializers.DateField(required=False, help_text="Earliest as-of date (YYYY-MM-DD).")
+    until = serializers.DateField(required=False, help_text="Latest as-of date (YYYY-MM-DD).")
+
+    def validate(self, attrs):
+        if attrs.get("since") and attrs.get("until") and attrs["since"] > attrs["until"]:
+            raise serializers.ValidationError({"until": "The end date must not be before the start date."})
+        return attrs
+
+    def chart_filters(self):
+        """Return the `for_chart` keyword arguments (defaults stay for_chart's own)."""
+        data = self.validated_data
+        filters = {"casualty": data["casualty"], "reviewed_only": data["reviewed_only"]}
+        for name in ("victims", "geography", "perpetrator"):
+            if data.get(name):
+                filters[name] = tuple(data[name])
+        if data.get("claimants"):
+            filters["sources"] = tuple(data["claimants"])
+        for name in ("since", "until"):
+            if data.get(name):
+                filters[name] = data[name]
+        return filters
+
+
+class GapQuerySerializer(SeriesQuerySerializer):
+    claimant_kind = None  # the gap has exactly two traces
+    independent = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Source.objects.exclude(kind=Source.Kind.OFFICIAL),
+        required=False,
+        help_text="Slug of the claimant to compare with the official trace. Default: the "
+        "independent claimant with the most points.",
+    )
+
+
+class SeriesPointSerializer(serializers.Serializer):
+    as_of = serializers.DateField()
+    value = serializers.IntegerField()
+    value_max = serializers.IntegerField(allow_null=True)
+    qualifier = serializers.ChoiceField(choices=Estimate.Qualifier.choices)
+    label = serializers.CharField(help_text='As read aloud: "at least 603".')
+    quote = serializers.CharField(help_text="The sentence of the first report stating it.")
+    url = serializers.CharField(help_text="Public page of that figure.")
+    report_count = serializers.IntegerField(help_text="How many reports state this figure.")
+    estimate_ids = serializers.ListField(child=serializers.IntegerField())
+    report_ids = serializers.ListField(child=serializers.IntegerField())
+    claimants = serializers.ListField(child=serializers.CharField(), help_text="Names of who stated it.")
+
+
+class TraceSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text='"official" for the official trace, else the claimant slug.')
+    name = serializers.CharField()
+    kind = serializers.CharField(help_text="official, independent, state_media, media or unattributed.")
+
+
+class SeriesSerializer(TraceSerializer):
+    points = SeriesPointSerializer(many=True)
+
+
+LAST_UPDATED_HELP = "When any source, report or figure last changed."
+
+
+class SeriesResponseSerializer(serializers.Serializer):
+    last_updated = serializers.DateTimeField(allow_null=True, help_text=LAST_UPDATED_HELP)
+    series = SeriesSerializer(many=True)
+
+
+class GapRowSerializer(serializers.Serializer):
+    as_of = serializers.DateField()
+    official = serializers.IntegerField(allow_null=True, help_text="Last official figure on that date.")
+    independent = serializers.IntegerField(allow_null=True, help_text="Last independent figure on that date.")
+    difference = serializers.IntegerField(allow_null=True, help_text="independent - official")
+    ratio = serializers.FloatField(allow_null=True, help_text="independent / official, 2 decimals")
+
+
+class GapResponseSerializer(serializers.Serializer):
+    last_updated = serializers.DateTimeField(allow_null=True, help_text=LAST_UPDATED_HELP)
+    official = TraceSerializer(allow_null=True)
+    independent = TraceSerializer(allow_null=True)
+    rows = GapRowSerializer(many=True)

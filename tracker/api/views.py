@@ -1,11 +1,303 @@
-"""Read-only API views."""
+"""The JSON API: read-only lists for everyone, an editor's correction of a figure.
 
-from rest_framework import viewsets
+Every list says when the data last changed (`last_updated`, Last-Modified) and answers a
+poller whose copy is current with 304. Rejected figures stay hidden unless an editor asks.
+"""
 
-from tracker.api.serializers import ReportSerializer
-from tracker.models import Report
+from django.core.exceptions import ValidationError as ModelValidationError
+from django.db.models import Count, Q
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, pagination, permissions, status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
+from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter
+from tracker.api.renderers import CsvRenderer
+from tracker.api.serializers import (
+    EstimateCorrectionSerializer,
+    EstimateCsvSerializer,
+    EstimateSerializer,
+    GapQuerySerializer,
+    GapResponseSerializer,
+    ReportSerializer,
+    ReportWithTextSerializer,
+    SeriesPointSerializer,
+    SeriesQuerySerializer,
+    SeriesResponseSerializer,
+    SourceSerializer,
+)
+from tracker.freshness import data_last_updated
+from tracker.models import Estimate, Report, Source
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
+from tracker.services import EditConflict, estimate_correct
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv"],
+    description="`csv` for a spreadsheet (every matching row, no paging).",
+)
 
 
-class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+class LastUpdatedPagination(pagination.PageNumberPagination):
+    """Page-number pages with the total count, links and the data's freshness stamp.
+
+    The stamp itself is added by the view, which already read it for its conditional GET.
+    """
+
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["last_updated"] = {
+            "type": "string",
+            "format": "date-time",
+            "nullable": True,
+            "description": "When any source, report or figure last changed.",
+        }
+        schema["required"] = [*schema.get("required", []), "last_updated"]
+        return schema
+
+
+class ReadApiMixin(ConditionalGetMixin):
+    """List and retrieve with conditional GET, for everyone; writes need the model permission."""
+
+    pagination_class = LastUpdatedPagination
+    permission_classes = [permissions.DjangoModelPermissionsOrAnonReadOnly]
+
+    def list(self, request, *args, **kwargs):
+        return self.not_modified(self.list_version()) or super().list(request, *args, **kwargs)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["last_updated"] = self.version
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        return self.not_modified(self.object_version(instance)) or Response(
+            self.get_serializer(instance).data
+        )
+
+    def object_version(self, instance):
+        return instance.updated_at
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claimants"), retrieve=extend_schema(summary="One claimant")
+)
+class SourceViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
+    """Claimants: whoever states a figure (a military, an NGO, the UN, state media ...)."""
+
+    queryset = Source.objects.all()
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+    ordering_fields = ["id", "name", "updated_at"]
+    ordering = ["id"]
+
+
+INCLUDE_TEXT = OpenApiParameter(
+    "include", str, enum=["text"], description="`text` adds the full article text."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List reports", parameters=[INCLUDE_TEXT]),
+    retrieve=extend_schema(summary="One report", parameters=[INCLUDE_TEXT]),
+)
+class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
+    """Uploaded articles and how their analysis went; the full text only with `?include=text`."""
+
     queryset = Report.objects.all()
     serializer_class = ReportSerializer
+    filterset_class = ReportFilter
+    ordering_fields = ["id", "published_on", "created_at", "updated_at"]
+    ordering = ["id"]
+
+    def includes_text(self):
+        return self.request.query_params.get("include") == "text"
+
+    def get_queryset(self):
+        reports = (
+            super()
+            .get_queryset()
+            .annotate(
+                estimate_count=Count(
+                    "estimates", filter=~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
+                )
+            )
+        )
+        return reports if self.includes_text() else reports.defer("text")
+
+    def object_version(self, report):
+        return data_last_updated()  # its count of figures changes with theirs
+
+    def get_serializer_class(self):
+        return ReportWithTextSerializer if self.includes_text() else self.serializer_class
+
+
+INCLUDE_REJECTED = OpenApiParameter(
+    "include_rejected", bool, description="Editors only: list rejected figures too (ignored for others)."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List figures", parameters=[FORMAT_PARAMETER, INCLUDE_REJECTED]),
+    retrieve=extend_schema(summary="One figure"),
+    partial_update=extend_schema(
+        summary="Correct a figure (editors)",
+        description="Recorded in the figure's history as an edit in the admin. Send `If-Match` "
+        "with the ETag you read (or `If-Unmodified-Since`, or the `updated_at` you read in the "
+        "body): if the figure changed meanwhile the write is refused (412 / 409).",
+        request=EstimateCorrectionSerializer,
+        responses={
+            200: EstimateSerializer,
+            400: OpenApiResponse(description="Invalid values."),
+            409: OpenApiResponse(description="`updated_at` is not the current version."),
+            412: OpenApiResponse(description="`If-Match` / `If-Unmodified-Since` failed."),
+        },
+    ),
+)
+class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Figures, each with the quote it came from, its offsets and the machine's original reading."""
+
+    serializer_class = EstimateSerializer
+    filterset_class = EstimateFilter
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CsvRenderer]
+    ordering_fields = ["id", "as_of", "value", "confidence", "created_at", "updated_at"]
+    ordering = ["id"]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def is_editor(self):
+        return self.request.user.has_perm("tracker.change_estimate")
+
+    def get_queryset(self):
+        estimates = Estimate.objects.select_related("source")
+        asks_rejected = self.action != "list" or self.request.query_params.get("include_rejected") in {
+            "true",
+            "1",
+        }
+        return estimates if self.is_editor() and asks_rejected else estimates.public()
+
+    def object_version(self, estimate):
+        return max(estimate.updated_at, estimate.source.updated_at)  # the claimant is embedded
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != CsvRenderer.format:
+            return super().list(request, *args, **kwargs)
+        response = self.not_modified(self.list_version())
+        if response:
+            return response
+        estimates = self.filter_queryset(self.get_queryset())
+        filename = "estimates.csv"
+        return Response(
+            EstimateCsvSerializer(estimates, many=True, context=self.get_serializer_context()).data,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+    def update(self, request, *args, **kwargs):
+        estimate = self.get_object()
+        correction = EstimateCorrectionSerializer(data=request.data, partial=True)
+        correction.is_valid(raise_exception=True)
+        changes = dict(correction.validated_data)
+        expected = changes.pop("updated_at", None)
+        if self.precondition_failed(self.object_version(estimate)):
+            raise PreconditionFailed()
+        if expected is None and (
+            "HTTP_IF_MATCH" in request.META or "HTTP_IF_UNMODIFIED_SINCE" in request.META
+        ):
+            expected = estimate.updated_at  # checked again under the row lock
+        try:
+            estimate = estimate_correct(
+                estimate=estimate, user=request.user, expected_updated_at=expected, **changes
+            )
+        except EditConflict as conflict:
+            return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
+        except ModelValidationError as error:
+            raise ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else error.messages
+            ) from None
+        estimate = self.get_queryset().get(pk=estimate.pk)
+        return Response(self.get_serializer(estimate).data)
+
+
+class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
+    """Deduplicated cumulative points per claimant: the dashboard's chart, as data."""
+
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CsvRenderer]
+    permission_classes = [permissions.AllowAny]
+    query_class = SeriesQuerySerializer
+
+    def valid_query(self):
+        query = self.query_class(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return query
+
+    def chart(self, query, *, also=()):
+        """Return the series of `build_series` for the query, the same as the dashboard's."""
+        filters = query.chart_filters()
+        if filters.get("sources"):
+            filters["sources"] = (*filters["sources"], *also)
+        series = build_series(chart_estimates(**filters))
+        kinds = query.validated_data.get("claimant_kind")
+        return [s for s in series if s.kind in kinds] if kinds else series
+
+    @extend_schema(
+        summary="Time series per claimant",
+        description="The dashboard's chart: cumulative figures, one point per claimant, value and "
+        "as-of month (several reports stating the same figure are one point). Official claimants "
+        "form one trace, key `official`. CSV: one row per point.",
+        parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
+        responses=SeriesResponseSerializer,
+    )
+    def list(self, request):
+        query = self.valid_query()
+        response = self.not_modified(data_last_updated())
+        if response:
+            return response
+        series = self.chart(query)
+        if request.accepted_renderer.format == CsvRenderer.format:
+            rows = [
+                {"trace": s.key, "name": s.name, "kind": s.kind, **SeriesPointSerializer(p).data}
+                for s in series
+                for p in s.points
+            ]
+            return Response(rows, headers={"Content-Disposition": 'attachment; filename="series.csv"'})
+        return Response(SeriesResponseSerializer({"last_updated": self.version, "series": series}).data)
+
+
+class GapViewSet(SeriesViewSet):
+    """The official trace against one independent claimant, aligned on the union of their dates."""
+
+    renderer_classes = api_settings.DEFAULT_RENDERER_CLASSES
+    query_class = GapQuerySerializer
+
+    @extend_schema(
+        summary="Official against independent",
+        description="Each date of either trace with each side's last known value (a step line), "
+        "their difference and ratio.",
+        parameters=[GapQuerySerializer],
+        responses=GapResponseSerializer,
+    )
+    def list(self, request):
+        query = self.valid_query()
+        response = self.not_modified(data_last_updated())
+        if response:
+            return response
+        chosen = query.validated_data.get("independent")
+        series = self.chart(query, also=[chosen.slug] if chosen else [])
+        official = next((s for s in series if s.key == OFFICIAL), None)
+        if chosen is None:
+            independent = default_independent(series)
+        else:
+            independent = next((s for s in series if s.key == chosen.slug), None)
+        gap = {
+            "last_updated": self.version,
+            "official": official,
+            "independent": independent,
+            "rows": build_gap(official, independent),
+        }
+        return Response(GapResponseSerializer(gap).data)

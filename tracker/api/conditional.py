@@ -1,0 +1,74 @@
+"""Conditional requests: a poller whose copy is current gets 304, a stale editor's write 412.
+
+A response's version is a timestamp: the data's last change for a list (tracker.freshness),
+the row's own `updated_at` for one object. Its ETag also depends on the URL with its query
+string, the format and whether the caller is an editor, since each changes the body.
+"""
+
+import hashlib
+
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+from tracker.freshness import data_last_updated
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The figure changed since you read it: fetch it again and reapply your change."
+    default_code = "precondition_failed"
+
+
+def entity_tag(request, version, *, editor):
+    fingerprint = "|".join(
+        [
+            version.isoformat() if version else "empty",
+            request.get_full_path(),
+            getattr(getattr(request, "accepted_renderer", None), "format", "") or "",
+            "editor" if editor else "public",
+        ]
+    )
+    return f'"{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}"'
+
+
+def _timestamp(version):
+    return int(version.timestamp()) if version else None
+
+
+class ConditionalGetMixin:
+    """Answer GET and HEAD with 304 when the caller's ETag or date is still current.
+
+    Views call `not_modified(version)` before doing the work, and the version is stamped on
+    the response by `finalize_response`.
+    """
+
+    def is_editor(self):
+        return False
+
+    def list_version(self):
+        return data_last_updated()
+
+    def not_modified(self, version):
+        """Return a 304 response if the caller's copy of this version is current, else None."""
+        self.version = version
+        etag = entity_tag(self.request, version, editor=self.is_editor())
+        response = get_conditional_response(self.request, etag=etag, last_modified=_timestamp(version))
+        return response  # None when the body must be sent
+
+    def precondition_failed(self, version):
+        """Return True if the caller sent If-Match / If-Unmodified-Since that `version` fails."""
+        etag = entity_tag(self.request, version, editor=self.is_editor())
+        response = get_conditional_response(self.request, etag=etag, last_modified=_timestamp(version))
+        return response is not None and response.status_code == status.HTTP_412_PRECONDITION_FAILED
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        version = getattr(self, "version", False)
+        if request.method in ("GET", "HEAD") and version is not False and response.status_code in (200, 304):
+            response["ETag"] = entity_tag(request, version, editor=self.is_editor())
+            if version:
+                response["Last-Modified"] = http_date(version.timestamp())
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        return response
