@@ -1,5 +1,12 @@
-"""Upload pages for editors (built out by the ingest work)."""
+"""Upload pages for editors."""
+
+from django.urls import path
+
+from ingest import views
 
 app_name = "ingest"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.UploadView.as_view(), name="upload"),
+    path("status/", views.StatusView.as_view(), name="status"),
+]

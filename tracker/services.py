@@ -4,7 +4,7 @@ An editor's decision is recorded with who and when, and the machine's original r
 `Estimate.machine_reading` is never touched here.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -98,17 +98,25 @@ def _mark_reviewed(estimate, user):
 
 
 @transaction.atomic
-def source_resolve(*, name, kind=Source.Kind.MEDIA):
-    """Return the Source a claimant name refers to, creating one marked needs_review if unknown."""
+def source_resolve(*, name, kind=Source.Kind.MEDIA, aliases=(), needs_review=True):
+    """Return the Source a claimant name refers to, creating one if unknown.
+
+    A name the extractor did not know is created needs_review; a claimant from the built-in
+    gazetteer comes with its kind and aliases and needs_review=False.
+    """
     if not name or name == Source.UNATTRIBUTED:
         return Source.unattributed()
     existing = Source.objects.matching(name).first()
     if existing is not None:
         return existing
-    source = Source(name=name[:200], kind=kind, needs_review=True)
+    source = Source(name=name[:200], kind=kind, aliases=list(aliases), needs_review=needs_review)
     source.slug = _free_slug(source)
     source.full_clean()
-    source.save()
+    try:
+        with transaction.atomic():
+            source.save()
+    except IntegrityError:  # created by a concurrent worker meanwhile
+        return Source.objects.get(name=source.name)
     return source
 
 

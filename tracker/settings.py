@@ -145,6 +145,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 # --- Ingest -------------------------------------------------------------------------------
 INGEST_MAX_UPLOAD_BYTES = envint("INGEST_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 INGEST_MAX_FILES = envint("INGEST_MAX_FILES", 50)
+# A report whose worker died this many times (a poison article) ends failed.
+INGEST_MAX_ATTEMPTS = envint("INGEST_MAX_ATTEMPTS", 3)
+# A report still queued after this long lost its task (broker down at upload): the sweep resends it.
+INGEST_REQUEUE_AFTER_SECONDS = envint("INGEST_REQUEUE_AFTER_SECONDS", 300)
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-reports": {"task": "ingest.tasks.requeue_stale_reports", "schedule": 300.0},
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
 
 # --- Auth, i18n, static ------------------------------------------------------------------

@@ -1,0 +1,77 @@
+"""One run of several files through report_create, for the ingest and loaddemo commands.
+
+It keeps the tally a person wants at the end: what is new, what was already there, and what
+failed and why.
+"""
+
+import glob
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+from ingest.readers import UnreadableDocument
+from ingest.services import report_create
+from tracker.models import Report
+
+
+@dataclass
+class Batch:
+    created: list[Report] = field(default_factory=list)
+    duplicates: list[tuple[Path, Report]] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+    def add(self, path, **metadata):
+        """Store one file as a report; a refusal is recorded with its reason, never raised."""
+        path = Path(path)
+        try:
+            report, created = report_create(data=path.read_bytes(), filename=path.name, **metadata)
+        except UnreadableDocument as exc:
+            self.failed.append((path, str(exc)))
+        except ValidationError as exc:
+            self.failed.append((path, "; ".join(exc.messages)))
+        except OSError as exc:
+            self.failed.append((path, f"cannot read the file ({exc.strerror or exc})"))
+        else:
+            (self.created.append(report) if created else self.duplicates.append((path, report)))
+
+    def summary_lines(self):
+        """Return the closing summary, one line per fact, failures with their reasons."""
+        reports = Report.objects.filter(pk__in=[r.pk for r in self.created])
+        statuses = {status: reports.filter(status=status).count() for status in Report.Status.values}
+        lines = [
+            f"New: {len(self.created)} "
+            f"(done {statuses['done']}, queued or processing {statuses['queued'] + statuses['processing']}, "
+            f"analysis failed {statuses['failed']}); estimates found: "
+            f"{sum(r.estimates.count() for r in reports)}",
+            f"Duplicates: {len(self.duplicates)}",
+        ]
+        lines += [f"  {path}: already stored as report {report.pk}" for path, report in self.duplicates]
+        lines.append(f"Failed: {len(self.failed)}")
+        lines += [f"  {path}: {reason}" for path, reason in self.failed]
+        for report in reports.filter(status=Report.Status.FAILED):
+            lines.append(f"  report {report.pk} ({report.title}): {report.error}")
+        return lines
+
+    @property
+    def failure_count(self):
+        analysis_failed = Report.objects.filter(
+            pk__in=[r.pk for r in self.created], status=Report.Status.FAILED
+        ).count()
+        return len(self.failed) + analysis_failed
+
+
+def expand_paths(patterns):
+    """Return the files named by paths, folders (their files, recursively) and globs, in order.
+
+    A pattern that names nothing is returned as is, so that it is reported as a failure.
+    """
+    files = []
+    for pattern in patterns:
+        matches = sorted(glob.glob(pattern, recursive=True)) or [pattern]
+        for match in map(Path, matches):
+            if match.is_dir():
+                files += sorted(p for p in match.rglob("*") if p.is_file() and not p.name.startswith("."))
+            else:
+                files.append(match)
+    return list(dict.fromkeys(files))

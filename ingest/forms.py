@@ -1,0 +1,65 @@
+"""The upload form of the editors' page: one or many files, with optional metadata."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import Report
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files at once and returns them as a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+
+
+class PublicationDateField(forms.CharField):
+    """A publication date to the day (2017-07-07) or to the month (2017-07)."""
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return None
+        try:
+            if len(value) == 7:
+                datetime.date.fromisoformat(value + "-01")
+                return value
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise forms.ValidationError(_("Give a date as YYYY-MM-DD or YYYY-MM.")) from None
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label=_("Articles (plain text, HTML or PDF)"))
+    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
+    url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
+    published = PublicationDateField(
+        label=_("Publication date"), required=False, help_text=_("YYYY-MM-DD or YYYY-MM")
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("as the document says")), *Report.Language.choices],
+        required=False,
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if not files:
+            raise forms.ValidationError(_("Choose at least one file."))
+        if len(files) > settings.INGEST_MAX_FILES:
+            raise forms.ValidationError(
+                _("At most %(count)d files at once.") % {"count": settings.INGEST_MAX_FILES}
+            )
+        return files

@@ -1,0 +1,55 @@
+"""manage.py ingest PATH... : store articles and queue their analysis, with a progress bar."""
+
+import datetime
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from ingest.batch import Batch, expand_paths
+from ingest.services import reports_requeue_stale
+from tracker.models import Report
+
+
+def publication_date(value):
+    """Read --published: YYYY-MM-DD or YYYY-MM."""
+    try:
+        if len(value) == 7:
+            datetime.date.fromisoformat(value + "-01")
+            return value
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--published must be YYYY-MM-DD or YYYY-MM, not {value!r}") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Store articles (plain text, HTML or PDF files, folders or globs) and queue their analysis. "
+        "Exits non-zero when any file failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", metavar="PATH")
+        parser.add_argument("--published", type=publication_date, help="YYYY-MM-DD or YYYY-MM")
+        parser.add_argument("--language", choices=Report.Language.values)
+        parser.add_argument("--outlet", default="")
+        parser.add_argument("--url", default="")
+        parser.add_argument(
+            "--requeue", action="store_true", help="Queue again every report still waiting for a worker."
+        )
+
+    def handle(self, *args, paths, published, language, outlet, url, requeue, **options):
+        if requeue:
+            sent = reports_requeue_stale(older_than=datetime.timedelta(0))
+            self.stdout.write(f"Queued again: {sent} report(s).")
+        if not paths:
+            if requeue:
+                return
+            raise CommandError("Give at least one file, folder or glob (or --requeue).")
+        batch = Batch()
+        for path in tqdm(expand_paths(paths), desc="Ingesting", unit="file", file=sys.stderr):
+            batch.add(path, published=published, language=language or "", outlet=outlet, url=url)
+        for line in batch.summary_lines():
+            self.stdout.write(line)
+        if batch.failure_count:
+            raise CommandError(f"{batch.failure_count} file(s) failed.")

@@ -1,0 +1,32 @@
+"""Celery tasks of the ingest pipeline: thin, each owns its retry policy and calls one service.
+
+A worker killed mid-task leaves its message unacknowledged (acks_late) and rejected back to
+the queue (reject_on_worker_lost), so another worker runs it again; the service's claim and
+attempt count make that safe and bounded.
+"""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerOperationalError
+
+from ingest import services
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, BrokerOperationalError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=6,
+)
+def process_report(report_id):
+    """Extract the figures of one report."""
+    services.report_process(report_id=report_id)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def requeue_stale_reports():
+    """Queue again the reports whose task was lost (run by Celery beat)."""
+    return services.reports_requeue_stale()
