@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install browser migrate demo lint bench load clean
+.PHONY: run test install browser migrate demo lint messages bench load clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ run: demo
 
 test: install browser
 	$(TEST_ENV) $(BIN)/python -m pytest $(ARGS)
+
+## Regenerate the French translation (tracker/locale/fr) and compile it: commit both .po and .mo,
+## so a machine without GNU gettext still serves French.
+messages: install
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr --no-obsolete \
+	  --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l fr --ignore=.venv
 
 lint: install
 	$(BIN)/ruff check .

@@ -17,6 +17,7 @@ OFFICIAL = "official"
 class Point:
     trace: str
     as_of: date
+    as_of_precision: str
     value: int
     value_max: int | None
     qualifier: str
@@ -86,6 +87,7 @@ def build_series(estimates):
             point = Point(
                 trace=key,
                 as_of=estimate.as_of,
+                as_of_precision=estimate.as_of_precision,
                 value=estimate.value,
                 value_max=estimate.value_max,
                 qualifier=estimate.qualifier,

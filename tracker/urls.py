@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ingest.api import ReportViewSet
+from ingest.methodology import MethodologyView
 from tracker import health
 from tracker.api.urls import router, schema_urls
 
@@ -20,5 +21,6 @@ urlpatterns = [
     path("ingest/", include("ingest.urls")),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(schema_urls)),
+    path("methodology/", MethodologyView.as_view(), name="methodology"),
     path("", include("tracker.web_urls")),
 ]

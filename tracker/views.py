@@ -1,36 +1,212 @@
-"""Public pages: the dashboard, claimants and reports."""
+"""Public pages: the dashboard, claimants, reports and the figures table.
 
-from django.views.generic import DetailView, TemplateView
+Thin views over the selectors: the dashboard plots exactly what `build_series` returns for
+`for_chart`, the same functions /api/v1/series/ uses. `?format=csv` on the dashboard and the
+figures table downloads exactly the rows on screen.
+"""
 
+import csv
+
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from tracker.charts import claimant_figure, dashboard_figure, figure_data
+from tracker.filters import ChartFilterForm, FigureFilterForm
+from tracker.freshness import data_last_updated
+from tracker.highlight import highlighted_text
 from tracker.models import Estimate, Report, Source
-from tracker.series import build_series, chart_estimates
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
 
 
-class DashboardView(TemplateView):
+class PublicPageMixin:
+    """Context every public page shows: when the data last changed."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["data_last_updated"] = data_last_updated()
+        return context
+
+
+def csv_response(filename, header, rows):
+    """Return rows as a CSV download; article text cannot turn into a spreadsheet formula."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows([_inert(cell) for cell in row] for row in rows)
+    return response
+
+
+def _inert(cell):
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell
+
+
+class DashboardView(PublicPageMixin, TemplateView):
     template_name = "tracker/dashboard.html"
 
+    def chart(self):
+        """Return the filter form, the series it selects, the compared series and their gap."""
+        form = ChartFilterForm(self.request.GET)
+        series_list = build_series(chart_estimates(**form.chart_filters()))
+        official = next((s for s in series_list if s.key == OFFICIAL), None)
+        chosen = form.compare_slug()
+        compare = next((s for s in series_list if s.key == chosen), None) or default_independent(series_list)
+        return form, series_list, official, compare, build_gap(official, compare)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "csv":
+            return self.render_csv()
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["series"] = build_series(chart_estimates())
-        context["estimate_count"] = Estimate.objects.public().count()
+        form, series_list, official, compare, gap_rows = self.chart()
+        query = self.request.GET.copy()
+        query.pop("format", None)
+        context.update(
+            form=form,
+            series_list=series_list,
+            official=official,
+            compare=compare,
+            gap_rows=gap_rows,
+            latest_gap=gap_rows[-1] if gap_rows else None,
+            figure=figure_data(dashboard_figure(series_list, gap_rows, compare)) if series_list else None,
+            has_any_figure=Estimate.objects.public().exists(),
+            query=query.urlencode(),
+        )
         return context
 
+    def render_csv(self):
+        _form, series_list, _official, _compare, _gap = self.chart()
+        rows = [
+            [
+                series.key,
+                series.name,
+                point.as_of.isoformat(),
+                point.as_of_precision,
+                point.value,
+                point.value_max if point.value_max is not None else "",
+                point.qualifier,
+                point.label,
+                point.report_count,
+                " ".join(str(pk) for pk in point.estimate_ids),
+                self.request.build_absolute_uri(point.url),
+                point.quote,
+            ]
+            for series in series_list
+            for point in series.points
+        ]
+        header = [
+            "trace", "claimant", "as_of", "as_of_precision", "value", "value_max", "qualifier",
+            "label", "report_count", "estimate_ids", "url", "quote",
+        ]  # fmt: skip
+        return csv_response("casualty-tracker-chart.csv", header, rows)
 
-class ReportDetailView(DetailView):
-    model = Report
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["estimates"] = self.object.estimates.public().select_related("source")
-        return context
+class SourceListView(PublicPageMixin, ListView):
+    template_name = "tracker/source_list.html"
+
+    def get_queryset(self):
+        public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
+        return Source.objects.annotate(figure_count=Count("estimates", filter=public)).order_by(
+            "kind", "name"
+        )
 
 
-class SourceDetailView(DetailView):
+class SourceDetailView(PublicPageMixin, DetailView):
     model = Source
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["estimates"] = (
-            self.object.estimates.public().select_related("report").order_by("as_of", "pk")
+        estimates = self.object.estimates.public().select_related("report", "source").order_by("as_of", "pk")
+        series_list = build_series(chart_estimates().filter(source=self.object))
+        context.update(
+            estimates=estimates,
+            series_list=series_list,
+            figure=figure_data(claimant_figure(series_list)) if series_list else None,
         )
         return context
+
+
+class ReportListView(PublicPageMixin, ListView):
+    template_name = "tracker/report_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
+        return Report.objects.annotate(figure_count=Count("estimates", filter=public)).order_by("-created_at")
+
+
+class ReportDetailView(PublicPageMixin, DetailView):
+    model = Report
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        estimates = list(self.object.estimates.public().select_related("source"))
+        context.update(
+            estimates=estimates,
+            highlighted=highlighted_text(self.object.text, estimates, link=lambda e: f"#estimate-{e.pk}"),
+        )
+        return context
+
+
+class EstimateListView(PublicPageMixin, ListView):
+    """The figures table: every public figure, filtered and sorted from the query string."""
+
+    template_name = "tracker/estimate_list.html"
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        self.form = FigureFilterForm(request.GET)
+        if request.GET.get("format") == "csv":
+            return self.render_csv()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.form.filter(Estimate.objects.public().select_related("source", "report"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        for name in ("format", "page"):
+            query.pop(name, None)
+        context.update(form=self.form, query=query.urlencode())
+        return context
+
+    def render_csv(self):
+        rows = (
+            [column(e, self.request) for column in FIGURE_CSV_COLUMNS.values()] for e in self.get_queryset()
+        )
+        return csv_response("casualty-tracker-figures.csv", list(FIGURE_CSV_COLUMNS), rows)
+
+
+def _iso(day):
+    return day.isoformat() if day else ""
+
+
+# The figures table's CSV: one column per name, computed from the estimate (and the request).
+FIGURE_CSV_COLUMNS = {
+    "id": lambda e, request: e.pk,
+    "claimant": lambda e, request: e.source.name,
+    "claimant_kind": lambda e, request: e.source.kind,
+    "value": lambda e, request: e.value,
+    "value_max": lambda e, request: "" if e.value_max is None else e.value_max,
+    "qualifier": lambda e, request: e.qualifier,
+    "label": lambda e, request: e.display_value,
+    "casualty": lambda e, request: e.casualty,
+    "victims": lambda e, request: e.victims,
+    "scope": lambda e, request: e.scope,
+    "geography": lambda e, request: e.geography,
+    "perpetrator": lambda e, request: e.perpetrator,
+    "as_of": lambda e, request: _iso(e.as_of),
+    "as_of_precision": lambda e, request: e.as_of_precision,
+    "review_status": lambda e, request: e.review_status,
+    "report_id": lambda e, request: e.report_id,
+    "report_title": lambda e, request: e.report.title,
+    "published_on": lambda e, request: _iso(e.report.published_on),
+    "url": lambda e, request: request.build_absolute_uri(e.get_absolute_url()),
+    "quote": lambda e, request: e.quote,
+}
