@@ -28,13 +28,14 @@ REPORTING_VERB = (
 )
 _AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|" \
        r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
-_VERB_AFTER = re.compile(rf"(?:(?!,\s*(?:and|et|but|mais)\b)[^.;!?]){{0,120}}?\b{REPORTING_VERB}\b")
+_REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
+_NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
 _SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
-_VERB_BEFORE = re.compile(
-    rf"\b{REPORTING_VERB}\s+(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
+_AFTER_VERB = re.compile(
+    r"\s+(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
-    r"(?:la\s+|le\s+|l'|the\s+)?)?$"
+    r"(?:la\s+|le\s+|l'|the\s+)?)?"
 )
 _AGENT_BEFORE = re.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
@@ -103,14 +104,15 @@ class Attributor:
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
+        verbs = [(m.start(), m.end()) for m in _REPORTING.finditer(self.folded, start, end)]
         found = []
         for s, e, claimant, reference in items:
-            before = self.folded[max(start, s - 70):s]
+            before = self.folded[max(start, s - 50):s]
             if claimant is not None:
                 before = before[:_DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
             if _LED_BY.search(before):
                 continue
-            role = "selon" if s in selon_targets else self._role(before, e, end, reference, starts)
+            role = "selon" if s in selon_targets else self._role(before, s, e, reference, starts, verbs)
             if reference:
                 claimant = self._resolve(reference)
                 if claimant is None or role is None:
@@ -143,19 +145,22 @@ class Attributor:
                 targets.add(first)
         return targets
 
-    def _role(self, before: str, e: int, end: int, reference: str | None, starts: list[int]) -> str | None:
-        """Return how a name standing right after `before` and ending at `e` relates to the figures."""
-        if _VERB_BEFORE.search(before):
+    def _role(self, before: str, s: int, e: int, reference: str | None, starts, verbs) -> str | None:
+        """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
+        if any(_AFTER_VERB.fullmatch(self.folded, v_end, s) for _, v_end in verbs if s - 40 < v_end <= s):
             return "verb"
         if _AGENT_BEFORE.search(before):
             return "agent"
         if _OBJECT.search(before) and not _SPEAKER_OF.search(before):
             return None
-        after = _VERB_RIGHT_AFTER if reference in ("pronoun", "document") else _VERB_AFTER
-        verb = after.match(self.folded, e, end)
-        if verb and not any(e < other < verb.end() for other in starts):
-            return "subject"
-        return None
+        if reference in ("pronoun", "document"):
+            return "subject" if _VERB_RIGHT_AFTER.match(self.folded, e) else None
+        verb = next((v for v in verbs if e <= v[0] <= e + 120), None)
+        if verb is None or _NOT_SAME_CLAUSE.search(self.folded, e, verb[0]):
+            return None
+        if any(e < other < verb[0] for other in starts):
+            return None
+        return "subject"
 
     def _resolve(self, reference: str) -> Claimant | None:
         if reference == "latter":

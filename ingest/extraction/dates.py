@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .patterns import alternation
+
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
     "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
@@ -29,7 +31,7 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _END_OF = r"(?P<endof>(?:a\s+la\s+)?fin\s+(?:du\s+mois\s+)?(?:de\s+|d')?|(?:at\s+the\s+)?end\s+of\s+|late\s+)"
@@ -43,7 +45,7 @@ DATE_PATTERN = re.compile(
     rf"|(?:(?P<endof4>fin|end\s+of)\s+(?P<year4>(?:19|20)\d\d))"
     r"|(?P<relmonth>(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|"
     r"ce\s+mois-ci|this\s+month)"
-    r"|(?P<weekday>" + "|".join(WEEKDAYS) + r"|hier|yesterday|aujourd'hui|today)"
+    r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"
     rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
     r")(?![\w])"
 )

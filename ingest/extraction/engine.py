@@ -10,6 +10,7 @@ wins when one figure is stated twice.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from . import cues
 from .attribution import Attribution, Attributor, tweet_signatures
@@ -43,21 +44,63 @@ _OWN_SIDE = (
 )
 
 
-@dataclass
 class SentenceFacts:
-    """What one sentence says besides its numbers."""
+    """What one sentence says besides its numbers, each read on first use only."""
 
-    start: int
-    end: int
-    paragraph: int
-    line_start: bool
-    attributions: list[Attribution]
-    scope: str | None
-    countries: set[str]
-    perpetrators: list[tuple[int, str]]
-    dates: list[DateMention]
-    breaks: list[int]
-    tweet: Claimant | None = None
+    def __init__(self, article: "Article", start: int, end: int, paragraph: int, line_start: bool):
+        self.article = article
+        self.start, self.end = start, end
+        self.paragraph = paragraph
+        self.line_start = line_start
+        self.attributions: list[Attribution] = []
+        self.tweet: Claimant | None = None
+
+    @cached_property
+    def scope(self) -> str | None:
+        return cues.scope_cue(self.article.folded, self.start, self.end)
+
+    @cached_property
+    def countries(self) -> set[str]:
+        a = self.article
+        mentions = [(m.start, m.end) for m in a.index.mentions(a.folded, a.text, self.start, self.end)]
+        return cues.places(a.folded, self.start, self.end, skip=mentions)
+
+    @cached_property
+    def perpetrators(self) -> list[tuple[int, str]]:
+        return cues.perpetrators(self.article.folded, self.start, self.end)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        a = self.article
+        return [d for d in find_dates(a.folded, self.start, self.end, a.pub) if before_published(d.value, a.pub)]
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
+
+
+@dataclass
+class Article:
+    """The text, its folded copy and its sentences; article-wide defaults on first use."""
+
+    text: str
+    folded: str
+    pub: Published | None
+    index: object
+    sentences: list[SentenceFacts] = field(default_factory=list)
+
+    @cached_property
+    def geography(self) -> str | None:
+        return cues.geography(set().union(*(f.countries for f in self.sentences)))
+
+    @cached_property
+    def perpetrator(self) -> str | None:
+        """Return the actor of at least two thirds of the harms the article names, if any."""
+        counts = Counter(actor for f in self.sentences for _, actor in f.perpetrators)
+        if not counts:
+            return None
+        actor, n = counts.most_common(1)[0]
+        return actor if n * 3 >= sum(counts.values()) * 2 else None
 
 
 @dataclass
@@ -83,8 +126,8 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     folded = fold_in_place(text)
     lang = language if language in ("fr", "en") else detect_language(folded)
     index = claimant_index(tuple(gazetteer) if gazetteer is not None else DEFAULT_GAZETTEER)
-    facts = _read_sentences(text, folded, body_start, pub, index)
-    article = _article_defaults(facts)
+    article = Article(text, folded, pub, index)
+    facts = _read_sentences(article, body_start)
     drafts = []
     for i, fact in enumerate(facts):
         readings = read_figures(folded, fact.start, fact.end, lang)
@@ -98,23 +141,16 @@ def detect_language(folded: str) -> str:
     return "en" if len(_ENGLISH.findall(sample)) > len(_FRENCH.findall(sample)) else "fr"
 
 
-def _read_sentences(text, folded, body_start, pub, index) -> list[SentenceFacts]:
-    attributor = Attributor(index, folded, text)
-    facts = []
+def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
+    text, folded = article.text, article.folded
+    attributor = Attributor(article.index, folded, text)
     for s in split_sentences(text, body_start):
-        mentions = [(m.start, m.end) for m in index.mentions(folded, text, s.start, s.end)]
-        facts.append(SentenceFacts(
-            start=s.start, end=s.end, paragraph=s.paragraph,
-            line_start=s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start,
-            attributions=attributor.sentence(s.start, s.end),
-            scope=cues.scope_cue(folded, s.start, s.end),
-            countries=cues.places(folded, s.start, s.end, skip=mentions),
-            perpetrators=cues.perpetrators(folded, s.start, s.end),
-            dates=[d for d in find_dates(folded, s.start, s.end, pub) if before_published(d.value, pub)],
-            breaks=[m.start() for m in _CLAUSE_BREAK.finditer(folded, s.start, s.end)],
-        ))
-    _attach_tweets(facts, folded, text, index)
-    return facts
+        line_start = s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start
+        fact = SentenceFacts(article, s.start, s.end, s.paragraph, line_start)
+        fact.attributions = attributor.sentence(s.start, s.end)
+        article.sentences.append(fact)
+    _attach_tweets(article.sentences, folded, text, article.index)
+    return article.sentences
 
 
 def _attach_tweets(facts, folded, text, index) -> None:
@@ -126,17 +162,6 @@ def _attach_tweets(facts, folded, text, index) -> None:
         facts[k].tweet = claimant
         if k > 0 and facts[k - 1].line_start and text.find("\n", facts[k - 1].end) < facts[k].start:
             facts[k - 1].tweet = claimant
-
-
-def _article_defaults(facts) -> dict:
-    countries = set().union(*(f.countries for f in facts)) if facts else set()
-    counts = Counter(actor for f in facts for _, actor in f.perpetrators)
-    dominant = None
-    if counts:
-        actor, n = counts.most_common(1)[0]
-        if n * 3 >= sum(counts.values()) * 2:
-            dominant = actor
-    return {"geography": cues.geography(countries), "perpetrator": dominant}
 
 
 def _context(facts, i):
@@ -209,32 +234,38 @@ def _geography(fact, context, claimant, article) -> tuple[str, int]:
     home = _home(claimant)
     if home:
         return home, 1
-    return (article["geography"], 0) if article["geography"] else ("unknown", 0)
+    return (article.geography, 0) if article.geography else ("unknown", 0)
 
 
+@lru_cache(maxsize=512)
 def _home(claimant: Claimant | None) -> str | None:
+    """Return where a claimant counts ("SOHR" counts in Syria), if its names tell."""
     if claimant is None:
         return None
     names = " ".join(fold_in_place(n) for n in claimant.names())
     return next((region for region, pattern in _HOME if pattern.search(names)), None)
 
 
+@lru_cache(maxsize=512)
+def _own_side(claimant: Claimant) -> str | None:
+    """Return the belligerent an official claimant speaks for, if its names tell."""
+    names = " ".join(fold_in_place(n) for n in claimant.names()) + " "
+    return next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
+
+
 def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
     if fact.perpetrators:
         nearest = min(fact.perpetrators, key=lambda p: abs(p[0] - reading.start))
         return nearest[1], 2
-    if claimant is not None and claimant.kind == "official":
-        names = " ".join(fold_in_place(n) for n in claimant.names()) + " "
-        side = next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
-        if side:
-            return side, 1
+    if claimant is not None and claimant.kind == "official" and _own_side(claimant):
+        return _own_side(claimant), 1
     for other in context:
         actors = {actor for _, actor in other.perpetrators}
         if len(actors) == 1:
             return actors.pop(), 1
         if len(actors) > 1:
             return "unknown", 1
-    return (article["perpetrator"], 0) if article["perpetrator"] else ("unknown", 0)
+    return (article.perpetrator, 0) if article.perpetrator else ("unknown", 0)
 
 
 def _as_of(scope, fact, context, pub) -> tuple[str | None, int]:

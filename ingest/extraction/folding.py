@@ -5,6 +5,7 @@ in the original, so the folded copy must have exactly the same length: each
 character maps to one character ("É" -> "e", "’" -> "'", "«" -> '"', U+202F -> " ").
 """
 
+import re
 import unicodedata
 
 _PUNCTUATION = {
@@ -31,9 +32,21 @@ _TABLE.update({cp: _fold_char(chr(cp)) for cp in range(0x1E00, 0x1F00)})
 _TABLE = {cp: ch for cp, ch in _TABLE.items() if ch != chr(cp)}
 
 
+_SPECIAL = re.compile("[^\x00-\x7f]")
+_LOWER_TABLE = {chr(cp): ch for cp, ch in _TABLE.items()}
+
+
 def fold_in_place(text: str) -> str:
     """Return `text` lower-cased, without accents, with the same length and offsets."""
-    return text.translate(_TABLE)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text.translate(_TABLE)
+    return _SPECIAL.sub(_fold_match, lowered)
+
+
+def _fold_match(match) -> str:
+    char = match.group()
+    return _LOWER_TABLE.get(char, char)
 
 
 def fold(text: str) -> str:

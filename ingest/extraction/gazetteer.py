@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import fold
+from .patterns import alternation
 
 KINDS = ("official", "independent", "state_media", "media")
 
@@ -135,11 +136,6 @@ def _is_acronym(name: str) -> bool:
     return name.isupper() and len(letters) <= 3
 
 
-def _alias_pattern(alias: str) -> str:
-    words = [re.escape(w) for w in re.split(r"[\s]+", fold(alias)) if w]
-    return r"\s+".join(words)
-
-
 @dataclass(frozen=True)
 class Mention:
     """A claimant's name as it stands in the text."""
@@ -160,10 +156,8 @@ class ClaimantIndex:
                 key = fold(name)
                 if key and key not in self._by_alias:
                     self._by_alias[key] = (claimant, _is_acronym(name))
-        alternation = "|".join(
-            _alias_pattern(a) for a in sorted(self._by_alias, key=len, reverse=True)
-        )
-        self.pattern = re.compile(rf"(?<![\w@-])(?:{alternation})(?![\w-]|\.\w)") if alternation else None
+        names = alternation(self._by_alias)
+        self.pattern = re.compile(rf"(?<![\w@-]){names}(?![\w-]|\.\w)") if self._by_alias else None
 
     def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
         """Yield the Mentions in folded[start:end]; `original` checks acronyms' capitals."""

@@ -97,6 +97,8 @@ _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
     r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)\s+[a-z'-]+\s*(?:,|\bet\b|\band\b)\s*)*$"
 )
+_SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
+_TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
 _RANGE = re.compile(r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
@@ -157,12 +159,12 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
             end = m.end()
     right = folded[end:min(s_end, end + 160)]
     left = folded[max(s_start, start - 90):start]
-    if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left) or _looks_like_year(m, number, left):
+    if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left[-3:]) or _looks_like_year(m, number, left[-15:]):
         return None, end
-    q = _QUALIFIER.search(left)
+    q = _QUALIFIER.search(left[-30:])
     if q and qualifier != "range":
         qualifier = q.lastgroup
-        left = left[:q.start()]
+        left = left[:len(left) - 30 + q.start()] if len(left) > 30 else left[:q.start()]
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence)
@@ -200,9 +202,9 @@ def _looks_like_year(m, number, left) -> bool:
 
 def _casualty_and_victims(right, left, head, readings, sentence):
     """Return (casualty, victims, is_subcount, confidence factor), or None if no casualty figure."""
-    verb = _VERB_BEFORE.search(left)
+    verb = _VERB_BEFORE.search(left[-70:])
     verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
-    is_subcount = head is not None and bool(_SUBCOUNT_BEFORE.search(left))
+    is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
     noun = _NOUN.match(right)
     if noun:
         kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
@@ -220,7 +222,7 @@ def _casualty_and_victims(right, left, head, readings, sentence):
         return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97
     others = _OTHERS_ALONE.match(right)
     casualty = verb_casualty or (_predicate(right[others.end():], sentence) if others else None)
-    if casualty is None and _TOLL_BEFORE.search(left):
+    if casualty is None and _TOLL_HINT.search(left) and _TOLL_BEFORE.search(left):
         casualty = "killed"
     if casualty is None:
         return None

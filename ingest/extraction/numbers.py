@@ -14,19 +14,23 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from .patterns import alternation
 from .vague import VAGUE_ALTERNATION, vague_row
 
-_FR_WORD = (
-    r"dix-sept|dix-huit|dix-neuf|quatre-vingts?|soixante|un|une|deux|trois|quatre|cinq|six|sept|huit|"
-    r"neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|cents?|mille"
+_FR_WORDS = (
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+    "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt", "vingts", "trente",
+    "quarante", "cinquante", "soixante", "quatre-vingt", "quatre-vingts", "cent", "cents", "mille",
 )
-_EN_WORD = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred|thousand"
+_EN_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
 )
-_FR_NUMBER = rf"(?:{_FR_WORD})(?:(?:-|\s+)(?:{_FR_WORD})|(?:\s+et\s+|-et-)(?:un|une|onze))*"
-_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?(?:{_EN_WORD})(?:(?:-|\s+)(?:{_EN_WORD}))*"
+_FR_WORD = alternation(_FR_WORDS)
+_EN_WORD = alternation(_EN_WORDS)
+_FR_NUMBER = rf"{_FR_WORD}(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"
+_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?{_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"
 _DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.

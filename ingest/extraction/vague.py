@@ -6,8 +6,9 @@ number ("une vingtaine" = about 20). The methodology page renders this table, so
 such reading the engine makes comes from here and nowhere else.
 """
 
-import re
 from typing import NamedTuple
+
+from .patterns import alternation
 
 
 class VagueRow(NamedTuple):
@@ -55,10 +56,8 @@ VAGUE_PLURALS: tuple[VagueRow, ...] = (
 
 _BY_PHRASE = {phrase: row for row in VAGUE_PLURALS for phrase in row.phrases}
 
-# Longest first, so "des dizaines de milliers" wins over "des dizaines".
-VAGUE_ALTERNATION = "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_BY_PHRASE, key=len, reverse=True)
-)
+# A prefix tree: "des dizaines de milliers" wins over "des dizaines".
+VAGUE_ALTERNATION = alternation(_BY_PHRASE)
 
 
 def vague_row(phrase: str) -> VagueRow | None:
