@@ -8,49 +8,28 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory
-from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.models import Estimate, Report, Source
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("tracker:dashboard")
 
 
-def ingest_seed_annotations(seeds_dir):
-    """Store the seed articles and their annotated figures (the optional ones left out)."""
-    for annotation_path in sorted(seeds_dir.glob("*.json")):
-        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
-        text = annotation_path.with_suffix(".txt").read_text(encoding="utf-8")
-        report = ReportFactory(text=text, outlet=annotation["outlet"], title=annotation_path.stem)
-        for figure in annotation["figures"]:
-            if figure.get("optional") or figure["value"] is None:
-                continue
-            start = max(text.find(figure["quote"]), 0)
-            as_of, precision = _as_of(figure["as_of"])
-            EstimateFactory(
-                report=report,
-                source=SourceFactory(name=figure["claimant"], kind=figure["claimant_kind"]),
-                value=figure["value"],
-                value_max=figure["value_max"],
-                qualifier=figure["qualifier"],
-                casualty=figure["casualty"],
-                victims=figure["victims"],
-                scope=figure["scope"],
-                geography=figure["geography"],
-                perpetrator=figure["perpetrator"],
-                as_of=as_of,
-                as_of_precision=precision,
-                quote=figure["quote"],
-                start=start,
-                end=start + 1,
+@pytest.fixture
+def ingested_seeds(seeds_dir, django_capture_on_commit_callbacks):
+    """Upload the seed articles and let the extraction engine read them, as in production."""
+    from ingest.services import report_create
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        annotation = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        with django_capture_on_commit_callbacks(execute=True):
+            report_create(
+                text=path.read_text(encoding="utf-8"),
+                outlet=annotation["outlet"],
+                published=annotation["published"],
+                language=annotation["language"],
             )
-
-
-def _as_of(text):
-    if text is None:
-        return None, DatePrecision.DAY
-    if len(text) == 7:
-        return datetime.date.fromisoformat(text + "-01"), DatePrecision.MONTH
-    return datetime.date.fromisoformat(text), DatePrecision.DAY
+    assert set(Report.objects.values_list("status", flat=True)) == {Report.Status.DONE}
 
 
 def traces(response, role="series"):
@@ -83,8 +62,7 @@ def campaign(coalition, airwars):
 # --- The dashboard ------------------------------------------------------------------------
 
 
-def test_after_ingesting_the_seeds_the_official_trace_is_the_coalitions_admissions(client, seeds_dir):
-    ingest_seed_annotations(seeds_dir)
+def test_after_ingesting_the_seeds_the_official_trace_is_the_coalitions_admissions(client, ingested_seeds):
     response = client.get(DASHBOARD)
     assert response.status_code == 200
     plotted = traces(response)
@@ -93,8 +71,7 @@ def test_after_ingesting_the_seeds_the_official_trace_is_the_coalitions_admissio
     assert {1787, 3164, 4354} <= set(plotted["airwars"]["y"])
 
 
-def test_a_figure_stated_by_several_reports_is_one_point_listing_them(client, seeds_dir):
-    ingest_seed_annotations(seeds_dir)
+def test_a_figure_stated_by_several_reports_is_one_point_listing_them(client, ingested_seeds):
     airwars = traces(client.get(DASHBOARD))["airwars"]
     assert airwars["y"].count(1787) == 1
     hover = airwars["customdata"][airwars["y"].index(1787)]

@@ -1,0 +1,96 @@
+"""The dashboard in a real browser: Debian's chromium, driven by Playwright, against live_server.
+
+The screenshot lands in test-artifacts/ (git-ignored) for a person to look at.
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.factories import EstimateFactory, SourceFactory
+from tracker.models import Estimate, Source
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+TRACES = (
+    "Array.from(document.getElementById('dashboard-chart').data, t => ({meta: t.meta, y: Array.from(t.y)}))"
+)
+
+
+@pytest.fixture
+def campaign():
+    coalition = SourceFactory(name="US-led coalition", kind=Source.Kind.OFFICIAL)
+    airwars = SourceFactory(name="Airwars", kind=Source.Kind.INDEPENDENT)
+    sohr = SourceFactory(name="SOHR", kind=Source.Kind.INDEPENDENT)
+    for value, day in [(119, (2016, 11, 9)), (352, (2017, 3, 31)), (484, (2017, 6, 1)), (603, (2017, 7, 1))]:
+        EstimateFactory(
+            source=coalition, value=value, as_of=datetime.date(*day), quote=f"<i>admitted</i> {value}"
+        )
+    EstimateFactory(source=coalition, value=1302, as_of=datetime.date(2019, 4, 30))
+    for value, day in [(1787, (2016, 11, 1)), (3164, (2017, 3, 31)), (4354, (2017, 7, 7))]:
+        EstimateFactory(source=airwars, value=value, as_of=datetime.date(*day))
+    EstimateFactory(
+        source=airwars,
+        value=3923,
+        value_max=6102,
+        qualifier=Estimate.Qualifier.RANGE,
+        as_of=datetime.date(2018, 1, 1),
+    )
+    EstimateFactory(
+        source=sohr, value=3800, geography=Estimate.Geography.SYRIA, as_of=datetime.date(2019, 5, 1)
+    )
+
+
+def test_the_dashboard_draws_the_claimants_the_gap_and_follows_a_filter(live_server, campaign):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live_server.url + "/")
+            page.wait_for_selector("#dashboard-chart[data-rendered='true']", timeout=20_000)
+
+            traces = {(t["meta"]["role"], t["meta"]["key"]): t["y"] for t in page.evaluate(TRACES)}
+            assert traces[("series", "official")] == [119, 352, 484, 603, 1302]
+            assert {1787, 3164, 4354} <= set(traces[("series", "airwars")])
+            assert ("band", "airwars") in traces  # the range is a band, not one line
+            assert ("gap", "airwars") in traces and ("ratio", "airwars") in traces
+            # Every trace was drawn, and the gap and the band are filled areas on screen.
+            assert page.locator(".scatterlayer .trace").count() == len(traces)
+            filled = page.eval_on_selector_all(
+                ".scatterlayer path.js-fill",
+                "paths => paths.filter(p => (p.getAttribute('d') || '').length > 10).length",
+            )
+            assert filled >= 2
+
+            # Hover the official 603: qualifier, claimant, and the quote shown as text, not markup.
+            official = list(traces).index(("series", "official"))
+            page.evaluate(
+                f"Plotly.Fx.hover('dashboard-chart', [{{curveNumber: {official}, pointNumber: 3}}])"
+            )
+            hover = page.eval_on_selector(".hoverlayer", "layer => layer.textContent")
+            assert "at least 603" in hover and "US-led coalition" in hover
+            assert "<i>admitted</i> 603" in hover
+            page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+
+            # A filter: Syria only. The choice goes to the URL and the chart follows it.
+            for box in ("iraq", "iraq_syria"):
+                page.uncheck(f"input[name='geography'][value='{box}']")
+            page.click("form.filters button[type='submit']")
+            page.wait_for_url("**geography=syria**")
+            page.wait_for_selector("#dashboard-chart[data-rendered='true']", timeout=20_000)
+            keys = {(t["meta"]["role"], t["meta"]["key"]) for t in page.evaluate(TRACES)}
+            assert keys == {("series", "sohr")}
+            page.screenshot(path=str(ARTIFACTS / "dashboard-syria.png"), full_page=True)
+        finally:
+            browser.close()
+    assert (ARTIFACTS / "dashboard.png").stat().st_size > 10_000
