@@ -31,7 +31,7 @@ _AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egale
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
-_SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
+SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
 _AFTER_VERB = re.compile(
     r"\s+(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
@@ -99,7 +99,7 @@ class Attributor:
         items = [(m.start, m.end, m.claimant, None) for m in self.index.mentions(self.folded, self.original, start, end)]
         taken = [(s, e) for s, e, _, _ in items]
         for m in _REFERENCE.finditer(self.folded, start, end):
-            if not any(s <= m.start() < e for s, e in taken) and not self._names_follow(m.end(), taken):
+            if not any(s < m.end() and m.start() < e for s, e in taken) and not self._names_follow(m.end(), taken):
                 items.append((m.start(), m.end(), None, m.lastgroup))
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
@@ -136,7 +136,7 @@ class Attributor:
 
     def _selon_targets(self, items, start, end) -> set[int]:
         targets = set()
-        for m in _SELON.finditer(self.folded, start, end):
+        for m in SELON.finditer(self.folded, start, end):
             limit = min(end, m.end() + 90)
             stop = re.search(r"[,.;:()]", self.folded[m.end():limit])
             limit = m.end() + stop.start() if stop else limit

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import cues
-from .attribution import Attribution, Attributor, tweet_signatures
+from .attribution import SELON, Attribution, Attributor, tweet_signatures
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -194,6 +194,8 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
     if fact.tweet:
         return Attribution(fact.tweet, fact.start, "tweet", 0.8)
     previous = facts[i - 1] if i > 0 else None
+    if not fact.attributions and SELON.search(fact.article.folded, fact.start, fact.end):
+        return None  # "selon" someone the gazetteer does not know
     if previous and previous.paragraph == fact.paragraph and previous.attributions:
         last = previous.attributions[-1]
         return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))

@@ -10,7 +10,7 @@ dates, money, ages) is left out because no such words surround it.
 import re
 from dataclasses import dataclass
 
-from .numbers import NUMBER_PATTERN, NumberReading, read_number
+from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number
 
 _QUALIFIERS = (
     ("at_least", r"au\s+moins|pas\s+moins\s+d[e']|au\s+minimum|at\s+least|no\s+(?:fewer|less)\s+than|"
@@ -99,6 +99,7 @@ _SUBCOUNT_BEFORE = re.compile(
 )
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
+_SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
 _RANGE = re.compile(r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
@@ -187,7 +188,7 @@ def _range_end(folded, m, s_end, language):
         return None
     if word == "-" and joiner.group() != "-" and m.lastgroup != "digits":
         return None
-    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end) or _SECOND_DIGITS.match(folded, joiner.end(), s_end)
     if not second or second.lastgroup == "vague":
         return None
     reading = read_number(second)

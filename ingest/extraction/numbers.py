@@ -31,12 +31,12 @@ _FR_WORD = alternation(_FR_WORDS)
 _EN_WORD = alternation(_EN_WORDS)
 _FR_NUMBER = rf"{_FR_WORD}(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"
 _EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?{_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"
-_DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
+DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.
 NUMBER_PATTERN = re.compile(
     rf"(?<![\w-])(?<!l')(?P<vague>{VAGUE_ALTERNATION})(?![\w-])"
-    rf"|(?<![\w@#/.,'-])(?P<digits>{_DIGITS})(?![\w]|[.,]\d)"
+    rf"|(?<![\w@#/.,'-])(?P<digits>{DIGITS})(?![\w]|[.,]\d)"
     rf"|(?<![\w-])(?<!l')(?P<fr>{_FR_NUMBER})(?![\w-])"
     rf"|(?<![\w-])(?P<en>{_EN_NUMBER})(?![\w-])"
 )

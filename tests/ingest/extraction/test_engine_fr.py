@@ -1,0 +1,168 @@
+"""French articles: what the engine reads, in sentences written for these tests."""
+
+import pytest
+
+from ingest.extraction import extract
+
+
+def one(text, published="2019-05", **fields):
+    figures = extract(text, published=published)
+    assert len(figures) == 1, figures
+    figure = figures[0]
+    for name, value in fields.items():
+        assert getattr(figure, name) == value, (name, getattr(figure, name), value)
+    return figure
+
+
+@pytest.mark.parametrize(
+    "phrase, qualifier",
+    [("au moins", "at_least"), ("pas moins de", "at_least"), ("plus de", "more_than"), ("jusqu'à", "up_to"),
+     ("près de", "approx"), ("environ", "approx"), ("quelque", "approx")],
+)
+def test_it_reads_french_qualifiers(phrase, qualifier):
+    one(f"Selon l'OSDH, {phrase} 40 civils ont été tués à Alep.", qualifier=qualifier, value=40)
+
+
+def test_it_reads_au_moins_as_at_least_after_qu():
+    one("Airwars estime qu'au moins 603 civils ont perdu la vie.", qualifier="at_least", value=603)
+
+
+@pytest.mark.parametrize("text", ["entre 10 et 20 civils ont été tués, selon l'ONU.",
+                                  "de 10 à 20 civils ont été tués, selon l'ONU.",
+                                  "10-20 civils ont été tués, selon l'ONU."])
+def test_it_reads_ranges(text):
+    one(text, value=10, value_max=20, qualifier="range")
+
+
+@pytest.mark.parametrize(
+    "verb, casualty",
+    [("ont été tués", "killed"), ("sont morts", "killed"), ("ont péri", "killed"), ("ont perdu la vie", "killed"),
+     ("ont été blessés", "injured")],
+)
+def test_it_reads_french_casualty_verbs(verb, casualty):
+    one(f"Selon l'OSDH, 12 civils {verb} dans des frappes russes sur Idleb.", casualty=casualty, perpetrator="russia")
+
+
+@pytest.mark.parametrize("noun, casualty, victims", [("morts", "killed", "people"), ("blessés", "injured", "people"),
+                                                      ("victimes civiles", "killed", "civilians"),
+                                                      ("morts parmi les civils", "killed", "civilians")])
+def test_it_reads_french_casualty_nouns(noun, casualty, victims):
+    one(f"Le raid a fait 14 {noun}, selon l'agence Sana.", casualty=casualty, victims=victims, claimant="SANA",
+        claimant_kind="state_media", scope="incident")
+
+
+def test_it_splits_sub_counts_into_figures():
+    figures = extract("Vingt civils, dont neuf femmes et deux enfants, ont été tués, selon l'OSDH.", published="2017-05")
+    assert [(f.value, f.victims, f.casualty, f.claimant) for f in figures] == [
+        (20, "civilians", "killed", "SOHR"), (9, "women", "killed", "SOHR"), (2, "children", "killed", "SOHR")]
+
+
+def test_it_reads_a_verb_before_the_number_and_others_after_it():
+    figures = extract("Selon le Centcom, les frappes ont tué 64 civils et blessé huit autres.", published="2016-11")
+    assert [(f.value, f.casualty, f.victims) for f in figures] == [(64, "killed", "civilians"), (8, "injured", "civilians")]
+
+
+@pytest.mark.parametrize("text", [
+    "La coalition a mené 24.502 raids aériens en Irak.",
+    "La coalition examine 111 rapports faisant état de morts de civils.",
+    "Elle a évalué 141 des 222 rapports fournis par l'ONG.",
+    "Les Etats-Unis mènent environ 80% des bombardements.",
+    "Le 8 juin 2017, un raid a visé Raqqa.",
+    "L'aide s'élève à 300 millions d'euros.",
+    "Un garçon de 12 ans a été blessé.",
+    "Les 3000 combattants de l'EI se sont repliés.",
+])
+def test_it_ignores_numbers_that_count_no_casualties(text):
+    assert extract(text, published="2019-05") == []
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Selon l'Observatoire syrien des droits de l'Homme, 20 civils ont été tués.", "SOHR"),
+    ("D'après l'ONU, 20 civils ont été tués.", "UN"),
+    ("L'ONG Airwars estime que 20 civils ont été tués.", "Airwars"),
+    ("La coalition a reconnu que 20 civils ont été tués.", "US-led coalition"),
+    ("Amnesty International fait état de 20 civils tués.", "Amnesty International"),
+    ("«Les frappes ont tué 20 civils», a indiqué le Centcom.", "CENTCOM"),
+    ("Human Rights Watch, qui a enquêté sur place, affirme que 20 civils ont été tués.", "Human Rights Watch"),
+])
+def test_it_attributes_figures_to_who_states_them(sentence, claimant):
+    one(sentence, claimant=claimant)
+
+
+def test_it_resolves_pronouns_and_references_to_the_last_claimant():
+    text = ("Airwars a publié mardi un nouveau rapport. Elle estime qu'au moins 4 354 civils sont morts. "
+            "Selon cette organisation, 120 autres personnes ont été blessées.")
+    figures = extract(text, published="2017-07")
+    assert [(f.value, f.claimant) for f in figures] == [(4354, "Airwars"), (120, "Airwars")]
+    assert figures[1].confidence < 0.95
+
+
+def test_it_does_not_take_the_perpetrator_for_the_claimant():
+    figure = one("Les frappes de la coalition dirigée par Washington ont tué 30 civils à Mossoul, selon l'ONU.",
+                 claimant="UN", perpetrator="coalition", geography="iraq")
+    assert figure.claimant_kind == "independent"
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("Selon la coalition, 1.302 civils ont été tués depuis le début de son intervention en 2014.", "cumulative"),
+    ("Selon la coalition, 64 civils ont été tués sur les 12 derniers mois.", "period"),
+    ("Selon l'OSDH, 20 civils ont été tués jeudi.", "incident"),
+    ("La coalition a jugé 27 rapports crédibles, ajoutant ainsi 119 morts civils à son bilan.", "period"),
+])
+def test_it_reads_the_scope(sentence, scope):
+    figures = extract(sentence, published="2019-05")
+    assert figures[-1].scope == scope
+
+
+@pytest.mark.parametrize("sentence, geography", [
+    ("Selon l'ONU, 20 civils ont été tués en Irak.", "iraq"),
+    ("Selon l'ONU, 20 civils ont été tués à Raqqa.", "syria"),
+    ("Selon l'ONU, 20 civils ont été tués en Irak et en Syrie.", "iraq_syria"),
+    ("Selon l'ONU, 20 civils ont été tués à Kaboul.", "afghanistan"),
+    ("Selon l'ONU, 20 civils ont été tués en Libye.", "other"),
+])
+def test_it_reads_the_geography(sentence, geography):
+    one(sentence, geography=geography)
+
+
+@pytest.mark.parametrize("sentence, perpetrator", [
+    ("Selon l'ONU, 20 civils ont été tués par des frappes de la coalition.", "coalition"),
+    ("Selon l'ONU, 20 femmes ont été exécutées par l'Etat islamique.", "isis"),
+    ("Selon l'ONU, 20 civils ont été tués dans des bombardements russes.", "russia"),
+    ("Selon l'ONU, 20 civils ont été tués par des barils d'explosifs du régime.", "syria_gov"),
+])
+def test_it_reads_the_perpetrator(sentence, perpetrator):
+    one(sentence, perpetrator=perpetrator)
+
+
+@pytest.mark.parametrize("sentence, published, as_of", [
+    ("La coalition a reconnu 352 civils tués entre août 2014 et le 31 mars 2017.", "2017-06", "2017-03-31"),
+    ("La coalition a reconnu 1.302 civils tués entre août 2014 et fin avril dernier.", "2019-05", "2019-04-30"),
+    ("A la fin du mois de juin, l'ONU faisait état de 173 morts à Raqqa.", "2017-07", "2017-06-30"),
+    ("Le mois dernier, la coalition faisait état de 484 morts depuis le début de l'opération.", "2017-07", "2017-06"),
+    ("Selon l'OSDH, 20 civils ont été tués jeudi.", "2016-11-12", "2016-11-10"),
+    ("Selon l'OSDH, 3.800 civils ont été tués depuis 2014.", "2019-05", "2019-05"),
+])
+def test_it_reads_the_date_a_figure_holds_to(sentence, published, as_of):
+    assert extract(sentence, published=published)[0].as_of == as_of
+
+
+def test_it_reports_a_figure_stated_twice_once_with_the_most_precise_reading():
+    text = ("La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
+            "La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
+            "«Il est probable que pas moins de 1.302 civils ont été tués», selon la coalition.")
+    figures = extract(text, published="2019-05")
+    assert [(f.value, f.qualifier, f.scope) for f in figures] == [(1302, "at_least", "cumulative")]
+
+
+def test_it_attributes_an_embedded_tweet_to_its_author():
+    text = ("Une quarantaine de personnes auraient perdu la vie dans des frappes en #Syrie\n\n"
+            "https://t.co/abc \u2014 RT France (@RTenfrancais) June 28, 2017")
+    one(text, published="2017-07", claimant="RT France", claimant_kind="media", value=40, qualifier="approx")
+
+
+def test_it_gives_offsets_of_the_number_and_its_sentence():
+    text = "Titre\nSelon l'ONU, une vingtaine de civils ont été tués. Autre phrase."
+    figure = one(text, value=20)
+    assert text[figure.start:figure.end] == "une vingtaine"
+    assert figure.quote == "Selon l'ONU, une vingtaine de civils ont été tués."
