@@ -178,6 +178,15 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
         ]
         extra_kwargs = {name: {"required": False} for name in fields}
 
+    def validate(self, attrs):
+        # A field sent but not editable (quote, confidence ...) would otherwise be silently dropped.
+        unknown = set(self.initial_data) - set(self.fields)
+        if unknown:
+            raise serializers.ValidationError(
+                {name: "This field cannot be corrected." for name in sorted(unknown)}
+            )
+        return attrs
+
 
 class SeriesQuerySerializer(serializers.Serializer):
     """The chart's filters, named as on the dashboard; a missing one takes the chart's default."""

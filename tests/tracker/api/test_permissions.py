@@ -1,0 +1,149 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils.http import http_date
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+from rest_framework.throttling import AnonRateThrottle
+
+from tests.factories import EstimateFactory, SourceFactory, UserFactory
+from tracker.models import Estimate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def estimate():
+    return EstimateFactory(value=603, machine_reading={"value": 603, "qualifier": "at_least"})
+
+
+def detail(estimate):
+    return reverse("estimate-detail", args=[estimate.pk])
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_anonymous_writes_are_refused_never_crash(api, estimate, method):
+    for url in (reverse("estimate-list"), detail(estimate), reverse("report-list"), reverse("series-list")):
+        response = getattr(api, method)(url, {"value": 1}, format="json")
+        assert response.status_code in {401, 403, 405}, (method, url, response.status_code)
+    assert api.patch(detail(estimate), {"value": 1}, format="json").status_code == 401
+    estimate.refresh_from_db()
+    assert estimate.value == 603
+
+
+def test_a_signed_in_user_without_the_permission_cannot_correct(api, estimate):
+    api.force_authenticate(UserFactory())
+    assert api.patch(detail(estimate), {"value": 1}, format="json").status_code == 403
+    assert api.post(reverse("report-list"), {"text": "x"}, format="json").status_code == 403
+
+
+def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api, api_editor, estimate):
+    token = Token.objects.create(user=api_editor)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    airwars = SourceFactory(name="Airwars")
+    response = api.patch(
+        detail(estimate), {"value": 604, "source": "airwars", "editor_note": "typo"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["value"], body["source"]["slug"], body["review_status"]) == (604, "airwars", "corrected")
+    assert body["machine_reading"] == {"value": 603, "qualifier": "at_least"}
+    estimate.refresh_from_db()
+    assert (estimate.value, estimate.source, estimate.reviewed_by) == (604, airwars, api_editor)
+    latest = estimate.history.first()
+    assert (latest.history_type, latest.history_user, latest.value) == ("~", api_editor, 604)
+    assert estimate.history.last().value == 603
+
+
+def test_an_editor_corrects_by_session_with_the_csrf_token(api_editor, estimate):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(api_editor)
+    assert client.patch(detail(estimate), {"value": 1}, format="json").status_code == 403
+    token = "k" * 32  # what a page's CSRF cookie would hold; the header must echo it
+    client.cookies["csrftoken"] = token
+    response = client.patch(detail(estimate), {"value": 604}, format="json", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"value": -1},
+        {"qualifier": "lots"},
+        {"value": 10, "value_max": 5},
+        {"quote": "edited"},
+        {"as_of": "soon"},
+    ],
+)
+def test_a_bad_correction_is_a_400_and_changes_nothing(editor_api, estimate, change):
+    response = editor_api.patch(detail(estimate), change, format="json")
+    assert response.status_code == 400, response.content
+    estimate.refresh_from_db()
+    assert (estimate.value, estimate.review_status) == (603, Estimate.ReviewStatus.EXTRACTED)
+
+
+def test_a_correction_on_top_of_a_stale_etag_is_refused_with_412(editor_api, estimate, api_editor):
+    etag = editor_api.get(detail(estimate))["ETag"]
+    assert (
+        editor_api.patch(detail(estimate), {"value": 604}, format="json", HTTP_IF_MATCH=etag).status_code
+        == 200
+    )
+    stale = editor_api.patch(detail(estimate), {"value": 1}, format="json", HTTP_IF_MATCH=etag)
+    assert stale.status_code == 412
+    estimate.refresh_from_db()
+    assert estimate.value == 604
+
+
+def test_a_correction_with_an_old_if_unmodified_since_is_refused_with_412(editor_api, estimate):
+    old = http_date((estimate.updated_at - datetime.timedelta(hours=1)).timestamp())
+    response = editor_api.patch(detail(estimate), {"value": 1}, format="json", HTTP_IF_UNMODIFIED_SINCE=old)
+    assert response.status_code == 412
+    estimate.refresh_from_db()
+    assert estimate.value == 603
+
+
+def test_a_correction_from_a_stale_updated_at_is_refused_with_409(editor_api, estimate):
+    read = editor_api.get(detail(estimate)).json()["updated_at"]
+    first = editor_api.patch(detail(estimate), {"value": 604, "updated_at": read}, format="json")
+    assert first.status_code == 200
+    second = editor_api.patch(detail(estimate), {"value": 1, "updated_at": read}, format="json")
+    assert second.status_code == 409
+    estimate.refresh_from_db()
+    assert estimate.value == 604
+
+
+def test_an_editor_can_correct_a_rejected_figure(editor_api):
+    rejected = EstimateFactory(review_status=Estimate.ReviewStatus.REJECTED)
+    assert editor_api.patch(detail(rejected), {"value": 5}, format="json").status_code == 200
+
+
+def test_put_is_not_offered_even_to_editors(editor_api, estimate):
+    assert editor_api.put(detail(estimate), {"value": 1}, format="json").status_code == 405
+
+
+def test_anonymous_clients_are_throttled_and_editors_are_not(api, editor_api, monkeypatch, db):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    url = reverse("source-list")
+    anonymous = APIClient()
+    assert [anonymous.get(url).status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert [editor_api.get(url).status_code for _ in range(4)] == [200] * 4
+
+
+def test_cors_allows_any_origin_to_read_but_not_to_write(api, estimate):
+    response = api.get(reverse("estimate-list"), HTTP_ORIGIN="https://newsroom.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = api.options(
+        detail(estimate),
+        HTTP_ORIGIN="https://newsroom.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="PATCH",
+    )
+    assert "PATCH" not in preflight["Access-Control-Allow-Methods"]
+
+
+def test_the_editor_permission_is_the_model_permission_not_a_group(api, estimate):
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="change_estimate"))
+    api.force_authenticate(user)
+    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
