@@ -32,6 +32,7 @@ migrate: install
 
 demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py loaddemo
+	$(DEV_ENV) $(BIN)/python manage.py demoeditor
 
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
