@@ -70,7 +70,7 @@ _AUX = (
     r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
     r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
     r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
-    r"par\s+erreur|en\s+realite|\"|')"
+    r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|\"|')"
 )
 _SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
                  r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.extraction import DEFAULT_GAZETTEER, Claimant, extract, fold
+from ingest.extraction import DEFAULT_GAZETTEER, Claimant, extract
 from ingest.extraction.folding import fold_in_place
 from ingest.extraction.gazetteer import claimant_index
 

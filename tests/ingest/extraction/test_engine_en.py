@@ -1,0 +1,134 @@
+"""English articles: the same constructions as in French, in sentences written for these tests."""
+
+import pytest
+
+from ingest.extraction import extract
+
+MONTHLY_REPORT = (
+    "CJTF-OIR releases its monthly civilian casualty report\n\n"
+    "The coalition said on Thursday that it had assessed 1,257 civilians as unintentionally killed by its "
+    "strikes in Iraq and Syria since the start of Operation Inherent Resolve in 2014.\n\n"
+    "The figure remains far below the estimates of independent monitors. Airwars, a London-based group that "
+    "tracks the air war, estimates that between 7,500 and 12,000 civilians have been killed by coalition "
+    "strikes since 2014.\n\n"
+    "The coalition carried out 34,573 strikes over the same period and reviewed 2,100 reports of civilian harm."
+)
+
+IDLIB = (
+    "At least 16 civilians, including seven children, were killed in Russian air strikes on Idlib province on "
+    "Thursday, the Syrian Observatory for Human Rights said. The monitor said 23 others were wounded.\n\n"
+    "Dozens of people were wounded in regime barrel bomb attacks on Aleppo last month, according to the White "
+    "Helmets."
+)
+
+UNAMA = (
+    "The United Nations Assistance Mission in Afghanistan (UNAMA) documented 3,804 civilian deaths and 7,189 "
+    "injured in Afghanistan in 2018. Nearly 500 children were killed by air strikes, it said."
+)
+
+
+def test_it_reads_a_monthly_coalition_report_and_the_monitors_estimate():
+    figures = extract(MONTHLY_REPORT, published="2019-03-28")
+    assert [(f.claimant, f.value, f.value_max, f.qualifier) for f in figures] == [
+        ("US-led coalition", 1257, None, "exact"), ("Airwars", 7500, 12000, "range")]
+    coalition, airwars = figures
+    assert (coalition.claimant_kind, coalition.scope, coalition.geography, coalition.perpetrator) == (
+        "official", "cumulative", "iraq_syria", "coalition")
+    assert airwars.claimant_kind == "independent"
+    assert MONTHLY_REPORT[airwars.start:airwars.end] == "7,500 and 12,000"
+
+
+def test_it_reads_russian_strikes_on_idlib_with_sub_counts_and_the_monitor():
+    figures = extract(IDLIB, published="2019-03-15")
+    summary = [(f.value, f.qualifier, f.casualty, f.victims, f.claimant) for f in figures]
+    assert summary == [
+        (16, "at_least", "killed", "civilians", "SOHR"),
+        (7, "exact", "killed", "children", "SOHR"),
+        (23, "exact", "injured", "people", "SOHR"),
+        (12, "at_least", "injured", "people", "White Helmets"),
+    ]
+    assert {f.perpetrator for f in figures[:2]} == {"russia"}
+    assert figures[0].scope == "incident" and figures[0].as_of == "2019-03-14"
+    assert figures[3].perpetrator == "syria_gov" and figures[3].as_of == "2019-02"
+
+
+def test_it_reads_unama_in_afghanistan_over_a_year():
+    figures = extract(UNAMA, published="2019-02-24")
+    assert [(f.value, f.casualty, f.victims, f.qualifier) for f in figures] == [
+        (3804, "killed", "civilians", "exact"), (7189, "injured", "civilians", "exact"),
+        (500, "killed", "children", "approx")]
+    assert {(f.claimant, f.geography, f.scope) for f in figures[:2]} == {("UNAMA", "afghanistan", "period")}
+    assert figures[0].as_of == "2018-12-31"
+    assert figures[2].claimant == "UNAMA" and figures[2].confidence < figures[0].confidence
+
+
+@pytest.mark.parametrize("phrase, qualifier", [
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("more than", "more_than"), ("over", "more_than"),
+    ("up to", "up_to"), ("nearly", "approx"), ("about", "approx"), ("some", "approx")])
+def test_it_reads_english_qualifiers(phrase, qualifier):
+    figures = extract(f"According to the UN, {phrase} 40 civilians were killed in Mosul.", published="2017-07")
+    assert [(f.value, f.qualifier, f.claimant, f.geography) for f in figures] == [(40, qualifier, "UN", "iraq")]
+
+
+@pytest.mark.parametrize("text, casualty, victims", [
+    ("The strike killed 12 civilians, AP reported.", "killed", "civilians"),
+    ("Twelve people died in the attack, AP reported.", "killed", "people"),
+    ("Twelve people lost their lives in the attack, AP reported.", "killed", "people"),
+    ("Twelve women were injured in the attack, AP reported.", "injured", "women"),
+    ("The blast left 12 dead, AP reported.", "killed", "people"),
+    ("The attack caused 12 civilian deaths, AP reported.", "killed", "civilians"),
+    ("The attack caused 12 casualties, AP reported.", "killed_or_injured", "people"),
+])
+def test_it_reads_english_casualty_words(text, casualty, victims):
+    figures = extract(text, published="2017-07")
+    assert [(f.value, f.casualty, f.victims, f.claimant, f.claimant_kind) for f in figures] == [
+        (12, casualty, victims, "AP", "media")]
+
+
+@pytest.mark.parametrize("text, value, value_max", [
+    ("Between 10 and 20 civilians were killed, the UN said.", 10, 20),
+    ("The strike killed 10 to 15 people, the UN said.", 10, 15),
+    ("Two dozen civilians were killed, the UN said.", 24, None),
+    ("Scores of civilians were killed, the UN said.", 20, None),
+    ("Hundreds of civilians were killed, the UN said.", 100, None),
+])
+def test_it_reads_english_ranges_and_vague_numbers(text, value, value_max):
+    figure = extract(text, published="2017-07")[0]
+    assert (figure.value, figure.value_max) == (value, value_max)
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition carried out 34,573 strikes in 2018.",
+    "Some 2,100 reports of civilian harm remain under review.",
+    "Officials said 80% of the city was destroyed in 2017.",
+    "The Pentagon asked for $1.5 billion, or 300 million dollars more.",
+    "A 12-year-old boy was among the wounded.",
+    "About 5,000 fighters remain in the enclave.",
+])
+def test_it_ignores_english_numbers_that_count_no_casualties(text):
+    assert extract(text, published="2019-01") == []
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Pentagon acknowledged that 499 civilians were killed in 2017.", "Pentagon"),
+    ("Iraqi officials said 30 civilians were killed in Mosul.", "Iraqi authorities"),
+    ("30 civilians were killed in Mosul, the monitoring group Airwars said.", "Airwars"),
+    ("According to Amnesty International, 30 civilians were killed in Raqqa.", "Amnesty International"),
+    ("Human Rights Watch said the strike killed 30 civilians.", "Human Rights Watch"),
+    ("Russia's defence ministry said 30 militants were killed.", "Russian Ministry of Defence"),
+])
+def test_it_attributes_english_figures(text, claimant):
+    assert extract(text, published="2017-07")[0].claimant == claimant
+
+
+def test_it_resolves_the_monitor_and_the_group_to_the_last_independent_claimant():
+    text = ("The Syrian Observatory for Human Rights published its tally on Monday. "
+            "The monitor said 45 civilians were killed by coalition strikes on Raqqa in June.")
+    figure = extract(text, published="2017-07")[0]
+    assert (figure.claimant, figure.scope, figure.as_of, figure.perpetrator) == ("SOHR", "period", "2017-06", "coalition")
+
+
+def test_it_leaves_an_unattributed_figure_unattributed_with_low_confidence():
+    figure = extract("Twelve civilians were killed in an air strike on Mosul.", published="2017-07")[0]
+    assert (figure.claimant, figure.claimant_kind) == ("unattributed", "unattributed")
+    assert figure.confidence < 0.6
