@@ -3,9 +3,13 @@
 
 def pdf_with_text(*lines, title="A sample PDF"):
     """Return the bytes of a one-page PDF whose text layer holds `lines` (Latin-1 text)."""
-    text_ops = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(
-        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines
-    ) + " ET"
+    text_ops = (
+        "BT /F1 11 Tf 72 720 Td 14 TL "
+        + " ".join(
+            "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines
+        )
+        + " ET"
+    )
     stream = text_ops.encode("latin-1")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -11,8 +11,10 @@ FRENCH = "Selon l’ONG Airwars, « au moins 1 787 civils » ont été tués dep
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16", "utf-16-le"])
 def test_it_decodes_plain_text_in_any_common_encoding(encoding):
-    text = FRENCH if encoding not in {"latin-1"} else FRENCH.replace("’", "'").replace("«", '"').replace(
-        "»", '"'
+    text = (
+        FRENCH
+        if encoding not in {"latin-1"}
+        else FRENCH.replace("’", "'").replace("«", '"').replace("»", '"')
     )
     document = read_document(text.encode(encoding), max_bytes=LIMIT)
     assert document.content_type == PLAIN
@@ -48,13 +50,17 @@ def test_it_reads_html_body_title_site_name_date_url_and_language():
 
 
 def test_it_decides_html_from_the_content_not_the_name():
-    document = read_document(b"<html><body><p>At least 12 civilians were killed.</p></body></html>", max_bytes=LIMIT)
+    document = read_document(
+        b"<html><body><p>At least 12 civilians were killed.</p></body></html>", max_bytes=LIMIT
+    )
     assert document.content_type == HTML
     assert document.text == "At least 12 civilians were killed."
 
 
 def test_it_reads_the_text_layer_of_a_pdf():
-    data = pdf_with_text("Airwars says at least 4,354 civilians were killed.", "Second line.", title="Airwars")
+    data = pdf_with_text(
+        "Airwars says at least 4,354 civilians were killed.", "Second line.", title="Airwars"
+    )
     document = read_document(data, max_bytes=LIMIT)
     assert document.content_type == PDF
     assert document.text == "Airwars says at least 4,354 civilians were killed.\nSecond line."
@@ -95,5 +101,7 @@ def test_it_refuses_a_file_over_the_size_limit():
 
 
 def test_normalising_makes_the_same_article_saved_twice_identical():
-    assert normalise("Line one  \r\nLine two\r\n\r\n\r\n\r\nEnd\x00") == normalise("Line one\nLine two\n\nEnd")
+    assert normalise("Line one  \r\nLine two\r\n\r\n\r\n\r\nEnd\x00") == normalise(
+        "Line one\nLine two\n\nEnd"
+    )
     assert normalise("e\u0301t\u00e9") == "\u00e9t\u00e9"

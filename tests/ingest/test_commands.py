@@ -1,0 +1,95 @@
+"""manage.py ingest, reextract and loaddemo."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tracker.models import Estimate, Report, Source
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(seeds_dir):
+    paths = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    first = run("ingest", *paths)
+    assert Report.objects.count() == 5
+    assert Report.objects.done().count() == 5
+    assert Estimate.objects.count() > 5
+    assert "New: 5" in first
+    estimates = Estimate.objects.count()
+
+    second = run("ingest", str(seeds_dir / "*.txt"))  # a quoted glob works too
+    assert "New: 0" in second and "Duplicates: 5" in second
+    assert "already stored as report" in second
+    assert (Report.objects.count(), Estimate.objects.count()) == (5, estimates)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(tmp_path, settings):
+    binary = tmp_path / "article.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(CommandError, match="1 file"):
+        run("ingest", str(binary))
+    assert Report.objects.count() == 0
+    assert not (settings.MEDIA_ROOT / "reports").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_takes_folders_and_the_metadata_given(tmp_path):
+    (tmp_path / "a.txt").write_text("The coalition said at least 603 civilians were killed since 2014.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Airwars said at least 4,354 civilians were killed since 2014.")
+    out = run("ingest", str(tmp_path), "--published", "2017-07", "--language", "en", "--outlet", "Wire")
+    assert "New: 2" in out
+    assert set(Report.objects.values_list("outlet", "language", "published_precision")) == {
+        ("Wire", "en", "month")
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_names_the_reason_of_each_failure(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = StringIO()
+    with pytest.raises(CommandError, match="2 file"):
+        call_command("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), stdout=out)
+    assert "empty.txt: The file is empty." in out.getvalue()
+    assert "missing.txt: cannot read the file" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reextract_keeps_what_editors_reviewed(tmp_path, editor):
+    (tmp_path / "a.txt").write_text("The coalition said at least 603 civilians were killed since 2014.")
+    run("ingest", str(tmp_path / "a.txt"))
+    estimate = Estimate.objects.get(value=603)
+    Estimate.objects.filter(pk=estimate.pk).update(review_status="confirmed", value=604)
+    out = run("reextract", "--all")
+    assert "Re-extracted 1 report(s)." in out
+    assert list(Estimate.objects.values_list("value", "review_status")) == [(604, "confirmed")]
+    with pytest.raises(CommandError, match="No report 999"):
+        run("reextract", "--report", "999")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loaddemo_loads_the_samples_through_the_pipeline_and_is_idempotent():
+    first = run("loaddemo")
+    reports = Report.objects.count()
+    assert reports >= 8
+    assert Report.objects.done().count() == reports
+    chart = Estimate.objects.for_chart()
+    official = sorted(chart.official().values_list("value", flat=True))
+    assert {119, 352, 484, 603, 1302} <= set(official), official
+    independent = set(chart.exclude(source__kind=Source.Kind.OFFICIAL).values_list("source__name", flat=True))
+    assert "Airwars" in independent and independent & {"SOHR", "Amnesty International"}, independent
+    assert chart.filter(source__name="Airwars", qualifier="range").exists()
+    assert Report.objects.exclude(url="").count() == reports
+    assert "Failed: 0" in first
+    estimates = Estimate.objects.count()
+    second = run("loaddemo")
+    assert f"Duplicates: {reports}" in second
+    assert (Report.objects.count(), Estimate.objects.count()) == (reports, estimates)
