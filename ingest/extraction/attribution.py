@@ -13,18 +13,25 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Claimant, ClaimantIndex
+from .patterns import alternation
 
+# Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
+_REPORTING_STEMS = (
+    "estim", "affirm", "reconn", "chiffr", "parl", "indiqu", "rapport", "recens", "denombr", "avanc", "evalu",
+    "compt", "document", "declar", "assur", "precis", "ajout", "admet", "annonc", "publi", "signal", "confirm",
+    "communiqu", "jug", "evoqu", "soulign", "expliqu", "repertori", "tabl", "revendiqu", "accus", "attribu",
+    "impute", "relev", "conclu", "dress", "enregistr", "avou", "conced", "fourni", "acknowledg", "admit",
+    "report", "record", "count", "announc", "believ", "claim", "conclud", "assess", "identif", "verif",
+    "register", "blam", "releas", "publish", "issu", "logg", "track", "warn", "avert",
+)
+_REPORTING_WORDS = (
+    "fait etat", "faisait etat", "font etat", "fait savoir", "dit", "disent", "admis", "note", "notent", "notait",
+    "lit-on", "said", "says", "say", "saying", "told", "tell", "tells", "put", "puts", "found", "finds",
+    "tallied", "tallies", "tally", "added", "adds", "noted", "notes", "wrote", "writes", "listed", "lists",
+    "stated", "states", "stating",
+)
 REPORTING_VERB = (
-    r"(?:estim\w*|affirm\w*|reconn\w*|fai\w*\s+etat|font\s+etat|chiffr\w*|parl\w*|indiqu\w*|rapport\w*|"
-    r"recens\w*|denombr\w*|avanc\w*|evalu\w*|compt\w*|document\w*|dit|disent|declar\w*|assur\w*|precis\w*|"
-    r"ajout\w*|admet\w*|admis|annonc\w*|publi\w*|signal\w*|confirm\w*|communiqu\w*|jug\w*|evoqu\w*|"
-    r"soulign\w*|expliqu\w*|repertori\w*|tabl\w*|fait\s+savoir|revendiqu\w*|accus\w*|attribu\w*|impute\w*|"
-    r"not(?:e|ent|ait)|relev\w*|conclu\w*|dress\w*|enregistr\w*|avou\w*|conced\w*|fourni\w*|lit-on|"
-    r"said|says|say|saying|told|tell|tells|estimat\w*|acknowledg\w*|admit\w*|report\w*|record\w*|"
-    r"document\w*|count\w*|confirm\w*|announc\w*|stat(?:ed|es|ing)|puts?|found|finds|tall(?:ied|ies|y)|"
-    r"believ\w*|claim\w*|add(?:ed|s)|not(?:ed|es)|wr(?:o|i)tes?|conclud\w*|assess\w*|identif\w*|verif\w*|"
-    r"list(?:ed|s)|register\w*|attribut\w*|blam\w*|accus\w*|releas\w*|publish\w*|issu\w*|logg\w*|track\w*|"
-    r"warn\w*|avert\w*)"
+    f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{alternation(_REPORTING_STEMS)}[\\w-]*)"
 )
 _AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|" \
        r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"

@@ -112,12 +112,14 @@ PERPETRATOR_PATTERN = re.compile(
 )
 
 
+_SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
+_ANY_SCOPE = re.compile("|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES))
+
+
 def scope_cue(folded: str, start: int, end: int) -> str | None:
     """Return the strongest scope cue in folded[start:end], or None."""
-    for scope, pattern in SCOPE_CUES:
-        if pattern.search(folded, start, end):
-            return scope
-    return None
+    found = {m.lastgroup for m in _ANY_SCOPE.finditer(folded, start, end)}
+    return next((scope for scope in _SCOPE_ORDER if scope in found), None)
 
 
 def places(folded: str, start: int, end: int, skip=()) -> set[str]:

@@ -137,7 +137,7 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    sample = folded[:5000]
+    sample = folded[:2000]
     return "en" if len(_ENGLISH.findall(sample)) > len(_FRENCH.findall(sample)) else "fr"
 
 
@@ -204,7 +204,7 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
 
 def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -> list[Attribution]:
     """Return the attributions of the reading's clause, else of clauses stating no figure."""
-    if not fact.breaks:
+    if not fact.attributions or not fact.breaks:
         return fact.attributions
 
     def clause(position):
