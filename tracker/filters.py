@@ -7,7 +7,7 @@ gives a form error on the page and falls back to the default; it never fails the
 import inspect
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Estimate, EstimateQuerySet, Source
@@ -46,7 +46,7 @@ class ChartFilterForm(forms.Form):
         label=_("Geography"), choices=Estimate.Geography, widget=forms.CheckboxSelectMultiple
     )
     claimants = forms.MultipleChoiceField(
-        label=_("Independent claimants"),
+        label=_("Other claimants"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every claimant. The official line is always drawn."),
@@ -111,15 +111,16 @@ def charted_claimants():
 class FigureFilterForm(forms.Form):
     """The figures table's filters and sort order."""
 
+    # Figures without a date go last whichever way the dates are sorted.
     ORDERINGS = {
-        "as_of": ("as_of", "pk"),
-        "-as_of": ("-as_of", "-pk"),
+        "as_of": (F("as_of").asc(nulls_last=True), "pk"),
+        "-as_of": (F("as_of").desc(nulls_last=True), "-pk"),
         "value": ("value", "pk"),
         "-value": ("-value", "-pk"),
-        "claimant": ("source__name", "as_of", "pk"),
-        "-claimant": ("-source__name", "-as_of", "-pk"),
-        "published": ("report__published_on", "pk"),
-        "-published": ("-report__published_on", "-pk"),
+        "claimant": ("source__name", F("as_of").asc(nulls_last=True), "pk"),
+        "-claimant": ("-source__name", F("as_of").desc(nulls_last=True), "-pk"),
+        "published": (F("report__published_on").asc(nulls_last=True), "pk"),
+        "-published": (F("report__published_on").desc(nulls_last=True), "-pk"),
     }
 
     q = forms.CharField(label=_("Quote contains"), required=False, max_length=200)

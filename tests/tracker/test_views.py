@@ -264,3 +264,11 @@ def test_the_figures_table_reports_bad_filters_instead_of_failing(client, campai
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"sort", "since"}
     assert len(response.context["object_list"]) == 4
+
+
+def test_figures_without_a_date_go_last_in_the_figures_table(client, campaign):
+    EstimateFactory(value=7, as_of=None)
+    response = client.get(reverse("tracker:estimate_list"), {"sort": "-as_of"})
+    assert [e.value for e in response.context["object_list"]][-1] == 7
+    response = client.get(reverse("tracker:estimate_list"), {"sort": "as_of"})
+    assert [e.value for e in response.context["object_list"]][-1] == 7
