@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import EstimateFactory, SourceFactory
+from tests.factories import EstimateFactory, ReportFactory, SourceFactory
 from tracker.models import Estimate, Source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,14 +24,33 @@ TRACES = (
 )
 
 
+# Where a plotted point is in the viewport, from Plotly's own axes.
+POINT_ON_SCREEN = """([curve, index]) => {
+  const chart = document.getElementById('dashboard-chart');
+  chart.scrollIntoView();
+  const point = chart.calcdata[curve][index], layout = chart._fullLayout, box = chart.getBoundingClientRect();
+  return [box.left + layout.xaxis._offset + layout.xaxis.c2p(point.x),
+          box.top + layout.yaxis._offset + layout.yaxis.c2p(point.y)];
+}"""
+
+
 @pytest.fixture
 def campaign():
     coalition = SourceFactory(name="US-led coalition", kind=Source.Kind.OFFICIAL)
     airwars = SourceFactory(name="Airwars", kind=Source.Kind.INDEPENDENT)
     sohr = SourceFactory(name="SOHR", kind=Source.Kind.INDEPENDENT)
     for value, day in [(119, (2016, 11, 9)), (352, (2017, 3, 31)), (484, (2017, 6, 1)), (603, (2017, 7, 1))]:
+        quote = f"<i>admitted</i> {value}"
+        report = ReportFactory(text=f"The coalition: {quote} civilians.")
+        start = report.text.index(str(value))
         EstimateFactory(
-            source=coalition, value=value, as_of=datetime.date(*day), quote=f"<i>admitted</i> {value}"
+            report=report,
+            source=coalition,
+            value=value,
+            as_of=datetime.date(*day),
+            quote=quote,
+            start=start,
+            end=start + len(str(value)),
         )
     EstimateFactory(source=coalition, value=1302, as_of=datetime.date(2019, 4, 30))
     for value, day in [(1787, (2016, 11, 1)), (3164, (2017, 3, 31)), (4354, (2017, 7, 7))]:
@@ -81,6 +100,15 @@ def test_the_dashboard_draws_the_claimants_the_gap_and_follows_a_filter(live_ser
             assert "at least 603" in hover and "US-led coalition" in hover
             assert "<i>admitted</i> 603" in hover
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+
+            # Clicking that point opens its report, the number marked in the article's text.
+            x, y = page.evaluate(POINT_ON_SCREEN, [official, 3])
+            page.mouse.move(x, y)
+            page.mouse.click(x, y)
+            page.wait_for_url("**/reports/**#estimate-*")
+            assert page.locator("mark.figure--current").inner_text() == "603"
+            page.go_back()
+            page.wait_for_selector("#dashboard-chart[data-rendered='true']", timeout=20_000)
 
             # A filter: Syria only. The choice goes to the URL and the chart follows it.
             for box in ("iraq", "iraq_syria"):
