@@ -94,3 +94,4 @@ def test_a_report_queued_while_the_worker_was_away_is_processed_after_the_sweep(
     call_command("ingest", "--requeue")
     assert wait_for(lambda: Report.objects.get(pk=report.pk).status == Report.Status.DONE)
     assert Report.objects.get(pk=report.pk).estimates.get().value == 4354
+

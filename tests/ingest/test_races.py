@@ -1,0 +1,32 @@
+"""Uploads racing each other on PostgreSQL (SQLite serialises writers, so no race there)."""
+
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from django.db import connection
+
+from ingest.services import report_create
+from tracker.models import Report
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_uploads_of_one_text_give_one_report(uploader):
+    """The unique hash decides under a race: every caller gets the one report."""
+    text = "SOHR said at least 611 civilians were killed by coalition strikes in Syria since 2014."
+    barrier = Barrier(4)
+
+    def upload(n):
+        barrier.wait()
+        try:
+            return report_create(text=text + " " * n, user=uploader)  # the same normalised text
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(upload, range(4)))
+    assert Report.objects.count() == 1
+    assert {report.pk for report, _ in results} == {Report.objects.get().pk}
+    assert sum(created for _, created in results) == 1
