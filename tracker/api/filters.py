@@ -1,12 +1,27 @@
 """Filters of the JSON API's lists; each is named after the word a consumer would search for."""
 
+import datetime
+
 import django_filters as filters
+from drf_spectacular.utils import extend_schema_field
 
 from tracker.models import Estimate, Report, Source
 
 
+class UpdatedSinceFilter(filters.IsoDateTimeFilter):
+    """Compare in UTC: PostgreSQL refuses an offset beyond 15 hours, which ISO 8601 allows."""
+
+    def filter(self, qs, value):
+        if value is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except OverflowError:  # before year 1 once in UTC: everything is newer
+                value = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        return super().filter(qs, value)
+
+
 class UpdatedSinceFilterSet(filters.FilterSet):
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only rows changed at or after this ISO 8601 time (corrections included): "
@@ -36,13 +51,13 @@ class ReportFilter(UpdatedSinceFilterSet):
         fields = ["status", "language", "outlet", "published", "updated_since"]
 
 
+@extend_schema_field({"type": "string", "description": "Claimant slug; repeat for several."})
+class ClaimantFilter(filters.ModelMultipleChoiceFilter):
+    """Figures of any of the given claimants; an unknown slug is a 400, not an empty list."""
+
+
 class EstimateFilter(UpdatedSinceFilterSet):
-    claimant = filters.ModelMultipleChoiceFilter(
-        field_name="source__slug",
-        to_field_name="slug",
-        queryset=Source.objects.all(),
-        help_text="Claimant slug; repeat for several.",
-    )
+    claimant = ClaimantFilter(field_name="source__slug", to_field_name="slug", queryset=Source.objects.all())
     claimant_kind = filters.MultipleChoiceFilter(
         field_name="source__kind", choices=Source.Kind.choices, help_text="Repeat for several."
     )

@@ -6,6 +6,7 @@ poller whose copy is current with 304. Rejected figures stay hidden unless an ed
 
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Count, Q
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -224,9 +225,17 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         return Response(self.get_serializer(estimate).data)
 
 
+class OneObjectSchema(AutoSchema):
+    """Describe the answer as one object: the router names the view `list`, it is no list."""
+
+    def _is_list_view(self, serializer=None):
+        return False
+
+
 class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
     """Deduplicated cumulative points per claimant: the dashboard's chart, as data."""
 
+    schema = OneObjectSchema()
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CsvRenderer]
     permission_classes = [permissions.AllowAny]
     query_class = SeriesQuerySerializer

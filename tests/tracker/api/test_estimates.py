@@ -223,3 +223,10 @@ def test_the_number_of_queries_does_not_grow_with_the_page(api, django_assert_ma
         large = api.get(URL, {"format": fmt, "claimant_kind": "independent", "page_size": 100})
     assert small.status_code == large.status_code == 200
     assert len(large.content) > 10 * len(small.content)
+
+
+@pytest.mark.parametrize(
+    "since", ["0620-01-01T05:12:24-20:47", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-23:59"]
+)
+def test_updated_since_takes_any_iso_time_even_far_offsets(api, pair, since):
+    assert api.get(URL, {"updated_since": since}).status_code == 200
