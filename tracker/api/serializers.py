@@ -2,7 +2,8 @@
 
 from rest_framework import serializers
 
-from tracker.models import Estimate, Report, Source
+from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.services import EDITABLE_FIELDS
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -142,7 +143,7 @@ class EstimateCsvSerializer(EstimateSerializer):
 
 
 class EstimateCorrectionSerializer(serializers.ModelSerializer):
-    """An editor's correction: only the fields `estimate_correct` accepts, all optional.
+    """An editor's correction: the fields `estimate_correct` accepts, all optional.
 
     `updated_at` is the version the editor read; when it is no longer current the write is
     refused with 409 instead of overwriting someone else's edit.
@@ -160,22 +161,7 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Estimate
-        fields = [
-            "source",
-            "value",
-            "value_max",
-            "qualifier",
-            "casualty",
-            "victims",
-            "scope",
-            "geography",
-            "perpetrator",
-            "period_start",
-            "as_of",
-            "as_of_precision",
-            "editor_note",
-            "updated_at",
-        ]
+        fields = [*EDITABLE_FIELDS, "updated_at"]
         extra_kwargs = {name: {"required": False} for name in fields}
 
     def validate(self, attrs):
@@ -259,6 +245,9 @@ class GapQuerySerializer(SeriesQuerySerializer):
 
 class SeriesPointSerializer(serializers.Serializer):
     as_of = serializers.DateField()
+    as_of_precision = serializers.ChoiceField(
+        choices=DatePrecision.choices, help_text="month: only the month of `as_of` is known."
+    )
     value = serializers.IntegerField()
     value_max = serializers.IntegerField(allow_null=True)
     qualifier = serializers.ChoiceField(choices=Estimate.Qualifier.choices)
