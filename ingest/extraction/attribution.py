@@ -22,7 +22,9 @@ _REPORTING_STEMS = (
     "communiqu", "jug", "evoqu", "soulign", "expliqu", "repertori", "tabl", "revendiqu", "accus", "attribu",
     "impute", "relev", "conclu", "dress", "enregistr", "avou", "conced", "fourni", "acknowledg", "admit",
     "report", "record", "count", "announc", "believ", "claim", "conclud", "assess", "identif", "verif",
-    "register", "blam", "releas", "publish", "issu", "logg", "track", "warn", "avert",
+    "register", "blam", "releas", "publish", "issu", "logg", "track", "warn", "avert", "deni", "deny", "dement",
+    "reject", "contest", "disput", "deplor", "denonc", "condamn", "condemn", "lament", "decri", "alert", "insist",
+    "martel",
 )
 _REPORTING_WORDS = (
     "fait etat", "faisait etat", "font etat", "fait savoir", "dit", "disent", "admis", "note", "notent", "notait",
@@ -30,17 +32,24 @@ _REPORTING_WORDS = (
     "tallied", "tallies", "tally", "added", "adds", "noted", "notes", "wrote", "writes", "listed", "lists",
     "stated", "states", "stating",
 )
+# Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau").
+_NOT_A_VERB = r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement)"
 REPORTING_VERB = (
-    f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{alternation(_REPORTING_STEMS)}[\\w-]*)"
+    f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{_NOT_A_VERB}{alternation(_REPORTING_STEMS)}[\\w-]*)"
 )
+# "its report", "the Coalition's claim", "un record": the stem is a noun there.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:un|une|the|its|their|his|her|son|sa|ses|leur|leurs|this|cette|an)|'s)\s+$")
 _AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|" \
        r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
 SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
+_WHEN = (r"(?:(?:on\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
+         r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
+         r"|tonight|lately|earlier|plus\s+tot|recemment|recently|encore|again)")
 _AFTER_VERB = re.compile(
-    r"\s+(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
+    rf"\s+(?:{_WHEN}\s*,?\s+)?(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
     r"(?:la\s+|le\s+|l'|the\s+)?)?"
 )
@@ -62,31 +71,75 @@ _SPEAKER_OF = re.compile(
     r"sources?|estimations?|estimates?|releve|database)\w*\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|from\s+the|from|by\s+the|by)\s*$"
 )
+# A person named by a title in apposition after the verb ("..., a déclaré X, le directeur de l'OSDH").
+_TITLE_OF = re.compile(
+    r",\s*(?:le\s+|la\s+|the\s+|an?\s+|un\s+|une\s+)?(?:\w+\s+)?(?:porte-parole|directeur|directrice|chef|president\w*"
+    r"|spokes\w+|head|director|chief|commander|commandant|representant\w*|responsable|official)\s+(?:\w+\s+)?"
+    r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|at\s+the|at)\s*$"
+)
 _REFERENCE = re.compile(
     r"(?<![\w'-])(?:"
     r"(?P<latter>cette\s+derniere|ce\s+dernier|the\s+latter)"
     r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+)(?:organisation|organization|ong|ngo|observatoire|monitor"
-    r"|watchdog|monitoring\s+group|rights\s+group|association))"
+    r"|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
+    r"|la\s+mission(?:\s+onusienne)?)"
+    r"|(?P<indefinite>(?:an?|une?)\s+(?:[\w-]+\s+){0,2}(?:monitor|monitoring\s+group|watchdog|rights\s+group|ngo|ong"
+    r"|observatoire|observatory))"
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|son\s+rapport|its\s+report|the\s+group)"
-    r"|(?P<pronoun>elle|il|ils|elles|it|they|celle-ci|celui-ci))(?![\w-])"
+    r"|(?P<pronoun>elle|il|ils|elles|it|they|he|she|celle-ci|celui-ci))(?![\w-])"
 )
 _DESCRIPTOR = re.compile(
     r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?(?:ong|ngo|organisation|organization|"
     r"observatoire|monitor|watchdog|group|groupe|agence|agency|association)(?:\s+[\w'-]+){0,3}\s*$"
 )
+# A claimant is an actor, not a speaker, when its forces or strikes follow ("coalition strikes have killed").
+_ACTOR_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:strikes?|airstrikes?|raids?|bombs?|bombings?"
+    r"|shelling|jets?|planes?|aircraft|helicopters?|drones?|forces|troops|soldiers|operations?|actions?|attacks?"
+    r"|offensive|artillery|fire|militias?|fighters|frappes?|avions|bombardements|tirs|troupes|helicopteres)(?![\w-])"
+    r"|\s+(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:killed|tue|bombed|bombarde|struck|frappe"
+    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase)(?![\w-])"
+)
+# A headline that names its source at the end: "... (OSDH)", "...: UN".
+_HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
+_HEADLINE_SOURCE_AFTER = re.compile(r"\s*\)?\s*$")
+# "Pour MSF, le bilan s'élève à ...", "For Airwars, ...": the sentence is the claimant's.
+_HEAD_FOR = re.compile(r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?")
+_COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
+# After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
+_OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn")
+
+# Local officials who are not named: the country's authorities, which the engine picks from the place.
+LOCAL_AUTHORITIES = Claimant("local authorities", "official")
+_LOCAL_OFFICIALS = re.compile(
+    r"(?<![\w'-])(?:(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
+    r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
+    r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
+    r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
+    r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante)|gouverneur(?:\s+de\s+la\s+province)?"
+    r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?)"
+    r"(?![\w-])"
+)
+_FUNCTION_WORDS = {"selon", "d'apres", "according", "the", "le", "la", "les", "l'", "said", "says", "a", "an",
+                   "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to"}
+
+_APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
-CONFIDENCE = {"selon": 0.95, "subject": 0.95, "verb": 0.95, "agent": 0.85, "tweet": 0.8, "carried": 0.7}
+CONFIDENCE = {"selon": 0.95, "subject": 0.95, "verb": 0.95, "agent": 0.85, "tweet": 0.8, "carried": 0.7,
+              "forward": 0.8}
 REFERENCE_FACTOR = 0.85
 
 
 @dataclass(frozen=True)
 class Attribution:
-    claimant: Claimant
+    """A claimant stated as the source of a sentence's figures; None until a forward reference resolves."""
+
+    claimant: Claimant | None
     position: int
-    role: str  # selon | subject | verb | agent | tweet | carried
+    role: str  # selon | subject | verb | agent | tweet | carried | forward
     confidence: float
 
 
@@ -102,16 +155,25 @@ class Attributor:
         self.last_any: Claimant | None = None
 
     def sentence(self, start: int, end: int) -> list[Attribution]:
-        """Return the attributive claimants of folded[start:end], updating what was last named."""
+        """Return the attributive claimants of folded[start:end], updating what was last named.
+
+        An indefinite speaker ("a war monitor said") comes back with claimant None: the
+        engine names it from the sentences that follow.
+        """
         items = [(m.start, m.end, m.claimant, None) for m in self.index.mentions(self.folded, self.original, start, end)]
         taken = [(s, e) for s, e, _, _ in items]
         for m in _REFERENCE.finditer(self.folded, start, end):
-            if not any(s < m.end() and m.start() < e for s, e in taken) and not self._names_follow(m.end(), taken):
-                items.append((m.start(), m.end(), None, m.lastgroup))
+            if any(s < m.end() and m.start() < e for s, e in taken) or self._names_follow(m.end(), taken):
+                continue
+            if m.lastgroup == "indefinite" and any(_APPOSITION.fullmatch(self.folded, e, m.start()) for _, e in taken):
+                continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
+            items.append((m.start(), m.end(), None, m.lastgroup))
+        items.extend(self._local_officials(start, end, taken))
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
-        verbs = [(m.start(), m.end()) for m in _REPORTING.finditer(self.folded, start, end)]
+        verbs = [(m.start(), m.end()) for m in _REPORTING.finditer(self.folded, start, end)
+                 if not _DETERMINER_BEFORE.search(self.folded, max(start, m.start() - 8), m.start())]
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50):s]
@@ -120,6 +182,10 @@ class Attributor:
             if _LED_BY.search(before):
                 continue
             role = "selon" if s in selon_targets else self._role(before, s, e, reference, starts, verbs)
+            if reference == "indefinite":
+                if role is not None:
+                    found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
+                continue
             if reference:
                 claimant = self._resolve(reference)
                 if claimant is None or role is None:
@@ -132,6 +198,22 @@ class Attributor:
             self._remember(claimant)
         return found
 
+    def _local_officials(self, start: int, end: int, taken) -> list:
+        """Return unnamed local officials ("provincial officials said") outside the gazetteer's names.
+
+        "Pentagon officials" or "Kurdish officials" belong to the name before them, so a
+        capitalised word just before the officials rules them out.
+        """
+        found = []
+        for m in _LOCAL_OFFICIALS.finditer(self.folded, start, end):
+            if any(s <= m.end() and m.start() <= e + 1 for s, e in taken):
+                continue
+            previous = self.original[max(start, m.start() - 30):m.start()].split()
+            if previous and previous[-1][:1].isupper() and previous[-1].lower() not in _FUNCTION_WORDS:
+                continue
+            found.append((m.start(), m.end(), LOCAL_AUTHORITIES, None))
+        return found
+
     def _governed(self, position: int, start: int) -> bool:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
         before = self.folded[max(start, position - 70):position]
@@ -142,6 +224,7 @@ class Attributor:
         return any(position <= s and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s]) for s, _ in taken)
 
     def _selon_targets(self, items, start, end) -> set[int]:
+        """Return the names introduced as sources: "selon X", "Pour X, ...", a headline's "(X)"."""
         targets = set()
         for m in SELON.finditer(self.folded, start, end):
             limit = min(end, m.end() + 90)
@@ -150,17 +233,28 @@ class Attributor:
             first = next((s for s, _, _, _ in items if m.end() <= s < limit), None)
             if first is not None:
                 targets.add(first)
+        for s, e, claimant, _ in items:
+            if _HEAD_FOR.fullmatch(self.folded, start, s) and _COMMA_AFTER.match(self.folded, e, end):
+                targets.add(s)
+            elif (claimant is not None and _HEADLINE_SOURCE_AFTER.fullmatch(self.folded, e, end)
+                  and _HEADLINE_SOURCE_BEFORE.search(self.folded, max(start, s - 8), s)):
+                targets.add(s)
         return targets
 
     def _role(self, before: str, s: int, e: int, reference: str | None, starts, verbs) -> str | None:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
-        if any(_AFTER_VERB.fullmatch(self.folded, v_end, s) for _, v_end in verbs if s - 40 < v_end <= s):
+        if _ACTOR_AFTER.match(self.folded, e):
+            return None
+        if any(_AFTER_VERB.fullmatch(self.folded, v_end, s) for v_start, v_end in verbs
+               if s - 60 < v_end <= s and not _OBJECT_VERB.match(self.folded, v_start)):
             return "verb"
         if _AGENT_BEFORE.search(before):
             return "agent"
+        if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
+            return "verb"
         if _OBJECT.search(before) and not _SPEAKER_OF.search(before):
             return None
-        if reference in ("pronoun", "document"):
+        if reference in ("pronoun", "document", "indefinite"):
             return "subject" if _VERB_RIGHT_AFTER.match(self.folded, e) else None
         verb = next((v for v in verbs if e <= v[0] <= e + 120), None)
         if verb is None or _NOT_SAME_CLAUSE.search(self.folded, e, verb[0]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import cues
-from .attribution import SELON, Attribution, Attributor, tweet_signatures
+from .attribution import LOCAL_AUTHORITIES, SELON, Attribution, Attributor, tweet_signatures
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -150,7 +150,21 @@ def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
         fact.attributions = attributor.sentence(s.start, s.end)
         article.sentences.append(fact)
     _attach_tweets(article.sentences, folded, text, article.index)
+    _resolve_forward(article.sentences)
     return article.sentences
+
+
+def _resolve_forward(facts) -> None:
+    """Name an indefinite speaker ("a war monitor said") after the first monitor of the next sentences."""
+    for i, fact in enumerate(facts):
+        if not any(a.claimant is None for a in fact.attributions):
+            continue
+        following = [a.claimant for f in facts[i + 1:i + 1 + CONTEXT] for a in f.attributions
+                     if a.claimant is not None and a.claimant.kind == "independent"]
+        fact.attributions = [
+            Attribution(following[0], a.position, a.role, a.confidence) if a.claimant is None else a
+            for a in fact.attributions if a.claimant is not None or following
+        ]
 
 
 def _attach_tweets(facts, folded, text, index) -> None:
@@ -176,6 +190,8 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
                   "cumulative", "unknown", "unknown", pub.value() if pub else None)
     draft.scope, draft.strength["scope"] = _scope(fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
+    if claimant is LOCAL_AUTHORITIES:
+        claimant = draft.claimant = _local_authorities(draft.geography, article)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
     as_of, draft.strength["as_of"] = _as_of(draft.scope, fact, _context(facts, i), pub)
@@ -183,10 +199,21 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     return draft
 
 
+_AUTHORITIES_OF = {"iraq": "Iraqi authorities", "afghanistan": "Afghan authorities", "syria": "Syrian government"}
+
+
+def _local_authorities(geography: str, article) -> Claimant:
+    """Return the authorities of the country where unnamed local officials speak."""
+    name = _AUTHORITIES_OF.get(geography)
+    return (article.index.find(name) if name else None) or LOCAL_AUTHORITIES
+
+
 def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:
     fact = facts[i]
     candidates = _in_clause(reading, fact, readings)
     before = [a for a in candidates if a.position < reading.start]
+    if before and before[0].role == "selon" and before[0] is fact.attributions[0]:
+        return before[0]  # "Selon X, la coalition a tué ...": the sentence is X's
     if before:
         return before[-1]
     if candidates:

@@ -37,7 +37,10 @@ _VICTIM_NOUNS = {
               r"policiers|policemen|militants|djihadistes|jihadistes|jihadists|insurges|insurgents|rebelles|"
               r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
               r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
-              r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives",
+              r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
+              r"employes|employees|accompagnants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
+              r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
+              r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles",
 }
 _CASUALTY_NOUNS = {
     "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|killed\s+or\s+injured|"
@@ -48,6 +51,7 @@ _CASUALTY_NOUNS = {
 }
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
+    r"(?:(?:of|d'entre|parmi)\s+(?:the|les|ces|these|those)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
     r"(?:(?:de|d'|of)\s*)?"
     r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
@@ -59,8 +63,8 @@ _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
     r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
-    r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|killed|dead|died|die|perished|"
-    r"lost\s+their\s+lives|executed|massacred|slain|murdered)"
+    r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|fusille(?:e)?s?|shot\s+dead|"
+    r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered)"
     r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
     r"|(?P<victims>victimes?|victims?)"
 )
@@ -70,7 +74,8 @@ _AUX = (
     r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
     r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
     r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
-    r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|\"|')"
+    r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
+    r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|\"|')"
 )
 _SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
                  r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
@@ -80,16 +85,19 @@ _PREDICATE = re.compile(
 _VERB_BEFORE = re.compile(
     r"(?<![\w'])(?:(?P<killed>tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
     r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
-    r"executing|massacre|massacring)"
+    r"executing|massacre|massacring|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|abattu|fusille|"
+    r"coute\s+la\s+vie\s+d'|the\s+deaths?\s+of|la\s+mort\s+d[e']|le\s+deces\s+d[e']|les\s+deces\s+d[e'])"
     r"|(?P<injured>blesse|blessant|blesser|blesses|wounded|wounding|injured|injuring|injure)"
     r"|(?P<caused>fait|faisant|left|leaving|caused|cause|causant|causing|recense|recorded|documented|"
     r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de))"
     r"\s+(?:(?:en\s+realite|en\s+fait|au\s+total|ainsi|probablement|reportedly|also|aussi|egalement|"
     r"a\s+total\s+of|un\s+total\s+de|par\s+erreur|by\s+mistake|mistakenly|unintentionally|accidentellement|"
-    r"non\s+intentionnellement|accidentally)\s*|[\"']\s*)*$"
+    r"non\s+intentionnellement|accidentally|de\s+(?:maniere|facon)\s+(?:non\s+)?\w+|a\s+(?:elles?|eux|lui)\s+"
+    r"seule?s?|alone|between|entre|an\s+estimated)\s*|[\"']\s*)*$"
 )
 _TOLL_BEFORE = re.compile(
-    r"\b(?:bilan|toll|death\s+toll|nombre\s+de\s+(?:morts|victimes|tues|civils\s+tues)|number\s+of\s+"
+    r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count)"
+    r"\s+at|bilan|toll|death\s+toll|nombre\s+de\s+(?:morts|victimes|tues|civils\s+tues)|number\s+of\s+"
     r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
     r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,50}$"
 )
