@@ -1,9 +1,15 @@
 """Serializers of the JSON API: explicit fields, so a consumer's columns never move by accident."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from tracker.models import DatePrecision, Estimate, Report, Source
 from tracker.services import EDITABLE_FIELDS
+
+
+def absolute_url(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -64,15 +70,11 @@ class ReportSerializer(serializers.ModelSerializer):
         ]
 
     def get_page_url(self, report) -> str:
-        return self._absolute(report.get_absolute_url())
+        return absolute_url(self.context, report.get_absolute_url())
 
     def get_estimate_count(self, report) -> int | None:
         # Annotated by the viewset; a report built elsewhere (an upload) has not counted yet.
         return getattr(report, "estimate_count", None)
-
-    def _absolute(self, path):
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
 
 
 class ReportWithTextSerializer(ReportSerializer):
@@ -124,12 +126,24 @@ class EstimateSerializer(serializers.ModelSerializer):
 
 
 class EstimateCsvSerializer(EstimateSerializer):
-    """One flat row per figure: a spreadsheet cannot open a nested claimant."""
+    """One flat row per figure: a spreadsheet cannot open a nested claimant.
+
+    Its links are the JSON ones: DRF would carry `?format=csv` over, which reports do not serve.
+    """
+
+    url = serializers.SerializerMethodField()
+    report_url = serializers.SerializerMethodField()
 
     source = serializers.IntegerField(source="source.id", read_only=True)
     source_slug = serializers.CharField(source="source.slug", read_only=True)
     source_name = serializers.CharField(source="source.name", read_only=True)
     source_kind = serializers.CharField(source="source.kind", read_only=True)
+
+    def get_url(self, estimate) -> str:
+        return absolute_url(self.context, reverse("estimate-detail", args=[estimate.pk]))
+
+    def get_report_url(self, estimate) -> str:
+        return absolute_url(self.context, reverse("report-detail", args=[estimate.report_id]))
 
     class Meta(EstimateSerializer.Meta):
         fields = [

@@ -179,6 +179,8 @@ def test_csv_lists_every_matching_figure_as_flat_rows(api):
         (airwars.pk, "airwars", 4354)
     ]
     assert len(list(csv.DictReader(io.StringIO(api.get(URL, {"format": "csv"}).content.decode())))) == 4
+    assert rows[0]["report_url"].endswith(reverse("report-detail", args=[airwars.report_id]))
+    assert api.get(rows[0]["report_url"]).status_code == 200
 
 
 def test_csv_defuses_a_quote_a_spreadsheet_would_run_as_a_formula(api):
