@@ -11,7 +11,9 @@ texte", "cette dernière") resolve to the claimant last named.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .folding import fold
 from .gazetteer import Claimant, ClaimantIndex
 from .patterns import alternation
 
@@ -125,6 +127,7 @@ _LOCAL_OFFICIALS = re.compile(
 _FUNCTION_WORDS = {"selon", "d'apres", "according", "the", "le", "la", "les", "l'", "said", "says", "a", "an",
                    "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to"}
 
+_APPOSED_TO_SPEAKER = re.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
@@ -153,6 +156,7 @@ class Attributor:
         self.last_attributive: Claimant | None = None
         self.last_by_kind: dict[str, Claimant] = {}
         self.last_any: Claimant | None = None
+        self.named: list[Claimant] = []
 
     def sentence(self, start: int, end: int) -> list[Attribution]:
         """Return the attributive claimants of folded[start:end], updating what was last named.
@@ -181,17 +185,19 @@ class Attributor:
                 before = before[:_DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
             if _LED_BY.search(before):
                 continue
-            role = "selon" if s in selon_targets else self._role(before, s, e, reference, starts, verbs)
+            role = "selon" if s in selon_targets else self._role(before, max(start, s - 50), s, e, reference, starts,
+                                                                 verbs)
             if reference == "indefinite":
                 if role is not None:
                     found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
                 continue
             if reference:
-                claimant = self._resolve(reference)
+                claimant = self._resolve(reference, self.folded[s:e])
                 if claimant is None or role is None:
                     continue
             if role is None:
                 self.last_any = claimant
+                self.named.append(claimant)
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
@@ -216,8 +222,18 @@ class Attributor:
 
     def _governed(self, position: int, start: int) -> bool:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
-        before = self.folded[max(start, position - 70):position]
-        return bool(_OBJECT.search(before) or _LED_BY.search(before))
+        base = max(start, position - 70)
+        before = self.folded[base:position]
+        return self._object(before, base) or bool(_LED_BY.search(before))
+
+    def _object(self, before: str, base: int) -> bool:
+        """Tell whether `before` (folded[base:...]) ends with a preposition; an English "A" is an article, not "à"."""
+        m = _OBJECT.search(before)
+        if m is None:
+            return False
+        word = m.group().lstrip()
+        return not (word[:1] == "a" and word[1:2] in (" ", "") and self.original[base + m.start() + len(m.group()) -
+                                                                              len(word)] in "aA")
 
     def _names_follow(self, position: int, taken) -> bool:
         """Tell whether a name follows a reference in apposition ("l'agence de presse SANA")."""
@@ -241,7 +257,7 @@ class Attributor:
                 targets.add(s)
         return targets
 
-    def _role(self, before: str, s: int, e: int, reference: str | None, starts, verbs) -> str | None:
+    def _role(self, before: str, base: int, s: int, e: int, reference: str | None, starts, verbs) -> str | None:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
         if _ACTOR_AFTER.match(self.folded, e):
             return None
@@ -252,7 +268,9 @@ class Attributor:
             return "agent"
         if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
             return "verb"
-        if _OBJECT.search(before) and not _SPEAKER_OF.search(before):
+        if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
+            return "verb"  # "said Sohrab Qaderi, a provincial council member"
+        if self._object(before, base) and not _SPEAKER_OF.search(before):
             return None
         if reference in ("pronoun", "document", "indefinite"):
             return "subject" if _VERB_RIGHT_AFTER.match(self.folded, e) else None
@@ -263,18 +281,34 @@ class Attributor:
             return None
         return "subject"
 
-    def _resolve(self, reference: str) -> Claimant | None:
+    def _resolve(self, reference: str, words: str) -> Claimant | None:
+        """Return the claimant a reference points back to: "the Observatory" is the last one so named."""
         if reference == "latter":
             return self.last_any
+        head = _HEAD_NOUNS.get(words.split()[-1]) if reference == "independent" else None
+        if head:
+            named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
+            if named is not None:
+                return named
         if reference in ("independent", "media"):
             kinds = ("independent",) if reference == "independent" else ("media", "state_media")
             return next((self.last_by_kind[k] for k in kinds if k in self.last_by_kind), self.last_attributive)
         return self.last_attributive
 
     def _remember(self, claimant: Claimant) -> None:
+        self.named.append(claimant)
         self.last_attributive = claimant
         self.last_any = claimant
         self.last_by_kind[claimant.kind] = claimant
+
+
+# The word of a reference that a claimant's names contain ("l'Observatoire" -> "Observatoire syrien").
+_HEAD_NOUNS = {"observatory": "observ", "observatoire": "observ", "mission": "mission", "onusienne": "mission"}
+
+
+@lru_cache(maxsize=512)
+def _folded_names(claimant: Claimant) -> str:
+    return " ".join(fold(n) for n in claimant.names())
 
 
 def tweet_signatures(folded: str, original: str, index: ClaimantIndex):

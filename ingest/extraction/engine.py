@@ -338,9 +338,19 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         if a.claimant is None or b.claimant is None:
             return ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
         return a.claimant == b.claimant and ra.victims == rb.victims
+    if _restates_bound(ra, rb) or _restates_bound(rb, ra):
+        return a.claimant is None or b.claimant is None or a.claimant == b.claimant
     if ra.victims != rb.victims:
         return False
     return a.claimant is not None and a.claimant == b.claimant and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+
+
+def _restates_bound(span: Reading, bound: Reading) -> bool:
+    """Tell whether `bound` ("up to 11,000") restates an end of the range `span` ("between 9,000 and 11,000")."""
+    if span.value_max is None or bound.value_max is not None or span.victims != bound.victims:
+        return False
+    return ((bound.qualifier == "up_to" and bound.value == span.value_max)
+            or (bound.qualifier in ("at_least", "more_than") and bound.value == span.value))
 
 
 def _rounds_to(precise: Reading, rounded: Reading) -> bool:

@@ -10,7 +10,7 @@ dates, money, ages) is left out because no such words surround it.
 import re
 from dataclasses import dataclass
 
-from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number
+from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
 
 _QUALIFIERS = (
     ("at_least", r"au\s+moins|pas\s+moins\s+d[e']|au\s+minimum|at\s+least|no\s+(?:fewer|less)\s+than|"
@@ -53,11 +53,20 @@ _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
     r"(?:(?:of|d'entre|parmi)\s+(?:the|les|ces|these|those)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
+    r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents)\s+)?"
     r"(?:(?:de|d'|of)\s*)?"
     r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
     r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items()) + r")(?![\w-])"
     r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
     r"of\s+civilians)(?![\w-]))?"
+)
+# "972 children among them", "67 children were among them": a part of the figure before.
+_AMONG_THEM = re.compile(r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
+                         r"|the\s+victims)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues))(?![\w-])")
+# "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
+_AMONG_BEFORE = re.compile(
+    r"\b(?:parmi|among)\s+(?:les|the)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
+    r"|(?P<injured>blesses|wounded|injured))\b[^.;\d]{0,25}$"
 )
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
@@ -103,12 +112,17 @@ _TOLL_BEFORE = re.compile(
 )
 _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
-    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)\s+[a-z'-]+\s*(?:,|\bet\b|\band\b)\s*)*$"
+    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,3}\s*(?:,|\bet\b|\band\b)\s*)*$"
 )
+_SUBCOUNT_TAIL = re.compile(r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b")
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
 _SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
-_RANGE = re.compile(r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*")
+_RANGE = re.compile(
+    r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*"
+    r"|\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
+    r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
+)
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
@@ -143,6 +157,8 @@ def read_figures(folded: str, start: int, end: int, language: str) -> list[Readi
             return readings
         number = read_number(m)
         position = m.end()
+        if number is not None and not _in_language(number, language) and number.kind == "words":
+            number = read_number_as(m, language)  # "six" is French and English
         if number is None or not _in_language(number, language):
             continue
         reading, position = _read(folded, start, end, m, number, language, head, readings)
@@ -167,6 +183,11 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
             value_max, qualifier = None, number.qualifier
             end = m.end()
     right = folded[end:min(s_end, end + 160)]
+    split = None if second else _split_range(folded, end, s_end)
+    if split and split[0] > value:  # "at least 7,988 civilians and possibly as many as 12,860 were killed"
+        value_max, noun, end = split
+        qualifier = "range"
+        right = noun + folded[end:min(s_end, end + 160)]
     left = folded[max(s_start, start - 90):start]
     if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left[-3:]) or _looks_like_year(m, number, left[-15:]):
         return None, end
@@ -176,7 +197,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         left = left[:len(left) - 30 + q.start()] if len(left) > 30 else left[:q.start()]
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
-    read = _casualty_and_victims(right, left, head, readings, sentence)
+    read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start)
     if read is None:
         return None, end
     casualty, victims, is_subcount, factor = read
@@ -185,12 +206,30 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     return reading, end
 
 
+_SPLIT_RANGE = re.compile(
+    r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
+    r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
+)
+
+
+def _split_range(folded, end, s_end):
+    """Return (value_max, noun, end) for "X civilians and possibly as many as Y", else None."""
+    joiner = _SPLIT_RANGE.match(folded, end, s_end)
+    if not joiner:
+        return None
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
+    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    return (reading.value, joiner.group("noun"), second.end()) if reading else None
+
+
 def _range_end(folded, m, s_end, language):
     joiner = _RANGE.match(folded, m.end(), s_end)
     if not joiner:
         return None
     word = joiner.group().strip()
-    if word in ("et", "and") and not _RANGE_OPENER.search(folded, max(0, m.start() - 12), m.start()):
+    if " " in word:
+        pass  # "at least 7,988 and possibly as many as 12,860"
+    elif word in ("et", "and") and not _RANGE_OPENER.search(folded, max(0, m.start() - 12), m.start()):
         return None
     if word == "a" and language == "en":
         return None
@@ -209,8 +248,12 @@ def _looks_like_year(m, number, left) -> bool:
             and bool(_YEAR_BEFORE.search(left)))
 
 
-def _casualty_and_victims(right, left, head, readings, sentence):
-    """Return (casualty, victims, is_subcount, confidence factor), or None if no casualty figure."""
+def _casualty_and_victims(right, left, head, readings, sentence, at):
+    """Return (casualty, victims, is_subcount, confidence factor), or None if no casualty figure.
+
+    `at` is where the number stands in `sentence`: "civils" in a sub-count after it
+    ("3 250 morts, dont 1 130 civils") does not make the whole toll civilian.
+    """
     verb = _VERB_BEFORE.search(left[-70:])
     verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
@@ -221,21 +264,25 @@ def _casualty_and_victims(right, left, head, readings, sentence):
         civilian = bool(noun.group("civ") or noun.group("adj"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
-            victims = "civilians" if civilian or _CIVILIAN_WORD.search(sentence) else "people"
-            return casualty, victims, is_subcount, 1.0
+            tail = _SUBCOUNT_TAIL.search(sentence, at)
+            civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence)))
+            return casualty, "civilians" if civilian else "people", is_subcount, 1.0
         casualty = verb_casualty or _predicate(rest, sentence)
+        among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
+        if casualty is None and among:
+            casualty, is_subcount = ("injured" if _INJURY_WORD.search(among.group()) else "killed"), True
         if casualty is None and is_subcount:
             casualty = head.casualty
         if casualty is None:
             return None
         return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97
     others = _OTHERS_ALONE.match(right)
-    casualty = verb_casualty or (_predicate(right[others.end():], sentence) if others else None)
+    casualty = verb_casualty or _predicate(right[others.end():] if others else right, sentence)
     if casualty is None and _TOLL_HINT.search(left) and _TOLL_BEFORE.search(left):
         casualty = "killed"
     if casualty is None:
         return None
-    if others and readings:
+    if readings:
         victims = readings[-1].victims
     else:
         victims = "civilians" if _CIVILIAN_WORD.search(sentence) else "people"

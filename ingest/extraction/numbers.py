@@ -74,3 +74,11 @@ def words_to_int(words: str, language: str) -> int | None:
         return int(text2num(words, language))
     except (ValueError, TypeError):
         return None
+
+
+def read_number_as(match: re.Match, language: str) -> NumberReading | None:
+    """Read number words in `language` ("six" matched as French is also English)."""
+    if match.lastgroup not in ("fr", "en"):
+        return None
+    value = words_to_int(" ".join(match.group().split()), language)
+    return NumberReading(value, "words", None, language) if value is not None else None
