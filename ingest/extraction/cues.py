@@ -13,6 +13,13 @@ _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
 
 # Scope, strongest first: an increment to a tally is never a cumulative total.
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight" \
+         r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
+_BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
+
+# Scope, strongest first: an increment to a tally is never a cumulative total; a weak cue
+# ("au total", "a total of") only counts when nothing else does; "cette période" points back.
 SCOPE_CUES = (
     ("increment", re.compile(
         r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
@@ -23,43 +30,58 @@ SCOPE_CUES = (
         r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
         r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
         r"|\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
+        r"|\b(?:depuis|since)\s+(?:la\s+)?(?:fin|debut|mi-|late|early|mid-)\s*" + _MONTH +
         r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
-        r"|\bsince\s+the\s+(?:war|campaign|conflict|operation|intervention|strikes|bombing)\s+(?:began|started)"
+        r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,3}(?:began|started|begun|erupted|broke\s+out"
+        r"|was\s+launched)"
         r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
-        r"|\bau\s+total\b|\bin\s+total\b|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
-        r"|\bjusqu'ici\b|\boverall\b|\bcumul\w*|\bbilan\s+total\b|\btotal\s+(?:de|of)\b"
+        r"|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
+        r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
         r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
-        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b")),
-    ("refer", re.compile(
-        r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b")),
+        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b"
+        r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+        r"(?:killed|fait|tue|coute|cost|claimed|left)\b")),
     ("period", re.compile(
         r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
         r"\s+(?:mois|annees|semaines|jours)"
         r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
-        r"|\b(?:en|in|during|pendant|au\s+cours\s+de)\s+(?:l'annee\s+)?" + _YEAR +
+        r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour)\s+(?:l'annee\s+)?" + _YEAR +
         r"|\b(?:en|in|during)\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
         r"|\b(?:le|au)\s+mois\s+(?:dernier|de)\b|\blast\s+(?:month|year)\b|\bl'an\s+dernier\b"
         r"|\bl'annee\s+derniere\b|\bdepuis\s+le\s+\d|\bsince\s+" + _MONTH + r"\s+\d"
         r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bmonthly\b|\bmensuel\w*|\bpar\s+mois\b"
-        r"|\bper\s+month\b")),
+        r"|\bper\s+month\b"
+        r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
+        r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
+        r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours|semaines|mois|days|weeks|months)\b"
+        r"|\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE +
+        r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
+        r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE +
+        r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b")),
     ("incident", re.compile(
-        r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday"
-        r"|saturday|sunday|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
+        r"\b(?:" + _WEEKDAY + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
         r"|\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
         r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
-        r"|\b(?:the|a|an|this|one|single)\s+(?:\w+\s+)?(?:strike|airstrike|raid|attack|bombing|blast|explosion)\b"
+        r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
+        r"|mass\s+killing|massacre)\b"
+        r"|\b(?:the|that)\s+day's\b|\bde\s+la\s+journee\b|\b(?:that|the\s+same)\s+day\b|\bce\s+jour-la\b"
+        r"|\ble\s+meme\s+jour\b"
         r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+" + _MONTH + r"\s+\d")),
+    ("weak_cumulative", re.compile(
+        r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
+    ("refer", re.compile(
+        r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b")),
 )
 
 # Geography: countries and the cities that imply them.
 _PLACES = {
-    "iraq": r"irak|iraq|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|baghdad|kirkouk|"
+    "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|baghdad|kirkouk|"
             r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
-    "syria": r"syrie|syria|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|deir\s+el-zor|"
+    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|deir\s+el-zor|"
              r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
              r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|"
              r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
-    "afghanistan": r"afghanistan|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|herat|ghazni|"
+    "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|herat|ghazni|"
                    r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
     "other": r"libye|libya|syrte|sirte|yemen|somalie|somalia|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
              r"lebanon|turquie|turkey|israel|iran|sahel",
@@ -70,9 +92,13 @@ PLACE_PATTERN = re.compile(
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
+    # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
     "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
                  r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
-                 r"allied|alliee?s?",
+                 r"allied|alliee?s?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
+                 r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
+                 r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:forces|troops|army"
+                 r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
                  r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
@@ -81,8 +107,8 @@ _ACTORS = {
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
             r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
-             r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|"
-             r"forces\s+irakiennes|iraqi\s+(?:forces|army|troops)|armee\s+irakienne|afghan\s+(?:forces|army)",
+             r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
+             r"insurges|insurgents|insurgent\s+groups",
 }
 _ACTOR = "(?:" + "|".join(_ACTORS.values()) + ")"
 ACTOR_PATTERN = re.compile(
@@ -102,11 +128,12 @@ PERPETRATOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"
     rf"(?:{_HARM}){_ADJECTIVES}\s*(?:(?:de\s+la|du|des|de\s+l'|d'|de|of\s+the|of|by\s+the|by|par\s+la|par\s+le"
     rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
-    rf"|{_ACTOR}(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war))?\s+(?:{_HARM})"
+    rf"|{_ACTOR}(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
+    rf"|roadside|drone))?\s+(?:{_HARM})"
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
-    rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?"
-    rf"\s+(?:a|ont|have|has|had|avait|avaient)?\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
+    rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?[\s\"']*"
+    rf"\s+(?:a|ont|have|has|had|avait|avaient|d'avoir|of\s+having)?\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible)"
     r")(?![\w])"
 )
@@ -117,9 +144,10 @@ _ANY_SCOPE = re.compile("|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pa
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:
-    """Return the strongest scope cue in folded[start:end], or None."""
+    """Return the strongest scope cue in folded[start:end] (increment, cumulative, period, incident, refer), or None."""
     found = {m.lastgroup for m in _ANY_SCOPE.finditer(folded, start, end)}
-    return next((scope for scope in _SCOPE_ORDER if scope in found), None)
+    scope = next((scope for scope in _SCOPE_ORDER if scope in found), None)
+    return "cumulative" if scope == "weak_cumulative" else scope
 
 
 def places(folded: str, start: int, end: int, skip=()) -> set[str]:
@@ -134,18 +162,27 @@ def places(folded: str, start: int, end: int, skip=()) -> set[str]:
 def geography(countries: set[str]) -> str | None:
     """Fold a set of countries into the contract's geography, None if empty."""
     if {"iraq", "syria"} <= countries:
-        return "iraq_syria"
+        return "iraq_syria" if countries <= {"iraq", "syria"} else "other"
+    if len(countries) > 1 and "afghanistan" in countries:
+        return "other"  # "in Iraq, Syria, Afghanistan and Somalia"
     for name in ("iraq", "syria", "afghanistan", "other"):
         if name in countries:
             return name
     return None
 
 
+# "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
+_WAR_TOLL = re.compile(
+    r"\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+    r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
+)
+
+
 def perpetrators(folded: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Return (position, actor) for each harm caused by a named actor in folded[start:end]."""
-    found = []
+    """Return (position, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war."""
+    found = [(m.start(), "unknown") for m in _WAR_TOLL.finditer(folded, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(folded, start, end):
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
             found.append((m.start(), actor.lastgroup))
-    return found
+    return sorted(found)

@@ -45,6 +45,9 @@ DATE_PATTERN = re.compile(
     rf"|(?:(?P<endof4>fin|end\s+of)\s+(?P<year4>(?:19|20)\d\d))"
     r"|(?P<relmonth>(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|"
     r"ce\s+mois-ci|this\s+month)"
+    r"|(?P<relyear>last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente)"
+    r"|(?P<half>(?:(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre|(?:les\s+)?six\s+premiers"
+    r"\s+mois)(?:\s+(?:of|de|d')(?:\s+l'annee)?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
     r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"
     rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
     r")(?![\w])"
@@ -54,6 +57,8 @@ _UNTIL = re.compile(r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\b
 _AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
 _SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du)\b[^,.;]{0,40}$")
+_SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
+_MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en)\s*$"
 )
@@ -101,17 +106,22 @@ def header_date(text: str) -> tuple[str | None, int]:
     return (m.group(1), m.end()) if m else (None, 0)
 
 
-def find_dates(folded: str, start: int, end: int, published: Published | None) -> list[DateMention]:
-    """Return the dates in folded[start:end], each resolved against `published`."""
+def find_dates(folded: str, start: int, end: int, published: Published | None,
+               original: str | None = None) -> list[DateMention]:
+    """Return the dates in folded[start:end], each resolved against `published`.
+
+    With the `original` text, an English month that is also a word counts when it has a
+    capital after "in", "since", "late"... ("In March the group said").
+    """
     found = []
     for m in DATE_PATTERN.finditer(folded, start, end):
-        mention = _read(m, folded, start, published)
+        mention = _read(m, folded, start, published, original)
         if mention:
             found.append(mention)
     return found
 
 
-def _read(m: re.Match, folded: str, floor: int, pub: Published | None) -> DateMention | None:
+def _read(m: re.Match, folded: str, floor: int, pub: Published | None, original: str | None) -> DateMention | None:
     before = folded[max(floor, m.start() - 60):m.start()]
     g = m.groupdict()
     if g["relmonth"]:
@@ -120,6 +130,11 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None) -> DateMe
         shift = 0 if ("ci" in g["relmonth"] or "this" in g["relmonth"]) else 1
         year, month = _month_back(pub.year, pub.month, shift)
         return DateMention("relative", f"{year:04d}-{month:02d}", m.start(), m.end())
+    if g["relyear"]:
+        return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
+    if g["half"]:
+        year = int(g["year6"]) if g["year6"] else (pub.year if pub and pub.month > 6 else None)
+        return DateMention("end", f"{year:04d}-06-30", m.start(), m.end()) if year else None
     if g["weekday"]:
         return _weekday(g["weekday"], pub, m) if pub else None
     if g["yearonly"]:
@@ -131,7 +146,7 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None) -> DateMe
     month_word = g["month"] or g["month2"] or g["month3"]
     day = g["day"] or g["day2"]
     year = g["year"] or g["year2"] or g["year3"]
-    if month_word in _AMBIGUOUS_MONTHS and not (day or year):
+    if month_word in _AMBIGUOUS_MONTHS and not (day or year) and not _named_month(m, original, before):
         return None
     month = MONTHS[month_word]
     if day and not 1 <= int(day) <= 31:
@@ -141,11 +156,17 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None) -> DateMe
         return None
     if g["endof"] or (g["last"] and not day):
         last_day = calendar.monthrange(year, month)[1]
-        kind = "end" if g["endof"] else _kind(before, "point")
+        kind = "start" if _SINCE_RIGHT_BEFORE.search(before) else "end" if g["endof"] else _kind(before, "point")
         value = f"{year:04d}-{month:02d}-{last_day:02d}" if g["endof"] else f"{year:04d}-{month:02d}"
         return DateMention(kind, value, m.start(), m.end())
     value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     return DateMention(_kind(before, "point"), value, m.start(), m.end())
+
+
+def _named_month(m: re.Match, original: str | None, before: str) -> bool:
+    """Tell whether an English month that is also a word ("In March") is written as a month."""
+    return bool(original and original[m.start("month3"):m.start("month3") + 1].isupper()
+                and _MONTH_CONTEXT.search(before[-8:])) if m.group("month3") else False
 
 
 def _kind(before: str, default: str) -> str:

@@ -72,7 +72,8 @@ class SentenceFacts:
     @cached_property
     def dates(self) -> list[DateMention]:
         a = self.article
-        return [d for d in find_dates(a.folded, self.start, self.end, a.pub) if before_published(d.value, a.pub)]
+        return [d for d in find_dates(a.folded, self.start, self.end, a.pub, a.text)
+                if before_published(d.value, a.pub)]
 
     @cached_property
     def breaks(self) -> list[int]:
@@ -100,7 +101,7 @@ class Article:
         if not counts:
             return None
         actor, n = counts.most_common(1)[0]
-        return actor if n * 3 >= sum(counts.values()) * 2 else None
+        return actor if n >= 2 and n * 3 >= sum(counts.values()) * 2 else None
 
 
 @dataclass
@@ -194,7 +195,9 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
         claimant = draft.claimant = _local_authorities(draft.geography, article)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
-    as_of, draft.strength["as_of"] = _as_of(draft.scope, fact, _context(facts, i), pub)
+    if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
+        draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
+    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, _context(facts, i), pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft
 
@@ -256,6 +259,9 @@ def _geography(fact, context, claimant, article) -> tuple[str, int]:
     found = cues.geography(fact.countries)
     if found:
         return found, 2
+    home = _home(claimant)
+    if home and home != "iraq_syria":
+        return home, 2  # "UNAMA", "Iraqi authorities" count in one country
     for other in context:
         found = cues.geography(other.countries)
         if found:
@@ -297,7 +303,8 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
     return (article.perpetrator, 0) if article.perpetrator else ("unknown", 0)
 
 
-def _as_of(scope, fact, context, pub) -> tuple[str | None, int]:
+def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
+    """Return the date a figure holds to: of its own clause first, the nearest to the number."""
     def ends(dates):
         return [d for d in dates if d.kind in ("end", "relative")]
 
@@ -312,11 +319,22 @@ def _as_of(scope, fact, context, pub) -> tuple[str | None, int]:
                 if ends(other.dates):
                     return ends(other.dates)[-1].value, 1
         return None, 0
-    for dates, strength in [(fact.dates, 2)] + [(other.dates, 1) for other in context]:
+    for dates, strength in [(_clause_dates(reading, fact), 2)] + [(other.dates, 1) for other in context]:
         chosen = ends(dates) or points(dates)
+        if chosen and strength == 2:
+            return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), strength
         if chosen:
             return _date_value(chosen[-1], pub), strength
     return None, 0
+
+
+def _clause_dates(reading, fact) -> list[DateMention]:
+    """Return the dates of the reading's clause, or of the whole sentence if its clause has none."""
+    def clause(position):
+        return sum(1 for b in fact.breaks if b <= position)
+
+    here = clause(reading.start)
+    return [d for d in fact.dates if clause(d.start) == here] or fact.dates
 
 
 def _date_value(date: DateMention, pub: Published | None) -> str:
