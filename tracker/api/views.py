@@ -176,12 +176,10 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         return self.request.user.has_perm("tracker.change_estimate")
 
     def get_queryset(self):
+        """Return every figure to an editor who asks (or who opens one), the public ones otherwise."""
         estimates = Estimate.objects.select_related("source")
-        asks_rejected = self.action != "list" or self.request.query_params.get("include_rejected") in {
-            "true",
-            "1",
-        }
-        return estimates if self.is_editor() and asks_rejected else estimates.public()
+        asks = self.action != "list" or self.request.query_params.get("include_rejected") in {"true", "1"}
+        return estimates if asks and self.is_editor() else estimates.public()
 
     def object_version(self, estimate):
         return max(estimate.updated_at, estimate.source.updated_at)  # the claimant is embedded
@@ -193,10 +191,9 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         if response:
             return response
         estimates = self.filter_queryset(self.get_queryset())
-        filename = "estimates.csv"
         return Response(
             EstimateCsvSerializer(estimates, many=True, context=self.get_serializer_context()).data,
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+            headers={"Content-Disposition": 'attachment; filename="estimates.csv"'},
         )
 
     def update(self, request, *args, **kwargs):
