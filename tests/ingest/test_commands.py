@@ -8,14 +8,21 @@ from django.core.management import CommandError, call_command
 from tracker.models import Estimate, Report, Source
 
 
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out, stderr=StringIO())
-    return out.getvalue()
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """Return a function that runs a command and the tasks its commits queue."""
+
+    def run(*args):
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(*args, stdout=out, stderr=StringIO())
+        return out.getvalue()
+
+    return run
 
 
-@pytest.mark.django_db(transaction=True)
-def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(seeds_dir):
+@pytest.mark.django_db
+def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(seeds_dir, run):
     paths = sorted(str(p) for p in seeds_dir.glob("*.txt"))
     first = run("ingest", *paths)
     assert Report.objects.count() == 5
@@ -30,8 +37,8 @@ def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(see
     assert (Report.objects.count(), Estimate.objects.count()) == (5, estimates)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(tmp_path, settings):
+@pytest.mark.django_db
+def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(tmp_path, settings, run):
     binary = tmp_path / "article.txt"
     binary.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(CommandError, match="1 file"):
@@ -40,8 +47,8 @@ def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(
     assert not (settings.MEDIA_ROOT / "reports").exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_ingest_takes_folders_and_the_metadata_given(tmp_path):
+@pytest.mark.django_db
+def test_ingest_takes_folders_and_the_metadata_given(tmp_path, run):
     (tmp_path / "a.txt").write_text("The coalition said at least 603 civilians were killed since 2014.")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Airwars said at least 4,354 civilians were killed since 2014.")
@@ -52,8 +59,8 @@ def test_ingest_takes_folders_and_the_metadata_given(tmp_path):
     }
 
 
-@pytest.mark.django_db(transaction=True)
-def test_ingest_names_the_reason_of_each_failure(tmp_path):
+@pytest.mark.django_db
+def test_ingest_names_the_reason_of_each_failure(tmp_path, run):
     (tmp_path / "empty.txt").write_bytes(b"")
     out = StringIO()
     with pytest.raises(CommandError, match="2 file"):
@@ -62,8 +69,8 @@ def test_ingest_names_the_reason_of_each_failure(tmp_path):
     assert "missing.txt: cannot read the file" in out.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_reextract_keeps_what_editors_reviewed(tmp_path, editor):
+@pytest.mark.django_db
+def test_reextract_keeps_what_editors_reviewed(tmp_path, editor, run):
     (tmp_path / "a.txt").write_text("The coalition said at least 603 civilians were killed since 2014.")
     run("ingest", str(tmp_path / "a.txt"))
     estimate = Estimate.objects.get(value=603)
@@ -75,8 +82,8 @@ def test_reextract_keeps_what_editors_reviewed(tmp_path, editor):
         run("reextract", "--report", "999")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_loaddemo_loads_the_samples_through_the_pipeline_and_is_idempotent():
+@pytest.mark.django_db
+def test_loaddemo_loads_the_samples_through_the_pipeline_and_is_idempotent(run):
     first = run("loaddemo")
     reports = Report.objects.count()
     assert reports >= 8

@@ -60,7 +60,7 @@ def wait_for(predicate, timeout=60):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_processes_uploads_end_to_end(worker, uploader, seeds_dir):
     process, log = worker
     client = APIClient()
@@ -84,7 +84,7 @@ def test_a_real_worker_processes_uploads_end_to_end(worker, uploader, seeds_dir)
     assert "process_report" in log.read_text()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_report_queued_while_the_worker_was_away_is_processed_after_the_sweep(worker):
     report = Report.objects.create(
         text="Airwars said at least 4,354 civilians were killed by coalition strikes in Iraq and Syria.",
