@@ -16,6 +16,7 @@ from functools import lru_cache
 from .folding import fold
 from .gazetteer import Claimant, ClaimantIndex
 from .patterns import alternation
+from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
 _REPORTING_STEMS = (
@@ -149,8 +150,11 @@ class Attribution:
 class Attributor:
     """Walk the sentences in order, remembering the claimants named so far."""
 
-    def __init__(self, index: ClaimantIndex, folded: str, original: str):
-        self.index = index
+    def __init__(self, mentions: Spans, folded: str, original: str):
+        self.mentions = mentions  # the article's claimant names
+        self.references = Spans((m.start(), m.end(), m.lastgroup) for m in _REFERENCE.finditer(folded))
+        self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
+        self.verbs = Spans((m.start(), m.end(), None) for m in _REPORTING.finditer(folded))
         self.folded = folded
         self.original = original
         self.last_attributive: Claimant | None = None
@@ -164,20 +168,22 @@ class Attributor:
         An indefinite speaker ("a war monitor said") comes back with claimant None: the
         engine names it from the sentences that follow.
         """
-        items = [(m.start, m.end, m.claimant, None) for m in self.index.mentions(self.folded, self.original, start, end)]
+        items = [(s, e, claimant, None) for s, e, claimant in self.mentions.within(start, end)]
         taken = [(s, e) for s, e, _, _ in items]
-        for m in _REFERENCE.finditer(self.folded, start, end):
-            if any(s < m.end() and m.start() < e for s, e in taken) or self._names_follow(m.end(), taken):
+        for r_start, r_end, group in self.references.within(start, end):
+            if any(s < r_end and r_start < e for s, e in taken) or self._names_follow(r_end, taken):
                 continue
-            if m.lastgroup == "indefinite" and any(_APPOSITION.fullmatch(self.folded, e, m.start()) for _, e in taken):
+            if group == "indefinite" and any(_APPOSITION.fullmatch(self.folded, e, r_start) for _, e in taken):
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
-            items.append((m.start(), m.end(), None, m.lastgroup))
+            items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
+        if not items:
+            return []
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
-        verbs = [(m.start(), m.end()) for m in _REPORTING.finditer(self.folded, start, end)
-                 if not _DETERMINER_BEFORE.search(self.folded, max(start, m.start() - 8), m.start())]
+        verbs = [(v_start, v_end) for v_start, v_end, _ in self.verbs.within(start, end)
+                 if not _DETERMINER_BEFORE.search(self.folded, max(start, v_start - 8), v_start)]
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50):s]
@@ -211,13 +217,13 @@ class Attributor:
         capitalised word just before the officials rules them out.
         """
         found = []
-        for m in _LOCAL_OFFICIALS.finditer(self.folded, start, end):
-            if any(s <= m.end() and m.start() <= e + 1 for s, e in taken):
+        for o_start, o_end, _ in self.officials.within(start, end):
+            if any(s <= o_end and o_start <= e + 1 for s, e in taken):
                 continue
-            previous = self.original[max(start, m.start() - 30):m.start()].split()
+            previous = self.original[max(start, o_start - 30):o_start].split()
             if previous and previous[-1][:1].isupper() and previous[-1].lower() not in _FUNCTION_WORDS:
                 continue
-            found.append((m.start(), m.end(), LOCAL_AUTHORITIES, None))
+            found.append((o_start, o_end, LOCAL_AUTHORITIES, None))
         return found
 
     def _governed(self, position: int, start: int) -> bool:

@@ -118,7 +118,7 @@ _HARM = (
     r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
     r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
     r"attacks?|fire|planes?|jets?|aircraft|victimes|victims|barils?\s+d'explosifs|barrel\s+bombs?|mines|"
-    r"roquettes?|rockets?|artillery|artillerie"
+    r"roquettes?|rockets?|artillery|artillerie|helicopteres?|helicopters?|warplanes?|gunships?"
 )
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
@@ -140,7 +140,8 @@ PERPETRATOR_PATTERN = re.compile(
 
 
 _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
-_ANY_SCOPE = re.compile("|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES))
+# Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster.
+_ANY_SCOPE = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES) + ")")
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:
@@ -150,13 +151,11 @@ def scope_cue(folded: str, start: int, end: int) -> str | None:
     return "cumulative" if scope == "weak_cumulative" else scope
 
 
-def places(folded: str, start: int, end: int, skip=()) -> set[str]:
-    """Return the countries named in folded[start:end], outside the `skip` spans."""
-    found = set()
-    for m in PLACE_PATTERN.finditer(folded, start, end):
-        if not any(s <= m.start() < e for s, e in skip):
-            found.add(m.lastgroup)
-    return found
+def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, str]]:
+    """Return (start, end, country) for each place named in folded[start:end], outside the `skip` spans."""
+    skipped = {position for s, e in skip for position in range(s, e)}
+    return [(m.start(), m.end(), m.lastgroup) for m in PLACE_PATTERN.finditer(folded, start, end)
+            if m.start() not in skipped]
 
 
 def geography(countries: set[str]) -> str | None:
@@ -178,11 +177,20 @@ _WAR_TOLL = re.compile(
 )
 
 
-def perpetrators(folded: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Return (position, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war."""
-    found = [(m.start(), "unknown") for m in _WAR_TOLL.finditer(folded, start, end)]
+# "backed by Russia", "contrôlé par les talibans": support or control, not harm.
+_NOT_HARM_BY = re.compile(
+    r"(?:backed|supported|soutenue?s?|appuyee?s?|controlee?s?|controlled|held|tenue?s?|dominee?s?|dominated|negociee?s?"
+    r"|brokered|occupied|occupee?s?|run|administered|administree?s?)\s*$"
+)
+
+
+def perpetrators(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war."""
+    found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(folded, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(folded, start, end):
+        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(folded, max(start, m.start() - 16), m.start()):
+            continue
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
-            found.append((m.start(), actor.lastgroup))
+            found.append((m.start(), m.end(), actor.lastgroup))
     return sorted(found)

@@ -20,12 +20,14 @@ from .folding import fold_in_place
 from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index
 from .grammar import Reading, read_figures
 from .sentences import split_sentences
+from .spans import Spans
 
 UNATTRIBUTED_CONFIDENCE = 0.55
 CONTEXT = 2  # sentences looked back at for a scope, a place, a perpetrator or a date
 
+# Each branch opens with a plain character so the scan can skip ahead; "e(?<!\w.)t" is "\bet".
 _CLAUSE_BREAK = re.compile(
-    r";|\bet\s*,|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu)|\bmais\b|\bwhile\b|\bwhereas\b"
+    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu)|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
 )
 _FRENCH = re.compile(r"\b(?:le|la|les|des|et|selon|qui|dans|pour|une|est|ont)\b")
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|according|were|was|that|with|has|have)\b")
@@ -61,13 +63,11 @@ class SentenceFacts:
 
     @cached_property
     def countries(self) -> set[str]:
-        a = self.article
-        mentions = [(m.start, m.end) for m in a.index.mentions(a.folded, a.text, self.start, self.end)]
-        return cues.places(a.folded, self.start, self.end, skip=mentions)
+        return {place for _, _, place in self.article.places.within(self.start, self.end)}
 
     @cached_property
     def perpetrators(self) -> list[tuple[int, str]]:
-        return cues.perpetrators(self.article.folded, self.start, self.end)
+        return [(start, actor) for start, _, actor in self.article.perpetrators.within(self.start, self.end)]
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -91,8 +91,21 @@ class Article:
     sentences: list[SentenceFacts] = field(default_factory=list)
 
     @cached_property
+    def mentions(self) -> Spans:
+        return Spans((m.start, m.end, m.claimant) for m in self.index.mentions(self.folded, self.text))
+
+    @cached_property
+    def places(self) -> Spans:
+        skip = [(s, e) for s, e, _ in self.mentions.spans]
+        return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
+
+    @cached_property
+    def perpetrators(self) -> Spans:
+        return Spans(cues.perpetrators(self.folded, 0, len(self.folded)))
+
+    @cached_property
     def geography(self) -> str | None:
-        return cues.geography(set().union(*(f.countries for f in self.sentences)))
+        return cues.geography({place for _, _, place in self.places.spans})
 
     @cached_property
     def perpetrator(self) -> str | None:
@@ -144,7 +157,7 @@ def detect_language(folded: str) -> str:
 
 def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
     text, folded = article.text, article.folded
-    attributor = Attributor(article.index, folded, text)
+    attributor = Attributor(article.mentions, folded, text)
     for s in split_sentences(text, body_start):
         line_start = s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start
         fact = SentenceFacts(article, s.start, s.end, s.paragraph, line_start)
