@@ -16,6 +16,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -32,8 +33,8 @@ from tracker.services import (
     source_merge,
 )
 
-# Keys of Estimate.machine_reading in the order an editor compares them; `quote` is shown as
-# the evidence above the table instead.
+# Keys of Estimate.machine_reading in the order an editor compares them; the quote and its
+# offsets are shown as the evidence above the table instead.
 READING_KEYS = (
     "claimant",
     "claimant_kind",
@@ -46,8 +47,6 @@ READING_KEYS = (
     "geography",
     "perpetrator",
     "as_of",
-    "start",
-    "end",
     "confidence",
 )
 
@@ -369,7 +368,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
         """Open the next figure of the review queue; `?after=<pk>` skips past that one."""
         if not self.has_change_permission(request):
             raise PermissionDenied
-        after = Estimate.objects.filter(pk=request.GET.get("after") or None).first()
+        after_id = request.GET.get("after", "")
+        after = Estimate.objects.filter(pk=int(after_id)).first() if after_id.isdigit() else None
         return self._redirect_to_next(request, after=after)
 
     def changelist_view(self, request, extra_context=None):
@@ -482,7 +482,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("report"), ordering="report")
     def report_link(self, estimate):
         url = reverse("admin:tracker_report_change", args=[estimate.report_id])
-        return format_html('<a href="{}">{}</a>', url, estimate.report)
+        title = Truncator(str(estimate.report)).chars(40)
+        return format_html('<a href="{}#figure-{}">{}</a>', url, estimate.pk, title)
 
     @admin.display(description=_("quote in its paragraph"))
     def evidence(self, estimate):
@@ -496,7 +497,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
             return _("No machine reading: this figure was entered by hand.")
         current = _current_reading(estimate)
         keys = [k for k in READING_KEYS if k in machine] + sorted(
-            k for k in machine if k not in READING_KEYS and k != "quote"
+            k for k in machine if k not in READING_KEYS and k not in ("quote", "start", "end")
         )
         rows = format_html_join(
             "",

@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory, UserFactory
+from tracker.admin import EstimateForm
 from tracker.models import Estimate, Source
 from tracker.services import estimate_correct, source_resolve
 
@@ -230,6 +231,33 @@ def test_a_change_made_meanwhile_is_never_silently_overwritten(editor_client, ad
     assert admitted.value == 604
 
 
+def test_a_change_made_between_validation_and_saving_is_reported_not_overwritten(rf, editor, admitted):
+    from django.contrib import admin
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    model_admin = admin.site._registry[Estimate]
+    form = EstimateForm(
+        {**EstimateForm(instance=admitted).initial, "source": admitted.source_id, "value": 605,
+         "expected_updated_at": admitted.updated_at.isoformat()},
+        instance=admitted,
+    )
+    assert form.is_valid(), form.errors
+    estimate_correct(estimate=admitted, user=UserFactory(), value=604)  # lands meanwhile
+    request = rf.post(change_url(admitted))
+    request.user, request._messages = editor, CookieStorage(request)
+
+    model_admin.save_model(request, form.save(commit=False), form, change=True)
+    response = model_admin.response_change(request, admitted)
+
+    admitted.refresh_from_db()
+    assert admitted.value == 604
+    assert response["Location"] == change_url(admitted)
+    [message] = get_messages(request)
+    assert message.level_tag == "error"
+    assert "changed by someone else" in message.message
+
+
 def test_save_and_next_opens_the_weakest_unreviewed_figure(editor_client, admitted, counted):
     weakest = EstimateFactory(confidence=0.1)
     EstimateFactory(confidence=0.05, review_status="rejected")
@@ -272,6 +300,7 @@ def test_the_review_page_opens_the_queue_and_skips_forward(editor_client, admitt
     assert editor_client.get(f"{review}?after={admitted.pk}")["Location"] == reverse(
         "admin:tracker_estimate_changelist"
     )
+    assert editor_client.get(f"{review}?after=nonsense")["Location"] == change_url(counted)
 
 
 # --- Bulk actions -------------------------------------------------------------------------
