@@ -51,12 +51,12 @@ class ChartFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: every claimant. The official line is always drawn."),
     )
-    compare = forms.ChoiceField(
+    independent = forms.ChoiceField(
         label=_("Gap measured against"),
         required=False,
         help_text=_("Default: the independent claimant with the most figures."),
     )
-    reviewed = forms.BooleanField(label=_("Reviewed figures only"), required=False)
+    reviewed_only = forms.BooleanField(label=_("Reviewed figures only"), required=False)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -65,7 +65,7 @@ class ChartFilterForm(forms.Form):
         super().__init__(_bind_with_defaults(data, defaults), **kwargs)
         claimants = [(s.slug, s.name) for s in charted_claimants()]
         self.fields["claimants"].choices = claimants
-        self.fields["compare"].choices = [("", _("(default)")), *claimants]
+        self.fields["independent"].choices = [("", _("(default)")), *claimants]
 
     def clean(self):
         cleaned = super().clean()
@@ -83,7 +83,7 @@ class ChartFilterForm(forms.Form):
                 filters[name] = tuple(value) if isinstance(value, list) else value
         if cleaned.get("claimants"):
             filters["sources"] = tuple(cleaned["claimants"])
-        if cleaned.get("reviewed"):
+        if cleaned.get("reviewed_only"):
             filters["reviewed_only"] = True
         if cleaned.get("since"):
             filters["since"] = cleaned["since"]
@@ -91,10 +91,10 @@ class ChartFilterForm(forms.Form):
             filters["until"] = cleaned["until"]
         return filters
 
-    def compare_slug(self):
+    def independent_slug(self):
         """Return the slug of the claimant the gap is measured against, or None for the default."""
         self.is_valid()
-        return self.cleaned_data.get("compare") or None
+        return self.cleaned_data.get("independent") or None
 
 
 def charted_claimants():

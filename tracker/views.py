@@ -52,7 +52,7 @@ class DashboardView(PublicPageMixin, TemplateView):
         form = ChartFilterForm(self.request.GET)
         series_list = build_series(chart_estimates(**form.chart_filters()))
         official = next((s for s in series_list if s.key == OFFICIAL), None)
-        chosen = form.compare_slug()
+        chosen = form.independent_slug()
         compare = next((s for s in series_list if s.key == chosen), None) or default_independent(series_list)
         return form, series_list, official, compare, build_gap(official, compare)
 

@@ -144,24 +144,24 @@ def test_reviewed_only_and_the_date_range_come_from_the_url(client, coalition):
         as_of=datetime.date(2019, 4, 30),
         review_status=Estimate.ReviewStatus.CONFIRMED,
     )
-    assert traces(client.get(DASHBOARD, {"reviewed": "on"}))["official"]["y"] == [603, 1302]
+    assert traces(client.get(DASHBOARD, {"reviewed_only": "on"}))["official"]["y"] == [603, 1302]
     assert traces(client.get(DASHBOARD, {"until": "2018-01-01"}))["official"]["y"] == [352, 603]
 
 
 def test_choosing_the_claimants_and_the_compared_one(client, campaign):
     sohr = SourceFactory(name="SOHR", kind=Source.Kind.INDEPENDENT)
     EstimateFactory(source=sohr, value=3800, as_of=datetime.date(2019, 5, 1))
-    response = client.get(DASHBOARD, {"compare": "sohr"})
+    response = client.get(DASHBOARD, {"independent": "sohr"})
     assert set(traces(response)) == {"official", "airwars", "sohr"}
     assert set(traces(response, "gap")) == {"sohr"}
     assert set(traces(client.get(DASHBOARD, {"claimants": "sohr"}))) == {"official", "sohr"}
 
 
 def test_bad_values_give_a_form_error_and_the_defaults(client, campaign):
-    response = client.get(DASHBOARD, {"geography": "mars", "since": "2017-13-45", "compare": "nobody"})
+    response = client.get(DASHBOARD, {"geography": "mars", "since": "2017-13-45", "independent": "nobody"})
     assert response.status_code == 200
     form = response.context["form"]
-    assert set(form.errors) == {"geography", "since", "compare"}
+    assert set(form.errors) == {"geography", "since", "independent"}
     assert 'role="alert"' in response.content.decode()
     assert traces(response)["official"]["y"] == [352, 603]
 
