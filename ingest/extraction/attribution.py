@@ -183,7 +183,7 @@ class Attributor:
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
         verbs = [(v_start, v_end) for v_start, v_end, _ in self.verbs.within(start, end)
-                 if not _DETERMINER_BEFORE.search(self.folded, max(start, v_start - 8), v_start)]
+                 if not self._after_determiner(v_start, start)]
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50):s]
@@ -210,6 +210,11 @@ class Attributor:
             self._remember(claimant)
         return found
 
+    def _after_determiner(self, position: int, start: int) -> bool:
+        """Tell whether a word follows a determiner ("un record", "its report"), but not "the UN said"."""
+        m = _DETERMINER_BEFORE.search(self.folded, max(start, position - 8), position)
+        return bool(m) and not self.original[m.start():m.end()].strip().isupper()
+
     def _local_officials(self, start: int, end: int, taken) -> list:
         """Return unnamed local officials ("provincial officials said") outside the gazetteer's names.
 
@@ -221,7 +226,8 @@ class Attributor:
             if any(s <= o_end and o_start <= e + 1 for s, e in taken):
                 continue
             previous = self.original[max(start, o_start - 30):o_start].split()
-            if previous and previous[-1][:1].isupper() and previous[-1].lower() not in _FUNCTION_WORDS:
+            if (previous and previous[-1][:1].isupper() and previous[-1][-1:].isalpha()
+                    and previous[-1].lower() not in _FUNCTION_WORDS):
                 continue
             found.append((o_start, o_end, LOCAL_AUTHORITIES, None))
         return found

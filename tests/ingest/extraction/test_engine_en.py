@@ -132,3 +132,86 @@ def test_it_leaves_an_unattributed_figure_unattributed_with_low_confidence():
     figure = extract("Twelve civilians were killed in an air strike on Mosul.", published="2017-07")[0]
     assert (figure.claimant, figure.claimant_kind) == ("unattributed", "unattributed")
     assert figure.confidence < 0.6
+
+
+def _one(text, published="2019-06-14", **fields):
+    figures = extract(text, published=published, language="en")
+    return [tuple(getattr(f, name) for name in ("value", *fields)) for f in figures]
+
+
+def test_a_belligerent_named_before_its_strikes_is_not_the_speaker():
+    text = "The Iraqi Observatory for Human Rights says coalition strikes have killed 410 civilians in Anbar."
+    assert _one(text, claimant="claimant") == [(410, "Iraqi Observatory for Human Rights")]
+
+
+def test_an_indefinite_monitor_is_named_by_the_next_sentence():
+    text = ("Government air strikes killed 14 civilians in Hama on Monday, a monitor said. The Syrian Network for "
+            "Human Rights said eight of the dead were children.")
+    assert _one(text, claimant="claimant") == [(14, "SNHR"), (8, "SNHR")]
+
+
+def test_un_missions_and_agencies_are_named_with_dots_or_without():
+    text = ("The U.N. mission in Iraq recorded 75 civilian deaths in May. UNICEF said 12 children were killed "
+            "in the same attacks. The World Health Organization counted 40 injured at the hospitals.")
+    assert _one(text, claimant="claimant") == [(75, "UNAMI"), (12, "UN"), (40, "UN")]
+
+
+def test_unnamed_local_officials_are_the_authorities_of_the_place():
+    text = ("A roadside bomb killed nine people in Kandahar on Tuesday, provincial officials said. In Mosul, "
+            "police said four civilians were wounded.")
+    assert _one(text, claimant="claimant") == [(9, "Afghan authorities"), (4, "Iraqi authorities")]
+
+
+def test_the_one_told_is_not_the_speaker():
+    text = "The governor of Nineveh told Reuters that 31 civilians were killed in the raid."
+    assert _one(text, claimant="claimant") == [(31, "Iraqi authorities")]
+
+
+def test_a_part_among_them_is_a_sub_count_of_the_figure_before():
+    text = ("The Syrian Observatory counted 61 civilians killed in Douma since Sunday. "
+            "It said 19 children were among them.")
+    assert _one(text, claimant="claimant", victims="victims", casualty="casualty") == [
+        (61, "SOHR", "civilians", "killed"), (19, "SOHR", "children", "killed")]
+
+
+def test_at_least_and_possibly_as_many_as_is_a_range():
+    text = "Airwars says at least 1,200 civilians and possibly as many as 1,900 were killed in Raqqa."
+    assert _one(text, value_max="value_max", qualifier="qualifier") == [(1200, 1900, "range")]
+
+
+def test_it_reads_of_the_dead_shot_dead_and_put_the_number_at():
+    text = ("Amnesty said 30 of the dead were women. Gunmen shot dead 11 villagers near Sinjar, the UN said. "
+            "The White Helmets put the number at more than 60.")
+    assert _one(text, casualty="casualty", claimant="claimant") == [
+        (30, "killed", "Amnesty International"), (11, "killed", "UN"), (60, "killed", "White Helmets")]
+
+
+def test_a_headline_names_its_source_after_a_colon():
+    text = "Car bomb kills 17 in Kabul market: U.N.\n\nThe blast also wounded dozens of shoppers."
+    assert _one(text, claimant="claimant")[0] == (17, "UN")
+
+
+def test_a_half_year_is_a_period_that_ends_in_june():
+    text = "In the first six months of 2019, UNAMA documented 1,366 civilian deaths."
+    assert _one(text, published="2019-07-30", scope="scope", as_of="as_of") == [(1366, "period", "2019-06-30")]
+
+
+def test_a_war_toll_is_cumulative_with_no_single_perpetrator():
+    text = "Russian jets struck Idlib again. Syria's eight-year war has killed more than 370,000 people."
+    assert _one(text, scope="scope", perpetrator="perpetrator") == [(370000, "cumulative", "unknown")]
+
+
+def test_last_year_and_a_capitalised_month_give_the_date():
+    text = ("UNAMA documented 3,403 civilian deaths last year. In March the rights group said it had documented "
+            "14 civilian deaths in Somalia.")
+    assert _one(text, published="2020-05-02", as_of="as_of") == [(3403, "2019-12-31"), (14, "2020-03")]
+
+
+def test_several_countries_with_afghanistan_are_other_places():
+    text = "The Pentagon said its operations in Iraq, Syria and Afghanistan killed 120 civilians in 2018."
+    assert _one(text, geography="geography") == [(120, "other")]
+
+
+def test_allied_forces_in_afghanistan_are_the_coalition():
+    text = "UNAMA said pro-government forces killed 717 civilians in Afghanistan in the first half of 2019."
+    assert _one(text, perpetrator="perpetrator") == [(717, "coalition")]
