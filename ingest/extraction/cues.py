@@ -14,7 +14,7 @@ _YEAR = r"(?:19|20)\d\d"
 
 # Scope, strongest first: an increment to a tally is never a cumulative total.
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight" \
+_COUNT = r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight" \
          r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
 
@@ -53,7 +53,7 @@ SCOPE_CUES = (
         r"|\bper\s+month\b"
         r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
         r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
-        r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours|semaines|mois|days|weeks|months)\b"
+        r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
         r"|\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE +
         r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
         r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE +
@@ -133,7 +133,8 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
     rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?[\s\"']*"
-    rf"\s+(?:a|ont|have|has|had|avait|avaient|d'avoir|of\s+having)?\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
+    rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might)\s+have)?"
+    rf"\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible)"
     r")(?![\w])"
 )
@@ -160,10 +161,10 @@ def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, s
 
 def geography(countries: set[str]) -> str | None:
     """Fold a set of countries into the contract's geography, None if empty."""
-    if {"iraq", "syria"} <= countries:
-        return "iraq_syria" if countries <= {"iraq", "syria"} else "other"
     if len(countries) > 1 and "afghanistan" in countries:
-        return "other"  # "in Iraq, Syria, Afghanistan and Somalia"
+        return "other"  # "in Iraq, Syria, Afghanistan and Somalia": no one theatre
+    if {"iraq", "syria"} <= countries:
+        return "iraq_syria"
     for name in ("iraq", "syria", "afghanistan", "other"):
         if name in countries:
             return name

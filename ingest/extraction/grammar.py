@@ -112,7 +112,7 @@ _TOLL_BEFORE = re.compile(
 )
 _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
-    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,3}\s*(?:,|\bet\b|\band\b)\s*)*$"
+    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,4}\s*(?:,|\bet\b|\band\b)\s*)*$"
 )
 _SUBCOUNT_TAIL = re.compile(r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b")
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")

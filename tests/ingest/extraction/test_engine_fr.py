@@ -166,3 +166,77 @@ def test_it_gives_offsets_of_the_number_and_its_sentence():
     figure = one(text, value=20)
     assert text[figure.start:figure.end] == "une vingtaine"
     assert figure.quote == "Selon l'ONU, une vingtaine de civils ont été tués."
+
+
+def _lu(text, published="2019-07-26", **fields):
+    figures = extract(text, published=published, language="fr")
+    return [tuple(getattr(f, name) for name in ("value", *fields)) for f in figures]
+
+
+def test_pour_un_claimant_en_tete_de_phrase_lui_attribue_le_bilan_et_ses_parties():
+    text = ("Pour le CICR, le bilan s'élève à 31 morts, dont 9 membres du personnel soignant, 12 patients et "
+            "trois accompagnants.")
+    assert _lu(text, claimant="claimant") == [(31, "ICRC"), (9, "ICRC"), (12, "ICRC"), (3, "ICRC")]
+
+
+def test_le_verbe_peut_etre_suivi_du_jour_avant_le_claimant():
+    text = "Au moins 45 civils ont été tués à Deir ez-Zor, a indiqué jeudi l'Observatoire syrien des droits de l'homme."
+    assert _lu(text, claimant="claimant") == [(45, "SOHR")]
+
+
+def test_selon_en_tete_l_emporte_sur_le_sujet_de_la_phrase():
+    text = "Selon le Réseau syrien des droits de l'Homme, le régime aurait tué 80 civils en mai, un record depuis 2016."
+    assert _lu(text, claimant="claimant", perpetrator="perpetrator") == [(80, "SNHR", "syria_gov")]
+
+
+def test_parmi_les_tues_figurent_est_une_sous_partie():
+    text = "Parmi les civils tués figurent 31 enfants, a précisé l'OSDH."
+    assert _lu(text, claimant="claimant", victims="victims", casualty="casualty") == [
+        (31, "SOHR", "children", "killed")]
+
+
+def test_les_responsables_locaux_sont_les_autorites_du_pays():
+    text = "Un attentat a fait une trentaine de morts à Kaboul, selon le ministère de l'intérieur."
+    assert _lu(text, claimant="claimant") == [(30, "Afghan authorities")]
+
+
+def test_une_titulaire_de_l_onu_apres_le_verbe_est_l_onu():
+    text = ("Au moins 52 civils ont été tués en une semaine dans le nord-ouest de la Syrie, a déploré mardi "
+            "la Haute-Commissaire de l'ONU aux droits de l'homme.")
+    assert _lu(text, claimant="claimant", scope="scope") == [(52, "UN", "period")]
+
+
+def test_un_titre_nomme_sa_source_entre_parentheses():
+    text = "Alep: 60 civils tués en deux jours de raids (OSDH)\n\nLes secours cherchaient encore des survivants."
+    assert _lu(text, claimant="claimant") == [(60, "SOHR")]
+
+
+def test_un_nombre_sans_nom_suivi_de_son_verbe():
+    text = "Selon la Manua, les enfants sont un tiers des victimes : 210 ont été tués et 540 blessés."
+    assert _lu(text, casualty="casualty", claimant="claimant") == [(210, "killed", "UNAMA"), (540, "injured", "UNAMA")]
+
+
+def test_l_accuse_n_est_pas_le_claimant():
+    text = "Amnesty International a accusé lundi la Russie d'un raid qui a tué au moins 23 personnes à Idleb."
+    assert _lu(text, claimant="claimant") == [(23, "Amnesty International")]
+
+
+def test_depuis_fin_avril_est_un_cumul_date_de_la_publication():
+    text = "Depuis fin avril, plus de 600 civils ont péri dans les bombardements du régime, selon l'OSDH."
+    assert _lu(text, scope="scope", as_of="as_of") == [(600, "cumulative", "2019-07-26")]
+
+
+def test_le_bilan_d_une_guerre_n_a_pas_d_auteur_unique():
+    text = "Déclenché en 2011, le conflit syrien a fait plus de 370.000 morts."
+    assert _lu(text, scope="scope", perpetrator="perpetrator", as_of="as_of") == [
+        (370000, "cumulative", "unknown", "2019-07-26")]
+
+
+def test_un_adverbe_entre_le_verbe_et_le_nombre():
+    text = "La coalition reconnaît avoir tué de manière non intentionnelle 841 civils depuis 2014."
+    assert _lu(text, claimant="claimant") == [(841, "US-led coalition")]
+
+
+def test_les_forces_afghanes_et_internationales_sont_la_coalition():
+    text = "La Manua a attribué 149 morts civils aux opérations aériennes des forces afghanes et internationales."
+    assert _lu(text, perpetrator="perpetrator", geography="geography") == [(149, "coalition", "afghanistan")]
