@@ -4,7 +4,6 @@ The answer is 202 with the report's URL: the same URL shows its progress (status
 figures counted) as a worker goes through it.
 """
 
-import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as ModelValidationError
@@ -19,6 +18,7 @@ from ingest.services import report_create
 from tracker.api.serializers import ReportSerializer
 from tracker.api.views import ReportViewSet as ReadReportViewSet
 from tracker.models import Report
+from tracker.partial_dates import parse_partial_date
 
 
 class ReportUploadSerializer(serializers.Serializer):
@@ -37,12 +37,10 @@ class ReportUploadSerializer(serializers.Serializer):
         if not value:
             return None
         try:
-            if len(value) == 7:
-                datetime.date.fromisoformat(value + "-01")
-                return value
-            return datetime.date.fromisoformat(value)
+            parse_partial_date(value)
         except ValueError:
             raise ValidationError("Give a date as YYYY-MM-DD or YYYY-MM.") from None
+        return value
 
     def validate(self, attrs):
         if ("file" in attrs) == ("text" in attrs):

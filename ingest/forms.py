@@ -1,12 +1,12 @@
 """The upload form of the editors' page: one or many files, with optional metadata."""
 
-import datetime
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Report
+from tracker.partial_dates import parse_partial_date
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,12 +33,10 @@ class PublicationDateField(forms.CharField):
         if not value:
             return None
         try:
-            if len(value) == 7:
-                datetime.date.fromisoformat(value + "-01")
-                return value
-            return datetime.date.fromisoformat(value)
+            parse_partial_date(value)
         except ValueError:
             raise forms.ValidationError(_("Give a date as YYYY-MM-DD or YYYY-MM.")) from None
+        return value
 
 
 class UploadForm(forms.Form):

@@ -26,6 +26,7 @@ from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, de
 from ingest.readers import UnreadableDocument, read_document, read_text
 from tracker.models import DatePrecision, Estimate, Report, Source
 from tracker.names import fold_name
+from tracker.partial_dates import parse_partial_date
 from tracker.services import source_resolve
 
 logger = logging.getLogger(__name__)
@@ -288,15 +289,8 @@ def _published(value):
     """Return (date, precision) of a date given as a date or "YYYY-MM[-DD]"; (None, day) if none."""
     if not value:
         return None, DatePrecision.DAY
-    if isinstance(value, datetime.date):
-        return value, DatePrecision.DAY
-    value = str(value)
     try:
-        if len(value) == 7:
-            return datetime.date.fromisoformat(value + "-01"), DatePrecision.MONTH
-        if len(value) == 4:
-            return datetime.date(int(value), 1, 1), DatePrecision.YEAR
-        return datetime.date.fromisoformat(value), DatePrecision.DAY
+        return parse_partial_date(value)
     except ValueError:
         return None, DatePrecision.DAY
 

@@ -9,17 +9,16 @@ from tqdm import tqdm
 from ingest.batch import Batch, expand_paths
 from ingest.services import reports_requeue_stale
 from tracker.models import Report
+from tracker.partial_dates import parse_partial_date
 
 
 def publication_date(value):
     """Read --published: YYYY-MM-DD or YYYY-MM."""
     try:
-        if len(value) == 7:
-            datetime.date.fromisoformat(value + "-01")
-            return value
-        return datetime.date.fromisoformat(value)
+        parse_partial_date(value)
     except ValueError:
         raise CommandError(f"--published must be YYYY-MM-DD or YYYY-MM, not {value!r}") from None
+    return value
 
 
 class Command(BaseCommand):
