@@ -1,6 +1,8 @@
 """Report admin with the re-extraction action (tracker's admin, extended from ingest)."""
 
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 
 from ingest.services import report_reextract
 from tracker.admin import ReportAdmin as TrackerReportAdmin
@@ -20,3 +22,11 @@ class ReportAdmin(TrackerReportAdmin):
         for report in queryset:
             report_reextract(report=report)
         self.message_user(request, f"Re-extracted {queryset.count()} report(s).", messages.SUCCESS)
+
+    @admin.display(description="original file")
+    def original_file_link(self, report):
+        """Link the original to the download view: MEDIA_ROOT itself is never served."""
+        if not report.original_file:
+            return "-"
+        url = reverse("ingest:original", args=[report.pk])
+        return format_html('<a href="{}" download>{}</a>', url, report.original_file.name)

@@ -4,8 +4,6 @@ The answer is 202 with the report's URL: the same URL shows its progress (status
 figures counted) as a worker goes through it.
 """
 
-
-from django.conf import settings
 from django.core.exceptions import ValidationError as ModelValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -13,7 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from ingest.readers import UnreadableDocument, check_size
+from ingest.forms import validate_upload_size
+from ingest.readers import UnreadableDocument
 from ingest.services import report_create
 from tracker.api.serializers import ReportSerializer
 from tracker.api.views import ReportViewSet as ReadReportViewSet
@@ -22,7 +21,9 @@ from tracker.partial_dates import parse_partial_date
 
 
 class ReportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(required=False, help_text="Plain text, HTML or PDF.")
+    file = serializers.FileField(
+        required=False, validators=[validate_upload_size], help_text="Plain text, HTML or PDF."
+    )
     text = serializers.CharField(required=False, trim_whitespace=False, help_text="Or the article's text.")
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     url = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
@@ -66,7 +67,6 @@ class ReportViewSet(ReadReportViewSet):
         file = data.pop("file", None)
         try:
             if file is not None:
-                check_size(file.size, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
                 report, created = report_create(
                     data=file.read(), filename=file.name, user=request.user, **data
                 )

@@ -1,12 +1,24 @@
 """The upload form of the editors' page: one or many files, with optional metadata."""
 
-
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ingest.readers import UnreadableDocument, check_size
 from tracker.models import Report
 from tracker.partial_dates import parse_partial_date
+
+
+def validate_upload_size(upload):
+    """Refuse a file over INGEST_MAX_UPLOAD_BYTES before it is read.
+
+    Django's upload settings cap the form fields and the number of files, never a file's
+    size, so every upload (page and API) passes this validator.
+    """
+    try:
+        check_size(upload.size, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
+    except UnreadableDocument as exc:
+        raise forms.ValidationError(f"{upload.name}: {exc}", code="file_too_big") from None
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -40,7 +52,9 @@ class PublicationDateField(forms.CharField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label=_("Articles (plain text, HTML or PDF)"))
+    files = MultipleFileField(
+        label=_("Articles (plain text, HTML or PDF)"), validators=[validate_upload_size]
+    )
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
     url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
     published = PublicationDateField(

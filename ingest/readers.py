@@ -5,16 +5,18 @@ never from the file name, which an upload can get wrong. Anything unreadable rai
 `UnreadableDocument` with a message meant for the person who sent the file.
 """
 
-import io
 import json
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import trafilatura
 from charset_normalizer import from_bytes
-from pypdf import PdfReader
+from django.conf import settings
 
 PLAIN = "text/plain"
 HTML = "text/html"
@@ -47,6 +49,9 @@ _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*\n?")
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.I)
 _DATE = re.compile(r"\A(\d{4}-\d{2})(-\d{2})?")
 _LANGUAGES = {"fr", "en"}
+# C0 controls but tab and line ends: lxml refuses them in HTML, PostgreSQL refuses NUL anywhere.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PDF_READER = Path(__file__).with_name("pdf.py")
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +85,7 @@ def read_document(data: bytes, *, max_bytes: int) -> Document:
             raise UnreadableDocument(
                 f"The file is {what}, not an article: send plain text, HTML or PDF."
             )
-    text = _decode(data)
+    text = _CONTROLS.sub("", _decode(data))
     if _HTML_START.match(text):
         return _checked(_read_html(text))
     if _is_json(text):
@@ -168,19 +173,29 @@ def _read_html(html: str) -> Document:
 
 
 def _read_pdf(data: bytes) -> Document:
+    """Read a PDF in a child process bounded in pages, time and memory (see ingest/pdf.py)."""
+    limits = [settings.INGEST_PDF_MAX_PAGES, settings.INGEST_PDF_MAX_MEMORY_MB * 1024 * 1024]
+    timeout = settings.INGEST_PDF_TIMEOUT_SECONDS
     try:
-        reader = PdfReader(io.BytesIO(data))
-        encrypted = reader.is_encrypted
-        pages = [] if encrypted else [page.extract_text() or "" for page in reader.pages]
-        title = "" if encrypted else (reader.metadata.title if reader.metadata else None) or ""
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
-        raise UnreadableDocument(f"The PDF could not be read ({exc}).") from exc
-    if encrypted:
-        raise UnreadableDocument("The PDF is encrypted: send an unprotected copy.")
-    text = normalise("\n\n".join(pages))
+        child = subprocess.run(
+            [sys.executable, "-I", str(PDF_READER), *map(str, limits), str(timeout)],
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+        )
+        answer = json.loads(child.stdout)
+    except subprocess.TimeoutExpired:
+        raise UnreadableDocument(f"The PDF could not be read within {timeout} seconds.") from None
+    except ValueError:
+        # No answer: the child hit its memory or CPU limit and was killed.
+        logger.warning("The PDF reader stopped with code %s: %s", child.returncode, child.stderr[-500:])
+        raise UnreadableDocument("The PDF could not be read within the time and memory allowed.") from None
+    if "error" in answer:
+        raise UnreadableDocument(answer["error"])
+    text = normalise(answer["text"])
     if not text:
         raise UnreadableDocument("The PDF has no text layer (a scan?): send its text instead.")
-    return Document(text=text, content_type=PDF, title=_clean(str(title)))
+    return Document(text=text, content_type=PDF, title=_clean(answer["title"]))
 
 
 def _checked(document: Document) -> Document:
@@ -197,7 +212,7 @@ def _date(value):
 
 
 def _clean(value):
-    return " ".join(str(value or "").split())
+    return " ".join(_CONTROLS.sub("", str(value or "")).split())
 
 
 def _size(n):

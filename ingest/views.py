@@ -1,16 +1,16 @@
-"""The editors' upload page and the status endpoint it polls."""
+"""The editors' upload page, the status endpoint it polls, and the uploaded originals."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView
 
 from ingest.forms import UploadForm
-from ingest.readers import UnreadableDocument, check_size
+from ingest.readers import UnreadableDocument
 from ingest.services import report_create
 from tracker.models import Report
 
@@ -68,7 +68,6 @@ class UploadView(EditorRequiredMixin, FormView):
         ids = []
         for upload in form.cleaned_data["files"]:
             try:
-                check_size(upload.size, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
                 report, created = report_create(
                     data=upload.read(), filename=upload.name, user=self.request.user, **metadata
                 )
@@ -90,3 +89,23 @@ class StatusView(EditorRequiredMixin, View):
     def get(self, request):
         reports = Report.objects.filter(pk__in=requested_ids(request)).prefetch_related("estimates__source")
         return JsonResponse({"reports": [report_status(r) for r in reports]})
+
+
+class OriginalFileView(EditorRequiredMixin, View):
+    """Send a report's uploaded file as a download, never as a page the browser would render.
+
+    An uploaded HTML file is whatever its sender wrote, scripts included: it leaves only as an
+    attachment of no particular type, in a sandbox, so it cannot run in this site's origin.
+    MEDIA_ROOT must never be served by the web server itself.
+    """
+
+    def get(self, request, pk):
+        report = get_object_or_404(Report.objects.exclude(original_file=""), pk=pk)
+        response = FileResponse(
+            report.original_file.open("rb"),
+            as_attachment=True,
+            filename=report.original_file.name.rsplit("/", 1)[-1],
+            content_type="application/octet-stream",
+        )
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        return response

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.highlight import highlighted_text, quote_in_paragraph
-from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.models import ApiToken, DatePrecision, Estimate, Report, Source
 from tracker.services import (
     EDITABLE_FIELDS,
     EditConflict,
@@ -571,3 +571,53 @@ def _describe_changes(record, older):
         return _("created") if record.history_type == "+" else ""
     delta = record.diff_against(older, excluded_fields=["updated_at"], foreign_keys_are_objs=True)
     return "; ".join(f"{change.field}: {_text(change.old)} → {_text(change.new)}" for change in delta.changes)
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Issue a token (its key is shown once, on the next page) and revoke it; never edit a key.
+
+    A superuser manages everyone's tokens; any other staff user with the permissions, their own.
+    """
+
+    list_display = ["__str__", "user", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user"]
+    search_fields = ["name", "prefix", "user__username"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def get_queryset(self, request):
+        tokens = super().get_queryset(request)
+        return tokens if request.user.is_superuser else tokens.filter(user=request.user)
+
+    def get_fields(self, request, obj=None):
+        if obj is not None:
+            return ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+        return ["user", "name"] if request.user.is_superuser else ["name"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*self.readonly_fields, "user"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            if not request.user.is_superuser:
+                obj.user = request.user
+            key = obj.set_new_key()
+            messages.warning(
+                request,
+                format_html(
+                    "{} <code>{}</code>",
+                    _("The token's key, shown this once only: copy it now."),
+                    key,
+                ),
+            )
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        count = queryset.revoke()
+        self.message_user(request, ngettext("%d token revoked.", "%d tokens revoked.", count) % count)

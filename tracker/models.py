@@ -4,10 +4,14 @@ Provenance is the point: each Estimate keeps the sentence it came from, the offs
 number, the machine's original reading and a full history of editors' changes.
 """
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -372,3 +376,71 @@ class Estimate(TimeStamped):
     @property
     def is_reviewed(self):
         return self.review_status != self.ReviewStatus.EXTRACTED
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def issue(self, *, user, name):
+        """Create a token for `user` and return (token, key): the key is not stored, only shown."""
+        token = self.model(user=user, name=name)
+        key = token.set_new_key()
+        token.save()
+        return token, key
+
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def revoke(self):
+        """Revoke the tokens at once; a revoked token stays listed, so its use can be traced."""
+        return self.active().update(revoked_at=timezone.now())
+
+
+class ApiToken(models.Model):
+    """A key a script sends as `Authorization: Token <key>` to write through the API as a user.
+
+    Only the key's SHA-256 digest is stored, so a leaked database or backup reveals no usable
+    key; the key itself is shown once, when the token is issued. The digest needs no salt or
+    slow hash: the key is 256 random bits, not a password a person chose.
+    """
+
+    KEY_PREFIX = "ct_"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(
+        max_length=100, help_text=_("What the token is for, e.g. “nightly corrections script”.")
+    )
+    prefix = models.CharField(
+        max_length=12, editable=False, help_text=_("The key's first characters, to recognise it.")
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Set: the token no longer authenticates anyone.")
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.name})"
+
+    @staticmethod
+    def digest_of(key):
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def set_new_key(self):
+        """Give the token a fresh random key and return it: the only time it can be read."""
+        key = self.KEY_PREFIX + secrets.token_urlsafe(32)
+        self.prefix = key[:10]
+        self.digest = self.digest_of(key)
+        return key
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

@@ -4,11 +4,13 @@ With no environment at all the project runs embedded: SQLite in the project fold
 Celery tasks executed eagerly in-process. Every variable is documented in README.md.
 """
 
+import datetime
 import importlib.util
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -64,18 +66,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    "axes",
+    "csp",
     "tracker",
     "ingest",
 ]
 
 MIDDLEWARE = [
+    "tracker.middleware.NulByteMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -145,6 +152,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 # --- Ingest -------------------------------------------------------------------------------
 INGEST_MAX_UPLOAD_BYTES = envint("INGEST_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 INGEST_MAX_FILES = envint("INGEST_MAX_FILES", 50)
+# A PDF is read in a child process with these bounds (ingest/pdf.py): a hostile file is refused.
+INGEST_PDF_MAX_PAGES = envint("INGEST_PDF_MAX_PAGES", 500)
+INGEST_PDF_TIMEOUT_SECONDS = envint("INGEST_PDF_TIMEOUT_SECONDS", 20)
+INGEST_PDF_MAX_MEMORY_MB = envint("INGEST_PDF_MAX_MEMORY_MB", 512)
 # A report whose worker died this many times (a poison article) ends failed.
 INGEST_MAX_ATTEMPTS = envint("INGEST_MAX_ATTEMPTS", 3)
 # A report still queued after this long lost its task (broker down at upload): the sweep resends it.
@@ -153,6 +164,9 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-reports": {"task": "ingest.tasks.requeue_stale_reports", "schedule": 300.0},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
+# Django's parser refuses more files than this before storing any (it never caps their size:
+# ingest's upload validator does).
+DATA_UPLOAD_MAX_NUMBER_FILES = INGEST_MAX_FILES
 
 # --- Auth, i18n, static ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -162,6 +176,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
@@ -190,7 +209,7 @@ STORAGES = {
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "tracker.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -232,6 +251,31 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Every script and style is a file under /static/: no inline code, no eval (plotly.min.js runs
+# without it), no third-party origin. Data reaches scripts through json_script, which is JSON.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Plotly's toolbar icons and PNG export are data: and blob: images.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login attempts (django-axes): this many failures for one user name from one address (the
+# proxy's, behind one) lock that pair out for the cool-off time; a success resets the count.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

@@ -2,11 +2,10 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
-from tracker.models import Report
+from tracker.models import ApiToken, Report
 
 ARTICLE = (
     "Airwars said at least 4,354 civilians were killed by coalition strikes in Iraq and Syria since 2014."
@@ -16,7 +15,8 @@ ARTICLE = (
 @pytest.fixture
 def token_client(uploader):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=uploader).key}")
+    _, key = ApiToken.objects.issue(user=uploader, name="tests")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

@@ -1,15 +1,16 @@
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.http import http_date
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from tests.factories import EstimateFactory, SourceFactory, UserFactory
-from tracker.models import Estimate
+from tracker.models import ApiToken, Estimate
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +41,8 @@ def test_a_signed_in_user_without_the_permission_cannot_correct(api, estimate):
 
 
 def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api, api_editor, estimate):
-    token = Token.objects.create(user=api_editor)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = ApiToken.objects.issue(user=api_editor, name="corrections script")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     airwars = SourceFactory(name="Airwars")
     response = api.patch(
         detail(estimate), {"value": 604, "source": "airwars", "editor_note": "typo"}, format="json"
@@ -55,6 +56,61 @@ def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api
     latest = estimate.history.first()
     assert (latest.history_type, latest.history_user, latest.value) == ("~", api_editor, 604)
     assert estimate.history.last().value == 603
+
+
+def test_a_token_is_stored_only_as_its_digest_and_records_its_use(api, api_editor, estimate):
+    token, key = ApiToken.objects.issue(user=api_editor, name="sync")
+    assert key.startswith(token.prefix)
+    assert key not in {token.digest, token.prefix, str(token)}
+    assert not ApiToken.objects.filter(digest=key).exists()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_a_revoked_or_unknown_token_is_refused(api, api_editor, estimate):
+    token, key = ApiToken.objects.issue(user=api_editor, name="sync")
+    ApiToken.objects.filter(pk=token.pk).revoke()
+    for credentials in (key, key + "x", token.digest):
+        api.credentials(HTTP_AUTHORIZATION=f"Token {credentials}")
+        assert api.patch(detail(estimate), {"value": 1}, format="json").status_code == 401
+    estimate.refresh_from_db()
+    assert estimate.value == 603
+
+
+def test_the_apitoken_command_prints_a_working_key_once_and_revokes_it(api, api_editor, estimate):
+    out = io.StringIO()
+    call_command("apitoken", api_editor.username, "--name", "cron", stdout=out)
+    key = out.getvalue().split()[-1]
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
+    call_command("apitoken", api_editor.username, "--revoke", key[:10], stdout=io.StringIO())
+    assert api.patch(detail(estimate), {"value": 605}, format="json").status_code == 401
+
+
+def test_the_admin_shows_a_new_key_once_and_revokes_tokens(client, api_editor):
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:tracker_apitoken_add"), {"user": api_editor.pk, "name": "sync"}, follow=True
+    )
+    token = ApiToken.objects.get()
+    shown = [str(m) for m in response.context["messages"]]
+    key = next(
+        word
+        for m in shown
+        for word in m.replace("<", " ").replace(">", " ").split()
+        if word.startswith("ct_")
+    )
+    assert ApiToken.digest_of(key) == token.digest
+    assert key not in client.get(reverse("admin:tracker_apitoken_change", args=[token.pk])).content.decode()
+    client.post(
+        reverse("admin:tracker_apitoken_changelist"),
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    token.refresh_from_db()
+    assert token.revoked_at is not None
 
 
 def test_an_editor_corrects_by_session_with_the_csrf_token(api_editor, estimate):
