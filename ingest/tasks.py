@@ -6,6 +6,7 @@ attempt count make that safe and bounded.
 """
 
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
@@ -16,8 +17,8 @@ from ingest import services
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError, InterfaceError, BrokerOperationalError),
-    retry_backoff=5,
-    retry_backoff_max=300,
+    retry_backoff=settings.INGEST_RETRY_BACKOFF,
+    retry_backoff_max=settings.INGEST_RETRY_BACKOFF_MAX,
     retry_jitter=True,
     max_retries=6,
 )

@@ -138,13 +138,22 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 120)
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 150)
+# The analysis retries transient database and broker errors after about 5, 10, 20 ... seconds
+# (with jitter), never more than INGEST_RETRY_BACKOFF_MAX apart.
+INGEST_RETRY_BACKOFF = envint("INGEST_RETRY_BACKOFF", 5)
+INGEST_RETRY_BACKOFF_MAX = envint("INGEST_RETRY_BACKOFF_MAX", 300)
 # Redis redelivers an unacknowledged task after this; it must exceed the longest task and its
-# retry backoff, or a slow task would run twice.
+# retry backoff (a retry waits its countdown unacknowledged), or a task would run twice.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600),
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
+if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT + INGEST_RETRY_BACKOFF_MAX:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT + INGEST_RETRY_BACKOFF_MAX, "
+        "or Redis would hand a running or retrying task to a second worker."
+    )
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
@@ -160,8 +169,12 @@ INGEST_PDF_MAX_MEMORY_MB = envint("INGEST_PDF_MAX_MEMORY_MB", 512)
 INGEST_MAX_ATTEMPTS = envint("INGEST_MAX_ATTEMPTS", 3)
 # A report still queued after this long lost its task (broker down at upload): the sweep resends it.
 INGEST_REQUEUE_AFTER_SECONDS = envint("INGEST_REQUEUE_AFTER_SECONDS", 300)
+INGEST_SWEEP_SECONDS = envint("INGEST_SWEEP_SECONDS", 300)
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stale-reports": {"task": "ingest.tasks.requeue_stale_reports", "schedule": 300.0},
+    "requeue-stale-reports": {
+        "task": "ingest.tasks.requeue_stale_reports",
+        "schedule": float(INGEST_SWEEP_SECONDS),
+    },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
 # Django's parser refuses more files than this before storing any (it never caps their size:

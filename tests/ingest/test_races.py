@@ -4,32 +4,80 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Barrier
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from rest_framework.test import APIClient
 
 from ingest.services import report_create
 from tracker.models import Report
 
 pytestmark = pytest.mark.postgres
 
+TEXT = "SOHR said at least 611 civilians were killed by coalition strikes in Syria since 2014."
+
+
+@pytest.fixture
+def all_past_the_duplicate_check(monkeypatch):
+    """Hold every caller after its look-up for an existing copy until all of them got there.
+
+    Each has then found nothing and goes on to insert: the race is certain, not a matter of
+    thread scheduling. Return a function that sets how many callers take part.
+    """
+    original = Report.full_clean  # report_create validates right after its look-up
+
+    def start(callers):
+        barrier = Barrier(callers, timeout=30)
+
+        def full_clean(self, *args, **kwargs):
+            barrier.wait()
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Report, "full_clean", full_clean)
+
+    return start
+
+
+def run_at_once(function, count):
+    def call(n):
+        try:
+            return function(n)
+        finally:
+            connection.close()  # each thread has its own connection
+
+    with ThreadPoolExecutor(count) as pool:
+        return list(pool.map(call, range(count)))
+
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_simultaneous_uploads_of_one_text_give_one_report(uploader):
+def test_two_simultaneous_uploads_of_one_text_give_one_report(uploader, all_past_the_duplicate_check):
     """The unique hash decides under a race: every caller gets the one report."""
-    text = "SOHR said at least 611 civilians were killed by coalition strikes in Syria since 2014."
-    barrier = Barrier(4)
+    all_past_the_duplicate_check(4)
 
-    def upload(n):
-        barrier.wait()
-        try:
-            return report_create(text=text + " " * n, user=uploader)  # the same normalised text
-        finally:
-            connection.close()
+    results = run_at_once(lambda n: report_create(text=TEXT + " " * n, user=uploader), 4)  # one text
 
-    with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(upload, range(4)))
     assert Report.objects.count() == 1
     assert {report.pk for report, _ in results} == {Report.objects.get().pk}
     assert sum(created for _, created in results) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_file_posted_twice_at_once_gives_one_report_and_one_stored_file(
+    uploader, all_past_the_duplicate_check, settings
+):
+    all_past_the_duplicate_check(2)
+
+    def post(n):
+        api = APIClient()
+        api.force_authenticate(uploader)
+        upload = SimpleUploadedFile(f"copy{n}.txt", TEXT.encode(), content_type="text/plain")
+        return api.post("/api/v1/reports/", {"file": upload}, format="multipart")
+
+    responses = run_at_once(post, 2)
+
+    assert sorted(r.status_code for r in responses) == [200, 202], [r.content for r in responses]
+    assert {r.json()["id"] for r in responses} == {Report.objects.get().pk}
+    assert sorted(r.json()["duplicate"] for r in responses) == [False, True]
+    assert len(list((settings.MEDIA_ROOT / "reports").rglob("*.txt"))) == 1  # the loser left no file
 
 
 @pytest.mark.django_db

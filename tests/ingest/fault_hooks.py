@@ -1,0 +1,80 @@
+"""Faults a test arms inside a real worker, loaded with `celery worker -I tests.ingest.fault_hooks`.
+
+Only the fault tests load this module; the application never imports it. The worker reads the
+directory in FAULT_HOOKS_DIR, and a test arms a fault by writing there a file named for the
+fault and holding the id of the report it strikes:
+
+    kill-once       SIGKILL the pool child in the middle of writing the report's figures, once
+    kill-always     the same every time: a poison article
+    db-error-once   lose the database connection in the middle of writing the figures, once
+    fail-once       raise an error that no retry can fix there, once
+    hold-retries    while this file exists a retry of the task waits before it starts, so the
+                    test can look at what the failed attempt left behind
+
+"The middle of writing" is right after the first figure was inserted, inside the transaction
+that writes them all. Each strike appends a line to `struck` in the same directory.
+"""
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from celery.signals import task_prerun
+from django.db import connection
+from django.db.models.signals import post_save
+
+from tracker.models import Estimate
+
+DIRECTORY = Path(os.environ["FAULT_HOOKS_DIR"])
+
+
+class PermanentFault(Exception):
+    """An error that is the report's, not the infrastructure's: retrying cannot help."""
+
+
+def _armed(name, report_id, *, once):
+    path = DIRECTORY / name
+    try:
+        if path.read_text().strip() != str(report_id):
+            return False
+        if once:
+            path.unlink()  # only one process can remove it: the fault strikes once
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _note(line):
+    with (DIRECTORY / "struck").open("a") as out:
+        out.write(line + "\n")
+
+
+def strike_while_writing_figures(sender, instance, created, **kwargs):
+    if not created:
+        return
+    report_id = instance.report_id
+    written = Estimate.objects.filter(report_id=report_id).count()  # inside the transaction
+    if _armed("kill-once", report_id, once=True) or _armed("kill-always", report_id, once=False):
+        _note(f"kill {report_id} after {written} figure(s) written")
+        os.kill(os.getpid(), signal.SIGKILL)
+    if _armed("db-error-once", report_id, once=True):
+        _note(f"db-error {report_id} after {written} figure(s) written")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pg_backend_pid())")  # raises OperationalError
+    if _armed("fail-once", report_id, once=True):
+        _note(f"fail {report_id} after {written} figure(s) written")
+        raise PermanentFault("the fault hook broke this report")
+
+
+def hold_retries(sender, task, **kwargs):
+    if not task.request.retries or not (DIRECTORY / "hold-retries").exists():
+        return
+    _note(f"held retry {task.request.retries} of {task.name}")
+    deadline = time.monotonic() + 60
+    while (DIRECTORY / "hold-retries").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+post_save.connect(strike_while_writing_figures, sender=Estimate, dispatch_uid="fault_hooks")
+task_prerun.connect(hold_retries, dispatch_uid="fault_hooks")
