@@ -52,11 +52,17 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: install
-	$(TEST_ENV) $(BIN)/python -m bench
+## Benchmarks measure, they never fail a build; their tools are never installed by `make test`.
+## Quick run: make bench ARGS="--scale 0.1"; make load ARGS="--seconds 10".
+$(BIN)/.bench-installed: $(BIN)/.installed bench/requirements.txt
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	touch $@
 
-load: install
-	$(TEST_ENV) $(BIN)/python -m bench.load
+bench: $(BIN)/.bench-installed
+	$(TEST_ENV) $(BIN)/python -m bench $(ARGS)
+
+load: $(BIN)/.bench-installed
+	$(TEST_ENV) $(BIN)/python -m bench.load $(ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
