@@ -27,7 +27,7 @@ _REPORTING_STEMS = (
     "report", "record", "count", "announc", "believ", "claim", "conclud", "assess", "identif", "verif",
     "register", "blam", "releas", "publish", "issu", "logg", "track", "warn", "avert", "deni", "deny", "dement",
     "reject", "contest", "disput", "deplor", "denonc", "condamn", "condemn", "lament", "decri", "alert", "insist",
-    "martel",
+    "martel", "etabl",
 )
 _REPORTING_WORDS = (
     "fait etat", "faisait etat", "font etat", "fait savoir", "dit", "disent", "admis", "note", "notent", "notait",
@@ -36,7 +36,7 @@ _REPORTING_WORDS = (
     "stated", "states", "stating",
 )
 # Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau").
-_NOT_A_VERB = r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement)"
+_NOT_A_VERB = r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement|etablissement)"
 REPORTING_VERB = (
     f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{_NOT_A_VERB}{alternation(_REPORTING_STEMS)}[\\w-]*)"
 )
@@ -71,7 +71,9 @@ _SPEAKER_OF = re.compile(
     r"president\w*|spokes\w+|head|director|chief|commander|officials?|officiels?|ministres?|ministers?|"
     r"secretaire|secretary|rapport|report|bilan|communique|statement|decompte|tally|count|figures|chiffres|"
     r"donnees|data|enquete|investigation|etude|study|analysis|analyse|experts?|enqueteurs?|investigators?|"
-    r"sources?|estimations?|estimates?|releve|database)\w*\s+(?:\w+\s+)?"
+    r"sources?|estimations?|estimates?|releve|database|secouristes|rescuers|volontaires|volunteers|benevoles|"
+    r"membres|members|equipes?|teams?|chercheu\w+|researchers?|medecins|doctors|militants\s+de|activists?|"
+    r"ambassad\w+|envoy|emissaire|haute?-commissaire|high\s+commissioner)\w*\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|from\s+the|from|by\s+the|by)\s*$"
 )
 # A person named by a title in apposition after the verb ("..., a déclaré X, le directeur de l'OSDH").
@@ -83,14 +85,15 @@ _TITLE_OF = re.compile(
 _REFERENCE = re.compile(
     r"(?<![\w'-])(?:"
     r"(?P<latter>cette\s+derniere|ce\s+dernier|the\s+latter)"
-    r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+)(?:organisation|organization|ong|ngo|observatoire|monitor"
+    r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:organisation|organization|ong|ngo|observatoire|monitor"
+    r"|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense|reseau|network"
     r"|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?)"
     r"|(?P<indefinite>(?:an?|une?)\s+(?:[\w-]+\s+){0,2}(?:monitor|monitoring\s+group|watchdog|rights\s+group|ngo|ong"
     r"|observatoire|observatory))"
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
-    r"|the\s+text|son\s+rapport|its\s+report|the\s+group)"
+    r"|the\s+text|son\s+rapport|its\s+report)"
     r"|(?P<pronoun>elle|il|ils|elles|it|they|he|she|celle-ci|celui-ci))(?![\w-])"
 )
 _DESCRIPTOR = re.compile(
@@ -103,7 +106,8 @@ _ACTOR_AFTER = re.compile(
     r"|shelling|jets?|planes?|aircraft|helicopters?|drones?|forces|troops|soldiers|operations?|actions?|attacks?"
     r"|offensive|artillery|fire|militias?|fighters|frappes?|avions|bombardements|tirs|troupes|helicopteres)(?![\w-])"
     r"|\s+(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:killed|tue|bombed|bombarde|struck|frappe"
-    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase)(?![\w-])"
+    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|mene|conducted|carried\s+out|launched|lance"
+    r"|fired|tire|dropped|largue|intervened|intervenu|attacked|attaque|targeted|cible|pilonne)(?![\w-])"
 )
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
@@ -120,6 +124,8 @@ _LOCAL_OFFICIALS = re.compile(
     r"(?<![\w'-])(?:(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
     r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
     r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
+    r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
+    r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
     r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
     r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante)|gouverneur(?:\s+de\s+la\s+province)?"
     r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?)"
@@ -128,6 +134,9 @@ _LOCAL_OFFICIALS = re.compile(
 _FUNCTION_WORDS = {"selon", "d'apres", "according", "the", "le", "la", "les", "l'", "said", "says", "a", "an",
                    "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to"}
 
+# "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
+_DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
+_DATELINE_AFTER = re.compile(r"\s*\)\s*[-:]")
 _APPOSED_TO_SPEAKER = re.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
@@ -168,7 +177,8 @@ class Attributor:
         An indefinite speaker ("a war monitor said") comes back with claimant None: the
         engine names it from the sentences that follow.
         """
-        items = [(s, e, claimant, None) for s, e, claimant in self.mentions.within(start, end)]
+        items = [(s, e, claimant, None) for s, e, claimant in self.mentions.within(start, end)
+                 if not self._dateline(start, s, e)]
         taken = [(s, e) for s, e, _, _ in items]
         for r_start, r_end, group in self.references.within(start, end):
             if any(s < r_end and r_start < e for s, e in taken) or self._names_follow(r_end, taken):
@@ -209,6 +219,10 @@ class Attributor:
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
             self._remember(claimant)
         return found
+
+    def _dateline(self, start: int, s: int, e: int) -> bool:
+        """Tell whether a name is a wire's credit in a dateline ("GENEVE (AFP) - "): it states nothing."""
+        return bool(_DATELINE_BEFORE.fullmatch(self.folded, start, s) and _DATELINE_AFTER.match(self.folded, e))
 
     def _after_determiner(self, position: int, start: int) -> bool:
         """Tell whether a word follows a determiner ("un record", "its report"), but not "the UN said"."""

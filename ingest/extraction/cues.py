@@ -102,13 +102,18 @@ _ACTORS = {
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
                  r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
+                 r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force)|"
+                 r"(?:helicopteres|avions|troupes|aviation)\s+(?:du\s+gouvernement|gouvernementa\w+)|"
                  r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
                  r"air\s+force)|assad|syriens?|syriennes?",
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
             r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
              r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
-             r"insurges|insurgents|insurgent\s+groups",
+             r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
+             r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
+    # "militants": the Islamic State's where the article names it, the opposition's elsewhere
+    "militants": r"militants",
 }
 _ACTOR = "(?:" + "|".join(_ACTORS.values()) + ")"
 ACTOR_PATTERN = re.compile(
@@ -118,7 +123,8 @@ _HARM = (
     r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
     r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
     r"attacks?|fire|planes?|jets?|aircraft|victimes|victims|barils?\s+d'explosifs|barrel\s+bombs?|mines|"
-    r"roquettes?|rockets?|artillery|artillerie|helicopteres?|helicopters?|warplanes?|gunships?"
+    r"roquettes?|rockets?|artillery|artillerie|helicopteres?|helicopters?|warplanes?|gunships?|bombardments?|"
+    r"intervention|campagne|campaign|prisons?|torture|centres\s+de\s+detention|detention\s+centers?"
 )
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
@@ -127,7 +133,7 @@ _ADJECTIVES = (
 PERPETRATOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"
     rf"(?:{_HARM}){_ADJECTIVES}\s*(?:(?:de\s+la|du|des|de\s+l'|d'|de|of\s+the|of|by\s+the|by|par\s+la|par\s+le"
-    rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
+    rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?[\"'\s]*(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
     rf"|{_ACTOR}(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
     rf"|roadside|drone))?\s+(?:{_HARM})"
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
@@ -135,7 +141,11 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?[\s\"']*"
     rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might)\s+have)?"
     rf"\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
-    rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible)"
+    rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
+    rf"|shot|abattu|(?:\w+\s+)?responsables?\s+(?:for|de|d'))"
+    # "attributed 11 deaths to the Islamic State group, ... and six to the coalition"
+    rf"|(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix)"
+    rf"\s+(?:(?:deaths|morts|deces|killings)\s+)?(?:to|aux?|a)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?{_ACTOR}"
     r")(?![\w])"
 )
 
@@ -185,13 +195,36 @@ _NOT_HARM_BY = re.compile(
 )
 
 
-def perpetrators(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war."""
-    found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(folded, start, end)]
-    for m in PERPETRATOR_PATTERN.finditer(folded, start, end):
-        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(folded, max(start, m.start() - 16), m.start()):
+def perpetrators(folded: str, start: int, end: int, original: str | None = None) -> list[tuple[int, int, str]]:
+    """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war.
+
+    With the `original` text, "IS" in capitals is the Islamic State ("executed by IS"), not
+    the verb; "militants" are the Islamic State's where the article names it, else "other".
+    """
+    scan = _with_is(folded, original) if original is not None and _CAPITAL_IS.search(original) else folded
+    found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
+    for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
+        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start()):
             continue
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
             found.append((m.start(), m.end(), actor.lastgroup))
+    if any(actor == "militants" for _, _, actor in found):
+        named = "isis" if any(actor == "isis" for _, _, actor in found) or _ISIS_NAMED.search(scan) else "other"
+        found = [(s, e, named if actor == "militants" else actor) for s, e, actor in found]
     return sorted(found)
+
+
+_CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+_ISIS_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["isis"] + r")(?![\w-])")
+
+
+def _with_is(folded: str, original: str) -> str:
+    """Return `folded` with each capital "IS" written "ei", the French acronym the actor table knows."""
+    parts, last = [], 0
+    for m in _CAPITAL_IS.finditer(original):
+        parts.append(folded[last:m.start()])
+        parts.append("ei")
+        last = m.end()
+    parts.append(folded[last:])
+    return "".join(parts)

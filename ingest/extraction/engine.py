@@ -101,7 +101,7 @@ class Article:
 
     @cached_property
     def perpetrators(self) -> Spans:
-        return Spans(cues.perpetrators(self.folded, 0, len(self.folded)))
+        return Spans(cues.perpetrators(self.folded, 0, len(self.folded), self.text))
 
     @cached_property
     def geography(self) -> str | None:
@@ -129,6 +129,8 @@ class Draft:
     geography: str
     perpetrator: str
     as_of: str | None
+    victims: str = "people"
+    headline: bool = False
     strength: dict = field(default_factory=dict)
 
 
@@ -142,11 +144,49 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     index = claimant_index(tuple(gazetteer) if gazetteer is not None else DEFAULT_GAZETTEER)
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
-    drafts = []
+    drafts: list[Draft] = []
     for i, fact in enumerate(facts):
         readings = read_figures(folded, fact.start, fact.end, lang)
-        drafts.extend(_draft(reading, readings, i, facts, article, pub) for reading in readings)
+        for reading in readings:
+            draft = _draft(reading, readings, i, facts, article, pub)
+            _follow(draft, drafts, facts)
+            drafts.append(draft)
     return [_figure(d, text, facts) for d in _merge(drafts)]
+
+
+def _follow(draft: Draft, before: list[Draft], facts) -> None:
+    """Take from the figures before what this one's words leave out.
+
+    "53 décès" or "132 of those deaths" are the civilians the claimant counts; "quatre
+    autres civils" adds to the toll before it; a figure with no word of scope or date
+    of its own, nor around it, belongs with the claimant's figure before it.
+    """
+    reading = draft.reading
+    heads = [d for d in reversed(before) if not d.reading.is_subcount]
+    own = [d for d in heads if d.claimant is not None and d.claimant == draft.claimant]
+    if reading.inherits_victims and draft.victims == "people":
+        source = heads[:1] if reading.victims == "people" and _partitive(reading, facts, draft) else own[:1]
+        if source and source[0].victims in ("civilians",):
+            draft.victims = source[0].victims
+    previous = (own or heads)[:1]
+    if not previous:
+        return
+    if draft.strength["perpetrator"] == 0 and (own or draft.scope == "incident"):
+        draft.perpetrator = previous[0].perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
+    if (reading.is_more and draft.strength["scope"] < 2) or draft.strength["scope"] == 0:
+        draft.scope = previous[0].scope
+        draft.strength["scope"] = 1 if reading.is_more else 0
+        if draft.strength["as_of"] == 0 and previous[0].as_of and draft.scope != "cumulative":
+            draft.as_of = previous[0].as_of
+
+
+def _partitive(reading: Reading, facts, draft: Draft) -> bool:
+    fact = facts[draft.sentence]
+    return bool(_PARTITIVE.match(fact.article.folded, reading.end, fact.end))
+
+
+_SUBCOUNT_AFTER = re.compile(r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b")
+_PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|those)\b")
 
 
 def detect_language(folded: str) -> str:
@@ -201,7 +241,8 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     attribution = _attribution(reading, i, facts, readings)
     claimant = attribution.claimant if attribution else None
     draft = Draft(reading, i, claimant, attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
-                  "cumulative", "unknown", "unknown", pub.value() if pub else None)
+                  "cumulative", "unknown", "unknown", pub.value() if pub else None, reading.victims,
+                  i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0))
     draft.scope, draft.strength["scope"] = _scope(fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
     if claimant is LOCAL_AUTHORITIES:
@@ -302,18 +343,27 @@ def _own_side(claimant: Claimant) -> str | None:
 
 
 def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
-    if fact.perpetrators:
-        nearest = min(fact.perpetrators, key=lambda p: abs(p[0] - reading.start))
+    actors = fact.perpetrators
+    if actors and not reading.is_subcount:
+        tail = _SUBCOUNT_AFTER.search(article.folded, reading.end, fact.end)
+        if tail:  # "2,521 deaths, including 741 civilians executed by IS": IS is the sub-count's
+            close = article.folded.find(",", tail.end(), fact.end)
+            close = fact.end if close < 0 else close
+            actors = [p for p in actors if not tail.start() <= p[0] < close]
+    if actors:
+        nearest = min(actors, key=lambda p: abs(p[0] - reading.start))
         return nearest[1], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
     for other in context:
+        if other.attributions and claimant not in [a.claimant for a in other.attributions]:
+            continue  # another speaker's harms are not this one's
         actors = {actor for _, actor in other.perpetrators}
         if len(actors) == 1:
             return actors.pop(), 1
         if len(actors) > 1:
             return "unknown", 1
-    return (article.perpetrator, 0) if article.perpetrator else ("unknown", 0)
+    return "unknown", 0
 
 
 def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
@@ -368,12 +418,19 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     if (ra.value, ra.value_max) == (rb.value, rb.value_max):
         if a.claimant is None or b.claimant is None:
             return ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
-        return a.claimant == b.claimant and ra.victims == rb.victims
+        return _same_claimant(a.claimant, b.claimant) and ra.victims == rb.victims
     if _restates_bound(ra, rb) or _restates_bound(rb, ra):
-        return a.claimant is None or b.claimant is None or a.claimant == b.claimant
+        return a.claimant is None or b.claimant is None or _same_claimant(a.claimant, b.claimant)
     if ra.victims != rb.victims:
         return False
-    return a.claimant is not None and a.claimant == b.claimant and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+    return a.claimant is not None and _same_claimant(a.claimant, b.claimant) and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+
+
+def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
+    """Tell whether two claimants speak for one side: "the Pentagon" and "the US military" are one voice."""
+    if a is None or b is None or a == b:
+        return a == b
+    return a.kind == b.kind == "official" and _own_side(a) is not None and _own_side(a) == _own_side(b)
 
 
 def _restates_bound(span: Reading, bound: Reading) -> bool:
@@ -398,7 +455,8 @@ def _rounds_to(precise: Reading, rounded: Reading) -> bool:
 def _precision(d: Draft) -> tuple:
     r = d.reading
     rounded = len(str(r.value)) - len(str(r.value).rstrip("0"))
-    return (d.claimant is not None, -rounded, r.qualifier != "approx", sum(d.strength.values()), r.confidence)
+    return (d.claimant is not None, -rounded, not d.headline, r.qualifier != "approx", sum(d.strength.values()),
+            r.confidence)
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -410,6 +468,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
             continue
         best, other = (draft, twin) if _precision(draft) > _precision(twin) else (twin, draft)
+        if best.victims == "people" and other.victims != "people" and best.reading.victims == other.reading.victims:
+            best.victims = other.victims
         for name in ("scope", "geography", "perpetrator", "as_of"):
             if other.strength.get(name, 0) > best.strength.get(name, 0):
                 setattr(best, name, getattr(other, name))
@@ -429,7 +489,7 @@ def _figure(d: Draft, text: str, facts) -> Figure:
         value_max=r.value_max,
         qualifier=r.qualifier,
         casualty=r.casualty,
-        victims=r.victims,
+        victims=d.victims,
         scope=d.scope,
         geography=d.geography,
         perpetrator=d.perpetrator,

@@ -40,7 +40,9 @@ _VICTIM_NOUNS = {
               r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
               r"employes|employees|accompagnants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
               r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
-              r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles",
+              r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles|"
+              r"service\s+members|servicemen|marines|iraqis|irakiens|afghans|afghanes|syrians|syriens|syriennes|"
+              r"kurdes|kurds|yazidis|yezidis",
 }
 _CASUALTY_NOUNS = {
     "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|killed\s+or\s+injured|"
@@ -51,7 +53,8 @@ _CASUALTY_NOUNS = {
 }
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
-    r"(?:(?:of|d'entre|parmi)\s+(?:the|les|ces|these|those)\s+)?"
+    r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those)\s+)?"
+    r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
     r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents)\s+)?"
     r"(?:(?:de|d'|of)\s*)?"
@@ -68,6 +71,22 @@ _AMONG_BEFORE = re.compile(
     r"\b(?:parmi|among)\s+(?:les|the)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
     r"|(?P<injured>blesses|wounded|injured))\b[^.;\d]{0,25}$"
 )
+_TOLL_INCLUDES = re.compile(
+    r"\b(?:(?P<victims>victimes|victims)|bilan|decompte|toll|tally|count|dead|morts|tues|deaths|deces)\s+"
+    r"(?:\w+\s+){0,2}(?:comprend|comprenait|compte|comptait|inclut|incluait|includes?|included|comprises?|comprised)"
+    r"\b[^.;\d]{0,40}$"
+)
+# "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
+_COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?(?:,|,?\s*(?:and|et))\s*")
+# "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
+_GAPPED = re.compile(r"\b(?:and|et)\s+(?:[\w'-]+\s+){0,4}$")
+_GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans)(?![\w-]))")
+_GAP_BREAK = re.compile(r"[\d.;:!?]")
+_PARTLY_CIVILIAN = re.compile(
+    r"\b(?:en\s+majorite|majoritairement|pour\s+la\s+plupart|mostly|most\s+of\s+them|the\s+majority|many\s+of\s+them"
+    r"|dont\s+(?:des|plusieurs|de\s+nombreux)|including\s+(?:some|many|several))\s+(?:of\s+them\s+|des\s+|were\s+)?civil"
+)
+_ANY_VICTIM = re.compile(r"\b(?:civil\w*|enfants?|child\w*|femmes?|wom[ae]n|personnes?|people|habitants|residents)\b")
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
@@ -77,6 +96,8 @@ _CASUALTY_VERB = (
     r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
     r"|(?P<victims>victimes?|victims?)"
 )
+# "19 massacres", "40 executions": nouns, unless an auxiliary makes them participles ("ont ete massacres").
+_BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
     r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
     r"ayant|etant|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
@@ -106,7 +127,8 @@ _VERB_BEFORE = re.compile(
 )
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count)"
-    r"\s+at|bilan|toll|death\s+toll|nombre\s+de\s+(?:morts|victimes|tues|civils\s+tues)|number\s+of\s+"
+    r"\s+at|bilan|toll|death\s+toll|nombre\s+(?:total\s+)?de\s+(?:morts|victimes|tues|civils\s+tues)|(?:total\s+)?"
+    r"number\s+of\s+"
     r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
     r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,50}$"
 )
@@ -124,7 +146,8 @@ _RANGE = re.compile(
     r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
-_NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$)")
+_NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
+                         r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b)")
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(r"\bcivil(?:e|s|es|ian|ians)?\b|population\s+civile")
@@ -144,6 +167,10 @@ class Reading:
     end: int
     is_subcount: bool
     confidence: float
+    # "53 décès", "132 of those deaths": no word says who died, so the figure before may tell
+    inherits_victims: bool = False
+    # "quatre autres civils", "another 95": more of the same toll
+    is_more: bool = False
 
 
 def read_figures(folded: str, start: int, end: int, language: str) -> list[Reading]:
@@ -197,12 +224,12 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         left = left[:len(left) - 30 + q.start()] if len(left) > 30 else left[:q.start()]
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
-    read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start)
+    read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
     if read is None:
         return None, end
-    casualty, victims, is_subcount, factor = read
+    casualty, victims, is_subcount, factor, inherits, more = read
     reading = Reading(value, value_max, qualifier or "exact", casualty, victims, start, end, is_subcount,
-                      round(confidence * factor, 3))
+                      round(confidence * factor, 3), inherits, more)
     return reading, end
 
 
@@ -248,7 +275,7 @@ def _looks_like_year(m, number, left) -> bool:
             and bool(_YEAR_BEFORE.search(left)))
 
 
-def _casualty_and_victims(right, left, head, readings, sentence, at):
+def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     """Return (casualty, victims, is_subcount, confidence factor), or None if no casualty figure.
 
     `at` is where the number stands in `sentence`: "civils" in a sub-count after it
@@ -257,36 +284,51 @@ def _casualty_and_victims(right, left, head, readings, sentence, at):
     verb = _VERB_BEFORE.search(left[-70:])
     verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
+    gap = sentence[readings[-1].end - s_start:at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
         kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
         rest = right[noun.end():]
         civilian = bool(noun.group("civ") or noun.group("adj"))
+        more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
             tail = _SUBCOUNT_TAIL.search(sentence, at)
-            civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence)))
-            return casualty, "civilians" if civilian else "people", is_subcount, 1.0
+            civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
+                                        and not _PARTLY_CIVILIAN.search(sentence))
+            inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))
+            return casualty, "civilians" if civilian else "people", is_subcount, 1.0, inherits, more
         casualty = verb_casualty or _predicate(rest, sentence)
         among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
         if casualty is None and among:
             casualty, is_subcount = ("injured" if _INJURY_WORD.search(among.group()) else "killed"), True
         if casualty is None and is_subcount:
             casualty = head.casualty
+        if casualty is None and gap is not None and _COORDINATED.fullmatch(gap):
+            casualty = readings[-1].casualty  # "26 727 femmes et 27 126 enfants" after a toll
+        if casualty is None:
+            includes = _TOLL_INCLUDES.search(left)
+            if includes:
+                casualty = _victims_casualty(sentence) if includes.group("victims") else "killed"
         if casualty is None:
             return None
-        return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97
+        return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97, False, more
     others = _OTHERS_ALONE.match(right)
-    casualty = verb_casualty or _predicate(right[others.end():] if others else right, sentence)
+    after = right[others.end():] if others else right
+    casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
     if casualty is None and _TOLL_HINT.search(left) and _TOLL_BEFORE.search(left):
         casualty = "killed"
+    if casualty is None and gap is not None and len(gap) <= 160 and _GAPPED.search(gap) \
+            and _GAP_END.match(right) and not _GAP_BREAK.search(gap):
+        previous = readings[-1]  # "132 of those deaths and Russian forces for 47": the same words left out
+        return previous.casualty, previous.victims, previous.is_subcount, 0.85, previous.inherits_victims, False
     if casualty is None:
         return None
     if readings:
         victims = readings[-1].victims
     else:
         victims = "civilians" if _CIVILIAN_WORD.search(sentence) else "people"
-    return casualty, victims, is_subcount, 0.9
+    return casualty, victims, is_subcount, 0.9, False, bool(others)
 
 
 def _predicate(rest: str, sentence: str) -> str | None:
@@ -301,5 +343,10 @@ def _predicate(rest: str, sentence: str) -> str | None:
 
 
 def _victims_casualty(sentence: str) -> str:
-    """Read "victimes" as deaths, unless the sentence also speaks of the injured."""
-    return "killed_or_injured" if _INJURY_WORD.search(sentence) else "killed"
+    """Read "victimes" as deaths, unless the sentence also speaks of the injured or counts deaths among them."""
+    return "killed_or_injured" if _INJURY_WORD.search(sentence) or _DEATHS_AMONG.search(sentence) else "killed"
+
+
+# "519 victimes, dont 363 morts": the victims are more than the dead
+_DEATHS_AMONG = re.compile(r"\b(?:dont|including|parmi\s+lesquel\w*|soit|among\s+them)\s+(?:\w+\s+){0,2}?[\d][\d .,]*"
+                           r"\s*(?:morts|tues|deces|deaths|dead|killed)\b")
