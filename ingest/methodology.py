@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from ingest.extraction import EXTRACTOR_VERSION, VAGUE_PLURALS
-from tracker.freshness import data_last_updated
 from tracker.models import Estimate, Source
 
 # The fields a reader meets in the tables, the CSV downloads and the API, in that order.
@@ -44,7 +43,6 @@ class MethodologyView(TemplateView):
         context = super().get_context_data(**kwargs)
         qualifiers = dict(Estimate.Qualifier.choices)
         context.update(
-            data_last_updated=data_last_updated(),
             extractor_version=EXTRACTOR_VERSION,
             vague_rows=[
                 {

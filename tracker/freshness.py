@@ -11,3 +11,8 @@ def data_last_updated():
         model.objects.aggregate(latest=Max("updated_at"))["latest"] for model in (Source, Report, Estimate)
     ]
     return max((s for s in stamps if s is not None), default=None)
+
+
+def freshness(request):
+    """Give every page's footer the stamp; templates call it, so it is queried only when shown."""
+    return {"data_last_updated": data_last_updated}

@@ -13,19 +13,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from tracker.charts import claimant_figure, dashboard_figure, figure_data
 from tracker.filters import ChartFilterForm, FigureFilterForm
-from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
 from tracker.models import Estimate, Report, Source
 from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
-
-
-class PublicPageMixin:
-    """Context every public page shows: when the data last changed."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["data_last_updated"] = data_last_updated()
-        return context
 
 
 def csv_response(filename, header, rows):
@@ -44,7 +34,7 @@ def _inert(cell):
     return cell
 
 
-class DashboardView(PublicPageMixin, TemplateView):
+class DashboardView(TemplateView):
     template_name = "tracker/dashboard.html"
 
     def chart(self):
@@ -106,7 +96,7 @@ class DashboardView(PublicPageMixin, TemplateView):
         return csv_response("casualty-tracker-chart.csv", header, rows)
 
 
-class SourceListView(PublicPageMixin, ListView):
+class SourceListView(ListView):
     template_name = "tracker/source_list.html"
 
     def get_queryset(self):
@@ -116,7 +106,7 @@ class SourceListView(PublicPageMixin, ListView):
         )
 
 
-class SourceDetailView(PublicPageMixin, DetailView):
+class SourceDetailView(DetailView):
     model = Source
 
     def get_context_data(self, **kwargs):
@@ -131,7 +121,7 @@ class SourceDetailView(PublicPageMixin, DetailView):
         return context
 
 
-class ReportListView(PublicPageMixin, ListView):
+class ReportListView(ListView):
     template_name = "tracker/report_list.html"
     paginate_by = 50
 
@@ -140,7 +130,7 @@ class ReportListView(PublicPageMixin, ListView):
         return Report.objects.annotate(figure_count=Count("estimates", filter=public)).order_by("-created_at")
 
 
-class ReportDetailView(PublicPageMixin, DetailView):
+class ReportDetailView(DetailView):
     model = Report
 
     def get_context_data(self, **kwargs):
@@ -153,7 +143,7 @@ class ReportDetailView(PublicPageMixin, DetailView):
         return context
 
 
-class EstimateListView(PublicPageMixin, ListView):
+class EstimateListView(ListView):
     """The figures table: every public figure, filtered and sorted from the query string."""
 
     template_name = "tracker/estimate_list.html"
