@@ -18,45 +18,57 @@ _COUNT = r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|dou
          r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
 
-# Scope, strongest first: an increment to a tally is never a cumulative total; a weak cue
-# ("au total", "a total of") only counts when nothing else does; "cette période" points back.
+# Scope, strongest first: an increment to a tally is never a cumulative total, except for
+# the figure outside "ajouté N à son bilan, qui atteint désormais M"; a battle's toll is a
+# period even "since June"; "since 2014" and "depuis fin avril" are a campaign's total; a
+# month named ("in March", "last month") is weaker than one strike named; a weak cue ("au
+# total", "a total of") only counts when nothing else does; "cette période" points back.
 SCOPE_CUES = (
     ("increment", re.compile(
         r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
         r"|\b(?:add|adding|added|adds)\b[^.;]{0,60}\bto\s+(?:its|their|the|this)\s+(?:\w+\s+)?"
-        r"(?:tally|toll|count|total)|\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
+        r"(?:tally|toll|count|total)")),
+    ("increment_noun", re.compile(
+        r"\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
         r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b")),
     ("cumulative", re.compile(
         r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
+        r"(?!\s+(?:de\s+|d')?" + _MONTH + r")"
         r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
-        r"|\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
-        r"|\b(?:depuis|since)\s+(?:la\s+)?(?:fin|debut|mi-|late|early|mid-)\s*" + _MONTH +
         r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
-        r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,3}(?:began|started|begun|erupted|broke\s+out"
+        r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
         r"|was\s+launched)"
         r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
+        r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:en|in)\s+(?:"
+        + _MONTH + r"\s+)?" + _YEAR +
         r"|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
         r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
         r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
-        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b"
+        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b|\b(?:du|of\s+the)\s+(?:conflit|conflict)\b"
         r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
         r"(?:killed|fait|tue|coute|cost|claimed|left)\b")),
+    ("battle", re.compile(
+        r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE +
+        r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
+        r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE)),
+    ("since_date", re.compile(
+        r"\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
+        r"|\b(?:depuis|since)\s+(?:la\s+)?(?:fin|debut|mi-|late|early|mid-|the\s+end\s+of|the\s+start\s+of)\s*"
+        + _MONTH + r"|\bdepuis\s+le\s+\d|\bsince\s+(?:" + _MONTH + r"|may)\s+\d")),
     ("period", re.compile(
         r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
         r"\s+(?:mois|annees|semaines|jours)"
         r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
         r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour)\s+(?:l'annee\s+)?" + _YEAR +
-        r"|\b(?:en|in|during)\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
-        r"|\b(?:le|au)\s+mois\s+(?:dernier|de)\b|\blast\s+(?:month|year)\b|\bl'an\s+dernier\b"
-        r"|\bl'annee\s+derniere\b|\bdepuis\s+le\s+\d|\bsince\s+" + _MONTH + r"\s+\d"
+        r"|\b(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+" + _YEAR +
+        r"|\bduring\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
+        r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+de\b|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
+        r"|\bl'annee\s+derniere\b"
         r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bmonthly\b|\bmensuel\w*|\bpar\s+mois\b"
         r"|\bper\s+month\b"
         r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
         r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
         r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
-        r"|\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE +
-        r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
-        r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE +
         r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b")),
     ("incident", re.compile(
         r"\b(?:" + _WEEKDAY + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
@@ -66,11 +78,28 @@ SCOPE_CUES = (
         r"|mass\s+killing|massacre)\b"
         r"|\b(?:the|that)\s+day's\b|\bde\s+la\s+journee\b|\b(?:that|the\s+same)\s+day\b|\bce\s+jour-la\b"
         r"|\ble\s+meme\s+jour\b"
-        r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+" + _MONTH + r"\s+\d")),
+        r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+(?:" + _MONTH + r"|may)\s+\d")),
+    ("month", re.compile(
+        r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b")),
     ("weak_cumulative", re.compile(
         r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
     ("refer", re.compile(
         r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b")),
+)
+# What each cue says of a figure's scope.
+SCOPE_OF = {"increment": "period", "increment_noun": "period", "cumulative": "cumulative", "battle": "period",
+            "since_date": "cumulative", "period": "period", "incident": "incident", "month": "period",
+            "weak_cumulative": "cumulative", "refer": "refer"}
+# "said on Tuesday", "a indiqué mardi": the day of a statement.
+REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|indique|annonce|affirme|declare|precise"
+    r"|rapporte|deplore|estime|ajoute|souligne|explique|denonce|confirme)\s+(?:on\s+|ce\s+|late\s+|early\s+)?$"
+)
+_WEEKDAY_WORD = re.compile(_WEEKDAY)
+# "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave)|pire"
+    r"|jamais|ever)\b[^.;]{0,25}$"
 )
 
 # Geography: countries and the cities that imply them.
@@ -155,11 +184,23 @@ _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
 _ANY_SCOPE = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES) + ")")
 
 
+def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES)."""
+    found = []
+    for m in _ANY_SCOPE.finditer(folded, start, end):
+        if m.lastgroup == "since_date" and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start()):
+            continue
+        if m.lastgroup == "incident" and _WEEKDAY_WORD.fullmatch(m.group()) \
+                and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start()):
+            continue  # "the UN said on Tuesday": when it was said, not when they died
+        found.append((m.lastgroup, m.start(), m.end()))
+    return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
+
+
 def scope_cue(folded: str, start: int, end: int) -> str | None:
-    """Return the strongest scope cue in folded[start:end] (increment, cumulative, period, incident, refer), or None."""
-    found = {m.lastgroup for m in _ANY_SCOPE.finditer(folded, start, end)}
-    scope = next((scope for scope in _SCOPE_ORDER if scope in found), None)
-    return "cumulative" if scope == "weak_cumulative" else scope
+    """Return the scope the strongest cue in folded[start:end] gives (period, cumulative, incident, refer), or None."""
+    cues = scope_cues(folded, start, end)
+    return SCOPE_OF[cues[0][0]] if cues else None
 
 
 def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, str]]:

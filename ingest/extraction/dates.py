@@ -56,6 +56,11 @@ DATE_PATTERN = re.compile(
 _UNTIL = re.compile(r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$")
 _AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
+# "the offensive began at the end of April", "lancée en septembre 2015": when something started.
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
+    r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
+)
 _SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du)\b[^,.;]{0,40}$")
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
@@ -140,7 +145,12 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None, original:
     if g["yearonly"]:
         if not _YEAR_CONTEXT.search(before):
             return None
-        return DateMention(_kind(before, "year"), g["year5"], m.start(), m.end())
+        kind = _kind(before, "year")
+        if kind == "end":  # "entre 2017 et 2019": to the end of 2019, or to now for this year
+            year = int(g["year5"])
+            value = f"{year}-12-31" if pub is None or year < pub.year else pub.value()
+            return DateMention(kind, value, m.start(), m.end())
+        return DateMention(kind, g["year5"], m.start(), m.end())
     if g["year4"]:
         return DateMention("end", f"{g['year4']}-12-31", m.start(), m.end())
     month_word = g["month"] or g["month2"] or g["month3"]
@@ -156,7 +166,8 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None, original:
         return None
     if g["endof"] or (g["last"] and not day):
         last_day = calendar.monthrange(year, month)[1]
-        kind = "start" if _SINCE_RIGHT_BEFORE.search(before) else "end" if g["endof"] else _kind(before, "point")
+        began = _SINCE_RIGHT_BEFORE.search(before) or _BEGAN_BEFORE.search(before)
+        kind = "start" if began else "end" if g["endof"] else _kind(before, "point")
         value = f"{year:04d}-{month:02d}-{last_day:02d}" if g["endof"] else f"{year:04d}-{month:02d}"
         return DateMention(kind, value, m.start(), m.end())
     value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
@@ -174,6 +185,8 @@ def _kind(before: str, default: str) -> str:
     tail = before[-30:]
     if _UNTIL.search(tail) or (_AND.search(tail) and _RANGE_OPENER.search(before)):
         return "end"
+    if _BEGAN_BEFORE.search(tail):
+        return "start"
     if _SINCE.search(before):
         return "start"
     return default

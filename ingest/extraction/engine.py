@@ -58,8 +58,17 @@ class SentenceFacts:
         self.tweet: Claimant | None = None
 
     @cached_property
+    def scope_cues(self) -> list[tuple[str, int, int]]:
+        return cues.scope_cues(self.article.folded, self.start, self.end)
+
+    @cached_property
     def scope(self) -> str | None:
-        return cues.scope_cue(self.article.folded, self.start, self.end)
+        return cues.SCOPE_OF[self.scope_cues[0][0]] if self.scope_cues else None
+
+    @cached_property
+    def carried_scope(self) -> str | None:
+        """Return the scope this sentence lends the next ones: a month named here dates a statement."""
+        return next((cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue != "month"), None)
 
     @cached_property
     def countries(self) -> set[str]:
@@ -243,7 +252,7 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     draft = Draft(reading, i, claimant, attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
                   "cumulative", "unknown", "unknown", pub.value() if pub else None, reading.victims,
                   i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0))
-    draft.scope, draft.strength["scope"] = _scope(fact, _context(facts, i))
+    draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
     if claimant is LOCAL_AUTHORITIES:
         claimant = draft.claimant = _local_authorities(draft.geography, article)
@@ -300,12 +309,17 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     return same or [a for a in fact.attributions if clause(a.position) not in busy]
 
 
-def _scope(fact, context) -> tuple[str, int]:
+def _scope(reading, fact, context) -> tuple[str, int]:
+    found = fact.scope_cues
+    if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
+        # "a ajouté quatre décès à son bilan, qui atteint désormais 1 417 civils tués": the total is not the increment
+        rest = [cue for cue in found if cue[0] != "increment"]
+        return (cues.SCOPE_OF[rest[0][0]] if rest and rest[0][0] != "refer" else "cumulative"), 2
     if fact.scope and fact.scope != "refer":
-        return ("period" if fact.scope == "increment" else fact.scope), 2
+        return fact.scope, 2
     for other in context:
-        if other.scope and other.scope != "refer":
-            return ("period" if other.scope == "increment" else other.scope), 1
+        if other.carried_scope and other.carried_scope != "refer":
+            return other.carried_scope, 1
     return "cumulative", 0
 
 
@@ -367,16 +381,28 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
 
 
 def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
-    """Return the date a figure holds to: of its own clause first, the nearest to the number."""
+    """Return the date a figure holds to: of its own clause first, the nearest to the number.
+
+    A period ends at its end date, else at the month or day named, and only then on the
+    weekday a statement was made ("said on Tuesday"); a cumulative total holds to its end date, else to the month its statement names ("En
+    mars, l'OSDH avait établi un bilan de ...").
+    """
     def ends(dates):
         return [d for d in dates if d.kind in ("end", "relative")]
 
     def points(dates):
-        return [d for d in dates if d.kind in ("point", "weekday", "year")]
+        named = [d for d in dates if d.kind in ("point", "year")]
+        said = [d for d in dates if d.kind == "weekday"]
+        if scope == "incident":
+            return named + said
+        return named or said
 
     if scope == "cumulative":
         if ends(fact.dates):
             return ends(fact.dates)[-1].value, 2
+        stated = [d for d in _clause_dates(reading, fact) if d.kind == "point" and d.end <= reading.start]
+        if stated:
+            return stated[-1].value, 2
         if fact.scope == "refer":
             for other in context:
                 if ends(other.dates):
