@@ -22,6 +22,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 class EditorFactory(UserFactory):
     """A staff user in the Editors group (created by a migration when the admin work lands)."""
 
+    class Meta:
+        skip_postgeneration_save = True  # adding to a group saves nothing on the user row
+
     username = factory.Sequence(lambda n: f"editor{n}")
     is_staff = True
 
