@@ -222,7 +222,10 @@ def _read_figures(report, claimants):
 @transaction.atomic
 def _write_figures(report, figures, claimants):
     report = Report.objects.select_for_update().get(pk=report.pk)
-    report.estimates.unreviewed().delete()
+    # Lock the machine's figures before deleting them: one an editor is reviewing at this very
+    # moment is then read again once reviewed, and kept, instead of deleted from a stale reading.
+    replaced = list(report.estimates.unreviewed().select_for_update().values_list("pk", flat=True))
+    Estimate.objects.filter(pk__in=replaced).delete()
     reviewed_spans = set(report.estimates.values_list("start", "end"))
     known = {fold_name(name): c for c in claimants for name in c.names()}
     skipped = []

@@ -41,7 +41,7 @@ def estimate_correct(*, estimate, user, expected_updated_at=None, **changes):
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
-    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate = _locked(estimate)
     if expected_updated_at is not None and estimate.updated_at != expected_updated_at:
         raise EditConflict(f"Figure {estimate.pk} was changed by someone else meanwhile.")
     changed = {name for name, value in changes.items() if getattr(estimate, name) != value}
@@ -58,7 +58,7 @@ def estimate_correct(*, estimate, user, expected_updated_at=None, **changes):
 @transaction.atomic
 def estimate_confirm(*, estimate, user):
     """Confirm the figure as read (a corrected figure stays corrected)."""
-    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate = _locked(estimate)
     if estimate.review_status != Estimate.ReviewStatus.CORRECTED:
         estimate.review_status = Estimate.ReviewStatus.CONFIRMED
     _mark_reviewed(estimate, user)
@@ -68,7 +68,7 @@ def estimate_confirm(*, estimate, user):
 @transaction.atomic
 def estimate_reject(*, estimate, user, note=""):
     """Reject a misread figure: it stays for the record but never reaches the public."""
-    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate = _locked(estimate)
     estimate.review_status = Estimate.ReviewStatus.REJECTED
     if note:
         estimate.editor_note = note
@@ -79,7 +79,7 @@ def estimate_reject(*, estimate, user, note=""):
 @transaction.atomic
 def estimate_reopen(*, estimate, user):
     """Send a figure back to review; what editors changed stays, only the verdict is cleared."""
-    estimate = Estimate.objects.select_for_update().get(pk=estimate.pk)
+    estimate = _locked(estimate)
     estimate.review_status = Estimate.ReviewStatus.EXTRACTED
     estimate.reviewed_by = None
     estimate.reviewed_at = None
@@ -87,6 +87,16 @@ def estimate_reopen(*, estimate, user):
     estimate.full_clean()
     estimate.save()
     return estimate
+
+
+def _locked(estimate):
+    """Return the figure's row, locked until the transaction ends; EditConflict if it is gone."""
+    try:
+        return Estimate.objects.select_for_update().get(pk=estimate.pk)
+    except Estimate.DoesNotExist:
+        raise EditConflict(
+            f"Figure {estimate.pk} no longer exists: its report was extracted again or deleted meanwhile."
+        ) from None
 
 
 def _mark_reviewed(estimate, user):

@@ -65,3 +65,51 @@ def test_allowed_hosts_come_from_a_comma_separated_list():
 def test_the_broker_redelivers_only_after_the_longest_task_could_have_finished():
     loaded = load_settings(DJANGO_DEBUG="1")
     assert loaded["visibility"] > loaded["time_limit"]
+
+
+CELERY_PROBE = (
+    "import json, tracker.settings as s; print(json.dumps({"
+    "'visibility': s.CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout'],"
+    "'time_limit': s.CELERY_TASK_TIME_LIMIT, 'soft_time_limit': s.CELERY_TASK_SOFT_TIME_LIMIT,"
+    "'backoff_max': s.INGEST_RETRY_BACKOFF_MAX}))"
+)
+
+
+def load_celery_settings(**env):
+    result = subprocess.run(
+        [sys.executable, "-c", CELERY_PROBE], cwd=ROOT, env={**CLEAN, "DJANGO_DEBUG": "1", **env},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode:
+        raise RuntimeError(result.stderr.strip().splitlines()[-1])
+    return json.loads(result.stdout)
+
+
+def test_the_visibility_timeout_exceeds_the_longest_task_and_its_retry_backoff():
+    """A task running, or waiting for its retry, unacknowledged is never handed to a second worker."""
+    loaded = load_celery_settings(CELERY_BROKER_URL="redis://127.0.0.1:6379/0")
+    assert loaded["soft_time_limit"] < loaded["time_limit"]
+    assert loaded["visibility"] > loaded["time_limit"] + loaded["backoff_max"]
+
+
+def test_the_task_retry_policy_stays_within_the_visibility_timeout():
+    from ingest.tasks import process_report
+    from tracker.celery import app
+
+    visibility = app.conf.broker_transport_options["visibility_timeout"]
+    assert process_report.retry_backoff_max + app.conf.task_time_limit < visibility
+    assert process_report.acks_late and process_report.reject_on_worker_lost
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"CELERY_VISIBILITY_TIMEOUT": "150"},
+        {"CELERY_VISIBILITY_TIMEOUT": "400"},  # over the time limit, not over it plus the backoff
+        {"CELERY_TASK_TIME_LIMIT": "3600"},
+        {"INGEST_RETRY_BACKOFF_MAX": "3600"},
+    ],
+)
+def test_a_visibility_timeout_too_short_for_the_tasks_fails_loudly(env):
+    with pytest.raises(RuntimeError, match="CELERY_VISIBILITY_TIMEOUT must exceed"):
+        load_celery_settings(**env)
