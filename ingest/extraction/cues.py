@@ -229,6 +229,11 @@ _WAR_TOLL = re.compile(
 )
 
 
+def war_toll(folded: str, start: int, end: int) -> bool:
+    """Tell whether folded[start:end] states a whole war's toll ("the war has killed", "le conflit a fait")."""
+    return bool(_WAR_TOLL.search(folded, start, end))
+
+
 # "backed by Russia", "contrôlé par les talibans": support or control, not harm.
 _NOT_HARM_BY = re.compile(
     r"(?:backed|supported|soutenue?s?|appuyee?s?|controlee?s?|controlled|held|tenue?s?|dominee?s?|dominated|negociee?s?"

@@ -255,7 +255,7 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
     if claimant is LOCAL_AUTHORITIES:
-        claimant = draft.claimant = _local_authorities(draft.geography, article)
+        claimant = draft.claimant = _local_authorities(draft.geography, article, facts[:i])
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
@@ -268,10 +268,18 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
 _AUTHORITIES_OF = {"iraq": "Iraqi authorities", "afghanistan": "Afghan authorities", "syria": "Syrian government"}
 
 
-def _local_authorities(geography: str, article) -> Claimant:
-    """Return the authorities of the country where unnamed local officials speak."""
+def _local_authorities(geography: str, article, before) -> Claimant:
+    """Return the authorities of the country where unnamed officials speak.
+
+    Outside one country ("le ministère de la Défense" of a Pentagon report on Iraq and
+    Syria) they are the officials the article last named.
+    """
     name = _AUTHORITIES_OF.get(geography)
-    return (article.index.find(name) if name else None) or LOCAL_AUTHORITIES
+    found = article.index.find(name) if name else None
+    if found is None:
+        named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
+        found = next((c for c in named if c is not None and c.kind == "official" and c is not LOCAL_AUTHORITIES), None)
+    return found or LOCAL_AUTHORITIES
 
 
 def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:
@@ -292,7 +300,33 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
     if previous and previous.paragraph == fact.paragraph and previous.attributions:
         last = previous.attributions[-1]
         return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))
+    return _report_speaker(i, facts)
+
+
+def _report_speaker(i: int, facts) -> Attribution | None:
+    """Return the monitor whose report the article sums up, for a figure nobody states in its sentence.
+
+    "Les frappes aériennes ... ont fait 519 victimes" in a new paragraph after "la Manua a
+    recensé ..." is the mission's: only independent counters are carried so far, never
+    over a war's toll ("le conflit a fait") or others' estimates ("certains chercheurs").
+    """
+    fact = facts[i]
+    folded = fact.article.folded
+    if fact.attributions or cues.war_toll(folded, fact.start, fact.end) or _OTHERS_SAY.search(folded, fact.start, fact.end):
+        return None
+    for other in facts[max(0, i - REPORT_REACH):i][::-1]:
+        independent = [a for a in other.attributions if a.claimant is not None and a.claimant.kind == "independent"]
+        if independent:
+            return Attribution(independent[-1].claimant, independent[-1].position, "carried", 0.6)
     return None
+
+
+REPORT_REACH = 5  # sentences looked back at for the report an article sums up
+_OTHERS_SAY = re.compile(
+    r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts|researchers"
+    r"|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources|groups|ong|ngos"
+    r"|organisations|organizations|medias|media|journalistes|journalists|habitants|residents|temoins|witnesses)\b"
+)
 
 
 def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -> list[Attribution]:

@@ -79,14 +79,16 @@ _TOLL_INCLUDES = re.compile(
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
 _COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
-_GAPPED = re.compile(r"\b(?:and|et)\s+(?:[\w'-]+\s+){0,4}$")
+_GAPPED = re.compile(r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$")
 _GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans)(?![\w-]))")
 _GAP_BREAK = re.compile(r"[\d.;:!?]")
 _PARTLY_CIVILIAN = re.compile(
     r"\b(?:en\s+majorite|majoritairement|pour\s+la\s+plupart|mostly|most\s+of\s+them|the\s+majority|many\s+of\s+them"
     r"|dont\s+(?:des|plusieurs|de\s+nombreux)|including\s+(?:some|many|several))\s+(?:of\s+them\s+|des\s+|were\s+)?civil"
 )
-_ANY_VICTIM = re.compile(r"\b(?:civil\w*|enfants?|child\w*|femmes?|wom[ae]n|personnes?|people|habitants|residents)\b")
+# Words that say the dead were not all civilians.
+_ANY_VICTIM = re.compile(r"\b(?:personnes?|people|persons|habitants|residents|soldiers|soldats|fighters|combattants"
+                         r"|militants|members|membres)\b")
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
@@ -105,7 +107,7 @@ _AUX = (
     r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
     r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
     r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
-    r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|\"|')"
+    r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|')"
 )
 _SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
                  r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
@@ -302,8 +304,8 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
         if casualty is None and among:
             casualty, is_subcount = ("injured" if _INJURY_WORD.search(among.group()) else "killed"), True
-        if casualty is None and is_subcount:
-            casualty = head.casualty
+        if casualty is None and is_subcount:  # "dont 363 morts, parmi lesquels 89 enfants": of the dead
+            casualty = readings[-1].casualty if readings[-1].is_subcount else head.casualty
         if casualty is None and gap is not None and _COORDINATED.fullmatch(gap):
             casualty = readings[-1].casualty  # "26 727 femmes et 27 126 enfants" after a toll
         if casualty is None:
