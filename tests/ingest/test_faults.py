@@ -5,6 +5,7 @@ connection or breaks a report where a test arms it; the worker's environment sho
 retry backoff and the sweep so that what takes minutes in production takes seconds here.
 """
 
+import re
 import shutil
 import time
 
@@ -75,6 +76,10 @@ class Worker:
     def is_up(self):
         return self.process.poll() is None
 
+    def deliveries(self):
+        """Return the id of each process_report message the worker received, in order."""
+        return re.findall(r"Task ingest\.tasks\.process_report\[([0-9a-f-]+)\] received", self.output())
+
 
 @pytest.fixture
 def faults(tmp_path):
@@ -120,6 +125,8 @@ def test_a_pool_child_killed_mid_task_gets_it_delivered_again_and_processed_once
 
     assert faults.struck() == [f"kill {report.pk} after 1 figure(s) written"]
     assert "exited with 'signal 9 (SIGKILL)'" in worker.output()
+    first, again = worker.deliveries()  # the same message, given back when its child died
+    assert first == again
     report.refresh_from_db()
     assert report.attempts == 2  # the killed run and the redelivery
     processed = figures(report)
@@ -142,6 +149,8 @@ def test_a_poison_article_fails_after_the_bounded_attempts_and_the_worker_goes_o
     assert poison.error == "Gave up after 3 attempts: processing never finished."
     assert len(faults.struck()) == 3
     assert worker.output().count("exited with 'signal 9 (SIGKILL)'") == 3
+    deliveries = worker.deliveries()
+    assert len(deliveries) == 4 and len(set(deliveries)) == 1  # 3 deaths, then the run that gave up
     assert not poison.estimates.exists()
     assert wait_for(lambda: queue_is_empty(settings.CELERY_BROKER_URL)), "the poison task is still queued"
     healthy = upload(ARTICLE.replace("603", "604"))
@@ -229,6 +238,7 @@ def test_an_error_no_retry_can_fix_fails_the_report_at_once(worker, faults):
     assert report.error == "The analysis failed: PermanentFault: the fault hook broke this report"
     assert not report.estimates.exists()
     assert "retry:" not in worker.output()
+    assert len(worker.deliveries()) == 1
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
