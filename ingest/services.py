@@ -135,17 +135,18 @@ def reports_requeue_stale(*, older_than=None):
 # --- Processing ---------------------------------------------------------------------------
 
 
-def report_process(*, report_id):
+def report_process(*, report_id, retries=0):
     """Claim a queued report, extract its figures and mark it done (or failed with the reason).
 
     Safe to run twice: a done or failed report is left alone, and a second run over the same
     report writes the same figures. A report whose worker died `INGEST_MAX_ATTEMPTS` times is
-    failed instead of being tried forever. Transient database errors propagate, for a retry.
+    failed instead of being tried forever. Transient database errors propagate, for a retry;
+    `retries` counts those retries, so that they do not use up the attempts a dying worker has.
     """
     claimed = Report.objects.filter(
         pk=report_id,
         status__in=[Report.Status.QUEUED, Report.Status.PROCESSING],
-        attempts__lt=settings.INGEST_MAX_ATTEMPTS,
+        attempts__lt=settings.INGEST_MAX_ATTEMPTS + retries,
     ).update(status=Report.Status.PROCESSING, attempts=F("attempts") + 1, updated_at=timezone.now())
     if not claimed:
         Report.objects.filter(

@@ -14,6 +14,7 @@ from ingest import services
 
 
 @shared_task(
+    bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=(OperationalError, InterfaceError, BrokerOperationalError),
@@ -22,9 +23,9 @@ from ingest import services
     retry_jitter=True,
     max_retries=6,
 )
-def process_report(report_id):
+def process_report(self, report_id):
     """Extract the figures of one report."""
-    services.report_process(report_id=report_id)
+    services.report_process(report_id=report_id, retries=self.request.retries)
 
 
 @shared_task(acks_late=True, ignore_result=True)

@@ -6,7 +6,8 @@ fault and holding the id of the report it strikes:
 
     kill-once       SIGKILL the pool child in the middle of writing the report's figures, once
     kill-always     the same every time: a poison article
-    db-error-once   lose the database connection in the middle of writing the figures, once
+    db-error        lose the database connection in the middle of writing the figures, as
+                    many times as the number after the id says ("12 3"), once without one
     fail-once       raise an error that no retry can fix there, once
     hold-retries    while this file exists a retry of the task waits before it starts, so the
                     test can look at what the failed attempt left behind
@@ -36,9 +37,12 @@ class PermanentFault(Exception):
 def _armed(name, report_id, *, once):
     path = DIRECTORY / name
     try:
-        if path.read_text().strip() != str(report_id):
+        target, *times = path.read_text().split()
+        if target != str(report_id):
             return False
-        if once:
+        if times and int(times[0]) > 1:
+            path.write_text(f"{target} {int(times[0]) - 1}")  # one pool child: no race here
+        elif once:
             path.unlink()  # only one process can remove it: the fault strikes once
     except FileNotFoundError:
         return False
@@ -58,7 +62,7 @@ def strike_while_writing_figures(sender, instance, created, **kwargs):
     if _armed("kill-once", report_id, once=True) or _armed("kill-always", report_id, once=False):
         _note(f"kill {report_id} after {written} figure(s) written")
         os.kill(os.getpid(), signal.SIGKILL)
-    if _armed("db-error-once", report_id, once=True):
+    if _armed("db-error", report_id, once=True):
         _note(f"db-error {report_id} after {written} figure(s) written")
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_terminate_backend(pg_backend_pid())")  # raises OperationalError
