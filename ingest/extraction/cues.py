@@ -62,7 +62,7 @@ SCOPE_CUES = (
         r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour)\s+(?:l'annee\s+)?" + _YEAR +
         r"|\b(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+" + _YEAR +
         r"|\bduring\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
-        r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+de\b|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
+        r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
         r"|\bl'annee\s+derniere\b"
         r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bmonthly\b|\bmensuel\w*|\bpar\s+mois\b"
         r"|\bper\s+month\b"
@@ -171,7 +171,9 @@ PERPETRATOR_PATTERN = re.compile(
     rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might)\s+have)?"
     rf"\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
-    rf"|shot|abattu|(?:\w+\s+)?responsables?\s+(?:for|de|d'))"
+    rf"|shot|abattu|(?:\w+\s+)?(?:responsables?|responsible)\s+(?:for|de|d'))"
+    # "Russian forces for 35": the harm of a figure whose words are left out
+    rf"|{_ACTOR}(?:\s+(?:forces|troops|jets|aircraft|planes|troupes|avions))?\s+(?:for|pour)\s+\d+"
     # "attributed 11 deaths to the Islamic State group, ... and six to the coalition"
     rf"|(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix)"
     rf"\s+(?:(?:deaths|morts|deces|killings)\s+)?(?:to|aux?|a)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?{_ACTOR}"

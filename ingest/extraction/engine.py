@@ -8,7 +8,6 @@ wins when one figure is stated twice.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -75,8 +74,8 @@ class SentenceFacts:
         return {place for _, _, place in self.article.places.within(self.start, self.end)}
 
     @cached_property
-    def perpetrators(self) -> list[tuple[int, str]]:
-        return [(start, actor) for start, _, actor in self.article.perpetrators.within(self.start, self.end)]
+    def perpetrators(self) -> list[tuple[int, int, str]]:
+        return self.article.perpetrators.within(self.start, self.end)
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -115,15 +114,6 @@ class Article:
     @cached_property
     def geography(self) -> str | None:
         return cues.geography({place for _, _, place in self.places.spans})
-
-    @cached_property
-    def perpetrator(self) -> str | None:
-        """Return the actor of at least two thirds of the harms the article names, if any."""
-        counts = Counter(actor for f in self.sentences for _, actor in f.perpetrators)
-        if not counts:
-            return None
-        actor, n = counts.most_common(1)[0]
-        return actor if n >= 2 and n * 3 >= sum(counts.values()) * 2 else None
 
 
 @dataclass
@@ -398,15 +388,16 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
             close = article.folded.find(",", tail.end(), fact.end)
             close = fact.end if close < 0 else close
             actors = [p for p in actors if not tail.start() <= p[0] < close]
-    if actors:
-        nearest = min(actors, key=lambda p: abs(p[0] - reading.start))
-        return nearest[1], 2
+    if actors:  # the harm nearest the number: "Russian forces for 35" holds its own figure
+        nearest = min(actors, key=lambda p: 0 if p[0] <= reading.start < p[1] else
+                      min(abs(p[0] - reading.start), abs(p[1] - reading.start)))
+        return nearest[2], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
     for other in context:
         if other.attributions and claimant not in [a.claimant for a in other.attributions]:
             continue  # another speaker's harms are not this one's
-        actors = {actor for _, actor in other.perpetrators}
+        actors = {actor for _, _, actor in other.perpetrators}
         if len(actors) == 1:
             return actors.pop(), 1
         if len(actors) > 1:

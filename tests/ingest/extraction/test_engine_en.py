@@ -215,3 +215,77 @@ def test_several_countries_with_afghanistan_are_other_places():
 def test_allied_forces_in_afghanistan_are_the_coalition():
     text = "UNAMA said pro-government forces killed 717 civilians in Afghanistan in the first half of 2019."
     assert _one(text, perpetrator="perpetrator") == [(717, "coalition")]
+
+
+def test_a_wire_credit_in_the_dateline_is_not_the_claimant():
+    text = ("AMMAN (Reuters) - At least 14 civilians were killed in air strikes on Deir ez-Zor, the White Helmets "
+            "rescue service said.")
+    assert _one(text, claimant="claimant") == [(14, "White Helmets")]
+
+
+def test_people_named_by_their_nationality_are_people():
+    text = "The United Nations said 1,204 Iraqis were killed and 1,530 wounded in June."
+    assert _one(text, claimant="claimant", victims="victims", casualty="casualty") == [
+        (1204, "UN", "people", "killed"), (1530, "UN", "people", "injured")]
+
+
+def test_a_part_of_the_dead_takes_their_victims():
+    text = ("SOHR said 31 civilians were killed in Idlib on Tuesday. It said 18 of the dead were killed when jets "
+            "hit a bakery.")
+    assert _one(text, victims="victims") == [(31, "civilians"), (18, "civilians")]
+
+
+def test_a_figure_whose_words_are_left_out_repeats_the_figure_before():
+    text = ("SNHR said government forces were responsible for 88 of the deaths and Russian forces for 35, while "
+            "it attributed 9 deaths to the Islamic State group and four to the US-led coalition.")
+    assert _one(text, perpetrator="perpetrator") == [(88, "syria_gov"), (35, "russia"), (9, "isis"),
+                                                      (4, "coalition")]
+
+
+def test_a_threshold_and_a_noun_that_looks_like_a_verb_are_no_figures():
+    text = ("The monitor recorded 12 massacres in April, a word it uses for attacks that kill five or more "
+            "civilians at once.")
+    assert _one(text) == []
+
+
+def test_the_pentagon_and_the_us_military_are_one_voice_and_the_body_wins_over_the_headline():
+    text = ("Pentagon admits strike killed 6 civilians, including 4 children\n\n"
+            "WASHINGTON (AP) — The U.S. military acknowledged on Monday that an air strike in Mosul last month "
+            "killed six civilians, including as many as four children.")
+    assert _one(text, claimant="claimant", qualifier="qualifier", scope="scope") == [
+        (6, "US military", "exact", "incident"), (4, "US military", "up_to", "incident")]
+
+
+def test_capital_is_is_the_islamic_state_and_a_sub_count_keeps_its_own_perpetrator():
+    text = ("A U.N. report documented at least 1,420 civilian deaths during the operation, including 510 "
+            "civilians executed by IS.")
+    assert _one(text, perpetrator="perpetrator") == [(1420, "unknown"), (510, "isis")]
+
+
+def test_militants_are_the_islamic_state_where_the_article_names_it():
+    text = ("Islamic State fighters held the old town for months. The U.N. said militants had shot dead 48 "
+            "people near Tal Afar in a single mass killing.")
+    assert _one(text, perpetrator="perpetrator", scope="scope") == [(48, "isis", "incident")]
+
+
+def test_a_month_named_is_weaker_than_one_strike_and_the_statement_weekday_is_no_date():
+    text = "The United Nations said on Tuesday that 640 civilians were killed in Iraq in September."
+    assert _one(text, published="2016-10-04", scope="scope", as_of="as_of") == [(640, "period", "2016-09")]
+
+
+def test_since_a_campaign_began_is_cumulative_and_its_start_is_no_end_date():
+    text = ("The monitor said shelling by government forces had killed more than 410 civilians since the "
+            "offensive began at the end of April.")
+    assert _one(text, scope="scope", as_of="as_of", perpetrator="perpetrator") == [
+        (410, "cumulative", "2019-06-14", "syria_gov")]
+
+
+def test_a_figure_with_no_speaker_in_a_new_paragraph_is_the_report_s():
+    text = ("UNAMA documented 2,117 civilian deaths in the first half of the year.\n\n"
+            "Air strikes caused 363 of those deaths, including 89 children.")
+    assert _one(text, claimant="claimant") == [(2117, "UNAMA"), (363, "UNAMA"), (89, "UNAMA")]
+
+
+def test_a_war_toll_with_no_speaker_stays_unattributed():
+    text = "UNAMA documented 2,117 civilian deaths in the first half of the year.\n\nThe war has killed 150,000 people."
+    assert _one(text, claimant="claimant") == [(2117, "UNAMA"), (150000, "unattributed")]

@@ -240,3 +240,78 @@ def test_un_adverbe_entre_le_verbe_et_le_nombre():
 def test_les_forces_afghanes_et_internationales_sont_la_coalition():
     text = "La Manua a attribué 149 morts civils aux opérations aériennes des forces afghanes et internationales."
     assert _lu(text, perpetrator="perpetrator", geography="geography") == [(149, "coalition", "afghanistan")]
+
+
+def test_le_credit_de_l_agence_dans_la_dateline_n_est_pas_la_source():
+    text = ("GENÈVE (AFP) - Au moins 412 civils ont été tués depuis la fin mars dans le nord-ouest de la Syrie, a "
+            "annoncé vendredi le Haut-Commissariat de l'ONU aux droits de l'homme.")
+    assert _lu(text, claimant="claimant") == [(412, "UN")]
+
+
+def test_les_secouristes_d_une_ong_parlent_pour_elle():
+    text = "Les secouristes des Casques blancs ont fait état de 17 morts et de 40 blessés."
+    assert _lu(text, claimant="claimant") == [(17, "White Helmets"), (40, "White Helmets")]
+
+
+def test_une_ong_qui_etablit_un_bilan_en_est_la_source_et_un_mois_nomme_le_date():
+    text = "En mars, l'OSDH avait établi un bilan de 388 000 morts depuis le début du conflit."
+    assert _lu(text, published="2021-09-25", claimant="claimant", scope="scope", as_of="as_of") == [
+        (388000, "SOHR", "cumulative", "2021-03")]
+
+
+def test_un_decompte_qui_comprend_des_femmes_et_des_enfants_compte_des_morts():
+    text = "L'ONU a recensé 12 400 personnes tuées. Le décompte comprend 1 300 femmes et 2 100 enfants."
+    assert _lu(text, casualty="casualty", victims="victims") == [
+        (12400, "killed", "people"), (1300, "killed", "women"), (2100, "killed", "children")]
+
+
+def test_le_nombre_total_de_morts_entre_deux_bornes():
+    text = "Des chercheurs estiment que le nombre total de morts se situe entre 40 000 et 60 000."
+    assert _lu(text, value_max="value_max", qualifier="qualifier") == [(40000, 60000, "range")]
+
+
+def test_une_partie_de_ces_morts_et_une_figure_sans_ses_mots():
+    text = ("Selon l'ONU, 210 civils ont été tués en juillet. Selon le Haut-Commissariat, 180 de ces morts ont été "
+            "causées par les frappes des forces gouvernementales et 30 par des groupes armés non étatiques.")
+    assert _lu(text, victims="victims", perpetrator="perpetrator") == [
+        (210, "civilians", "unknown"), (180, "civilians", "syria_gov"), (30, "civilians", "other")]
+
+
+def test_le_total_apres_un_ajout_au_bilan_est_un_cumul():
+    text = ("La coalition a indiqué avoir ajouté sept décès à son bilan, qui atteint désormais 1 390 civils tués "
+            "depuis le début de ses opérations en 2014.")
+    assert _lu(text, scope="scope") == [(7, "period"), (1390, "cumulative")]
+
+
+def test_la_bataille_pour_une_ville_est_une_periode_meme_depuis_juin():
+    text = "La bataille pour reprendre Mossoul a fait plus de 2 100 morts depuis début juin, selon l'OSDH."
+    assert _lu(text, scope="scope") == [(2100, "period")]
+
+
+def test_un_record_depuis_une_annee_n_est_pas_un_cumul():
+    text = "Selon Airwars, la coalition a tué près de 800 civils au seul mois d'avril, un record depuis 2014."
+    assert _lu(text, scope="scope", as_of="as_of") == [(800, "period", "2019-04")]
+
+
+def test_une_intervention_lancee_une_annee_est_un_cumul_et_sa_date_un_debut():
+    text = "L'intervention militaire russe, lancée en septembre 2015, aurait fait 5 000 morts civils, selon Airwars."
+    assert _lu(text, published="2021-09-25", scope="scope", perpetrator="perpetrator", as_of="as_of") == [
+        (5000, "cumulative", "russia", "2021-09-25")]
+
+
+def test_des_tirs_de_groupes_terroristes_et_quatre_autres_civils():
+    text = ("Mardi, des tirs de « groupes terroristes » sur Alep ont fait trois morts, selon Sana. Des obus "
+            "ont ensuite tué quatre autres civils, selon la même source.")
+    assert _lu(text, published="2020-01-15", perpetrator="perpetrator", scope="scope", as_of="as_of") == [
+        (3, "other", "incident", "2020-01-14"), (4, "other", "incident", "2020-01-14")]
+
+
+def test_des_victimes_dont_des_morts_sont_des_morts_ou_des_blesses_et_le_dernier_compte_est_des_morts():
+    text = "Les frappes ont fait 400 victimes civiles, dont 250 morts, parmi lesquels 60 enfants, selon la Manua."
+    assert _lu(text, casualty="casualty") == [(400, "killed_or_injured"), (250, "killed"), (60, "killed")]
+
+
+def test_un_ministere_sans_pays_est_le_dernier_officiel_nomme():
+    text = ("Selon le rapport annuel du Pentagone, 23 civils ont été tués en 2020. Le ministère de la Défense a "
+            "toutefois ajouté 65 morts civils à ses bilans pour l'Irak et la Syrie.")
+    assert _lu(text, claimant="claimant") == [(23, "Pentagon"), (65, "Pentagon")]
