@@ -7,12 +7,13 @@ the hover labels escaped: plotly.js reads a small set of HTML tags in labels.
 
 import json
 import textwrap
+from functools import lru_cache
 from html import escape
 
 import plotly.graph_objects as go
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from plotly.subplots import make_subplots
 
 from tracker.series import OFFICIAL
@@ -36,22 +37,35 @@ def as_of_label(day, precision):
     return date_format(day, "DATE_FORMAT")
 
 
+# The hover texts are pure functions of their inputs and the language, and the same points
+# are drawn on every request: at 100,000 estimates (thousands of points) wrapping quotes and
+# formatting dates was most of the dashboard's time.
+@lru_cache(maxsize=16_384)
 def _hover_quote(quote):
     """Return the quote escaped and wrapped for a hover label."""
     lines = textwrap.wrap(quote, width=70, max_lines=6, placeholder=" …")
     return "<br>".join(escape(line) for line in lines)
 
 
-def _customdata(point, claimant):
+@lru_cache(maxsize=16_384)
+def _hover_as_of(day, precision, language):
+    return escape(_("as of %(date)s") % {"date": as_of_label(day, precision)})
+
+
+@lru_cache(maxsize=1_024)
+def _hover_reports(count, language):
+    return escape(
+        ngettext("stated by %(count)d report", "stated by %(count)d reports", count) % {"count": count}
+    )
+
+
+def _customdata(point, claimant, language):
     return [
         escape(point.label),
         escape(", ".join(point.claimants) or claimant),
-        escape(_("as of %(date)s") % {"date": as_of_label(point.as_of, point.as_of_precision)}),
+        _hover_as_of(point.as_of, point.as_of_precision, language),
         "“" + _hover_quote(point.quote) + "”",
-        escape(
-            ngettext("stated by %(count)d report", "stated by %(count)d reports", point.report_count)
-            % {"count": point.report_count}
-        ),
+        _hover_reports(point.report_count, language),
         point.url,
     ]
 
@@ -65,6 +79,7 @@ def colour_of(series, index):
 def _series_traces(series, colour):
     """Return the step line of a claimant, plus the band of its ranges when it states any."""
     days = [p.as_of.isoformat() for p in series.points]
+    language = get_language()
     has_ranges = any(p.value_max is not None for p in series.points)
     line = go.Scatter(
         x=days,
@@ -73,7 +88,7 @@ def _series_traces(series, colour):
         mode="lines+markers",
         line={"shape": "hv", "color": colour, "width": 3 if series.key == OFFICIAL else 2},
         marker={"size": 9, "color": colour},
-        customdata=[_customdata(p, series.name) for p in series.points],
+        customdata=[_customdata(p, series.name, language) for p in series.points],
         hovertemplate=HOVER,
         legendgroup=series.key,
         meta={"role": "series", "key": series.key},
