@@ -247,9 +247,9 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None)
     """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war.
 
     With the `original` text, "IS" in capitals is the Islamic State ("executed by IS"), not
-    the verb; "militants" are the Islamic State's where the article names it, else "other".
+    the verb; "militants" are the Islamic State's where the text names it, "other" elsewhere.
     """
-    scan = _with_is(folded, original) if original is not None and _CAPITAL_IS.search(original) else folded
+    scan = islamic_state_scan(folded, original) if original is not None else folded
     found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
         if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start()):
@@ -258,17 +258,21 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None)
         if actor:
             found.append((m.start(), m.end(), actor.lastgroup))
     if any(actor == "militants" for _, _, actor in found):
-        named = "isis" if any(actor == "isis" for _, _, actor in found) or _ISIS_NAMED.search(scan) else "other"
-        found = [(s, e, named if actor == "militants" else actor) for s, e, actor in found]
+        isis_named = names_islamic_state(scan)
+        found = [(s, e, ("isis" if isis_named else "other") if actor == "militants" else actor)
+                 for s, e, actor in found]
     return sorted(found)
 
 
-_CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
-_ISIS_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["isis"] + r")(?![\w-])")
+def names_islamic_state(scan: str) -> bool:
+    """Tell whether a text (as `islamic_state_scan` returns it) names the Islamic State."""
+    return bool(_ISIS_NAMED.search(scan))
 
 
-def _with_is(folded: str, original: str) -> str:
-    """Return `folded` with each capital "IS" written "ei", the French acronym the actor table knows."""
+def islamic_state_scan(folded: str, original: str) -> str:
+    """Return `folded` with each capital "IS" of `original` written "ei", the acronym the actor table knows."""
+    if not _CAPITAL_IS.search(original):
+        return folded
     parts, last = [], 0
     for m in _CAPITAL_IS.finditer(original):
         parts.append(folded[last:m.start()])
@@ -276,3 +280,7 @@ def _with_is(folded: str, original: str) -> str:
         last = m.end()
     parts.append(folded[last:])
     return "".join(parts)
+
+
+_CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+_ISIS_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["isis"] + r")(?![\w-])")

@@ -75,7 +75,7 @@ class SentenceFacts:
 
     @cached_property
     def perpetrators(self) -> list[tuple[int, int, str]]:
-        return self.article.perpetrators.within(self.start, self.end)
+        return cues.perpetrators(self.article.scan, self.start, self.end)
 
     @cached_property
     def dates(self) -> list[DateMention]:
@@ -108,8 +108,9 @@ class Article:
         return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
 
     @cached_property
-    def perpetrators(self) -> Spans:
-        return Spans(cues.perpetrators(self.folded, 0, len(self.folded), self.text))
+    def scan(self) -> str:
+        """The folded text with a capital "IS" written "ei", for reading perpetrators."""
+        return cues.islamic_state_scan(self.folded, self.text)
 
     @cached_property
     def geography(self) -> str | None:
@@ -144,16 +145,33 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
     drafts: list[Draft] = []
+    heads = Heads()
     for i, fact in enumerate(facts):
         readings = read_figures(folded, fact.start, fact.end, lang)
         for reading in readings:
             draft = _draft(reading, readings, i, facts, article, pub)
-            _follow(draft, drafts, facts)
+            _follow(draft, heads, facts)
+            heads.add(draft)
             drafts.append(draft)
     return [_figure(d, text, facts) for d in _merge(drafts)]
 
 
-def _follow(draft: Draft, before: list[Draft], facts) -> None:
+class Heads:
+    """The last figure that is not a sub-count, overall and by claimant, as the article is read."""
+
+    def __init__(self):
+        self.last: Draft | None = None
+        self.by_claimant: dict[Claimant, Draft] = {}
+
+    def add(self, draft: Draft) -> None:
+        if draft.reading.is_subcount:
+            return
+        self.last = draft
+        if draft.claimant is not None:
+            self.by_claimant[draft.claimant] = draft
+
+
+def _follow(draft: Draft, heads: Heads, facts) -> None:
     """Take from the figures before what this one's words leave out.
 
     "53 décès" or "132 of those deaths" are the civilians the claimant counts; "quatre
@@ -161,22 +179,21 @@ def _follow(draft: Draft, before: list[Draft], facts) -> None:
     of its own, nor around it, belongs with the claimant's figure before it.
     """
     reading = draft.reading
-    heads = [d for d in reversed(before) if not d.reading.is_subcount]
-    own = [d for d in heads if d.claimant is not None and d.claimant == draft.claimant]
+    own = heads.by_claimant.get(draft.claimant) if draft.claimant is not None else None
     if reading.inherits_victims and draft.victims == "people":
-        source = heads[:1] if reading.victims == "people" and _partitive(reading, facts, draft) else own[:1]
-        if source and source[0].victims in ("civilians",):
-            draft.victims = source[0].victims
-    previous = (own or heads)[:1]
-    if not previous:
+        source = heads.last if _partitive(reading, facts, draft) else own
+        if source is not None and source.victims == "civilians":
+            draft.victims = source.victims
+    previous = own or heads.last
+    if previous is None:
         return
     if draft.strength["perpetrator"] == 0 and (own or draft.scope == "incident"):
-        draft.perpetrator = previous[0].perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
+        draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
     if (reading.is_more and draft.strength["scope"] < 2) or draft.strength["scope"] == 0:
-        draft.scope = previous[0].scope
+        draft.scope = previous.scope
         draft.strength["scope"] = 1 if reading.is_more else 0
-        if draft.strength["as_of"] == 0 and previous[0].as_of and draft.scope != "cumulative":
-            draft.as_of = previous[0].as_of
+        if draft.strength["as_of"] == 0 and previous.as_of and draft.scope != "cumulative":
+            draft.as_of = previous.as_of
 
 
 def _partitive(reading: Reading, facts, draft: Draft) -> bool:
@@ -245,7 +262,7 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
     if claimant is LOCAL_AUTHORITIES:
-        claimant = draft.claimant = _local_authorities(draft.geography, article, facts[:i])
+        claimant = draft.claimant = _local_authorities(draft.geography, article, facts[max(0, i - REPORT_REACH):i])
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
