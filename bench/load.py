@@ -115,6 +115,7 @@ def run(args):
     print(f"Filling {database} to {args.estimates:,} estimates ...", file=sys.stderr, flush=True)
     services.create_database(database)
     services.manage(database, "scaledata", "--estimates", str(args.estimates))
+    services.query(database, "VACUUM ANALYZE")  # as autovacuum would have, after a bulk load
     gunicorn = [
         services.PYTHON,
         "-m",

@@ -94,7 +94,8 @@ def query(database, sql, params=()):
     import psycopg
 
     with psycopg.connect(database_url(database), autocommit=True) as connection:
-        return connection.execute(sql, params).fetchall()
+        cursor = connection.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 def peak_rss_mb(pid):
