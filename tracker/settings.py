@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -272,7 +272,18 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # plotly.js adds its toolbar's rules (by CSSOM) to <style> elements it creates empty, and
+        # injects the map library's stylesheet as it loads: the hashes allow exactly the empty
+        # element and that stylesheet (plotly==7.1.0), never other inline CSS. The browser test
+        # reports a violation if a plotly upgrade changes them.
+        "style-src": [
+            SELF,
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+            "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",
+        ],
+        # plotly.js draws <b> and <i> of a hover label as style="..." on SVG text. A style
+        # attribute cannot run script; it is the one inline thing allowed.
+        "style-src-attr": [UNSAFE_INLINE],
         # Plotly's toolbar icons and PNG export are data: and blob: images.
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF],

@@ -24,6 +24,12 @@ TRACES = (
 )
 
 
+# Every Content-Security-Policy violation on the page, as the browser reports it to the page.
+RECORD_CSP_VIOLATIONS = """window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`));"""
+
+
 # Where a plotted point is in the viewport, from Plotly's own axes.
 POINT_ON_SCREEN = """([curve, index]) => {
   const chart = document.getElementById('dashboard-chart');
@@ -75,8 +81,16 @@ def test_the_dashboard_draws_the_claimants_the_gap_and_follows_a_filter(live_ser
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(live_server.url + "/")
+            page.add_init_script(RECORD_CSP_VIOLATIONS)
+            console = []
+            page.on("console", lambda message: console.append(message.text))
+            response = page.goto(live_server.url + "/")
             page.wait_for_selector("#dashboard-chart[data-rendered='true']", timeout=20_000)
+            # The strict policy is on and plotly.js draws under it: no eval, no inline script.
+            policy = response.headers["content-security-policy"]
+            directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+            assert directives["script-src"] == "'self'" and "unsafe-eval" not in policy
+            assert "unsafe" not in directives["style-src"]
 
             traces = {(t["meta"]["role"], t["meta"]["key"]): t["y"] for t in page.evaluate(TRACES)}
             assert traces[("series", "official")] == [119, 352, 484, 603, 1302]
@@ -99,6 +113,9 @@ def test_the_dashboard_draws_the_claimants_the_gap_and_follows_a_filter(live_ser
             hover = page.eval_on_selector(".hoverlayer", "layer => layer.textContent")
             assert "at least 603" in hover and "US-led coalition" in hover
             assert "<i>admitted</i> 603" in hover
+            violations = page.evaluate("window.cspViolations")
+            assert violations == [], "\n".join(violations)
+            assert not [line for line in console if "Content Security Policy" in line]
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
 
             # Clicking that point opens its report, the number marked in the article's text.
@@ -118,6 +135,7 @@ def test_the_dashboard_draws_the_claimants_the_gap_and_follows_a_filter(live_ser
             page.wait_for_selector("#dashboard-chart[data-rendered='true']", timeout=20_000)
             keys = {(t["meta"]["role"], t["meta"]["key"]) for t in page.evaluate(TRACES)}
             assert keys == {("series", "sohr")}
+            assert page.evaluate("window.cspViolations") == []
             page.screenshot(path=str(ARTIFACTS / "dashboard-syria.png"), full_page=True)
         finally:
             browser.close()

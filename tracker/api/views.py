@@ -259,7 +259,7 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
         responses=SeriesResponseSerializer,
     )
-    def list(self, request):
+    def list(self, request, *args, **kwargs):  # the router passes format= for series.json
         query = self.valid_query()
         response = self.not_modified(data_last_updated())
         if response:
@@ -288,7 +288,7 @@ class GapViewSet(SeriesViewSet):
         parameters=[GapQuerySerializer],
         responses=GapResponseSerializer,
     )
-    def list(self, request):
+    def list(self, request, *args, **kwargs):
         query = self.valid_query()
         response = self.not_modified(data_last_updated())
         if response:
