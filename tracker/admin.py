@@ -401,20 +401,24 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         """Record the editor's decision through the services, never a plain save."""
-        if "_reject_and_next" in request.POST:
-            estimate_reject(estimate=obj, user=request.user, note=form.cleaned_data.get("editor_note", ""))
-        else:
-            changes = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS if name in form.cleaned_data}
-            try:
+        try:
+            if "_reject_and_next" in request.POST:
+                note = form.cleaned_data.get("editor_note", "")
+                estimate_reject(estimate=obj, user=request.user, note=note)
+            else:
+                changes = {n: form.cleaned_data[n] for n in EDITABLE_FIELDS if n in form.cleaned_data}
                 estimate_correct(
                     estimate=obj,
                     user=request.user,
                     expected_updated_at=form.cleaned_data.get("expected_updated_at"),
                     **changes,
                 )
-            except EditConflict as conflict:
-                request.edit_conflict = conflict
-        obj.refresh_from_db()
+        except EditConflict as conflict:
+            request.edit_conflict = conflict
+        try:
+            obj.refresh_from_db()
+        except Estimate.DoesNotExist:  # re-extraction replaced it meanwhile
+            request.estimate_gone = True
 
     def log_change(self, request, obj, message):
         if getattr(request, "edit_conflict", None):
@@ -423,6 +427,9 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def response_change(self, request, obj):
         if conflict := getattr(request, "edit_conflict", None):
+            if getattr(request, "estimate_gone", False):
+                self.message_user(request, f"{conflict} Your edits were not saved.", messages.ERROR)
+                return HttpResponseRedirect(reverse("admin:tracker_estimate_changelist"))
             self.message_user(
                 request, f"{conflict} Your edits were not saved; here is the figure as it is now.",
                 messages.ERROR,
@@ -463,10 +470,14 @@ class EstimateAdmin(SimpleHistoryAdmin):
         self._review_each(request, queryset, estimate_reopen, _("sent back to review"))
 
     def _review_each(self, request, queryset, service, verdict):
+        count = 0
         with transaction.atomic():
             for estimate in queryset:
-                service(estimate=estimate, user=request.user)
-        count = len(queryset)
+                try:
+                    service(estimate=estimate, user=request.user)
+                    count += 1
+                except EditConflict as conflict:  # replaced by re-extraction meanwhile
+                    self.message_user(request, str(conflict), messages.WARNING)
         self.message_user(
             request,
             ngettext("%(count)d figure %(verdict)s.", "%(count)d figures %(verdict)s.", count)

@@ -275,3 +275,61 @@ def _closing(function, *args, **kwargs):
         return function(*args, **kwargs)
     finally:
         connection.close()
+
+
+# --- A figure re-extraction deleted while an editor was on it -------------------------------
+
+
+def deleting_first(service):
+    """Return `service` preceded by the deletion of its figure, as a re-extraction would do."""
+
+    def call(*, estimate, **kwargs):
+        Estimate.objects.filter(pk=estimate.pk).delete()
+        return service(estimate=estimate, **kwargs)
+
+    return call
+
+
+@pytest.mark.django_db
+def test_an_admin_save_of_a_figure_deleted_meanwhile_says_so_instead_of_crashing(
+    figure, editors, monkeypatch
+):
+    from tracker import admin as tracker_admin
+
+    alice = logged_in(editors[0])
+    form = form_data(alice, figure, value="604")
+    monkeypatch.setattr(tracker_admin, "estimate_correct", deleting_first(tracker_admin.estimate_correct))
+
+    response = alice.post(change_url(figure), form, follow=True)
+
+    assert response.status_code == 200
+    assert "no longer exists" in response.content.decode()
+    assert not Estimate.objects.filter(pk=figure.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_bulk_confirm_skips_a_figure_deleted_meanwhile_and_confirms_the_others(
+    figure, editors, monkeypatch
+):
+    from tracker import admin as tracker_admin
+
+    other = figure.report.estimates.exclude(pk=figure.pk).get()
+    real_confirm = tracker_admin.estimate_confirm
+
+    def confirm(*, estimate, **kwargs):
+        if estimate.pk == figure.pk:
+            return deleting_first(real_confirm)(estimate=estimate, **kwargs)
+        return real_confirm(estimate=estimate, **kwargs)
+
+    monkeypatch.setattr(tracker_admin, "estimate_confirm", confirm)
+    response = logged_in(editors[0]).post(
+        reverse("admin:tracker_estimate_changelist"),
+        {"action": "confirm", "_selected_action": [figure.pk, other.pk]},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "no longer exists" in page
+    assert "1 figure confirmed." in page
+    other.refresh_from_db()
+    assert other.review_status == Estimate.ReviewStatus.CONFIRMED
