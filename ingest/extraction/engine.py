@@ -8,6 +8,7 @@ wins when one figure is stated twice.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -114,7 +115,13 @@ class Article:
 
     @cached_property
     def geography(self) -> str | None:
-        return cues.geography({place for _, _, place in self.places.spans})
+        """Return the article's country: the one it names three times in four, else all it names."""
+        counts = Counter(place for _, _, place in self.places.spans)
+        if counts:
+            place, n = counts.most_common(1)[0]
+            if n * 4 >= sum(counts.values()) * 3:
+                return place
+        return cues.geography(set(counts))
 
 
 @dataclass
@@ -180,10 +187,11 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
     """
     reading = draft.reading
     own = heads.by_claimant.get(draft.claimant) if draft.claimant is not None else None
-    if reading.inherits_victims and draft.victims == "people":
+    if (reading.inherits_victims or reading.is_more) and draft.victims == "people":
         source = heads.last if _partitive(reading, facts, draft) else own
-        if source is not None and source.victims == "civilians":
-            draft.victims = source.victims
+        if (source is not None and source.victims == "civilians"
+                and (reading.inherits_victims or _family(source.reading.casualty) == _family(reading.casualty))):
+            draft.victims = source.victims  # "another 461 died" after civilian deaths, not "23 others were wounded"
     previous = own or heads.last
     if previous is None:
         return
@@ -260,16 +268,37 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
                   "cumulative", "unknown", "unknown", pub.value() if pub else None, reading.victims,
                   i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0))
     draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
-    draft.geography, draft.strength["geography"] = _geography(fact, _context(facts, i), claimant, article)
+    draft.geography, draft.strength["geography"] = _geography(reading, fact, _context(facts, i), claimant, article)
     if claimant is LOCAL_AUTHORITIES:
         claimant = draft.claimant = _local_authorities(draft.geography, article, facts[max(0, i - REPORT_REACH):i])
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
+    if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
+        draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
+    if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and \
+            _AIR_HARM.search(folded_sentence(fact)):
+        draft.perpetrator, draft.strength["perpetrator"] = "coalition", 2  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, _context(facts, i), pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft
+
+
+def folded_sentence(fact) -> str:
+    return fact.article.folded[fact.start:fact.end]
+
+
+# Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
+_AIR_HARM = re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|frappes?\s+aeriennes?|raids?\s+aeriens?"
+                       r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b")
+# Where a sentence lists places clause by clause ("..., and in Somalia two").
+_GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
+
+
+def _geo_clause(fact, position: int) -> int:
+    folded = fact.article.folded
+    return sum(1 for m in _GEO_BREAK.finditer(folded, fact.start, fact.end) if m.start() <= position)
 
 
 _AUTHORITIES_OF = {"iraq": "Iraqi authorities", "afghanistan": "Afghan authorities", "syria": "Syrian government"}
@@ -364,8 +393,13 @@ def _scope(reading, fact, context) -> tuple[str, int]:
     return "cumulative", 0
 
 
-def _geography(fact, context, claimant, article) -> tuple[str, int]:
+def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
     found = cues.geography(fact.countries)
+    if found and len(fact.countries) > 1:
+        # "In Iraq and Syria ... counted 42 deaths, and in Somalia two": the places of the number's clause
+        here = _geo_clause(fact, reading.start)
+        found = cues.geography({p for s, _, p in article.places.within(fact.start, fact.end)
+                                if _geo_clause(fact, s) == here}) or found
     if found:
         return found, 2
     home = _home(claimant)

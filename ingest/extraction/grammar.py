@@ -76,6 +76,12 @@ _TOLL_INCLUDES = re.compile(
     r"(?:\w+\s+){0,2}(?:comprend|comprenait|compte|comptait|inclut|incluait|includes?|included|comprises?|comprised)"
     r"\b[^.;\d]{0,40}$"
 )
+# "327 ont été tués et 880 blessés": the second toll of the same victims.
+_JOINED = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
+# "another 461 died", "a further 12": more of the toll before.
+_MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
+# "Children paid the heaviest price: 327 were killed": the victims named before a colon.
+_TOPIC_BEFORE = re.compile(r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$")
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
 _COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
@@ -230,6 +236,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     if read is None:
         return None, end
     casualty, victims, is_subcount, factor, inherits, more = read
+    more = more or bool(_MORE_BEFORE.search(left[-20:]))
     reading = Reading(value, value_max, qualifier or "exact", casualty, victims, start, end, is_subcount,
                       round(confidence * factor, 3), inherits, more)
     return reading, end
@@ -299,6 +306,8 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
                                         and not _PARTLY_CIVILIAN.search(sentence))
             inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))
+            if not civilian and gap is not None and _JOINED.fullmatch(gap) and readings[-1].victims != "people":
+                return casualty, readings[-1].victims, is_subcount, 1.0, False, more  # "327 tués et 880 blessés"
             return casualty, "civilians" if civilian else "people", is_subcount, 1.0, inherits, more
         casualty = verb_casualty or _predicate(rest, sentence)
         among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
@@ -327,10 +336,12 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     if casualty is None:
         return None
     if readings:
-        victims = readings[-1].victims
-    else:
-        victims = "civilians" if _CIVILIAN_WORD.search(sentence) else "people"
-    return casualty, victims, is_subcount, 0.9, False, bool(others)
+        return casualty, readings[-1].victims, is_subcount, 0.9, readings[-1].inherits_victims, bool(others)
+    topic = _TOPIC_BEFORE.search(left)
+    if topic:  # "Les enfants représentent un tiers des victimes : 327 ont été tués"
+        return casualty, next(k for k in ("children", "women") if topic.group(k)), is_subcount, 0.9, False, bool(others)
+    civilian = bool(_CIVILIAN_WORD.search(sentence))
+    return casualty, "civilians" if civilian else "people", is_subcount, 0.9, False, bool(others)
 
 
 def _predicate(rest: str, sentence: str) -> str | None:

@@ -289,3 +289,20 @@ def test_a_figure_with_no_speaker_in_a_new_paragraph_is_the_report_s():
 def test_a_war_toll_with_no_speaker_stays_unattributed():
     text = "UNAMA documented 2,117 civilian deaths in the first half of the year.\n\nThe war has killed 150,000 people."
     assert _one(text, claimant="claimant") == [(2117, "UNAMA"), (150000, "unattributed")]
+
+
+def test_each_clause_keeps_its_own_country():
+    text = ("In Iraq and Syria, the Pentagon counted 31 civilian deaths, and in Somalia three, according to its "
+            "annual report.")
+    assert _one(text, geography="geography") == [(31, "iraq_syria"), (3, "other")]
+
+
+def test_air_strikes_with_no_named_actor_in_iraq_are_the_coalition_s():
+    text = "An air strike on a house in western Mosul killed nine members of one family, a local official said."
+    assert _one(text, perpetrator="perpetrator", claimant="claimant") == [(9, "coalition", "Iraqi authorities")]
+
+
+def test_another_toll_of_the_same_kind_takes_its_victims_but_not_the_wounded():
+    text = ("The U.N. documented 1,900 civilian deaths during the battle. It said another 300 died in shelling. "
+            "It said 450 others were wounded.")
+    assert _one(text, victims="victims") == [(1900, "civilians"), (300, "civilians"), (450, "people")]

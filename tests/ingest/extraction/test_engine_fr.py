@@ -315,3 +315,13 @@ def test_un_ministere_sans_pays_est_le_dernier_officiel_nomme():
     text = ("Selon le rapport annuel du Pentagone, 23 civils ont été tués en 2020. Le ministère de la Défense a "
             "toutefois ajouté 65 morts civils à ses bilans pour l'Irak et la Syrie.")
     assert _lu(text, claimant="claimant") == [(23, "Pentagon"), (65, "Pentagon")]
+
+
+def test_les_victimes_nommees_avant_deux_points():
+    text = "Les enfants paient le plus lourd tribut : 214 ont été tués et 530 blessés, selon la Manua."
+    assert _lu(text, victims="victims") == [(214, "children"), (530, "children")]
+
+
+def test_une_intervention_russe_sans_pays_est_en_syrie():
+    text = "Selon Airwars, les frappes russes ont tué entre 4 000 et 6 000 civils depuis 2015."
+    assert _lu(text, geography="geography") == [(4000, "syria")]
