@@ -48,6 +48,10 @@ messages: install
 	  --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l fr --ignore=.venv
 
+## Known advisories in the pinned requirements (pip-audit asks PyPI's advisory data: needs network).
+audit: install
+	$(BIN)/pip-audit --progress-spinner off -r requirements.txt -r requirements-dev.txt
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
