@@ -124,7 +124,7 @@ _ACTORS = {
     # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
     "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
                  r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
-                 r"allied|alliee?s?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
+                 r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
                  r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
                  r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:forces|troops|army"
                  r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
@@ -153,7 +153,7 @@ _HARM = (
     r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
     r"attacks?|fire|planes?|jets?|aircraft|victimes|victims|barils?\s+d'explosifs|barrel\s+bombs?|mines|"
     r"roquettes?|rockets?|artillery|artillerie|helicopteres?|helicopters?|warplanes?|gunships?|bombardments?|"
-    r"intervention|campagne|campaign|prisons?|torture|centres\s+de\s+detention|detention\s+centers?"
+    r"intervention|campagne|campaign|prisons?|torture|centres\s+de\s+detention|detention\s+centers?|actions?"
 )
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
@@ -168,7 +168,8 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
     rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft))?[\s\"']*"
-    rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might)\s+have)?"
+    rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might|could)\s+have"
+    rf"|pourrai\w*\s+avoir|aurai\w*)?"
     rf"\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
     rf"|shot|abattu|(?:\w+\s+)?(?:responsables?|responsible)\s+(?:for|de|d'))"
@@ -176,7 +177,10 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|{_ACTOR}(?:\s+(?:forces|troops|jets|aircraft|planes|troupes|avions))?\s+(?:for|pour)\s+\d+"
     # "attributed 11 deaths to the Islamic State group, ... and six to the coalition"
     rf"|(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix)"
-    rf"\s+(?:(?:deaths|morts|deces|killings)\s+)?(?:to|aux?|a)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?{_ACTOR}"
+    rf"\s+(?:(?:deaths|morts|deces|killings)\s+)?(?:to|aux?|a|pour|for|par|by)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?"
+    rf"{_ACTOR}"
+    # "a attribué aux forces internationales 120 victimes"
+    rf"|(?:attribu\w*|imput\w*|blamed)\s+(?:a|aux?|to|on)\s+(?:the\s+|les\s+|la\s+|le\s+|l')?{_ACTOR}"
     r")(?![\w])"
 )
 
@@ -283,4 +287,4 @@ def islamic_state_scan(folded: str, original: str) -> str:
 
 
 _CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
-_ISIS_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["isis"] + r")(?![\w-])")
+_ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")

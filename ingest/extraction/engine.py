@@ -195,13 +195,13 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
     previous = own or heads.last
     if previous is None:
         return
-    if draft.strength["perpetrator"] == 0 and (own or draft.scope == "incident"):
-        draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
     if (reading.is_more and draft.strength["scope"] < 2) or draft.strength["scope"] == 0:
         draft.scope = previous.scope
         draft.strength["scope"] = 1 if reading.is_more else 0
         if draft.strength["as_of"] == 0 and previous.as_of and draft.scope != "cumulative":
             draft.as_of = previous.as_of
+    if draft.strength["perpetrator"] == 0 and (own or draft.scope == previous.scope == "incident"):
+        draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
 
 
 def _partitive(reading: Reading, facts, draft: Draft) -> bool:

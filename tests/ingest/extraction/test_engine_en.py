@@ -306,3 +306,9 @@ def test_another_toll_of_the_same_kind_takes_its_victims_but_not_the_wounded():
     text = ("The U.N. documented 1,900 civilian deaths during the battle. It said another 300 died in shelling. "
             "It said 450 others were wounded.")
     assert _one(text, victims="victims") == [(1900, "civilians"), (300, "civilians"), (450, "people")]
+
+
+def test_russian_allies_are_not_the_coalition():
+    text = ("The monitor said bombardment by government forces and their Russian allies had killed more than 200 "
+            "civilians since the offensive began.")
+    assert _one(text, perpetrator="perpetrator") == [(200, "syria_gov")]

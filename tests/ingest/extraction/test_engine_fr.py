@@ -325,3 +325,9 @@ def test_les_victimes_nommees_avant_deux_points():
 def test_une_intervention_russe_sans_pays_est_en_syrie():
     text = "Selon Airwars, les frappes russes ont tué entre 4 000 et 6 000 civils depuis 2015."
     assert _lu(text, geography="geography") == [(4000, "syria")]
+
+
+def test_une_comparaison_sans_ses_mots_et_une_attribution_aux_forces():
+    text = ("La Manua a attribué aux forces internationales 420 victimes civiles, contre 610 pour les talibans. "
+            "Selon Airwars, la coalition pourrait avoir tué près de 900 civils en avril.")
+    assert _lu(text, perpetrator="perpetrator") == [(420, "coalition"), (610, "other"), (900, "coalition")]
