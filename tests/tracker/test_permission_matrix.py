@@ -9,16 +9,12 @@ Editors group, with no permission: it may open the admin, and change nothing.
 import re
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.throttling import AnonRateThrottle
 
-from tests.factories import EstimateFactory
-from tracker.models import ApiToken, Estimate
+from tests.tracker.conftest import EDITOR_ADMIN
+from tracker.models import Estimate
 
 METHODS = ["get", "head", "options", "post", "put", "patch", "delete"]
 WRITES = {"post", "put", "patch", "delete"}
@@ -80,12 +76,6 @@ ROUTES = {
 # The admin's routes are generated per registered model; all of them pass admin_view (staff
 # login) and the ModelAdmin permission checks, which this test exercises route by route.
 ADMIN_PREFIX = "admin/"
-# What the Editors group may do in the admin, per model (see migration 0003_editors_group).
-EDITOR_ADMIN = {
-    "tracker/source": {"view", "add", "change"},
-    "tracker/report": {"view", "change"},  # reports are added by uploads, not in the admin
-    "tracker/estimate": {"view", "change"},
-}
 
 
 def walk(patterns, prefix=""):
@@ -110,50 +100,6 @@ def kind_of(route):
 def test_every_route_is_classified():
     unlisted = [route for route in ALL_ROUTES if kind_of(route) is None]
     assert unlisted == [], f"classify these routes in ROUTES (and so decide who may call them): {unlisted}"
-
-
-@pytest.fixture
-def objects(db):
-    """One row of every model a route can name, so each route finds what it asks for."""
-    estimate = EstimateFactory()
-    estimate.report.original_file.save("article.txt", ContentFile(b"At least 3 civilians were killed."))
-    owner = User.objects.create(username="token-owner")
-    attempt = {"username": "someone", "ip_address": "127.0.0.1", "user_agent": "test"}
-    return {
-        "tracker/estimate": estimate,
-        "tracker/report": estimate.report,
-        "tracker/source": estimate.source,
-        "tracker/apitoken": ApiToken.objects.issue(user=owner, name="matrix")[0],
-        "auth/user": owner,
-        "auth/group": Group.objects.get_or_create(name="Readers")[0],
-        "axes/accessattempt": AccessAttempt.objects.create(failures_since_start=1, **attempt),
-        "axes/accesslog": AccessLog.objects.create(**attempt),
-        "axes/accessfailurelog": AccessFailureLog.objects.create(**attempt),
-    }
-
-
-@pytest.fixture
-def clients(db):
-    # No password: hashing one costs more than the whole matrix of one route.
-    staff = User.objects.create(username="staff-no-perms", is_staff=True)
-    editor = User.objects.create(username="editor-matrix", is_staff=True)
-    group = Group.objects.filter(name="Editors").first()
-    if group:
-        editor.groups.add(group)
-    else:  # transactional tests elsewhere may have flushed the group: give the same permissions
-        for model, actions in EDITOR_ADMIN.items():
-            content_type = ContentType.objects.get(app_label="tracker", model=model.split("/")[1])
-            for action in actions:
-                editor.user_permissions.add(
-                    Permission.objects.get(
-                        content_type=content_type, codename=f"{action}_{content_type.model}"
-                    )
-                )
-    by_role = {"anonymous": Client()}
-    for role, user in [("staff", staff), ("editor", editor)]:
-        by_role[role] = Client()
-        by_role[role].force_login(user)
-    return by_role
 
 
 @pytest.fixture(autouse=True)
@@ -285,9 +231,10 @@ def check(route, role, method, response, objects):
 
 
 @pytest.mark.parametrize("route", ALL_ROUTES)
-def test_each_route_answers_each_role_as_its_kind_says(route, clients, objects):
+def test_each_route_answers_each_role_as_its_kind_says(route, role_clients, route_objects):
     if kind_of(route) is None:
         pytest.fail(f"unclassified route {route}: add it to ROUTES")
+    objects, clients = route_objects, role_clients
     url = concrete(route, objects)
     # Django's and the admin's views treat PUT, PATCH and DELETE as they do GET or POST; the API
     # and our own pages are where those methods mean something, so they get all of them.
