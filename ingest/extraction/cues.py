@@ -59,7 +59,8 @@ SCOPE_CUES = (
         r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
         r"\s+(?:mois|annees|semaines|jours)"
         r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
-        r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour)\s+(?:l'annee\s+)?" + _YEAR +
+        r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
+        r"(?:l'annee\s+)?" + _YEAR +
         r"|\b(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+" + _YEAR +
         r"|\bduring\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
         r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"

@@ -65,7 +65,7 @@ _SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|betwe
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
 _YEAR_CONTEXT = re.compile(
-    r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en)\s*$"
+    r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout)\s*$"
 )
 
 

@@ -200,6 +200,8 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
         draft.strength["scope"] = 1 if reading.is_more else 0
         if draft.strength["as_of"] == 0 and previous.as_of and draft.scope != "cumulative":
             draft.as_of = previous.as_of
+    elif draft.strength["as_of"] == 0 and own is not None and own.as_of and draft.scope == own.scope != "cumulative":
+        draft.as_of = own.as_of  # the same speaker's figure of the same kind, with no date of its own
     if draft.strength["perpetrator"] == 0 and (own or draft.scope == previous.scope == "incident"):
         draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
 
@@ -484,13 +486,24 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
                 if ends(other.dates):
                     return ends(other.dates)[-1].value, 1
         return None, 0
-    for dates, strength in [(_clause_dates(reading, fact), 2)] + [(other.dates, 1) for other in context]:
+    clause = _clause_dates(reading, fact)
+    if not clause and pub and _LAST_DAYS.search(fact.article.folded, fact.start, fact.end):
+        return pub.value(), 2  # "over the past week": to the day it was said
+    for dates, strength in [(clause, 2)] + [(other.dates, 1) for other in context]:
         chosen = ends(dates) or points(dates)
         if chosen and strength == 2:
             return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), strength
         if chosen:
             return _date_value(chosen[-1], pub), strength
     return None, 0
+
+
+# A few days or weeks to now.
+_LAST_DAYS = re.compile(
+    r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks?|days?|hours?)"
+    r"|(?:au\s+cours\s+des|ces|sur\s+les|dans\s+les|pendant\s+les)\s+(?:\w+\s+)?(?:derniers|dernieres)\s+"
+    r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee))\b"
+)
 
 
 def _clause_dates(reading, fact) -> list[DateMention]:

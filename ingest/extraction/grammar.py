@@ -118,7 +118,7 @@ _AUX = (
 _SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
                  r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 _PREDICATE = re.compile(
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},)?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERB_BEFORE = re.compile(
     r"(?<![\w'])(?:(?P<killed>tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"

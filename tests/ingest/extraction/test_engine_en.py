@@ -312,3 +312,11 @@ def test_russian_allies_are_not_the_coalition():
     text = ("The monitor said bombardment by government forces and their Russian allies had killed more than 200 "
             "civilians since the offensive began.")
     assert _one(text, perpetrator="perpetrator") == [(200, "syria_gov")]
+
+
+def test_a_whole_year_a_past_week_and_the_same_speaker_s_month():
+    text = ("In all of 2015, UNAMI counted 7,515 civilians killed. The U.N. said on Tuesday that 640 civilians were "
+            "killed in September. Nineveh province was the worst affected, with 380 civilians killed, it said. "
+            "The White Helmets said 52 people were wounded in Idlib over the past week.")
+    assert _one(text, published="2016-10-04", as_of="as_of") == [
+        (7515, "2015-12-31"), (640, "2016-09"), (380, "2016-09"), (52, "2016-10-04")]

@@ -331,3 +331,8 @@ def test_une_comparaison_sans_ses_mots_et_une_attribution_aux_forces():
     text = ("La Manua a attribué aux forces internationales 420 victimes civiles, contre 610 pour les talibans. "
             "Selon Airwars, la coalition pourrait avoir tué près de 900 civils en avril.")
     assert _lu(text, perpetrator="perpetrator") == [(420, "coalition"), (610, "other"), (900, "coalition")]
+
+
+def test_une_apposition_entre_le_nombre_et_le_verbe():
+    text = "Selon l'ONU, 350 209 personnes, civils et combattants, ont été tuées entre mars 2011 et mars 2021."
+    assert _lu(text, published="2021-09-25", casualty="casualty", as_of="as_of") == [(350209, "killed", "2021-03")]
