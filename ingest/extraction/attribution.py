@@ -64,7 +64,8 @@ _LED_BY = re.compile(r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emm
                      r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$")
 _OBJECT = re.compile(
     r"(?:\bde|\bdu|\bdes|d'|\bof|\bpar|\bby|\bcontre|\bagainst|\ba|\bau|\baux|\bto|\bsur|\bon|\bwith|\bavec|"
-    r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward)\s*(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
+    r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward|\bof\s+which|\bdont)\s*"
+    r"(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
 )
 _SPEAKER_OF = re.compile(
     r"\b(?:porte-parole|commandement|commandant|chef|directeur|directrice|responsables?|representante?s?|"
@@ -94,7 +95,9 @@ _REFERENCE = re.compile(
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|son\s+rapport|its\s+report)"
-    r"|(?P<pronoun>elle|il|ils|elles|it|they|he|she|celle-ci|celui-ci))(?![\w-])"
+    r"|(?P<pronoun>elle|il|ils|elles|it|they|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
+    r"|cette\s+source|this\s+source))(?![\w-])"
+    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
 )
 _DESCRIPTOR = re.compile(
     r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?(?:ong|ngo|organisation|organization|"
@@ -106,8 +109,9 @@ _ACTOR_AFTER = re.compile(
     r"|shelling|jets?|planes?|aircraft|helicopters?|drones?|forces|troops|soldiers|operations?|actions?|attacks?"
     r"|offensive|artillery|fire|militias?|fighters|frappes?|avions|bombardements|tirs|troupes|helicopteres)(?![\w-])"
     r"|\s+(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:killed|tue|bombed|bombarde|struck|frappe"
-    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|mene|conducted|carried\s+out|launched|lance"
-    r"|fired|tire|dropped|largue|intervened|intervenu|attacked|attaque|targeted|cible|pilonne)(?![\w-])"
+    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|men(?:e|ent|ait|aient)|conducted|carried\s+out"
+    r"|conduct|carry\s+out|launched|lanc\w*|fired|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu"
+    r"|attacked|attaqu\w*|targeted|cibl\w*|pilonn\w*|bombard\w*)(?![\w-])"
 )
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
@@ -120,6 +124,8 @@ _OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn")
 
 # Local officials who are not named: the country's authorities, which the engine picks from the place.
 LOCAL_AUTHORITIES = Claimant("local authorities", "official")
+# A ministry that is not named ("the Ministry of Defence said"): the officials the article last named.
+UNNAMED_MINISTRY = Claimant("unnamed ministry", "official")
 _LOCAL_OFFICIALS = re.compile(
     r"(?<![\w'-])(?:(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
     r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
@@ -131,8 +137,10 @@ _LOCAL_OFFICIALS = re.compile(
     r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?)"
     r"(?![\w-])"
 )
+_MINISTRY = re.compile(r"ministr|ministere")
 _FUNCTION_WORDS = {"selon", "d'apres", "according", "the", "le", "la", "les", "l'", "said", "says", "a", "an",
-                   "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to"}
+                   "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to", "un", "une", "ces",
+                   "cet", "ce", "cette", "this", "these", "those", "two", "deux", "several", "plusieurs"}
 
 # "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
 _DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
@@ -161,7 +169,8 @@ class Attributor:
 
     def __init__(self, mentions: Spans, folded: str, original: str):
         self.mentions = mentions  # the article's claimant names
-        self.references = Spans((m.start(), m.end(), m.lastgroup) for m in _REFERENCE.finditer(folded))
+        self.references = Spans((m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else m.lastgroup)
+                                for m in _REFERENCE.finditer(folded))
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
         self.verbs = Spans((m.start(), m.end(), None) for m in _REPORTING.finditer(folded))
         self.folded = folded
@@ -243,7 +252,8 @@ class Attributor:
             if (previous and previous[-1][:1].isupper() and previous[-1][-1:].isalpha()
                     and previous[-1].lower() not in _FUNCTION_WORDS):
                 continue
-            found.append((o_start, o_end, LOCAL_AUTHORITIES, None))
+            ministry = _MINISTRY.search(self.folded, o_start, o_end)
+            found.append((o_start, o_end, UNNAMED_MINISTRY if ministry else LOCAL_AUTHORITIES, None))
         return found
 
     def _governed(self, position: int, start: int) -> bool:

@@ -195,7 +195,8 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES)."""
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
-        if m.lastgroup == "since_date" and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start()):
+        if m.lastgroup in ("since_date", "cumulative") and m.group().startswith(("since", "depuis")) \
+                and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start()):
             continue
         if m.lastgroup == "incident" and _WEEKDAY_WORD.fullmatch(m.group()) \
                 and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start()):

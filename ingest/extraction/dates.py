@@ -61,7 +61,7 @@ _BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
     r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
 )
-_SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du)\b[^,.;]{0,40}$")
+_SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;]{0,40}$")
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
 _YEAR_CONTEXT = re.compile(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import cues
-from .attribution import LOCAL_AUTHORITIES, SELON, Attribution, Attributor, tweet_signatures
+from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -271,8 +271,9 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
                   i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0))
     draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
     draft.geography, draft.strength["geography"] = _geography(reading, fact, _context(facts, i), claimant, article)
-    if claimant is LOCAL_AUTHORITIES:
-        claimant = draft.claimant = _local_authorities(draft.geography, article, facts[max(0, i - REPORT_REACH):i])
+    if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
+        before = facts[max(0, i - REPORT_REACH):i]
+        claimant = draft.claimant = _local_authorities(draft.geography, article, before, claimant is UNNAMED_MINISTRY)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
                                                                     claimant, article)
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
@@ -306,17 +307,19 @@ def _geo_clause(fact, position: int) -> int:
 _AUTHORITIES_OF = {"iraq": "Iraqi authorities", "afghanistan": "Afghan authorities", "syria": "Syrian government"}
 
 
-def _local_authorities(geography: str, article, before) -> Claimant:
+def _local_authorities(geography: str, article, before, ministry: bool) -> Claimant:
     """Return the authorities of the country where unnamed officials speak.
 
-    Outside one country ("le ministère de la Défense" of a Pentagon report on Iraq and
-    Syria) they are the officials the article last named.
+    An unnamed ministry ("the Ministry of Defence said", after "Britain acknowledged"), or
+    officials outside one country, are the officials the article last named.
     """
+    named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
+    last = next((c for c in named if c is not None and c.kind == "official"
+                 and c not in (LOCAL_AUTHORITIES, UNNAMED_MINISTRY)), None)
     name = _AUTHORITIES_OF.get(geography)
     found = article.index.find(name) if name else None
-    if found is None:
-        named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
-        found = next((c for c in named if c is not None and c.kind == "official" and c is not LOCAL_AUTHORITIES), None)
+    if ministry or found is None:
+        found = last or found
     return found or LOCAL_AUTHORITIES
 
 

@@ -78,6 +78,12 @@ _TOLL_INCLUDES = re.compile(
 )
 # "327 ont été tués et 880 blessés": the second toll of the same victims.
 _JOINED = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
+# "Eight of the dead were children", "four were women": the victims a toll's part names.
+_WERE_VICTIMS = re.compile(r"\s*(?:were|was|etaient|sont|etait)\s+(?:(?:all|tous|toutes|also|aussi)\s+)?"
+                           r"(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b")
+# "the number of civilians killed and injured": both.
+_BOTH_WORDS = re.compile(r"killed\s+(?:and|or)\s+(?:injured|wounded)|morts\s+(?:et|ou)\s+blesses|tues\s+(?:et|ou)\s+blesses"
+                         r"|casualt|victimes|victims")
 # "another 461 died", "a further 12": more of the toll before.
 _MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
@@ -155,7 +161,8 @@ _RANGE = re.compile(
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
-                         r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b)")
+                         r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
+                         r"|(?:an|annees?|mois|jours?|semaines?|heures?|years?|months?|weeks?|days?|hours?)\b)")
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(r"\bcivil(?:e|s|es|ian|ians)?\b|population\s+civile")
@@ -302,6 +309,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
+            named = _WERE_VICTIMS.match(rest)
+            if named:  # "Eight of the dead were children"
+                return casualty, named.lastgroup, is_subcount, 1.0, False, more
             tail = _SUBCOUNT_TAIL.search(sentence, at)
             civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
                                         and not _PARTLY_CIVILIAN.search(sentence))
@@ -327,8 +337,13 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     others = _OTHERS_ALONE.match(right)
     after = right[others.end():] if others else right
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
-    if casualty is None and _TOLL_HINT.search(left) and _TOLL_BEFORE.search(left):
-        casualty = "killed"
+    if casualty is None and _TOLL_HINT.search(left):
+        toll = _TOLL_BEFORE.search(left)
+        if toll:
+            casualty = "killed_or_injured" if _BOTH_WORDS.search(toll.group()) else "killed"
+    named = _WERE_VICTIMS.match(right)
+    if casualty is None and named and readings:  # "... and four were women"
+        return readings[-1].casualty, named.lastgroup, is_subcount, 0.9, False, False
     if casualty is None and gap is not None and len(gap) <= 160 and _GAPPED.search(gap) \
             and _GAP_END.match(right) and not _GAP_BREAK.search(gap):
         previous = readings[-1]  # "132 of those deaths and Russian forces for 47": the same words left out

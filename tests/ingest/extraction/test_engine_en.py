@@ -320,3 +320,25 @@ def test_a_whole_year_a_past_week_and_the_same_speaker_s_month():
             "The White Helmets said 52 people were wounded in Idlib over the past week.")
     assert _one(text, published="2016-10-04", as_of="as_of") == [
         (7515, "2015-12-31"), (640, "2016-09"), (380, "2016-09"), (52, "2016-10-04")]
+
+
+def test_the_dead_named_children_and_women_after_were():
+    text = "An air strike killed 14 civilians in Helmand, officials said. Eight of the dead were children and four were women."
+    assert _one(text, victims="victims") == [(14, "civilians"), (8, "children"), (4, "women")]
+
+
+def test_an_unnamed_ministry_is_the_country_the_article_named():
+    text = ("Britain has acknowledged that one of its strikes killed a civilian. The Ministry of Defence said the "
+            "strike in Syria also killed three fighters.")
+    assert _one(text, claimant="claimant") == [(3, "UK Ministry of Defence")]
+
+
+def test_a_name_in_a_relative_clause_of_membership_does_not_speak():
+    text = "The US-led coalition, of which Britain is a member, has conceded that its strikes killed 883 civilians."
+    assert _one(text, claimant="claimant") == [(883, "US-led coalition")]
+
+
+def test_a_toll_of_killed_and_injured_and_a_record_since_records_began():
+    text = ("UNAMA said the number of civilians killed and injured in June alone, 1,120, was the highest for that "
+            "month since it began keeping records in 2009.")
+    assert _one(text, casualty="casualty", scope="scope") == [(1120, "killed_or_injured", "period")]

@@ -336,3 +336,21 @@ def test_une_comparaison_sans_ses_mots_et_une_attribution_aux_forces():
 def test_une_apposition_entre_le_nombre_et_le_verbe():
     text = "Selon l'ONU, 350 209 personnes, civils et combattants, ont été tuées entre mars 2011 et mars 2021."
     assert _lu(text, published="2021-09-25", casualty="casualty", as_of="as_of") == [(350209, "killed", "2021-03")]
+
+
+def test_les_autorites_d_un_pays_nomme_et_la_meme_source():
+    text = ("Les autorités turques affirment que 18 civils ont été tués par des tirs de roquettes. Selon l'OSDH, 72 "
+            "civils ont péri. Dimanche, des frappes ont tué 14 civils, selon la même source.")
+    assert _lu(text, claimant="claimant") == [(18, "Turkish authorities"), (72, "SOHR"), (14, "SOHR")]
+
+
+def test_le_pronom_inverse_et_un_an_qui_n_est_pas_un_bilan():
+    text = ("Un responsable local a fait état de 27 morts. Une quinzaine de personnes ont été blessées, a-t-il "
+            "ajouté. C'est le bilan le plus lourd depuis plus d'un an.")
+    assert _lu(text, published="2016-11-06", claimant="claimant") == [(27, "local authorities"),
+                                                                      (15, "local authorities")]
+
+
+def test_au_cours_du_mois_d_octobre_est_une_fin_de_periode():
+    text = "Selon la Manui, 1 959 Irakiens ont été tués au cours du mois d'octobre."
+    assert _lu(text, published="2016-11-06", scope="scope", as_of="as_of") == [(1959, "period", "2016-10")]
