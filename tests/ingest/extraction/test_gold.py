@@ -14,8 +14,8 @@ from ingest.extraction import extract
 
 GOLD = Path(__file__).resolve().parent / "gold"
 SCORER = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "score.py"
-STRICT_F1_FLOOR = 0.92
-ATTRIBUTE_FLOOR = 0.75
+STRICT_F1_FLOOR = 0.95
+ATTRIBUTE_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
