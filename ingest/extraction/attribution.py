@@ -33,7 +33,7 @@ _REPORTING_WORDS = (
     "fait etat", "faisait etat", "font etat", "fait savoir", "dit", "disent", "admis", "note", "notent", "notait",
     "lit-on", "said", "says", "say", "saying", "told", "tell", "tells", "put", "puts", "found", "finds",
     "tallied", "tallies", "tally", "added", "adds", "noted", "notes", "wrote", "writes", "listed", "lists",
-    "stated", "states", "stating",
+    "stated", "states", "stating", "gave", "gives", "give", "recu", "received", "receives", "recoit",
 )
 # Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau").
 _NOT_A_VERB = r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement|etablissement)"
@@ -64,7 +64,7 @@ _LED_BY = re.compile(r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emm
                      r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$")
 _OBJECT = re.compile(
     r"(?:\bde|\bdu|\bdes|d'|\bof|\bpar|\bby|\bcontre|\bagainst|\ba|\bau|\baux|\bto|\bsur|\bon|\bwith|\bavec|"
-    r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward|\bof\s+which|\bdont)\s*"
+    r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward|\bof\s+which|\bdont|\bthan)\s*"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
 )
 _SPEAKER_OF = re.compile(
@@ -95,7 +95,7 @@ _REFERENCE = re.compile(
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|son\s+rapport|its\s+report)"
-    r"|(?P<pronoun>elle|il|ils|elles|it|they|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
+    r"|(?P<pronoun>elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
     r"|cette\s+source|this\s+source))(?![\w-])"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
 )
@@ -133,7 +133,8 @@ _LOCAL_OFFICIALS = re.compile(
     r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
     r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
     r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
-    r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante)|gouverneur(?:\s+de\s+la\s+province)?"
+    r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
+    r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
     r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?)"
     r"(?![\w-])"
 )

@@ -33,7 +33,7 @@ SCOPE_CUES = (
         r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b")),
     ("cumulative", re.compile(
         r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
-        r"(?!\s+(?:de\s+|d')?" + _MONTH + r")"
+        r"(?!\s+(?:de\s+|d')?(?:" + _MONTH + r"|l'annee|l'an\b|the\s+year|this\s+year|of\s+the\s+year))"
         r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
         r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
         r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
@@ -59,29 +59,36 @@ SCOPE_CUES = (
         r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
         r"\s+(?:mois|annees|semaines|jours)"
         r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
-        r"|\b(?:en|in|during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
-        r"(?:l'annee\s+)?" + _YEAR +
+        r"|\b(?:during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
+        r"(?:l'annee\s+)?" + _YEAR + r"|\ben\s+l'annee\s+" + _YEAR +
+        r"|\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|de\s+l'an|of\s+the\s+year"
+        r"|of\s+this\s+year)"
         r"|\b(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+" + _YEAR +
         r"|\bduring\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
         r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
         r"|\bl'annee\s+derniere\b"
-        r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bmonthly\b|\bmensuel\w*|\bpar\s+mois\b"
+        r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bpar\s+mois\b"
+        r"|\bmonthly\b|\bmensuel\w*"
         r"|\bper\s+month\b"
         r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
         r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
         r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
         r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b")),
-    ("incident", re.compile(
-        r"\b(?:" + _WEEKDAY + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
-        r"|\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
+    ("one_strike", re.compile(
+        r"\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
         r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
         r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
-        r"|mass\s+killing|massacre)\b"
+        r"|mass\s+killing|massacre)\b")),
+    ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR)),
+    ("incident", re.compile(
+        r"\b(?:" + _WEEKDAY + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
         r"|\b(?:the|that)\s+day's\b|\bde\s+la\s+journee\b|\b(?:that|the\s+same)\s+day\b|\bce\s+jour-la\b"
         r"|\ble\s+meme\s+jour\b"
         r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+(?:" + _MONTH + r"|may)\s+\d")),
     ("month", re.compile(
-        r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b")),
+        r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b"
+        r"|\b(?:en|in)\s+(?:may|mai)\b(?!\s+(?:be|have|not|also|well|well))")),
+    ("said_day", re.compile(r"\b" + _WEEKDAY + r"\b")),
     ("weak_cumulative", re.compile(
         r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
     ("refer", re.compile(
@@ -89,8 +96,9 @@ SCOPE_CUES = (
 )
 # What each cue says of a figure's scope.
 SCOPE_OF = {"increment": "period", "increment_noun": "period", "cumulative": "cumulative", "battle": "period",
-            "since_date": "cumulative", "period": "period", "incident": "incident", "month": "period",
-            "weak_cumulative": "cumulative", "refer": "refer"}
+            "since_date": "cumulative", "period": "period", "one_strike": "incident", "year": "period",
+            "incident": "incident", "month": "period", "said_day": "incident", "weak_cumulative": "cumulative",
+            "refer": "refer"}
 # "said on Tuesday", "a indiqué mardi": the day of a statement.
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|indique|annonce|affirme|declare|precise"
@@ -122,6 +130,8 @@ PLACE_PATTERN = re.compile(
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
+    "saudi": r"saudi-led\s+coalition|coalition\s+(?:arabe|militaire\s+)?(?:menee|dirigee|conduite)\s+par\s+(?:l'arabie"
+             r"\s+saoudite|riyad)|coalition\s+(?:militaire\s+)?arabe|arab(?:-led)?\s+coalition|coalition\s+saoudienne",
     # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
     "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
                  r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
@@ -198,10 +208,11 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
         if m.lastgroup in ("since_date", "cumulative") and m.group().startswith(("since", "depuis")) \
                 and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start()):
             continue
-        if m.lastgroup == "incident" and _WEEKDAY_WORD.fullmatch(m.group()) \
+        cue = m.lastgroup
+        if cue == "incident" and _WEEKDAY_WORD.fullmatch(m.group()) \
                 and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start()):
-            continue  # "the UN said on Tuesday": when it was said, not when they died
-        found.append((m.lastgroup, m.start(), m.end()))
+            cue = "said_day"  # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
+        found.append((cue, m.start(), m.end()))
     return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
 
 
@@ -262,7 +273,10 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None)
             continue
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
-            found.append((m.start(), m.end(), actor.lastgroup))
+            found.append((m.start(), m.end(), "other" if actor.lastgroup == "saudi" else actor.lastgroup))
+    if any(actor == "coalition" for _, _, actor in found) and _SAUDI_NAMED.search(scan) \
+            and not _US_COALITION.search(scan):  # in Yemen, "la coalition" is Riyadh's
+        found = [(s, e, "other" if actor == "coalition" else actor) for s, e, actor in found]
     if any(actor == "militants" for _, _, actor in found):
         isis_named = names_islamic_state(scan)
         found = [(s, e, ("isis" if isis_named else "other") if actor == "militants" else actor)
@@ -288,5 +302,8 @@ def islamic_state_scan(folded: str, original: str) -> str:
     return "".join(parts)
 
 
+_SAUDI_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["saudi"] + r")(?![\w-])")
+_US_COALITION = re.compile(r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
+                           r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)")
 _CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 _ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")

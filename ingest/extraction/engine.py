@@ -68,7 +68,7 @@ class SentenceFacts:
     @cached_property
     def carried_scope(self) -> str | None:
         """Return the scope this sentence lends the next ones: a month named here dates a statement."""
-        return next((cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue != "month"), None)
+        return next((cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue not in ("month", "said_day")), None)
 
     @cached_property
     def countries(self) -> set[str]:
@@ -293,7 +293,7 @@ def folded_sentence(fact) -> str:
 
 
 # Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
-_AIR_HARM = re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|frappes?\s+aeriennes?|raids?\s+aeriens?"
+_AIR_HARM = re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|frappes?|raids?\s+aeriens?"
                        r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b")
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
 _GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
@@ -422,11 +422,14 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 
 @lru_cache(maxsize=512)
 def _home(claimant: Claimant | None) -> str | None:
-    """Return where a claimant counts ("SOHR" counts in Syria), if its names tell."""
+    """Return where a claimant counts ("SOHR" counts in Syria), if its names tell one place only."""
     if claimant is None:
         return None
     names = " ".join(fold_in_place(n) for n in claimant.names())
-    return next((region for region, pattern in _HOME if pattern.search(names)), None)
+    regions = [region for region, pattern in _HOME if pattern.search(names)]
+    if {"iraq", "syria"} <= set(regions) and "iraq_syria" in regions:
+        return "iraq_syria"
+    return regions[0] if len(regions) == 1 else None  # the Red Cross and Red Crescent work everywhere
 
 
 @lru_cache(maxsize=512)
@@ -505,7 +508,9 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
 _LAST_DAYS = re.compile(
     r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks?|days?|hours?)"
     r"|(?:au\s+cours\s+des|ces|sur\s+les|dans\s+les|pendant\s+les)\s+(?:\w+\s+)?(?:derniers|dernieres)\s+"
-    r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee))\b"
+    r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee)"
+    r"|(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|of\s+the\s+year|of\s+this\s+year)"
+    r"|this\s+year|cette\s+annee)\b"
 )
 
 

@@ -149,6 +149,8 @@ DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
        "Iraqi Red Crescent", "Croissant-Rouge irakien", "Red Crescent", "Croissant-Rouge"),
     _c("SANA", "state_media",
        "Syrian Arab News Agency", "agence de presse syrienne", "agence officielle syrienne",
+       "Syria's state news agency", "Syrian state news agency", "Syria's official news agency",
+       "Syrian official news agency", "SANA agency",
        "agence de presse officielle syrienne"),
     _c("Amaq", "state_media", "Aamaq", "agence Amaq", "Amaq news agency"),
     _c("IRNA", "state_media"),

@@ -48,7 +48,7 @@ _CASUALTY_NOUNS = {
     "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|killed\s+or\s+injured|"
                          r"killed\s+or\s+wounded|dead\s+or\s+injured|casualties|casualty|pertes",
     "victims": r"victimes|victime|victims|victim",
-    "killed": r"morts|mort|tues|tuees|dead|deaths|death|killed|deces|decedes|fatalities|martyrs|cadavres",
+    "killed": r"morts|mort|tues|tuees|dead|deaths|death|killed|deces|decedes|fatalities|martyrs|cadavres|corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
 _NOUN = re.compile(
@@ -56,7 +56,9 @@ _NOUN = re.compile(
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those)\s+)?"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
-    r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents)\s+)?"
+    r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents|u\.s\.|us"
+    r"|american|afghan|iraqi|syrian|kurdish|turkish|british|russian|americains?|afghans?|irakiens?|syriens?|kurdes"
+    r"|turcs|britanniques|russes)\s+)?"
     r"(?:(?:de|d'|of)\s*)?"
     r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
     r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items()) + r")(?![\w-])"
@@ -84,6 +86,12 @@ _WERE_VICTIMS = re.compile(r"\s*(?:were|was|etaient|sont|etait)\s+(?:(?:all|tous
 # "the number of civilians killed and injured": both.
 _BOTH_WORDS = re.compile(r"killed\s+(?:and|or)\s+(?:injured|wounded)|morts\s+(?:et|ou)\s+blesses|tues\s+(?:et|ou)\s+blesses"
                          r"|casualt|victimes|victims")
+_ONE_OF = re.compile(r"\s*(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|them|eux|elles)\b")
+# The second of two counts after one verb: "killing 13 U.S. service members and about 170 Afghans".
+_VERB_LIST_BEFORE = re.compile(
+    r"\b(?:(?P<killed>killing|killed|kills|kill|tuant|tue|tues)|(?P<injured>wounding|injuring|wounded|injured|blessant"
+    r"|blesse))\s+(?:at\s+least\s+|au\s+moins\s+)?(?:\d[\d,. ]*|[a-z]+)\s+(?:[\w.'-]+\s+){1,4}(?:and|et|,)\s*$"
+)
 # "another 461 died", "a further 12": more of the toll before.
 _MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
@@ -225,6 +233,8 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
             value_max, qualifier = None, number.qualifier
             end = m.end()
     right = folded[end:min(s_end, end + 160)]
+    if value == 1 and _ONE_OF.match(right):
+        return None, end  # "One of the bodies was hung": one of them, not a toll
     split = None if second else _split_range(folded, end, s_end)
     if split and split[0] > value:  # "at least 7,988 civilians and possibly as many as 12,860 were killed"
         value_max, noun, end = split
@@ -327,6 +337,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             casualty = readings[-1].casualty if readings[-1].is_subcount else head.casualty
         if casualty is None and gap is not None and _COORDINATED.fullmatch(gap):
             casualty = readings[-1].casualty  # "26 727 femmes et 27 126 enfants" after a toll
+        listed = _VERB_LIST_BEFORE.search(left) if casualty is None else None
+        if listed:  # "killing 13 service members and about 170 Afghans"
+            casualty = listed.lastgroup
         if casualty is None:
             includes = _TOLL_INCLUDES.search(left)
             if includes:

@@ -342,3 +342,27 @@ def test_a_toll_of_killed_and_injured_and_a_record_since_records_began():
     text = ("UNAMA said the number of civilians killed and injured in June alone, 1,120, was the highest for that "
             "month since it began keeping records in 2009.")
     assert _one(text, casualty="casualty", scope="scope") == [(1120, "killed_or_injured", "period")]
+
+
+def test_one_strike_named_beats_its_year_and_a_statement_day_dates_a_day_s_news():
+    text = ("The deadliest strike hit a compound in Qaiyara in 2016, killing 21 people. Syria's state news agency said "
+            "Monday that coalition airstrikes killed 25 civilians in a village.")
+    assert _one(text, scope="scope", claimant="claimant") == [(21, "incident", "unattributed"),
+                                                               (25, "incident", "SANA")]
+
+
+def test_a_comparison_names_no_speaker_and_they_is_not_an_organisation():
+    text = ("The coalition said it was reviewing the report.\n\nReporters visited 150 sites, and they documented at "
+            "least 260 civilian deaths, more than the coalition has admitted.")
+    assert _one(text, claimant="claimant") == [(260, "unattributed")]
+
+
+def test_one_of_the_dead_is_no_toll():
+    text = "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a bridge."
+    assert _one(text) == [(40,)]
+
+
+def test_the_second_count_after_one_verb():
+    text = "A suicide bomber struck outside the airport, killing 13 U.S. service members and about 170 Afghans."
+    assert _one(text, casualty="casualty", qualifier="qualifier") == [(13, "killed", "exact"),
+                                                                       (170, "killed", "approx")]

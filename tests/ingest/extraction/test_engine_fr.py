@@ -354,3 +354,18 @@ def test_le_pronom_inverse_et_un_an_qui_n_est_pas_un_bilan():
 def test_au_cours_du_mois_d_octobre_est_une_fin_de_periode():
     text = "Selon la Manui, 1 959 Irakiens ont été tués au cours du mois d'octobre."
     assert _lu(text, published="2016-11-06", scope="scope", as_of="as_of") == [(1959, "period", "2016-10")]
+
+
+def test_la_coalition_menee_par_riyad_n_est_pas_celle_des_etats_unis():
+    text = ("Un raid de la coalition militaire menée par l'Arabie saoudite a tué au moins 29 civils au Yémen, selon un "
+            "responsable des services de santé locaux. Le CICR a reçu 21 corps et 35 blessés.")
+    assert _lu(text, perpetrator="perpetrator", geography="geography", claimant="claimant", casualty="casualty") == [
+        (29, "other", "other", "local authorities", "killed"), (21, "other", "other", "ICRC", "killed"),
+        (35, "other", "other", "ICRC", "injured")]
+
+
+def test_depuis_le_debut_de_l_annee_est_une_periode_qui_court_a_ce_jour():
+    text = ("La Manua avait recensé l'an dernier 10 453 victimes civiles. Selon la Manua, les attaques de l'EI ont fait "
+            "plus de 600 victimes depuis le début de l'année.")
+    assert _lu(text, published="2018-12-30", scope="scope", as_of="as_of") == [
+        (10453, "period", "2017-12-31"), (600, "period", "2018-12-30")]
