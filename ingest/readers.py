@@ -82,9 +82,7 @@ def read_document(data: bytes, *, max_bytes: int) -> Document:
         return _checked(_read_pdf(data))
     for magic, what in _KNOWN_BINARIES:
         if data.startswith(magic):
-            raise UnreadableDocument(
-                f"The file is {what}, not an article: send plain text, HTML or PDF."
-            )
+            raise UnreadableDocument(f"The file is {what}, not an article: send plain text, HTML or PDF.")
     text = _CONTROLS.sub("", _decode(data))
     if _HTML_START.match(text):
         return _checked(_read_html(text))

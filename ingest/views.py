@@ -56,9 +56,11 @@ class UploadView(EditorRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         ids = requested_ids(self.request)
-        reports = Report.objects.filter(pk__in=ids) if ids else Report.objects.filter(
-            uploaded_by=self.request.user
-        )[:20]
+        reports = (
+            Report.objects.filter(pk__in=ids)
+            if ids
+            else Report.objects.filter(uploaded_by=self.request.user)[:20]
+        )
         context["reports"] = [report_status(r) for r in reports.prefetch_related("estimates__source")]
         context["max_megabytes"] = settings.INGEST_MAX_UPLOAD_BYTES // (1024 * 1024)
         return context

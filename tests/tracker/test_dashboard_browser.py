@@ -26,8 +26,8 @@ TRACES = (
 
 # Every Content-Security-Policy violation on the page, as the browser reports it to the page.
 RECORD_CSP_VIOLATIONS = """window.cspViolations = [];
-document.addEventListener('securitypolicyviolation', e =>
-  window.cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`));"""
+document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`));"""
 
 
 # Where a plotted point is in the viewport, from Plotly's own axes.
