@@ -22,7 +22,7 @@ PATHS = {
     "dashboard": "/",
 }
 TARGETS = {"series": 50, "dashboard": 150}  # p95, ms
-BUDGET_SECONDS = 60  # per endpoint: a slow one is measured on fewer requests, and says so
+BUDGET_SECONDS = 90  # per endpoint: a slow one is measured on fewer requests, and says so
 
 
 def percentile(values, fraction):
