@@ -76,12 +76,21 @@ def colour_of(series, index):
     )
 
 
+def _scatter(**properties):
+    """Return a scatter trace as plotly.js reads it, on the first panel unless told otherwise.
+
+    Traces are plain dicts: plotly.py's objects validate and copy every array, which cost more
+    than everything else on the dashboard once it plots a few thousand points.
+    """
+    return {"type": "scatter", "xaxis": "x", "yaxis": "y", **properties}
+
+
 def _series_traces(series, colour):
     """Return the step line of a claimant, plus the band of its ranges when it states any."""
     days = [p.as_of.isoformat() for p in series.points]
     language = get_language()
     has_ranges = any(p.value_max is not None for p in series.points)
-    line = go.Scatter(
+    line = _scatter(
         x=days,
         y=[p.value for p in series.points],
         name=series.name,
@@ -96,18 +105,16 @@ def _series_traces(series, colour):
     if not has_ranges:
         return [line]
     # A range is a band from minimum to maximum; a single range point shows as a bar.
-    line.update(
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": [(p.value_max - p.value) if p.value_max is not None else 0 for p in series.points],
-            "arrayminus": [0] * len(series.points),
-            "color": colour,
-            "thickness": 4,
-            "width": 0,
-        }
-    )
-    upper = go.Scatter(
+    line["error_y"] = {
+        "type": "data",
+        "symmetric": False,
+        "array": [(p.value_max - p.value) if p.value_max is not None else 0 for p in series.points],
+        "arrayminus": [0] * len(series.points),
+        "color": colour,
+        "thickness": 4,
+        "width": 0,
+    }
+    upper = _scatter(
         x=days,
         y=[p.value_max if p.value_max is not None else p.value for p in series.points],
         name=_("%(name)s (upper bound)") % {"name": series.name},
@@ -134,7 +141,7 @@ def _gap_traces(gap_rows, compare):
     if not rows:
         return []
     days = [r.as_of.isoformat() for r in rows]
-    floor = go.Scatter(
+    floor = _scatter(
         x=days,
         y=[r.official for r in rows],
         mode="lines",
@@ -143,7 +150,7 @@ def _gap_traces(gap_rows, compare):
         showlegend=False,
         meta={"role": "gap-floor", "key": OFFICIAL},
     )
-    ceiling = go.Scatter(
+    ceiling = _scatter(
         x=days,
         y=[r.independent for r in rows],
         name=_("Gap: %(name)s minus official") % {"name": compare.name},
@@ -160,7 +167,7 @@ def _gap_traces(gap_rows, compare):
 
 def _ratio_trace(gap_rows, compare):
     rows = [r for r in gap_rows if r.ratio is not None]
-    return go.Scatter(
+    return _scatter(
         x=[r.as_of.isoformat() for r in rows],
         y=[r.ratio for r in rows],
         name=_("Ratio %(name)s / official") % {"name": compare.name},
@@ -169,29 +176,15 @@ def _ratio_trace(gap_rows, compare):
         hovertemplate="×%{y:.2f}<extra></extra>",
         showlegend=False,
         meta={"role": "ratio", "key": compare.key},
+        xaxis="x2",
+        yaxis="y2",
     )
 
 
-def dashboard_figure(series_list, gap_rows, compare):
-    """Return the headline figure: the claimants' step lines, the gap, and the ratio below."""
-    figure = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        row_heights=[0.72, 0.28],
-        vertical_spacing=0.06,
-    )
-    for trace in _gap_traces(gap_rows, compare) if compare else []:
-        figure.add_trace(trace, row=1, col=1)
-    independents = 0
-    for series in series_list:
-        colour = colour_of(series, independents)
-        if series.key != OFFICIAL:
-            independents += 1
-        for trace in _series_traces(series, colour):
-            figure.add_trace(trace, row=1, col=1)
-    if compare and gap_rows:
-        figure.add_trace(_ratio_trace(gap_rows, compare), row=2, col=1)
+@lru_cache(maxsize=16)
+def _dashboard_layout(language):
+    """Return the JSON of the dashboard's layout (two panels, axes, theme), built by plotly once."""
+    figure = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.06)
     figure.update_layout(
         template="plotly_white",
         height=620,
@@ -202,15 +195,13 @@ def dashboard_figure(series_list, gap_rows, compare):
     )
     figure.update_yaxes(title_text=_("Civilians killed (cumulative)"), rangemode="tozero", row=1, col=1)
     figure.update_yaxes(title_text=_("Ratio"), rangemode="tozero", row=2, col=1)
-    return figure
+    return json.dumps(json.loads(figure.to_json())["layout"])
 
 
-def claimant_figure(series_list):
-    """Return one claimant's cumulative figures over time, one step line per comparable kind."""
+@lru_cache(maxsize=16)
+def _claimant_layout(language):
+    """Return the JSON of a claimant page's layout, built by plotly once."""
     figure = go.Figure()
-    for index, series in enumerate(series_list):
-        for trace in _series_traces(series, colour_of(series, index)):
-            figure.add_trace(trace)
     figure.update_layout(
         template="plotly_white",
         height=380,
@@ -219,9 +210,33 @@ def claimant_figure(series_list):
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
     figure.update_yaxes(rangemode="tozero")
-    return figure
+    return json.dumps(json.loads(figure.to_json())["layout"])
+
+
+def dashboard_figure(series_list, gap_rows, compare):
+    """Return the headline figure: the claimants' step lines, the gap, and the ratio below."""
+    data = list(_gap_traces(gap_rows, compare)) if compare else []
+    independents = 0
+    for series in series_list:
+        colour = colour_of(series, independents)
+        if series.key != OFFICIAL:
+            independents += 1
+        data += _series_traces(series, colour)
+    if compare and gap_rows:
+        data.append(_ratio_trace(gap_rows, compare))
+    return {"data": data, "layout": json.loads(_dashboard_layout(get_language()))}
+
+
+def claimant_figure(series_list):
+    """Return one claimant's cumulative figures over time, one step line per comparable kind."""
+    data = []
+    for index, series in enumerate(series_list):
+        for trace in _series_traces(series, colour_of(series, index)):
+            trace.pop("xaxis"), trace.pop("yaxis")  # one panel: plotly's defaults
+            data.append(trace)
+    return {"data": data, "layout": json.loads(_claimant_layout(get_language()))}
 
 
 def figure_data(figure):
     """Return the figure as plain JSON data, ready for the `json_script` filter."""
-    return json.loads(figure.to_json())
+    return figure
