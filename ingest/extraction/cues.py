@@ -260,12 +260,16 @@ _NOT_HARM_BY = re.compile(
 )
 
 
-def perpetrators(folded: str, start: int, end: int, original: str | None = None) -> list[tuple[int, int, str]]:
+def perpetrators(folded: str, start: int, end: int, original: str | None = None,
+                 named: dict | None = None) -> list[tuple[int, int, str]]:
     """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war.
 
     With the `original` text, "IS" in capitals is the Islamic State ("executed by IS"), not
-    the verb; "militants" are the Islamic State's where the text names it, "other" elsewhere.
+    the verb; "militants" are the Islamic State's where the text names it, "other" elsewhere;
+    where it names the Saudi-led coalition and no other, "la coalition" is Riyadh's. `named`
+    keeps what the whole text names, read once per text (pass one dict per article).
     """
+    named = {} if named is None else named
     scan = islamic_state_scan(folded, original) if original is not None else folded
     found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
@@ -274,19 +278,23 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None)
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
             found.append((m.start(), m.end(), "other" if actor.lastgroup == "saudi" else actor.lastgroup))
-    if any(actor == "coalition" for _, _, actor in found) and _SAUDI_NAMED.search(scan) \
-            and not _US_COALITION.search(scan):  # in Yemen, "la coalition" is Riyadh's
+    if any(actor == "coalition" for _, _, actor in found) and _names(named, "saudi", scan):
         found = [(s, e, "other" if actor == "coalition" else actor) for s, e, actor in found]
     if any(actor == "militants" for _, _, actor in found):
-        isis_named = names_islamic_state(scan)
+        isis_named = _names(named, "isis", scan)
         found = [(s, e, ("isis" if isis_named else "other") if actor == "militants" else actor)
                  for s, e, actor in found]
     return sorted(found)
 
 
-def names_islamic_state(scan: str) -> bool:
-    """Tell whether a text (as `islamic_state_scan` returns it) names the Islamic State."""
-    return bool(_ISIS_NAMED.search(scan))
+def _names(named: dict, what: str, scan: str) -> bool:
+    """Tell, once per text, whether it names the Islamic State ("isis") or only the Saudi-led coalition ("saudi")."""
+    if what not in named:
+        if what == "isis":
+            named[what] = bool(_ISIS_NAMED.search(scan))
+        else:
+            named[what] = bool(_SAUDI_NAMED.search(scan)) and not _US_COALITION.search(scan)
+    return named[what]
 
 
 def islamic_state_scan(folded: str, original: str) -> str:
