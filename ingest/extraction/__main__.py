@@ -1,6 +1,6 @@
 """Command line: print the figures of each article as JSON Lines (the scoring contract).
 
-    python -m ingest.extraction [--published 2019-05] [--language fr|en|auto] FILE...
+python -m ingest.extraction [--published 2019-05] [--language fr|en|auto] FILE...
 """
 
 import argparse

@@ -20,37 +20,156 @@ from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
 _REPORTING_STEMS = (
-    "estim", "affirm", "reconn", "chiffr", "parl", "indiqu", "rapport", "recens", "denombr", "avanc", "evalu",
-    "compt", "document", "declar", "assur", "precis", "ajout", "admet", "annonc", "publi", "signal", "confirm",
-    "communiqu", "jug", "evoqu", "soulign", "expliqu", "repertori", "tabl", "revendiqu", "accus", "attribu",
-    "impute", "relev", "conclu", "dress", "enregistr", "avou", "conced", "fourni", "acknowledg", "admit",
-    "report", "record", "count", "announc", "believ", "claim", "conclud", "assess", "identif", "verif",
-    "register", "blam", "releas", "publish", "issu", "logg", "track", "warn", "avert", "deni", "deny", "dement",
-    "reject", "contest", "disput", "deplor", "denonc", "condamn", "condemn", "lament", "decri", "alert", "insist",
-    "martel", "etabl",
+    "estim",
+    "affirm",
+    "reconn",
+    "chiffr",
+    "parl",
+    "indiqu",
+    "rapport",
+    "recens",
+    "denombr",
+    "avanc",
+    "evalu",
+    "compt",
+    "document",
+    "declar",
+    "assur",
+    "precis",
+    "ajout",
+    "admet",
+    "annonc",
+    "publi",
+    "signal",
+    "confirm",
+    "communiqu",
+    "jug",
+    "evoqu",
+    "soulign",
+    "expliqu",
+    "repertori",
+    "tabl",
+    "revendiqu",
+    "accus",
+    "attribu",
+    "impute",
+    "relev",
+    "conclu",
+    "dress",
+    "enregistr",
+    "avou",
+    "conced",
+    "fourni",
+    "acknowledg",
+    "admit",
+    "report",
+    "record",
+    "count",
+    "announc",
+    "believ",
+    "claim",
+    "conclud",
+    "assess",
+    "identif",
+    "verif",
+    "register",
+    "blam",
+    "releas",
+    "publish",
+    "issu",
+    "logg",
+    "track",
+    "warn",
+    "avert",
+    "deni",
+    "deny",
+    "dement",
+    "reject",
+    "contest",
+    "disput",
+    "deplor",
+    "denonc",
+    "condamn",
+    "condemn",
+    "lament",
+    "decri",
+    "alert",
+    "insist",
+    "martel",
+    "etabl",
 )
 _REPORTING_WORDS = (
-    "fait etat", "faisait etat", "font etat", "fait savoir", "dit", "disent", "admis", "note", "notent", "notait",
-    "lit-on", "said", "says", "say", "saying", "told", "tell", "tells", "put", "puts", "found", "finds",
-    "tallied", "tallies", "tally", "added", "adds", "noted", "notes", "wrote", "writes", "listed", "lists",
-    "stated", "states", "stating", "gave", "gives", "give", "recu", "received", "receives", "recoit",
+    "fait etat",
+    "faisait etat",
+    "font etat",
+    "fait savoir",
+    "dit",
+    "disent",
+    "admis",
+    "note",
+    "notent",
+    "notait",
+    "lit-on",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "put",
+    "puts",
+    "found",
+    "finds",
+    "tallied",
+    "tallies",
+    "tally",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "listed",
+    "lists",
+    "stated",
+    "states",
+    "stating",
+    "gave",
+    "gives",
+    "give",
+    "recu",
+    "received",
+    "receives",
+    "recoit",
 )
 # Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau").
-_NOT_A_VERB = r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement|etablissement)"
+_NOT_A_VERB = (
+    r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement"
+    r"|etablissement)"
+)
 REPORTING_VERB = (
     f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{_NOT_A_VERB}{alternation(_REPORTING_STEMS)}[\\w-]*)"
 )
 # "its report", "the Coalition's claim", "un record": the stem is a noun there.
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:un|une|the|its|their|his|her|son|sa|ses|leur|leurs|this|cette|an)|'s)\s+$")
-_AUX = r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|" \
-       r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:un|une|the|its|their|his|her|son|sa|ses|leur|leurs|this|cette|an)|'s)\s+$"
+)
+_AUX = (
+    r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
+    r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
+)
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
-SELON = re.compile(r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b")
-_WHEN = (r"(?:(?:on\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
-         r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
-         r"|tonight|lately|earlier|plus\s+tot|recemment|recently|encore|again)")
+SELON = re.compile(
+    r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b"
+)
+_WHEN = (
+    r"(?:(?:on\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
+    r"|tonight|lately|earlier|plus\s+tot|recemment|recently|encore|again)"
+)
 _AFTER_VERB = re.compile(
     rf"\s+(?:{_WHEN}\s*,?\s+)?(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
@@ -60,8 +179,10 @@ _AGENT_BEFORE = re.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
     r"communiqu|annonc|reconn|enregistr|dress|etabli)\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
-_LED_BY = re.compile(r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
-                     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$")
+_LED_BY = re.compile(
+    r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
+    r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
+)
 _OBJECT = re.compile(
     r"(?:\bde|\bdu|\bdes|d'|\bof|\bpar|\bby|\bcontre|\bagainst|\ba|\bau|\baux|\bto|\bsur|\bon|\bwith|\bavec|"
     r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward|\bof\s+which|\bdont|\bthan)\s*"
@@ -139,9 +260,44 @@ _LOCAL_OFFICIALS = re.compile(
     r"(?![\w-])"
 )
 _MINISTRY = re.compile(r"ministr|ministere")
-_FUNCTION_WORDS = {"selon", "d'apres", "according", "the", "le", "la", "les", "l'", "said", "says", "a", "an",
-                   "et", "and", "by", "par", "pour", "de", "of", "des", "du", "to", "according to", "un", "une", "ces",
-                   "cet", "ce", "cette", "this", "these", "those", "two", "deux", "several", "plusieurs"}
+_FUNCTION_WORDS = {
+    "selon",
+    "d'apres",
+    "according",
+    "the",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "said",
+    "says",
+    "a",
+    "an",
+    "et",
+    "and",
+    "by",
+    "par",
+    "pour",
+    "de",
+    "of",
+    "des",
+    "du",
+    "to",
+    "according to",
+    "un",
+    "une",
+    "ces",
+    "cet",
+    "ce",
+    "cette",
+    "this",
+    "these",
+    "those",
+    "two",
+    "deux",
+    "several",
+    "plusieurs",
+}
 
 # "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
 _DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
@@ -150,8 +306,15 @@ _APPOSED_TO_SPEAKER = re.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
-CONFIDENCE = {"selon": 0.95, "subject": 0.95, "verb": 0.95, "agent": 0.85, "tweet": 0.8, "carried": 0.7,
-              "forward": 0.8}
+CONFIDENCE = {
+    "selon": 0.95,
+    "subject": 0.95,
+    "verb": 0.95,
+    "agent": 0.85,
+    "tweet": 0.8,
+    "carried": 0.7,
+    "forward": 0.8,
+}
 REFERENCE_FACTOR = 0.85
 
 
@@ -170,8 +333,10 @@ class Attributor:
 
     def __init__(self, mentions: Spans, folded: str, original: str):
         self.mentions = mentions  # the article's claimant names
-        self.references = Spans((m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else m.lastgroup)
-                                for m in _REFERENCE.finditer(folded))
+        self.references = Spans(
+            (m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else m.lastgroup)
+            for m in _REFERENCE.finditer(folded)
+        )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
         self.verbs = Spans((m.start(), m.end(), None) for m in _REPORTING.finditer(folded))
         self.folded = folded
@@ -187,13 +352,18 @@ class Attributor:
         An indefinite speaker ("a war monitor said") comes back with claimant None: the
         engine names it from the sentences that follow.
         """
-        items = [(s, e, claimant, None) for s, e, claimant in self.mentions.within(start, end)
-                 if not self._dateline(start, s, e)]
+        items = [
+            (s, e, claimant, None)
+            for s, e, claimant in self.mentions.within(start, end)
+            if not self._dateline(start, s, e)
+        ]
         taken = [(s, e) for s, e, _, _ in items]
         for r_start, r_end, group in self.references.within(start, end):
             if any(s < r_end and r_start < e for s, e in taken) or self._names_follow(r_end, taken):
                 continue
-            if group == "indefinite" and any(_APPOSITION.fullmatch(self.folded, e, r_start) for _, e in taken):
+            if group == "indefinite" and any(
+                _APPOSITION.fullmatch(self.folded, e, r_start) for _, e in taken
+            ):
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
             items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
@@ -202,17 +372,25 @@ class Attributor:
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
-        verbs = [(v_start, v_end) for v_start, v_end, _ in self.verbs.within(start, end)
-                 if not self._after_determiner(v_start, start)]
+        verbs = [
+            (v_start, v_end)
+            for v_start, v_end, _ in self.verbs.within(start, end)
+            if not self._after_determiner(v_start, start)
+        ]
         found = []
         for s, e, claimant, reference in items:
-            before = self.folded[max(start, s - 50):s]
+            before = self.folded[max(start, s - 50) : s]
             if claimant is not None:
-                before = before[:_DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
+                before = (
+                    before[: _DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
+                )
             if _LED_BY.search(before):
                 continue
-            role = "selon" if s in selon_targets else self._role(before, max(start, s - 50), s, e, reference, starts,
-                                                                 verbs)
+            role = (
+                "selon"
+                if s in selon_targets
+                else self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
+            )
             if reference == "indefinite":
                 if role is not None:
                     found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
@@ -232,12 +410,14 @@ class Attributor:
 
     def _dateline(self, start: int, s: int, e: int) -> bool:
         """Tell whether a name is a wire's credit in a dateline ("GENEVE (AFP) - "): it states nothing."""
-        return bool(_DATELINE_BEFORE.fullmatch(self.folded, start, s) and _DATELINE_AFTER.match(self.folded, e))
+        return bool(
+            _DATELINE_BEFORE.fullmatch(self.folded, start, s) and _DATELINE_AFTER.match(self.folded, e)
+        )
 
     def _after_determiner(self, position: int, start: int) -> bool:
         """Tell whether a word follows a determiner ("un record", "its report"), but not "the UN said"."""
         m = _DETERMINER_BEFORE.search(self.folded, max(start, position - 8), position)
-        return bool(m) and not self.original[m.start():m.end()].strip().isupper()
+        return bool(m) and not self.original[m.start() : m.end()].strip().isupper()
 
     def _local_officials(self, start: int, end: int, taken) -> list:
         """Return unnamed local officials ("provincial officials said") outside the gazetteer's names.
@@ -249,9 +429,13 @@ class Attributor:
         for o_start, o_end, _ in self.officials.within(start, end):
             if any(s <= o_end and o_start <= e + 1 for s, e in taken):
                 continue
-            previous = self.original[max(start, o_start - 30):o_start].split()
-            if (previous and previous[-1][:1].isupper() and previous[-1][-1:].isalpha()
-                    and previous[-1].lower() not in _FUNCTION_WORDS):
+            previous = self.original[max(start, o_start - 30) : o_start].split()
+            if (
+                previous
+                and previous[-1][:1].isupper()
+                and previous[-1][-1:].isalpha()
+                and previous[-1].lower() not in _FUNCTION_WORDS
+            ):
                 continue
             ministry = _MINISTRY.search(self.folded, o_start, o_end)
             found.append((o_start, o_end, UNNAMED_MINISTRY if ministry else LOCAL_AUTHORITIES, None))
@@ -264,24 +448,32 @@ class Attributor:
         return self._object(before, base) or bool(_LED_BY.search(before))
 
     def _object(self, before: str, base: int) -> bool:
-        """Tell whether `before` (folded[base:...]) ends with a preposition; an English "A" is an article, not "à"."""
+        """Tell whether `before` (folded[base:...]) ends with a preposition.
+
+        An English "A" is an article, not "à".
+        """
         m = _OBJECT.search(before)
         if m is None:
             return False
         word = m.group().lstrip()
-        return not (word[:1] == "a" and word[1:2] in (" ", "") and self.original[base + m.start() + len(m.group()) -
-                                                                              len(word)] in "aA")
+        return not (
+            word[:1] == "a"
+            and word[1:2] in (" ", "")
+            and self.original[base + m.start() + len(m.group()) - len(word)] in "aA"
+        )
 
     def _names_follow(self, position: int, taken) -> bool:
         """Tell whether a name follows a reference in apposition ("l'agence de presse SANA")."""
-        return any(position <= s and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s]) for s, _ in taken)
+        return any(
+            position <= s and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s]) for s, _ in taken
+        )
 
     def _selon_targets(self, items, start, end) -> set[int]:
         """Return the names introduced as sources: "selon X", "Pour X, ...", a headline's "(X)"."""
         targets = set()
         for m in SELON.finditer(self.folded, start, end):
             limit = min(end, m.end() + 90)
-            stop = re.search(r"[,.;:()]", self.folded[m.end():limit])
+            stop = re.search(r"[,.;:()]", self.folded[m.end() : limit])
             limit = m.end() + stop.start() if stop else limit
             first = next((s for s, _, _, _ in items if m.end() <= s < limit), None)
             if first is not None:
@@ -289,17 +481,25 @@ class Attributor:
         for s, e, claimant, _ in items:
             if _HEAD_FOR.fullmatch(self.folded, start, s) and _COMMA_AFTER.match(self.folded, e, end):
                 targets.add(s)
-            elif (claimant is not None and _HEADLINE_SOURCE_AFTER.fullmatch(self.folded, e, end)
-                  and _HEADLINE_SOURCE_BEFORE.search(self.folded, max(start, s - 8), s)):
+            elif (
+                claimant is not None
+                and _HEADLINE_SOURCE_AFTER.fullmatch(self.folded, e, end)
+                and _HEADLINE_SOURCE_BEFORE.search(self.folded, max(start, s - 8), s)
+            ):
                 targets.add(s)
         return targets
 
-    def _role(self, before: str, base: int, s: int, e: int, reference: str | None, starts, verbs) -> str | None:
+    def _role(
+        self, before: str, base: int, s: int, e: int, reference: str | None, starts, verbs
+    ) -> str | None:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
         if _ACTOR_AFTER.match(self.folded, e):
             return None
-        if any(_AFTER_VERB.fullmatch(self.folded, v_end, s) for v_start, v_end in verbs
-               if s - 60 < v_end <= s and not _OBJECT_VERB.match(self.folded, v_start)):
+        if any(
+            _AFTER_VERB.fullmatch(self.folded, v_end, s)
+            for v_start, v_end in verbs
+            if s - 60 < v_end <= s and not _OBJECT_VERB.match(self.folded, v_start)
+        ):
             return "verb"
         if _AGENT_BEFORE.search(before):
             return "agent"
@@ -329,7 +529,9 @@ class Attributor:
                 return named
         if reference in ("independent", "media"):
             kinds = ("independent",) if reference == "independent" else ("media", "state_media")
-            return next((self.last_by_kind[k] for k in kinds if k in self.last_by_kind), self.last_attributive)
+            return next(
+                (self.last_by_kind[k] for k in kinds if k in self.last_by_kind), self.last_attributive
+            )
         return self.last_attributive
 
     def _remember(self, claimant: Claimant) -> None:
@@ -340,7 +542,12 @@ class Attributor:
 
 
 # The word of a reference that a claimant's names contain ("l'Observatoire" -> "Observatoire syrien").
-_HEAD_NOUNS = {"observatory": "observ", "observatoire": "observ", "mission": "mission", "onusienne": "mission"}
+_HEAD_NOUNS = {
+    "observatory": "observ",
+    "observatoire": "observ",
+    "mission": "mission",
+    "onusienne": "mission",
+}
 
 
 @lru_cache(maxsize=512)
@@ -351,6 +558,6 @@ def _folded_names(claimant: Claimant) -> str:
 def tweet_signatures(folded: str, original: str, index: ClaimantIndex):
     """Yield (position, Claimant) for each embedded tweet's "— Name (@handle)" signature."""
     for m in _TWEET.finditer(folded):
-        name = " ".join(original[m.start("name"):m.end("name")].split())
+        name = " ".join(original[m.start("name") : m.end("name")].split())
         claimant = index.find(name) or Claimant(name, "media")
         yield m.start(), claimant

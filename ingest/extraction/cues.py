@@ -13,9 +13,14 @@ _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
 
 # Scope, strongest first: an increment to a tally is never a cumulative total.
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_COUNT = r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight" \
-         r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
+_WEEKDAY = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)"
+)
+_COUNT = (
+    r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight"
+    r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
+)
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
 
 # Scope, strongest first: an increment to a tally is never a cumulative total, except for
@@ -24,81 +29,150 @@ _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assau
 # month named ("in March", "last month") is weaker than one strike named; a weak cue ("au
 # total", "a total of") only counts when nothing else does; "cette période" points back.
 SCOPE_CUES = (
-    ("increment", re.compile(
-        r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
-        r"|\b(?:add|adding|added|adds)\b[^.;]{0,60}\bto\s+(?:its|their|the|this)\s+(?:\w+\s+)?"
-        r"(?:tally|toll|count|total)")),
-    ("increment_noun", re.compile(
-        r"\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
-        r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b")),
-    ("cumulative", re.compile(
-        r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
-        r"(?!\s+(?:de\s+|d')?(?:" + _MONTH + r"|l'annee|l'an\b|the\s+year|this\s+year|of\s+the\s+year))"
-        r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
-        r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
-        r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
-        r"|was\s+launched)"
-        r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
-        r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:en|in)\s+(?:"
-        + _MONTH + r"\s+)?" + _YEAR +
-        r"|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
-        r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
-        r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
-        r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b|\b(?:du|of\s+the)\s+(?:conflit|conflict)\b"
-        r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
-        r"(?:killed|fait|tue|coute|cost|claimed|left)\b")),
-    ("battle", re.compile(
-        r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE +
-        r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
-        r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE)),
-    ("since_date", re.compile(
-        r"\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|" + _MONTH + r")\s*)?" + _YEAR +
-        r"|\b(?:depuis|since)\s+(?:la\s+)?(?:fin|debut|mi-|late|early|mid-|the\s+end\s+of|the\s+start\s+of)\s*"
-        + _MONTH + r"|\bdepuis\s+le\s+\d|\bsince\s+(?:" + _MONTH + r"|may)\s+\d")),
-    ("period", re.compile(
-        r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
-        r"\s+(?:mois|annees|semaines|jours)"
-        r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
-        r"|\b(?:during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
-        r"(?:l'annee\s+)?" + _YEAR + r"|\ben\s+l'annee\s+" + _YEAR +
-        r"|\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|de\s+l'an|of\s+the\s+year"
-        r"|of\s+this\s+year)"
-        r"|\b(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+" + _YEAR +
-        r"|\bduring\s+" + _MONTH + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
-        r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
-        r"|\bl'annee\s+derniere\b"
-        r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bpar\s+mois\b"
-        r"|\bmonthly\b|\bmensuel\w*"
-        r"|\bper\s+month\b"
-        r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
-        r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
-        r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
-        r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b")),
-    ("one_strike", re.compile(
-        r"\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
-        r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
-        r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
-        r"|mass\s+killing|massacre)\b")),
+    (
+        "increment",
+        re.compile(
+            r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
+            r"|\b(?:add|adding|added|adds)\b[^.;]{0,60}\bto\s+(?:its|their|the|this)\s+(?:\w+\s+)?"
+            r"(?:tally|toll|count|total)"
+        ),
+    ),
+    (
+        "increment_noun",
+        re.compile(
+            r"\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
+            r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b"
+        ),
+    ),
+    (
+        "cumulative",
+        re.compile(
+            r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
+            r"(?!\s+(?:de\s+|d')?(?:" + _MONTH + r"|l'annee|l'an\b|the\s+year|this\s+year|of\s+the\s+year))"
+            r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
+            r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
+            r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
+            r"|was\s+launched)"
+            r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
+            r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:en|in)\s+(?:"
+            + _MONTH
+            + r"\s+)?"
+            + _YEAR
+            + r"|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
+            r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
+            r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
+            r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b|\b(?:du|of\s+the)\s+(?:conflit|conflict)\b"
+            r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+            r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
+        ),
+    ),
+    (
+        "battle",
+        re.compile(
+            r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
+            + _BATTLE
+            + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
+            r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE
+        ),
+    ),
+    (
+        "since_date",
+        re.compile(
+            r"\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|"
+            + _MONTH
+            + r")\s*)?"
+            + _YEAR
+            + r"|\b(?:depuis|since)\s+(?:la\s+)?(?:fin|debut|mi-|late|early|mid-|the\s+end\s+of|"
+            + r"the\s+start\s+of)\s*"
+            + _MONTH
+            + r"|\bdepuis\s+le\s+\d|\bsince\s+(?:"
+            + _MONTH
+            + r"|may)\s+\d"
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
+            r"\s+(?:mois|annees|semaines|jours)"
+            r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
+            r"|\b(?:during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
+            r"(?:l'annee\s+)?"
+            + _YEAR
+            + r"|\ben\s+l'annee\s+"
+            + _YEAR
+            + r"|\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|de\s+l'an|"
+            + r"of\s+the\s+year"
+            r"|of\s+this\s+year)"
+            r"|\b(?:entre|between)\s+"
+            + _YEAR
+            + r"\s+(?:et|and)\s+"
+            + _YEAR
+            + r"|\bduring\s+"
+            + _MONTH
+            + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
+            r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
+            r"|\bl'annee\s+derniere\b"
+            r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bpar\s+mois\b"
+            r"|\bmonthly\b|\bmensuel\w*"
+            r"|\bper\s+month\b"
+            r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
+            r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
+            r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
+            r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b"
+        ),
+    ),
+    (
+        "one_strike",
+        re.compile(
+            r"\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
+            r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
+            r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
+            r"|mass\s+killing|massacre)\b"
+        ),
+    ),
     ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR)),
-    ("incident", re.compile(
-        r"\b(?:" + _WEEKDAY + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
-        r"|\b(?:the|that)\s+day's\b|\bde\s+la\s+journee\b|\b(?:that|the\s+same)\s+day\b|\bce\s+jour-la\b"
-        r"|\ble\s+meme\s+jour\b"
-        r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+(?:" + _MONTH + r"|may)\s+\d")),
-    ("month", re.compile(
-        r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b"
-        r"|\b(?:en|in)\s+(?:may|mai)\b(?!\s+(?:be|have|not|also|well|well))")),
+    (
+        "incident",
+        re.compile(
+            r"\b(?:"
+            + _WEEKDAY
+            + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
+            r"|\b(?:the|that)\s+day's\b|\bde\s+la\s+journee\b|\b(?:that|the\s+same)\s+day\b|\bce\s+jour-la\b"
+            r"|\ble\s+meme\s+jour\b"
+            r"|\ble\s+\d{1,2}(?:er)?\s+" + _MONTH + r"|\bon\s+(?:" + _MONTH + r"|may)\s+\d"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b"
+            r"|\b(?:en|in)\s+(?:may|mai)\b(?!\s+(?:be|have|not|also|well|well))"
+        ),
+    ),
     ("said_day", re.compile(r"\b" + _WEEKDAY + r"\b")),
-    ("weak_cumulative", re.compile(
-        r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
-    ("refer", re.compile(
-        r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b")),
+    ("weak_cumulative", re.compile(r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
+    (
+        "refer",
+        re.compile(r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b"),
+    ),
 )
 # What each cue says of a figure's scope.
-SCOPE_OF = {"increment": "period", "increment_noun": "period", "cumulative": "cumulative", "battle": "period",
-            "since_date": "cumulative", "period": "period", "one_strike": "incident", "year": "period",
-            "incident": "incident", "month": "period", "said_day": "incident", "weak_cumulative": "cumulative",
-            "refer": "refer"}
+SCOPE_OF = {
+    "increment": "period",
+    "increment_noun": "period",
+    "cumulative": "cumulative",
+    "battle": "period",
+    "since_date": "cumulative",
+    "period": "period",
+    "one_strike": "incident",
+    "year": "period",
+    "incident": "incident",
+    "month": "period",
+    "said_day": "incident",
+    "weak_cumulative": "cumulative",
+    "refer": "refer",
+}
 # "said on Tuesday", "a indiqué mardi": the day of a statement.
 REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|indique|annonce|affirme|declare|precise"
@@ -113,16 +187,19 @@ _SUPERLATIVE_BEFORE = re.compile(
 
 # Geography: countries and the cities that imply them.
 _PLACES = {
-    "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|baghdad|kirkouk|"
-            r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
-    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|deir\s+el-zor|"
-             r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
-             r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|"
-             r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
-    "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|herat|ghazni|"
-                   r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
+    "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|"
+    r"baghdad|kirkouk|"
+    r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
+    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|"
+    r"deir\s+el-zor|"
+    r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
+    r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|"
+    r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
+    "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|"
+    r"herat|ghazni|"
+    r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
     "other": r"libye|libya|syrte|sirte|yemen|somalie|somalia|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
-             r"lebanon|turquie|turkey|israel|iran|sahel",
+    r"lebanon|turquie|turkey|israel|iran|sahel",
 }
 PLACE_PATTERN = re.compile(
     r"(?<![\w@#/-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PLACES.items()) + r")(?![\w-])"
@@ -130,28 +207,29 @@ PLACE_PATTERN = re.compile(
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
-    "saudi": r"saudi-led\s+coalition|coalition\s+(?:arabe|militaire\s+)?(?:menee|dirigee|conduite)\s+par\s+(?:l'arabie"
-             r"\s+saoudite|riyad)|coalition\s+(?:militaire\s+)?arabe|arab(?:-led)?\s+coalition|coalition\s+saoudienne",
+    "saudi": r"saudi-led\s+coalition|coalition\s+(?:arabe|militaire\s+)?(?:menee|dirigee|"
+    r"conduite)\s+par\s+(?:l'arabie"
+    r"\s+saoudite|riyad)|coalition\s+(?:militaire\s+)?arabe|arab(?:-led)?\s+coalition|coalition\s+saoudienne",
     # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
     "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
-                 r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
-                 r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
-                 r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
-                 r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:forces|troops|army"
-                 r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
+    r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
+    r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
+    r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
+    r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:forces|troops|army"
+    r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
-                 r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
-                 r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force)|"
-                 r"(?:helicopteres|avions|troupes|aviation)\s+(?:du\s+gouvernement|gouvernementa\w+)|"
-                 r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
-                 r"air\s+force)|assad|syriens?|syriennes?",
+    r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
+    r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force)|"
+    r"(?:helicopteres|avions|troupes|aviation)\s+(?:du\s+gouvernement|gouvernementa\w+)|"
+    r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
+    r"air\s+force)|assad|syriens?|syriennes?",
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
-            r"kamikazes?|suicide\s+bombers?",
+    r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
-             r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
-             r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
-             r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
+    r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
+    r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
+    r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
     # "militants": the Islamic State's where the article names it, the opposition's elsewhere
     "militants": r"militants",
 }
@@ -198,26 +276,35 @@ PERPETRATOR_PATTERN = re.compile(
 
 _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
 # Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster.
-_ANY_SCOPE = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES) + ")")
+_ANY_SCOPE = re.compile(
+    r"\b(?=\w)(?:" + "|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES) + ")"
+)
 
 
 def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES)."""
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
-        if m.lastgroup in ("since_date", "cumulative") and m.group().startswith(("since", "depuis")) \
-                and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start()):
+        if (
+            m.lastgroup in ("since_date", "cumulative")
+            and m.group().startswith(("since", "depuis"))
+            and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start())
+        ):
             continue
         cue = m.lastgroup
-        if cue == "incident" and _WEEKDAY_WORD.fullmatch(m.group()) \
-                and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start()):
-            cue = "said_day"  # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
+        if (
+            cue == "incident"
+            and _WEEKDAY_WORD.fullmatch(m.group())
+            and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start())
+        ):
+            # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
+            cue = "said_day"
         found.append((cue, m.start(), m.end()))
     return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:
-    """Return the scope the strongest cue in folded[start:end] gives (period, cumulative, incident, refer), or None."""
+    """Return the scope the strongest cue in folded[start:end] gives (period, cumulative...), or None."""
     cues = scope_cues(folded, start, end)
     return SCOPE_OF[cues[0][0]] if cues else None
 
@@ -225,8 +312,11 @@ def scope_cue(folded: str, start: int, end: int) -> str | None:
 def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, str]]:
     """Return (start, end, country) for each place named in folded[start:end], outside the `skip` spans."""
     skipped = {position for s, e in skip for position in range(s, e)}
-    return [(m.start(), m.end(), m.lastgroup) for m in PLACE_PATTERN.finditer(folded, start, end)
-            if m.start() not in skipped]
+    return [
+        (m.start(), m.end(), m.lastgroup)
+        for m in PLACE_PATTERN.finditer(folded, start, end)
+        if m.start() not in skipped
+    ]
 
 
 def geography(countries: set[str]) -> str | None:
@@ -249,7 +339,7 @@ _WAR_TOLL = re.compile(
 
 
 def war_toll(folded: str, start: int, end: int) -> bool:
-    """Tell whether folded[start:end] states a whole war's toll ("the war has killed", "le conflit a fait")."""
+    """Tell whether folded[start:end] is a whole war's toll ("the war has killed", "le conflit a fait")."""
     return bool(_WAR_TOLL.search(folded, start, end))
 
 
@@ -260,9 +350,10 @@ _NOT_HARM_BY = re.compile(
 )
 
 
-def perpetrators(folded: str, start: int, end: int, original: str | None = None,
-                 named: dict | None = None) -> list[tuple[int, int, str]]:
-    """Return (start, end, actor) for each harm caused by a named actor in folded[start:end]; "unknown" for a war.
+def perpetrators(
+    folded: str, start: int, end: int, original: str | None = None, named: dict | None = None
+) -> list[tuple[int, int, str]]:
+    """Return (start, end, actor) for each harm a named actor causes in folded[start:end]; "unknown": a war.
 
     With the `original` text, "IS" in capitals is the Islamic State ("executed by IS"), not
     the verb; "militants" are the Islamic State's where the text names it, "other" elsewhere;
@@ -273,7 +364,9 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None,
     scan = islamic_state_scan(folded, original) if original is not None else folded
     found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
-        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start()):
+        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(
+            scan, max(start, m.start() - 16), m.start()
+        ):
             continue
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
@@ -282,13 +375,15 @@ def perpetrators(folded: str, start: int, end: int, original: str | None = None,
         found = [(s, e, "other" if actor == "coalition" else actor) for s, e, actor in found]
     if any(actor == "militants" for _, _, actor in found):
         isis_named = _names(named, "isis", scan)
-        found = [(s, e, ("isis" if isis_named else "other") if actor == "militants" else actor)
-                 for s, e, actor in found]
+        found = [
+            (s, e, ("isis" if isis_named else "other") if actor == "militants" else actor)
+            for s, e, actor in found
+        ]
     return sorted(found)
 
 
 def _names(named: dict, what: str, scan: str) -> bool:
-    """Tell, once per text, whether it names the Islamic State ("isis") or only the Saudi-led coalition ("saudi")."""
+    """Tell, once per text, whether it names the Islamic State ("isis") or only the Saudi-led coalition."""
     if what not in named:
         if what == "isis":
             named[what] = bool(_ISIS_NAMED.search(scan))
@@ -298,12 +393,12 @@ def _names(named: dict, what: str, scan: str) -> bool:
 
 
 def islamic_state_scan(folded: str, original: str) -> str:
-    """Return `folded` with each capital "IS" of `original` written "ei", the acronym the actor table knows."""
+    """Return `folded` with each capital "IS" of `original` written "ei", an acronym the actor table knows."""
     if not _CAPITAL_IS.search(original):
         return folded
     parts, last = [], 0
     for m in _CAPITAL_IS.finditer(original):
-        parts.append(folded[last:m.start()])
+        parts.append(folded[last : m.start()])
         parts.append("ei")
         last = m.end()
     parts.append(folded[last:])
@@ -311,7 +406,9 @@ def islamic_state_scan(folded: str, original: str) -> str:
 
 
 _SAUDI_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["saudi"] + r")(?![\w-])")
-_US_COALITION = re.compile(r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
-                           r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)")
+_US_COALITION = re.compile(
+    r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
+    r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)"
+)
 _CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 _ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")

@@ -16,19 +16,75 @@ from dataclasses import dataclass
 from .patterns import alternation
 
 MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 # English months that are also common words count only beside a day or a year.
-_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "sep", "sept", "oct", "nov", "aug", "jun", "jul",
-                     "apr", "feb"}
+_AMBIGUOUS_MONTHS = {
+    "may",
+    "march",
+    "mar",
+    "jan",
+    "dec",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "aug",
+    "jun",
+    "jul",
+    "apr",
+    "feb",
+}
 WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 
 _MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
@@ -39,7 +95,8 @@ _END_OF = r"(?P<endof>(?:a\s+la\s+)?fin\s+(?:du\s+mois\s+)?(?:de\s+|d')?|(?:at\s
 DATE_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"(?:{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?)"
-    rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)"
+    rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19"
+    rf"|20)\d\d))?)"
     rf"|(?:{_END_OF}?{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
     rf"|(?:(?P<endof4>fin|end\s+of)\s+(?P<year4>(?:19|20)\d\d))"
@@ -53,7 +110,9 @@ DATE_PATTERN = re.compile(
     r")(?![\w])"
 )
 
-_UNTIL = re.compile(r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$")
+_UNTIL = re.compile(
+    r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$"
+)
 _AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.
@@ -61,7 +120,9 @@ _BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
     r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
 )
-_SINCE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;]{0,40}$")
+_SINCE = re.compile(
+    r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;]{0,40}$"
+)
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
 _YEAR_CONTEXT = re.compile(
@@ -111,8 +172,9 @@ def header_date(text: str) -> tuple[str | None, int]:
     return (m.group(1), m.end()) if m else (None, 0)
 
 
-def find_dates(folded: str, start: int, end: int, published: Published | None,
-               original: str | None = None) -> list[DateMention]:
+def find_dates(
+    folded: str, start: int, end: int, published: Published | None, original: str | None = None
+) -> list[DateMention]:
     """Return the dates in folded[start:end], each resolved against `published`.
 
     With the `original` text, an English month that is also a word counts when it has a
@@ -126,8 +188,10 @@ def find_dates(folded: str, start: int, end: int, published: Published | None,
     return found
 
 
-def _read(m: re.Match, folded: str, floor: int, pub: Published | None, original: str | None) -> DateMention | None:
-    before = folded[max(floor, m.start() - 60):m.start()]
+def _read(
+    m: re.Match, folded: str, floor: int, pub: Published | None, original: str | None
+) -> DateMention | None:
+    before = folded[max(floor, m.start() - 60) : m.start()]
     g = m.groupdict()
     if g["relmonth"]:
         if pub is None:
@@ -176,8 +240,15 @@ def _read(m: re.Match, folded: str, floor: int, pub: Published | None, original:
 
 def _named_month(m: re.Match, original: str | None, before: str) -> bool:
     """Tell whether an English month that is also a word ("In March") is written as a month."""
-    return bool(original and original[m.start("month3"):m.start("month3") + 1].isupper()
-                and _MONTH_CONTEXT.search(before[-8:])) if m.group("month3") else False
+    return (
+        bool(
+            original
+            and original[m.start("month3") : m.start("month3") + 1].isupper()
+            and _MONTH_CONTEXT.search(before[-8:])
+        )
+        if m.group("month3")
+        else False
+    )
 
 
 def _kind(before: str, default: str) -> str:

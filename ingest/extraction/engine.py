@@ -38,9 +38,14 @@ _HOME = (
     ("iraq_syria", re.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
 )
 _OWN_SIDE = (
-    ("coalition", re.compile(r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|u\.?s\.? "
-                             r"|us-|american|americain|etats-unis|united states|washington|australia|uk |"
-                             r"british|britannique|france|francais|french")),
+    (
+        "coalition",
+        re.compile(
+            r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|u\.?s\.? "
+            r"|us-|american|americain|etats-unis|united states|washington|australia|uk |"
+            r"british|britannique|france|francais|french"
+        ),
+    ),
     ("russia", re.compile(r"russ|moscou|moscow|kremlin")),
     ("syria_gov", re.compile(r"syrian government|gouvernement syrien|regime|damas")),
 )
@@ -68,7 +73,9 @@ class SentenceFacts:
     @cached_property
     def carried_scope(self) -> str | None:
         """Return the scope this sentence lends the next ones: a month named here dates a statement."""
-        return next((cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue not in ("month", "said_day")), None)
+        return next(
+            (cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue not in ("month", "said_day")), None
+        )
 
     @cached_property
     def countries(self) -> set[str]:
@@ -81,8 +88,11 @@ class SentenceFacts:
     @cached_property
     def dates(self) -> list[DateMention]:
         a = self.article
-        return [d for d in find_dates(a.folded, self.start, self.end, a.pub, a.text)
-                if before_published(d.value, a.pub)]
+        return [
+            d
+            for d in find_dates(a.folded, self.start, self.end, a.pub, a.text)
+            if before_published(d.value, a.pub)
+        ]
 
     @cached_property
     def breaks(self) -> list[int]:
@@ -191,9 +201,14 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
     own = heads.by_claimant.get(draft.claimant) if draft.claimant is not None else None
     if (reading.inherits_victims or reading.is_more) and draft.victims == "people":
         source = heads.last if _partitive(reading, facts, draft) else own
-        if (source is not None and source.victims == "civilians"
-                and (reading.inherits_victims or _family(source.reading.casualty) == _family(reading.casualty))):
-            draft.victims = source.victims  # "another 461 died" after civilian deaths, not "23 others were wounded"
+        if (
+            source is not None
+            and source.victims == "civilians"
+            and (reading.inherits_victims or _family(source.reading.casualty) == _family(reading.casualty))
+        ):
+            draft.victims = (
+                source.victims
+            )  # "another 461 died" after civilian deaths, not "23 others were wounded"
     previous = own or heads.last
     if previous is None:
         return
@@ -202,7 +217,12 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
         draft.strength["scope"] = 1 if reading.is_more else 0
         if draft.strength["as_of"] == 0 and previous.as_of and draft.scope != "cumulative":
             draft.as_of = previous.as_of
-    elif draft.strength["as_of"] == 0 and own is not None and own.as_of and draft.scope == own.scope != "cumulative":
+    elif (
+        draft.strength["as_of"] == 0
+        and own is not None
+        and own.as_of
+        and draft.scope == own.scope != "cumulative"
+    ):
         draft.as_of = own.as_of  # the same speaker's figure of the same kind, with no date of its own
     if draft.strength["perpetrator"] == 0 and (own or draft.scope == previous.scope == "incident"):
         draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
@@ -213,7 +233,9 @@ def _partitive(reading: Reading, facts, draft: Draft) -> bool:
     return bool(_PARTITIVE.match(fact.article.folded, reading.end, fact.end))
 
 
-_SUBCOUNT_AFTER = re.compile(r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b")
+_SUBCOUNT_AFTER = re.compile(
+    r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b"
+)
 _PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|those)\b")
 
 
@@ -241,11 +263,16 @@ def _resolve_forward(facts) -> None:
     for i, fact in enumerate(facts):
         if not any(a.claimant is None for a in fact.attributions):
             continue
-        following = [a.claimant for f in facts[i + 1:i + 1 + CONTEXT] for a in f.attributions
-                     if a.claimant is not None and a.claimant.kind == "independent"]
+        following = [
+            a.claimant
+            for f in facts[i + 1 : i + 1 + CONTEXT]
+            for a in f.attributions
+            if a.claimant is not None and a.claimant.kind == "independent"
+        ]
         fact.attributions = [
             Attribution(following[0], a.position, a.role, a.confidence) if a.claimant is None else a
-            for a in fact.attributions if a.claimant is not None or following
+            for a in fact.attributions
+            if a.claimant is not None or following
         ]
 
 
@@ -268,22 +295,39 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     fact = facts[i]
     attribution = _attribution(reading, i, facts, readings)
     claimant = attribution.claimant if attribution else None
-    draft = Draft(reading, i, claimant, attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
-                  "cumulative", "unknown", "unknown", pub.value() if pub else None, reading.victims,
-                  i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0))
+    draft = Draft(
+        reading,
+        i,
+        claimant,
+        attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
+        "cumulative",
+        "unknown",
+        "unknown",
+        pub.value() if pub else None,
+        reading.victims,
+        i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0),
+    )
     draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
-    draft.geography, draft.strength["geography"] = _geography(reading, fact, _context(facts, i), claimant, article)
+    draft.geography, draft.strength["geography"] = _geography(
+        reading, fact, _context(facts, i), claimant, article
+    )
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
-        before = facts[max(0, i - REPORT_REACH):i]
-        claimant = draft.claimant = _local_authorities(draft.geography, article, before, claimant is UNNAMED_MINISTRY)
-    draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(reading, fact, _context(facts, i),
-                                                                    claimant, article)
+        before = facts[max(0, i - REPORT_REACH) : i]
+        claimant = draft.claimant = _local_authorities(
+            draft.geography, article, before, claimant is UNNAMED_MINISTRY
+        )
+    draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
+        reading, fact, _context(facts, i), claimant, article
+    )
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
     if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
         draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
-    if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and \
-            _AIR_HARM.search(folded_sentence(fact)):
+    if (
+        draft.strength["perpetrator"] < 2
+        and draft.geography in ("afghanistan", "iraq")
+        and _AIR_HARM.search(folded_sentence(fact))
+    ):
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 2  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, _context(facts, i), pub)
     draft.as_of = as_of if as_of else draft.as_of
@@ -291,12 +335,14 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
 
 
 def folded_sentence(fact) -> str:
-    return fact.article.folded[fact.start:fact.end]
+    return fact.article.folded[fact.start : fact.end]
 
 
 # Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
-_AIR_HARM = re.compile(r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|frappes?|raids?\s+aeriens?"
-                       r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b")
+_AIR_HARM = re.compile(
+    r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|frappes?|raids?\s+aeriens?"
+    r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
+)
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
 _GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
 
@@ -306,7 +352,11 @@ def _geo_clause(fact, position: int) -> int:
     return sum(1 for m in _GEO_BREAK.finditer(folded, fact.start, fact.end) if m.start() <= position)
 
 
-_AUTHORITIES_OF = {"iraq": "Iraqi authorities", "afghanistan": "Afghan authorities", "syria": "Syrian government"}
+_AUTHORITIES_OF = {
+    "iraq": "Iraqi authorities",
+    "afghanistan": "Afghan authorities",
+    "syria": "Syrian government",
+}
 
 
 def _local_authorities(geography: str, article, before, ministry: bool) -> Claimant:
@@ -316,8 +366,14 @@ def _local_authorities(geography: str, article, before, ministry: bool) -> Claim
     officials outside one country, are the officials the article last named.
     """
     named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
-    last = next((c for c in named if c is not None and c.kind == "official"
-                 and c not in (LOCAL_AUTHORITIES, UNNAMED_MINISTRY)), None)
+    last = next(
+        (
+            c
+            for c in named
+            if c is not None and c.kind == "official" and c not in (LOCAL_AUTHORITIES, UNNAMED_MINISTRY)
+        ),
+        None,
+    )
     name = _AUTHORITIES_OF.get(geography)
     found = article.index.find(name) if name else None
     if ministry or found is None:
@@ -355,10 +411,16 @@ def _report_speaker(i: int, facts) -> Attribution | None:
     """
     fact = facts[i]
     folded = fact.article.folded
-    if fact.attributions or cues.war_toll(folded, fact.start, fact.end) or _OTHERS_SAY.search(folded, fact.start, fact.end):
+    if (
+        fact.attributions
+        or cues.war_toll(folded, fact.start, fact.end)
+        or _OTHERS_SAY.search(folded, fact.start, fact.end)
+    ):
         return None
-    for other in facts[max(0, i - REPORT_REACH):i][::-1]:
-        independent = [a for a in other.attributions if a.claimant is not None and a.claimant.kind == "independent"]
+    for other in facts[max(0, i - REPORT_REACH) : i][::-1]:
+        independent = [
+            a for a in other.attributions if a.claimant is not None and a.claimant.kind == "independent"
+        ]
         if independent:
             return Attribution(independent[-1].claimant, independent[-1].position, "carried", 0.6)
     return None
@@ -389,7 +451,8 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
 def _scope(reading, fact, context) -> tuple[str, int]:
     found = fact.scope_cues
     if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
-        # "a ajouté quatre décès à son bilan, qui atteint désormais 1 417 civils tués": the total is not the increment
+        # "a ajouté quatre décès à son bilan, qui atteint désormais 1 417 civils tués":
+        # the total is not the increment
         rest = [cue for cue in found if cue[0] != "increment"]
         return (cues.SCOPE_OF[rest[0][0]] if rest and rest[0][0] != "refer" else "cumulative"), 2
     if fact.scope and fact.scope != "refer":
@@ -405,8 +468,12 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
     if found and len(fact.countries) > 1:
         # "In Iraq and Syria ... counted 42 deaths, and in Somalia two": the places of the number's clause
         here = _geo_clause(fact, reading.start)
-        found = cues.geography({p for s, _, p in article.places.within(fact.start, fact.end)
-                                if _geo_clause(fact, s) == here}) or found
+        found = (
+            cues.geography(
+                {p for s, _, p in article.places.within(fact.start, fact.end) if _geo_clause(fact, s) == here}
+            )
+            or found
+        )
     if found:
         return found, 2
     home = _home(claimant)
@@ -450,8 +517,14 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
             close = fact.end if close < 0 else close
             actors = [p for p in actors if not tail.start() <= p[0] < close]
     if actors:  # the harm nearest the number: "Russian forces for 35" holds its own figure
-        nearest = min(actors, key=lambda p: 0 if p[0] <= reading.start < p[1] else
-                      min(abs(p[0] - reading.start), abs(p[1] - reading.start)))
+        nearest = min(
+            actors,
+            key=lambda p: (
+                0
+                if p[0] <= reading.start < p[1]
+                else min(abs(p[0] - reading.start), abs(p[1] - reading.start))
+            ),
+        )
         return nearest[2], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
@@ -470,9 +543,10 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
     """Return the date a figure holds to: of its own clause first, the nearest to the number.
 
     A period ends at its end date, else at the month or day named, and only then on the
-    weekday a statement was made ("said on Tuesday"); a cumulative total holds to its end date, else to the month its statement names ("En
-    mars, l'OSDH avait établi un bilan de ...").
+    weekday a statement was made ("said on Tuesday"); a cumulative total holds to its end
+    date, else to the month its statement names ("En mars, l'OSDH avait établi un bilan").
     """
+
     def ends(dates):
         return [d for d in dates if d.kind in ("end", "relative")]
 
@@ -518,6 +592,7 @@ _LAST_DAYS = re.compile(
 
 def _clause_dates(reading, fact) -> list[DateMention]:
     """Return the dates of the reading's clause, or of the whole sentence if its clause has none."""
+
     def clause(position):
         return sum(1 for b in fact.breaks if b <= position)
 
@@ -548,7 +623,11 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         return a.claimant is None or b.claimant is None or _same_claimant(a.claimant, b.claimant)
     if ra.victims != rb.victims:
         return False
-    return a.claimant is not None and _same_claimant(a.claimant, b.claimant) and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+    return (
+        a.claimant is not None
+        and _same_claimant(a.claimant, b.claimant)
+        and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
+    )
 
 
 def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
@@ -559,11 +638,12 @@ def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
 
 
 def _restates_bound(span: Reading, bound: Reading) -> bool:
-    """Tell whether `bound` ("up to 11,000") restates an end of the range `span` ("between 9,000 and 11,000")."""
+    """Tell whether `bound` ("up to 11,000") restates an end of `span` ("between 9,000 and 11,000")."""
     if span.value_max is None or bound.value_max is not None or span.victims != bound.victims:
         return False
-    return ((bound.qualifier == "up_to" and bound.value == span.value_max)
-            or (bound.qualifier in ("at_least", "more_than") and bound.value == span.value))
+    return (bound.qualifier == "up_to" and bound.value == span.value_max) or (
+        bound.qualifier in ("at_least", "more_than") and bound.value == span.value
+    )
 
 
 def _rounds_to(precise: Reading, rounded: Reading) -> bool:
@@ -573,15 +653,21 @@ def _rounds_to(precise: Reading, rounded: Reading) -> bool:
     zeros = len(str(rounded.value)) - len(str(rounded.value).rstrip("0"))
     if zeros < 1 or precise.value == rounded.value:
         return False
-    step = 10 ** zeros
+    step = 10**zeros
     return abs(precise.value - rounded.value) < step / 2 and precise.value % step != 0
 
 
 def _precision(d: Draft) -> tuple:
     r = d.reading
     rounded = len(str(r.value)) - len(str(r.value).rstrip("0"))
-    return (d.claimant is not None, -rounded, not d.headline, r.qualifier != "approx", sum(d.strength.values()),
-            r.confidence)
+    return (
+        d.claimant is not None,
+        -rounded,
+        not d.headline,
+        r.qualifier != "approx",
+        sum(d.strength.values()),
+        r.confidence,
+    )
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -593,7 +679,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
             continue
         best, other = (draft, twin) if _precision(draft) > _precision(twin) else (twin, draft)
-        if best.victims == "people" and other.victims != "people" and best.reading.victims == other.reading.victims:
+        if (
+            best.victims == "people"
+            and other.victims != "people"
+            and best.reading.victims == other.reading.victims
+        ):
             best.victims = other.victims
         for name in ("scope", "geography", "perpetrator", "as_of"):
             if other.strength.get(name, 0) > best.strength.get(name, 0):
@@ -619,7 +709,7 @@ def _figure(d: Draft, text: str, facts) -> Figure:
         geography=d.geography,
         perpetrator=d.perpetrator,
         as_of=d.as_of,
-        quote=text[fact.start:fact.end],
+        quote=text[fact.start : fact.end],
         start=r.start,
         end=r.end,
         confidence=round(r.confidence * d.attribution_confidence, 2),

@@ -13,42 +13,55 @@ from dataclasses import dataclass
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
 
 _QUALIFIERS = (
-    ("at_least", r"au\s+moins|pas\s+moins\s+d[e']|au\s+minimum|at\s+least|no\s+(?:fewer|less)\s+than|"
-                 r"a\s+minimum\s+of|not\s+less\s+than|un\s+minimum\s+de|minimum\s+of"),
-    ("more_than", r"plus\s+d[e']|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|"
-                  r"depassant|superieur\s+a|well\s+over"),
-    ("up_to", r"jusqu'a|jusqu'au|up\s+to|as\s+many\s+as|moins\s+d[e']|fewer\s+than|less\s+than|under|"
-              r"at\s+most|au\s+plus|tout\s+au\s+plus|a\s+maximum\s+of|maximum\s+de"),
-    ("approx", r"pres\s+d[e']|environ|quelque|approximativement|presque|quasiment|autour\s+d[e']|"
-               r"aux\s+alentours\s+d[e']|une\s+estimation\s+de|nearly|about|around|approximately|some|almost|"
-               r"roughly|an\s+estimated|close\s+to|a\s+peu\s+pres|grosso\s+modo|estimated\s+at|estime\s+a|"
-               r"en\s+moyenne"),
+    (
+        "at_least",
+        r"au\s+moins|pas\s+moins\s+d[e']|au\s+minimum|at\s+least|no\s+(?:fewer|less)\s+than|"
+        r"a\s+minimum\s+of|not\s+less\s+than|un\s+minimum\s+de|minimum\s+of",
+    ),
+    (
+        "more_than",
+        r"plus\s+d[e']|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|"
+        r"depassant|superieur\s+a|well\s+over",
+    ),
+    (
+        "up_to",
+        r"jusqu'a|jusqu'au|up\s+to|as\s+many\s+as|moins\s+d[e']|fewer\s+than|less\s+than|under|"
+        r"at\s+most|au\s+plus|tout\s+au\s+plus|a\s+maximum\s+of|maximum\s+de",
+    ),
+    (
+        "approx",
+        r"pres\s+d[e']|environ|quelque|approximativement|presque|quasiment|autour\s+d[e']|"
+        r"aux\s+alentours\s+d[e']|une\s+estimation\s+de|nearly|about|around|approximately|some|almost|"
+        r"roughly|an\s+estimated|close\s+to|a\s+peu\s+pres|grosso\s+modo|estimated\s+at|estime\s+a|"
+        r"en\s+moyenne",
+    ),
 )
-_QUALIFIER = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _QUALIFIERS) + r")\s*$"
-)
+_QUALIFIER = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _QUALIFIERS) + r")\s*$")
 
 _VICTIM_NOUNS = {
     "civilians": r"civils|civiles|civil|civilians|civilian",
-    "children": r"enfants|enfant|children|child|mineurs|minors|kids|bebes|babies|fillettes|girls|boys|garcons",
+    "children": r"enfants|enfant|children|child|mineurs|minors|kids|bebes|babies|fillettes|girls|boys|"
+    r"garcons",
     "women": r"femmes|femme|women|woman",
     "people": r"personnes|personne|people|persons|person|individus|gens|habitants|residents|villageois|"
-              r"villagers|hommes|men|membres|members|combattants|fighters|soldats|soldiers|militaires|troops|"
-              r"policiers|policemen|militants|djihadistes|jihadistes|jihadists|insurges|insurgents|rebelles|"
-              r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
-              r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
-              r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
-              r"employes|employees|accompagnants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
-              r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
-              r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles|"
-              r"service\s+members|servicemen|marines|iraqis|irakiens|afghans|afghanes|syrians|syriens|syriennes|"
-              r"kurdes|kurds|yazidis|yezidis",
+    r"villagers|hommes|men|membres|members|combattants|fighters|soldats|soldiers|militaires|troops|"
+    r"policiers|policemen|militants|djihadistes|jihadistes|jihadists|insurges|insurgents|rebelles|"
+    r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
+    r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
+    r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
+    r"employes|employees|accompagnants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
+    r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
+    r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles|"
+    r"service\s+members|servicemen|marines|iraqis|irakiens|afghans|afghanes|syrians|syriens|syriennes|"
+    r"kurdes|kurds|yazidis|yezidis",
 }
 _CASUALTY_NOUNS = {
-    "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|killed\s+or\s+injured|"
-                         r"killed\s+or\s+wounded|dead\s+or\s+injured|casualties|casualty|pertes",
+    "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|"
+    r"killed\s+or\s+injured|"
+    r"killed\s+or\s+wounded|dead\s+or\s+injured|casualties|casualty|pertes",
     "victims": r"victimes|victime|victims|victim",
-    "killed": r"morts|mort|tues|tuees|dead|deaths|death|killed|deces|decedes|fatalities|martyrs|cadavres|corps|bodies",
+    "killed": r"morts|mort|tues|tuees|dead|deaths|death|killed|deces|decedes|fatalities|martyrs|cadavres|"
+    r"corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
 _NOUN = re.compile(
@@ -61,13 +74,17 @@ _NOUN = re.compile(
     r"|turcs|britanniques|russes)\s+)?"
     r"(?:(?:de|d'|of)\s*)?"
     r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
-    r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items()) + r")(?![\w-])"
+    r"(?:"
+    + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
+    + r")(?![\w-])"
     r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
     r"of\s+civilians)(?![\w-]))?"
 )
 # "972 children among them", "67 children were among them": a part of the figure before.
-_AMONG_THEM = re.compile(r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
-                         r"|the\s+victims)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues))(?![\w-])")
+_AMONG_THEM = re.compile(
+    r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
+    r"|the\s+victims)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues))(?![\w-])"
+)
 # "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
 _AMONG_BEFORE = re.compile(
     r"\b(?:parmi|among)\s+(?:les|the)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
@@ -81,21 +98,28 @@ _TOLL_INCLUDES = re.compile(
 # "327 ont été tués et 880 blessés": the second toll of the same victims.
 _JOINED = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
 # "Eight of the dead were children", "four were women": the victims a toll's part names.
-_WERE_VICTIMS = re.compile(r"\s*(?:were|was|etaient|sont|etait)\s+(?:(?:all|tous|toutes|also|aussi)\s+)?"
-                           r"(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b")
+_WERE_VICTIMS = re.compile(
+    r"\s*(?:were|was|etaient|sont|etait)\s+(?:(?:all|tous|toutes|also|aussi)\s+)?"
+    r"(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b"
+)
 # "the number of civilians killed and injured": both.
-_BOTH_WORDS = re.compile(r"killed\s+(?:and|or)\s+(?:injured|wounded)|morts\s+(?:et|ou)\s+blesses|tues\s+(?:et|ou)\s+blesses"
-                         r"|casualt|victimes|victims")
+_BOTH_WORDS = re.compile(
+    r"killed\s+(?:and|or)\s+(?:injured|wounded)|morts\s+(?:et|ou)\s+blesses|tues\s+(?:et|ou)\s+blesses"
+    r"|casualt|victimes|victims"
+)
 _ONE_OF = re.compile(r"\s*(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|them|eux|elles)\b")
 # The second of two counts after one verb: "killing 13 U.S. service members and about 170 Afghans".
 _VERB_LIST_BEFORE = re.compile(
     r"\b(?:(?P<killed>killing|killed|kills|kill|tuant|tue|tues)|(?P<injured>wounding|injuring|wounded|injured|blessant"
-    r"|blesse))\s+(?:at\s+least\s+|au\s+moins\s+)?(?:\d[\d,. ]*|[a-z]+)\s+(?:[\w.'-]+\s+){1,4}(?:and|et|,)\s*$"
+    r"|blesse))\s+(?:at\s+least\s+|au\s+moins\s+)?(?:\d[\d,. ]*|[a-z]+)\s+(?:[\w.'-]+\s+){1,4}(?:and|et|"
+    r",)\s*$"
 )
 # "another 461 died", "a further 12": more of the toll before.
 _MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
-_TOPIC_BEFORE = re.compile(r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$")
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
+)
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
 _COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
@@ -107,8 +131,10 @@ _PARTLY_CIVILIAN = re.compile(
     r"|dont\s+(?:des|plusieurs|de\s+nombreux)|including\s+(?:some|many|several))\s+(?:of\s+them\s+|des\s+|were\s+)?civil"
 )
 # Words that say the dead were not all civilians.
-_ANY_VICTIM = re.compile(r"\b(?:personnes?|people|persons|habitants|residents|soldiers|soldats|fighters|combattants"
-                         r"|militants|members|membres)\b")
+_ANY_VICTIM = re.compile(
+    r"\b(?:personnes?|people|persons|habitants|residents|soldiers|soldats|fighters|combattants"
+    r"|militants|members|membres)\b"
+)
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
@@ -129,8 +155,10 @@ _AUX = (
     r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
     r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|')"
 )
-_SUBCOUNT_LIST = r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|" \
-                 r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
+_SUBCOUNT_LIST = (
+    r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|"
+    r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
+)
 _PREDICATE = re.compile(
     rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},)?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
@@ -156,9 +184,12 @@ _TOLL_BEFORE = re.compile(
 )
 _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
-    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,4}\s*(?:,|\bet\b|\band\b)\s*)*$"
+    r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,4}\s*(?:,|\bet\b|"
+    r"\band\b)\s*)*$"
 )
-_SUBCOUNT_TAIL = re.compile(r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b")
+_SUBCOUNT_TAIL = re.compile(
+    r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b"
+)
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
 _SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
@@ -168,9 +199,11 @@ _RANGE = re.compile(
     r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
-_NOT_PEOPLE = re.compile(r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
-                         r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
-                         r"|(?:an|annees?|mois|jours?|semaines?|heures?|years?|months?|weeks?|days?|hours?)\b)")
+_NOT_PEOPLE = re.compile(
+    r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
+    r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
+    r"|(?:an|annees?|mois|jours?|semaines?|heures?|years?|months?|weeks?|days?|hours?)\b)"
+)
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(r"\bcivil(?:e|s|es|ian|ians)?\b|population\s+civile")
@@ -232,21 +265,21 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         if value_max <= value:
             value_max, qualifier = None, number.qualifier
             end = m.end()
-    right = folded[end:min(s_end, end + 160)]
+    right = folded[end : min(s_end, end + 160)]
     if value == 1 and _ONE_OF.match(right):
         return None, end  # "One of the bodies was hung": one of them, not a toll
     split = None if second else _split_range(folded, end, s_end)
     if split and split[0] > value:  # "at least 7,988 civilians and possibly as many as 12,860 were killed"
         value_max, noun, end = split
         qualifier = "range"
-        right = noun + folded[end:min(s_end, end + 160)]
-    left = folded[max(s_start, start - 90):start]
+        right = noun + folded[end : min(s_end, end + 160)]
+    left = folded[max(s_start, start - 90) : start]
     if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left[-3:]) or _looks_like_year(m, number, left[-15:]):
         return None, end
     q = _QUALIFIER.search(left[-30:])
     if q and qualifier != "range":
         qualifier = q.lastgroup
-        left = left[:len(left) - 30 + q.start()] if len(left) > 30 else left[:q.start()]
+        left = left[: len(left) - 30 + q.start()] if len(left) > 30 else left[: q.start()]
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
@@ -254,8 +287,19 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         return None, end
     casualty, victims, is_subcount, factor, inherits, more = read
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
-    reading = Reading(value, value_max, qualifier or "exact", casualty, victims, start, end, is_subcount,
-                      round(confidence * factor, 3), inherits, more)
+    reading = Reading(
+        value,
+        value_max,
+        qualifier or "exact",
+        casualty,
+        victims,
+        start,
+        end,
+        is_subcount,
+        round(confidence * factor, 3),
+        inherits,
+        more,
+    )
     return reading, end
 
 
@@ -288,7 +332,9 @@ def _range_end(folded, m, s_end, language):
         return None
     if word == "-" and joiner.group() != "-" and m.lastgroup != "digits":
         return None
-    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end) or _SECOND_DIGITS.match(folded, joiner.end(), s_end)
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end) or _SECOND_DIGITS.match(
+        folded, joiner.end(), s_end
+    )
     if not second or second.lastgroup == "vague":
         return None
     reading = read_number(second)
@@ -297,8 +343,13 @@ def _range_end(folded, m, s_end, language):
 
 def _looks_like_year(m, number, left) -> bool:
     text = m.group()
-    return (number.kind == "digits" and len(text) == 4 and text.isdigit() and 1900 <= number.value <= 2100
-            and bool(_YEAR_BEFORE.search(left)))
+    return (
+        number.kind == "digits"
+        and len(text) == 4
+        and text.isdigit()
+        and 1900 <= number.value <= 2100
+        and bool(_YEAR_BEFORE.search(left))
+    )
 
 
 def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
@@ -310,11 +361,11 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     verb = _VERB_BEFORE.search(left[-70:])
     verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
-    gap = sentence[readings[-1].end - s_start:at] if readings else None  # words since the figure before
+    gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
         kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
-        rest = right[noun.end():]
+        rest = right[noun.end() :]
         civilian = bool(noun.group("civ") or noun.group("adj"))
         more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
@@ -323,11 +374,25 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             if named:  # "Eight of the dead were children"
                 return casualty, named.lastgroup, is_subcount, 1.0, False, more
             tail = _SUBCOUNT_TAIL.search(sentence, at)
-            civilian = civilian or bool(_CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
-                                        and not _PARTLY_CIVILIAN.search(sentence))
+            civilian = civilian or bool(
+                _CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
+                and not _PARTLY_CIVILIAN.search(sentence)
+            )
             inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))
-            if not civilian and gap is not None and _JOINED.fullmatch(gap) and readings[-1].victims != "people":
-                return casualty, readings[-1].victims, is_subcount, 1.0, False, more  # "327 tués et 880 blessés"
+            if (
+                not civilian
+                and gap is not None
+                and _JOINED.fullmatch(gap)
+                and readings[-1].victims != "people"
+            ):
+                return (
+                    casualty,
+                    readings[-1].victims,
+                    is_subcount,
+                    1.0,
+                    False,
+                    more,
+                )  # "327 tués et 880 blessés"
             return casualty, "civilians" if civilian else "people", is_subcount, 1.0, inherits, more
         casualty = verb_casualty or _predicate(rest, sentence)
         among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
@@ -348,7 +413,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             return None
         return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97, False, more
     others = _OTHERS_ALONE.match(right)
-    after = right[others.end():] if others else right
+    after = right[others.end() :] if others else right
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
     if casualty is None and _TOLL_HINT.search(left):
         toll = _TOLL_BEFORE.search(left)
@@ -357,17 +422,37 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     named = _WERE_VICTIMS.match(right)
     if casualty is None and named and readings:  # "... and four were women"
         return readings[-1].casualty, named.lastgroup, is_subcount, 0.9, False, False
-    if casualty is None and gap is not None and len(gap) <= 160 and _GAPPED.search(gap) \
-            and _GAP_END.match(right) and not _GAP_BREAK.search(gap):
+    if (
+        casualty is None
+        and gap is not None
+        and len(gap) <= 160
+        and _GAPPED.search(gap)
+        and _GAP_END.match(right)
+        and not _GAP_BREAK.search(gap)
+    ):
         previous = readings[-1]  # "132 of those deaths and Russian forces for 47": the same words left out
-        return previous.casualty, previous.victims, previous.is_subcount, 0.85, previous.inherits_victims, False
+        return (
+            previous.casualty,
+            previous.victims,
+            previous.is_subcount,
+            0.85,
+            previous.inherits_victims,
+            False,
+        )
     if casualty is None:
         return None
     if readings:
         return casualty, readings[-1].victims, is_subcount, 0.9, readings[-1].inherits_victims, bool(others)
     topic = _TOPIC_BEFORE.search(left)
     if topic:  # "Les enfants représentent un tiers des victimes : 327 ont été tués"
-        return casualty, next(k for k in ("children", "women") if topic.group(k)), is_subcount, 0.9, False, bool(others)
+        return (
+            casualty,
+            next(k for k in ("children", "women") if topic.group(k)),
+            is_subcount,
+            0.9,
+            False,
+            bool(others),
+        )
     civilian = bool(_CIVILIAN_WORD.search(sentence))
     return casualty, "civilians" if civilian else "people", is_subcount, 0.9, False, bool(others)
 
@@ -384,10 +469,14 @@ def _predicate(rest: str, sentence: str) -> str | None:
 
 
 def _victims_casualty(sentence: str) -> str:
-    """Read "victimes" as deaths, unless the sentence also speaks of the injured or counts deaths among them."""
-    return "killed_or_injured" if _INJURY_WORD.search(sentence) or _DEATHS_AMONG.search(sentence) else "killed"
+    """Read "victimes" as deaths, unless the sentence speaks of the injured or counts deaths among them."""
+    return (
+        "killed_or_injured" if _INJURY_WORD.search(sentence) or _DEATHS_AMONG.search(sentence) else "killed"
+    )
 
 
 # "519 victimes, dont 363 morts": the victims are more than the dead
-_DEATHS_AMONG = re.compile(r"\b(?:dont|including|parmi\s+lesquel\w*|soit|among\s+them)\s+(?:\w+\s+){0,2}?[\d][\d .,]*"
-                           r"\s*(?:morts|tues|deces|deaths|dead|killed)\b")
+_DEATHS_AMONG = re.compile(
+    r"\b(?:dont|including|parmi\s+lesquel\w*|soit|among\s+them)\s+(?:\w+\s+){0,2}?[\d][\d .,]*"
+    r"\s*(?:morts|tues|deces|deaths|dead|killed)\b"
+)

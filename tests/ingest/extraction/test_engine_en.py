@@ -11,13 +11,16 @@ MONTHLY_REPORT = (
     "The figure remains far below the estimates of independent monitors. Airwars, a London-based group that "
     "tracks the air war, estimates that between 7,500 and 12,000 civilians have been killed by coalition "
     "strikes since 2014.\n\n"
-    "The coalition carried out 34,573 strikes over the same period and reviewed 2,100 reports of civilian harm."
+    "The coalition carried out 34,573 strikes over the same period and reviewed 2,100 reports of civilian "
+    "harm."
 )
 
 IDLIB = (
-    "At least 16 civilians, including seven children, were killed in Russian air strikes on Idlib province on "
+    "At least 16 civilians, including seven children, were killed in Russian air strikes on Idlib province "
+    "on "
     "Thursday, the Syrian Observatory for Human Rights said. The monitor said 23 others were wounded.\n\n"
-    "Dozens of people were wounded in regime barrel bomb attacks on Aleppo last month, according to the White "
+    "Dozens of people were wounded in regime barrel bomb attacks on Aleppo last month, according to the "
+    "White "
     "Helmets."
 )
 
@@ -30,12 +33,18 @@ UNAMA = (
 def test_it_reads_a_monthly_coalition_report_and_the_monitors_estimate():
     figures = extract(MONTHLY_REPORT, published="2019-03-28")
     assert [(f.claimant, f.value, f.value_max, f.qualifier) for f in figures] == [
-        ("US-led coalition", 1257, None, "exact"), ("Airwars", 7500, 12000, "range")]
+        ("US-led coalition", 1257, None, "exact"),
+        ("Airwars", 7500, 12000, "range"),
+    ]
     coalition, airwars = figures
     assert (coalition.claimant_kind, coalition.scope, coalition.geography, coalition.perpetrator) == (
-        "official", "cumulative", "iraq_syria", "coalition")
+        "official",
+        "cumulative",
+        "iraq_syria",
+        "coalition",
+    )
     assert airwars.claimant_kind == "independent"
-    assert MONTHLY_REPORT[airwars.start:airwars.end] == "7,500 and 12,000"
+    assert MONTHLY_REPORT[airwars.start : airwars.end] == "7,500 and 12,000"
 
 
 def test_it_reads_russian_strikes_on_idlib_with_sub_counts_and_the_monitor():
@@ -55,77 +64,113 @@ def test_it_reads_russian_strikes_on_idlib_with_sub_counts_and_the_monitor():
 def test_it_reads_unama_in_afghanistan_over_a_year():
     figures = extract(UNAMA, published="2019-02-24")
     assert [(f.value, f.casualty, f.victims, f.qualifier) for f in figures] == [
-        (3804, "killed", "civilians", "exact"), (7189, "injured", "civilians", "exact"),
-        (500, "killed", "children", "approx")]
+        (3804, "killed", "civilians", "exact"),
+        (7189, "injured", "civilians", "exact"),
+        (500, "killed", "children", "approx"),
+    ]
     assert {(f.claimant, f.geography, f.scope) for f in figures[:2]} == {("UNAMA", "afghanistan", "period")}
     assert figures[0].as_of == "2018-12-31"
     assert figures[2].claimant == "UNAMA" and figures[2].confidence < figures[0].confidence
 
 
-@pytest.mark.parametrize("phrase, qualifier", [
-    ("at least", "at_least"), ("no fewer than", "at_least"), ("more than", "more_than"), ("over", "more_than"),
-    ("up to", "up_to"), ("nearly", "approx"), ("about", "approx"), ("some", "approx")])
+@pytest.mark.parametrize(
+    "phrase, qualifier",
+    [
+        ("at least", "at_least"),
+        ("no fewer than", "at_least"),
+        ("more than", "more_than"),
+        ("over", "more_than"),
+        ("up to", "up_to"),
+        ("nearly", "approx"),
+        ("about", "approx"),
+        ("some", "approx"),
+    ],
+)
 def test_it_reads_english_qualifiers(phrase, qualifier):
-    figures = extract(f"According to the UN, {phrase} 40 civilians were killed in Mosul.", published="2017-07")
-    assert [(f.value, f.qualifier, f.claimant, f.geography) for f in figures] == [(40, qualifier, "UN", "iraq")]
+    figures = extract(
+        f"According to the UN, {phrase} 40 civilians were killed in Mosul.", published="2017-07"
+    )
+    assert [(f.value, f.qualifier, f.claimant, f.geography) for f in figures] == [
+        (40, qualifier, "UN", "iraq")
+    ]
 
 
-@pytest.mark.parametrize("text, casualty, victims", [
-    ("The strike killed 12 civilians, AP reported.", "killed", "civilians"),
-    ("Twelve people died in the attack, AP reported.", "killed", "people"),
-    ("Twelve people lost their lives in the attack, AP reported.", "killed", "people"),
-    ("Twelve women were injured in the attack, AP reported.", "injured", "women"),
-    ("The blast left 12 dead, AP reported.", "killed", "people"),
-    ("The attack caused 12 civilian deaths, AP reported.", "killed", "civilians"),
-    ("The attack caused 12 casualties, AP reported.", "killed_or_injured", "people"),
-])
+@pytest.mark.parametrize(
+    "text, casualty, victims",
+    [
+        ("The strike killed 12 civilians, AP reported.", "killed", "civilians"),
+        ("Twelve people died in the attack, AP reported.", "killed", "people"),
+        ("Twelve people lost their lives in the attack, AP reported.", "killed", "people"),
+        ("Twelve women were injured in the attack, AP reported.", "injured", "women"),
+        ("The blast left 12 dead, AP reported.", "killed", "people"),
+        ("The attack caused 12 civilian deaths, AP reported.", "killed", "civilians"),
+        ("The attack caused 12 casualties, AP reported.", "killed_or_injured", "people"),
+    ],
+)
 def test_it_reads_english_casualty_words(text, casualty, victims):
     figures = extract(text, published="2017-07")
     assert [(f.value, f.casualty, f.victims, f.claimant, f.claimant_kind) for f in figures] == [
-        (12, casualty, victims, "AP", "media")]
+        (12, casualty, victims, "AP", "media")
+    ]
 
 
-@pytest.mark.parametrize("text, value, value_max", [
-    ("Between 10 and 20 civilians were killed, the UN said.", 10, 20),
-    ("The strike killed 10 to 15 people, the UN said.", 10, 15),
-    ("Two dozen civilians were killed, the UN said.", 24, None),
-    ("Scores of civilians were killed, the UN said.", 20, None),
-    ("Hundreds of civilians were killed, the UN said.", 100, None),
-])
+@pytest.mark.parametrize(
+    "text, value, value_max",
+    [
+        ("Between 10 and 20 civilians were killed, the UN said.", 10, 20),
+        ("The strike killed 10 to 15 people, the UN said.", 10, 15),
+        ("Two dozen civilians were killed, the UN said.", 24, None),
+        ("Scores of civilians were killed, the UN said.", 20, None),
+        ("Hundreds of civilians were killed, the UN said.", 100, None),
+    ],
+)
 def test_it_reads_english_ranges_and_vague_numbers(text, value, value_max):
     figure = extract(text, published="2017-07")[0]
     assert (figure.value, figure.value_max) == (value, value_max)
 
 
-@pytest.mark.parametrize("text", [
-    "The coalition carried out 34,573 strikes in 2018.",
-    "Some 2,100 reports of civilian harm remain under review.",
-    "Officials said 80% of the city was destroyed in 2017.",
-    "The Pentagon asked for $1.5 billion, or 300 million dollars more.",
-    "A 12-year-old boy was among the wounded.",
-    "About 5,000 fighters remain in the enclave.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition carried out 34,573 strikes in 2018.",
+        "Some 2,100 reports of civilian harm remain under review.",
+        "Officials said 80% of the city was destroyed in 2017.",
+        "The Pentagon asked for $1.5 billion, or 300 million dollars more.",
+        "A 12-year-old boy was among the wounded.",
+        "About 5,000 fighters remain in the enclave.",
+    ],
+)
 def test_it_ignores_english_numbers_that_count_no_casualties(text):
     assert extract(text, published="2019-01") == []
 
 
-@pytest.mark.parametrize("text, claimant", [
-    ("The Pentagon acknowledged that 499 civilians were killed in 2017.", "Pentagon"),
-    ("Iraqi officials said 30 civilians were killed in Mosul.", "Iraqi authorities"),
-    ("30 civilians were killed in Mosul, the monitoring group Airwars said.", "Airwars"),
-    ("According to Amnesty International, 30 civilians were killed in Raqqa.", "Amnesty International"),
-    ("Human Rights Watch said the strike killed 30 civilians.", "Human Rights Watch"),
-    ("Russia's defence ministry said 30 militants were killed.", "Russian Ministry of Defence"),
-])
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("The Pentagon acknowledged that 499 civilians were killed in 2017.", "Pentagon"),
+        ("Iraqi officials said 30 civilians were killed in Mosul.", "Iraqi authorities"),
+        ("30 civilians were killed in Mosul, the monitoring group Airwars said.", "Airwars"),
+        ("According to Amnesty International, 30 civilians were killed in Raqqa.", "Amnesty International"),
+        ("Human Rights Watch said the strike killed 30 civilians.", "Human Rights Watch"),
+        ("Russia's defence ministry said 30 militants were killed.", "Russian Ministry of Defence"),
+    ],
+)
 def test_it_attributes_english_figures(text, claimant):
     assert extract(text, published="2017-07")[0].claimant == claimant
 
 
 def test_it_resolves_the_monitor_and_the_group_to_the_last_independent_claimant():
-    text = ("The Syrian Observatory for Human Rights published its tally on Monday. "
-            "The monitor said 45 civilians were killed by coalition strikes on Raqqa in June.")
+    text = (
+        "The Syrian Observatory for Human Rights published its tally on Monday. "
+        "The monitor said 45 civilians were killed by coalition strikes on Raqqa in June."
+    )
     figure = extract(text, published="2017-07")[0]
-    assert (figure.claimant, figure.scope, figure.as_of, figure.perpetrator) == ("SOHR", "period", "2017-06", "coalition")
+    assert (figure.claimant, figure.scope, figure.as_of, figure.perpetrator) == (
+        "SOHR",
+        "period",
+        "2017-06",
+        "coalition",
+    )
 
 
 def test_it_leaves_an_unattributed_figure_unattributed_with_low_confidence():
@@ -145,20 +190,27 @@ def test_a_belligerent_named_before_its_strikes_is_not_the_speaker():
 
 
 def test_an_indefinite_monitor_is_named_by_the_next_sentence():
-    text = ("Government air strikes killed 14 civilians in Hama on Monday, a monitor said. The Syrian Network for "
-            "Human Rights said eight of the dead were children.")
+    text = (
+        "Government air strikes killed 14 civilians in Hama on Monday, a monitor said. The Syrian Network "
+        "for "
+        "Human Rights said eight of the dead were children."
+    )
     assert _one(text, claimant="claimant") == [(14, "SNHR"), (8, "SNHR")]
 
 
 def test_un_missions_and_agencies_are_named_with_dots_or_without():
-    text = ("The U.N. mission in Iraq recorded 75 civilian deaths in May. UNICEF said 12 children were killed "
-            "in the same attacks. The World Health Organization counted 40 injured at the hospitals.")
+    text = (
+        "The U.N. mission in Iraq recorded 75 civilian deaths in May. UNICEF said 12 children were killed "
+        "in the same attacks. The World Health Organization counted 40 injured at the hospitals."
+    )
     assert _one(text, claimant="claimant") == [(75, "UNAMI"), (12, "UN"), (40, "UN")]
 
 
 def test_unnamed_local_officials_are_the_authorities_of_the_place():
-    text = ("A roadside bomb killed nine people in Kandahar on Tuesday, provincial officials said. In Mosul, "
-            "police said four civilians were wounded.")
+    text = (
+        "A roadside bomb killed nine people in Kandahar on Tuesday, provincial officials said. In Mosul, "
+        "police said four civilians were wounded."
+    )
     assert _one(text, claimant="claimant") == [(9, "Afghan authorities"), (4, "Iraqi authorities")]
 
 
@@ -168,10 +220,14 @@ def test_the_one_told_is_not_the_speaker():
 
 
 def test_a_part_among_them_is_a_sub_count_of_the_figure_before():
-    text = ("The Syrian Observatory counted 61 civilians killed in Douma since Sunday. "
-            "It said 19 children were among them.")
+    text = (
+        "The Syrian Observatory counted 61 civilians killed in Douma since Sunday. "
+        "It said 19 children were among them."
+    )
     assert _one(text, claimant="claimant", victims="victims", casualty="casualty") == [
-        (61, "SOHR", "civilians", "killed"), (19, "SOHR", "children", "killed")]
+        (61, "SOHR", "civilians", "killed"),
+        (19, "SOHR", "children", "killed"),
+    ]
 
 
 def test_at_least_and_possibly_as_many_as_is_a_range():
@@ -180,10 +236,15 @@ def test_at_least_and_possibly_as_many_as_is_a_range():
 
 
 def test_it_reads_of_the_dead_shot_dead_and_put_the_number_at():
-    text = ("Amnesty said 30 of the dead were women. Gunmen shot dead 11 villagers near Sinjar, the UN said. "
-            "The White Helmets put the number at more than 60.")
+    text = (
+        "Amnesty said 30 of the dead were women. Gunmen shot dead 11 villagers near Sinjar, the UN said. "
+        "The White Helmets put the number at more than 60."
+    )
     assert _one(text, casualty="casualty", claimant="claimant") == [
-        (30, "killed", "Amnesty International"), (11, "killed", "UN"), (60, "killed", "White Helmets")]
+        (30, "killed", "Amnesty International"),
+        (11, "killed", "UN"),
+        (60, "killed", "White Helmets"),
+    ]
 
 
 def test_a_headline_names_its_source_after_a_colon():
@@ -193,7 +254,9 @@ def test_a_headline_names_its_source_after_a_colon():
 
 def test_a_half_year_is_a_period_that_ends_in_june():
     text = "In the first six months of 2019, UNAMA documented 1,366 civilian deaths."
-    assert _one(text, published="2019-07-30", scope="scope", as_of="as_of") == [(1366, "period", "2019-06-30")]
+    assert _one(text, published="2019-07-30", scope="scope", as_of="as_of") == [
+        (1366, "period", "2019-06-30")
+    ]
 
 
 def test_a_war_toll_is_cumulative_with_no_single_perpetrator():
@@ -202,8 +265,10 @@ def test_a_war_toll_is_cumulative_with_no_single_perpetrator():
 
 
 def test_last_year_and_a_capitalised_month_give_the_date():
-    text = ("UNAMA documented 3,403 civilian deaths last year. In March the rights group said it had documented "
-            "14 civilian deaths in Somalia.")
+    text = (
+        "UNAMA documented 3,403 civilian deaths last year. In March the rights group said it had documented "
+        "14 civilian deaths in Somalia."
+    )
     assert _one(text, published="2020-05-02", as_of="as_of") == [(3403, "2019-12-31"), (14, "2020-03")]
 
 
@@ -218,53 +283,77 @@ def test_allied_forces_in_afghanistan_are_the_coalition():
 
 
 def test_a_wire_credit_in_the_dateline_is_not_the_claimant():
-    text = ("AMMAN (Reuters) - At least 14 civilians were killed in air strikes on Deir ez-Zor, the White Helmets "
-            "rescue service said.")
+    text = (
+        "AMMAN (Reuters) - At least 14 civilians were killed in air strikes on Deir ez-Zor, the White "
+        "Helmets "
+        "rescue service said."
+    )
     assert _one(text, claimant="claimant") == [(14, "White Helmets")]
 
 
 def test_people_named_by_their_nationality_are_people():
     text = "The United Nations said 1,204 Iraqis were killed and 1,530 wounded in June."
     assert _one(text, claimant="claimant", victims="victims", casualty="casualty") == [
-        (1204, "UN", "people", "killed"), (1530, "UN", "people", "injured")]
+        (1204, "UN", "people", "killed"),
+        (1530, "UN", "people", "injured"),
+    ]
 
 
 def test_a_part_of_the_dead_takes_their_victims():
-    text = ("SOHR said 31 civilians were killed in Idlib on Tuesday. It said 18 of the dead were killed when jets "
-            "hit a bakery.")
+    text = (
+        "SOHR said 31 civilians were killed in Idlib on Tuesday. It said 18 of the dead were killed when "
+        "jets "
+        "hit a bakery."
+    )
     assert _one(text, victims="victims") == [(31, "civilians"), (18, "civilians")]
 
 
 def test_a_figure_whose_words_are_left_out_repeats_the_figure_before():
-    text = ("SNHR said government forces were responsible for 88 of the deaths and Russian forces for 35, while "
-            "it attributed 9 deaths to the Islamic State group and four to the US-led coalition.")
-    assert _one(text, perpetrator="perpetrator") == [(88, "syria_gov"), (35, "russia"), (9, "isis"),
-                                                      (4, "coalition")]
+    text = (
+        "SNHR said government forces were responsible for 88 of the deaths and Russian forces for 35, while "
+        "it attributed 9 deaths to the Islamic State group and four to the US-led coalition."
+    )
+    assert _one(text, perpetrator="perpetrator") == [
+        (88, "syria_gov"),
+        (35, "russia"),
+        (9, "isis"),
+        (4, "coalition"),
+    ]
 
 
 def test_a_threshold_and_a_noun_that_looks_like_a_verb_are_no_figures():
-    text = ("The monitor recorded 12 massacres in April, a word it uses for attacks that kill five or more "
-            "civilians at once.")
+    text = (
+        "The monitor recorded 12 massacres in April, a word it uses for attacks that kill five or more "
+        "civilians at once."
+    )
     assert _one(text) == []
 
 
 def test_the_pentagon_and_the_us_military_are_one_voice_and_the_body_wins_over_the_headline():
-    text = ("Pentagon admits strike killed 6 civilians, including 4 children\n\n"
-            "WASHINGTON (AP) — The U.S. military acknowledged on Monday that an air strike in Mosul last month "
-            "killed six civilians, including as many as four children.")
+    text = (
+        "Pentagon admits strike killed 6 civilians, including 4 children\n\n"
+        "WASHINGTON (AP) — The U.S. military acknowledged on Monday that an air strike in Mosul last month "
+        "killed six civilians, including as many as four children."
+    )
     assert _one(text, claimant="claimant", qualifier="qualifier", scope="scope") == [
-        (6, "US military", "exact", "incident"), (4, "US military", "up_to", "incident")]
+        (6, "US military", "exact", "incident"),
+        (4, "US military", "up_to", "incident"),
+    ]
 
 
 def test_capital_is_is_the_islamic_state_and_a_sub_count_keeps_its_own_perpetrator():
-    text = ("A U.N. report documented at least 1,420 civilian deaths during the operation, including 510 "
-            "civilians executed by IS.")
+    text = (
+        "A U.N. report documented at least 1,420 civilian deaths during the operation, including 510 "
+        "civilians executed by IS."
+    )
     assert _one(text, perpetrator="perpetrator") == [(1420, "unknown"), (510, "isis")]
 
 
 def test_militants_are_the_islamic_state_where_the_article_names_it():
-    text = ("Islamic State fighters held the old town for months. The U.N. said militants had shot dead 48 "
-            "people near Tal Afar in a single mass killing.")
+    text = (
+        "Islamic State fighters held the old town for months. The U.N. said militants had shot dead 48 "
+        "people near Tal Afar in a single mass killing."
+    )
     assert _one(text, perpetrator="perpetrator", scope="scope") == [(48, "isis", "incident")]
 
 
@@ -274,95 +363,147 @@ def test_a_month_named_is_weaker_than_one_strike_and_the_statement_weekday_is_no
 
 
 def test_since_a_campaign_began_is_cumulative_and_its_start_is_no_end_date():
-    text = ("The monitor said shelling by government forces had killed more than 410 civilians since the "
-            "offensive began at the end of April.")
+    text = (
+        "The monitor said shelling by government forces had killed more than 410 civilians since the "
+        "offensive began at the end of April."
+    )
     assert _one(text, scope="scope", as_of="as_of", perpetrator="perpetrator") == [
-        (410, "cumulative", "2019-06-14", "syria_gov")]
+        (410, "cumulative", "2019-06-14", "syria_gov")
+    ]
 
 
 def test_a_figure_with_no_speaker_in_a_new_paragraph_is_the_report_s():
-    text = ("UNAMA documented 2,117 civilian deaths in the first half of the year.\n\n"
-            "Air strikes caused 363 of those deaths, including 89 children.")
+    text = (
+        "UNAMA documented 2,117 civilian deaths in the first half of the year.\n\n"
+        "Air strikes caused 363 of those deaths, including 89 children."
+    )
     assert _one(text, claimant="claimant") == [(2117, "UNAMA"), (363, "UNAMA"), (89, "UNAMA")]
 
 
 def test_a_war_toll_with_no_speaker_stays_unattributed():
-    text = "UNAMA documented 2,117 civilian deaths in the first half of the year.\n\nThe war has killed 150,000 people."
+    text = (
+        "UNAMA documented 2,117 civilian deaths in the first half of the year.\n\nThe war has killed 150,000 "
+        "people."
+    )
     assert _one(text, claimant="claimant") == [(2117, "UNAMA"), (150000, "unattributed")]
 
 
 def test_each_clause_keeps_its_own_country():
-    text = ("In Iraq and Syria, the Pentagon counted 31 civilian deaths, and in Somalia three, according to its "
-            "annual report.")
+    text = (
+        "In Iraq and Syria, the Pentagon counted 31 civilian deaths, and in Somalia three, according to its "
+        "annual report."
+    )
     assert _one(text, geography="geography") == [(31, "iraq_syria"), (3, "other")]
 
 
 def test_air_strikes_with_no_named_actor_in_iraq_are_the_coalition_s():
-    text = "An air strike on a house in western Mosul killed nine members of one family, a local official said."
-    assert _one(text, perpetrator="perpetrator", claimant="claimant") == [(9, "coalition", "Iraqi authorities")]
+    text = (
+        "An air strike on a house in western Mosul killed nine members of one family, a local official said."
+    )
+    assert _one(text, perpetrator="perpetrator", claimant="claimant") == [
+        (9, "coalition", "Iraqi authorities")
+    ]
 
 
 def test_another_toll_of_the_same_kind_takes_its_victims_but_not_the_wounded():
-    text = ("The U.N. documented 1,900 civilian deaths during the battle. It said another 300 died in shelling. "
-            "It said 450 others were wounded.")
+    text = (
+        "The U.N. documented 1,900 civilian deaths during the battle. It said another 300 died in shelling. "
+        "It said 450 others were wounded."
+    )
     assert _one(text, victims="victims") == [(1900, "civilians"), (300, "civilians"), (450, "people")]
 
 
 def test_russian_allies_are_not_the_coalition():
-    text = ("The monitor said bombardment by government forces and their Russian allies had killed more than 200 "
-            "civilians since the offensive began.")
+    text = (
+        "The monitor said bombardment by government forces and their Russian allies had killed more than 200 "
+        "civilians since the offensive began."
+    )
     assert _one(text, perpetrator="perpetrator") == [(200, "syria_gov")]
 
 
 def test_a_whole_year_a_past_week_and_the_same_speaker_s_month():
-    text = ("In all of 2015, UNAMI counted 7,515 civilians killed. The U.N. said on Tuesday that 640 civilians were "
-            "killed in September. Nineveh province was the worst affected, with 380 civilians killed, it said. "
-            "The White Helmets said 52 people were wounded in Idlib over the past week.")
+    text = (
+        "In all of 2015, UNAMI counted 7,515 civilians killed. The U.N. said on Tuesday that 640 civilians "
+        "were "
+        "killed in September. Nineveh province was the worst affected, with 380 civilians killed, it said. "
+        "The White Helmets said 52 people were wounded in Idlib over the past week."
+    )
     assert _one(text, published="2016-10-04", as_of="as_of") == [
-        (7515, "2015-12-31"), (640, "2016-09"), (380, "2016-09"), (52, "2016-10-04")]
+        (7515, "2015-12-31"),
+        (640, "2016-09"),
+        (380, "2016-09"),
+        (52, "2016-10-04"),
+    ]
 
 
 def test_the_dead_named_children_and_women_after_were():
-    text = "An air strike killed 14 civilians in Helmand, officials said. Eight of the dead were children and four were women."
+    text = (
+        "An air strike killed 14 civilians in Helmand, officials said. Eight of the dead were children and "
+        "four were women."
+    )
     assert _one(text, victims="victims") == [(14, "civilians"), (8, "children"), (4, "women")]
 
 
 def test_an_unnamed_ministry_is_the_country_the_article_named():
-    text = ("Britain has acknowledged that one of its strikes killed a civilian. The Ministry of Defence said the "
-            "strike in Syria also killed three fighters.")
+    text = (
+        "Britain has acknowledged that one of its strikes killed a civilian. The Ministry of Defence said "
+        "the "
+        "strike in Syria also killed three fighters."
+    )
     assert _one(text, claimant="claimant") == [(3, "UK Ministry of Defence")]
 
 
 def test_a_name_in_a_relative_clause_of_membership_does_not_speak():
-    text = "The US-led coalition, of which Britain is a member, has conceded that its strikes killed 883 civilians."
+    text = (
+        "The US-led coalition, of which Britain is a member, has conceded that its strikes killed 883 "
+        "civilians."
+    )
     assert _one(text, claimant="claimant") == [(883, "US-led coalition")]
 
 
 def test_a_toll_of_killed_and_injured_and_a_record_since_records_began():
-    text = ("UNAMA said the number of civilians killed and injured in June alone, 1,120, was the highest for that "
-            "month since it began keeping records in 2009.")
+    text = (
+        "UNAMA said the number of civilians killed and injured in June alone, 1,120, was the highest for "
+        "that "
+        "month since it began keeping records in 2009."
+    )
     assert _one(text, casualty="casualty", scope="scope") == [(1120, "killed_or_injured", "period")]
 
 
 def test_one_strike_named_beats_its_year_and_a_statement_day_dates_a_day_s_news():
-    text = ("The deadliest strike hit a compound in Qaiyara in 2016, killing 21 people. Syria's state news agency said "
-            "Monday that coalition airstrikes killed 25 civilians in a village.")
-    assert _one(text, scope="scope", claimant="claimant") == [(21, "incident", "unattributed"),
-                                                               (25, "incident", "SANA")]
+    text = (
+        "The deadliest strike hit a compound in Qaiyara in 2016, killing 21 people. Syria's state news "
+        "agency said "
+        "Monday that coalition airstrikes killed 25 civilians in a village."
+    )
+    assert _one(text, scope="scope", claimant="claimant") == [
+        (21, "incident", "unattributed"),
+        (25, "incident", "SANA"),
+    ]
 
 
 def test_a_comparison_names_no_speaker_and_they_is_not_an_organisation():
-    text = ("The coalition said it was reviewing the report.\n\nReporters visited 150 sites, and they documented at "
-            "least 260 civilian deaths, more than the coalition has admitted.")
+    text = (
+        "The coalition said it was reviewing the report.\n\nReporters visited 150 sites, and they documented "
+        "at "
+        "least 260 civilian deaths, more than the coalition has admitted."
+    )
     assert _one(text, claimant="claimant") == [(260, "unattributed")]
 
 
 def test_one_of_the_dead_is_no_toll():
-    text = "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a bridge."
+    text = (
+        "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "
+        "bridge."
+    )
     assert _one(text) == [(40,)]
 
 
 def test_the_second_count_after_one_verb():
-    text = "A suicide bomber struck outside the airport, killing 13 U.S. service members and about 170 Afghans."
-    assert _one(text, casualty="casualty", qualifier="qualifier") == [(13, "killed", "exact"),
-                                                                       (170, "killed", "approx")]
+    text = (
+        "A suicide bomber struck outside the airport, killing 13 U.S. service members and about 170 Afghans."
+    )
+    assert _one(text, casualty="casualty", qualifier="qualifier") == [
+        (13, "killed", "exact"),
+        (170, "killed", "approx"),
+    ]

@@ -16,8 +16,15 @@ def one(text, published="2019-05", **fields):
 
 @pytest.mark.parametrize(
     "phrase, qualifier",
-    [("au moins", "at_least"), ("pas moins de", "at_least"), ("plus de", "more_than"), ("jusqu'à", "up_to"),
-     ("près de", "approx"), ("environ", "approx"), ("quelque", "approx")],
+    [
+        ("au moins", "at_least"),
+        ("pas moins de", "at_least"),
+        ("plus de", "more_than"),
+        ("jusqu'à", "up_to"),
+        ("près de", "approx"),
+        ("environ", "approx"),
+        ("quelque", "approx"),
+    ],
 )
 def test_it_reads_french_qualifiers(phrase, qualifier):
     one(f"Selon l'OSDH, {phrase} 40 civils ont été tués à Alep.", qualifier=qualifier, value=40)
@@ -27,144 +34,226 @@ def test_it_reads_au_moins_as_at_least_after_qu():
     one("Airwars estime qu'au moins 603 civils ont perdu la vie.", qualifier="at_least", value=603)
 
 
-@pytest.mark.parametrize("text", ["entre 10 et 20 civils ont été tués, selon l'ONU.",
-                                  "de 10 à 20 civils ont été tués, selon l'ONU.",
-                                  "10-20 civils ont été tués, selon l'ONU."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "entre 10 et 20 civils ont été tués, selon l'ONU.",
+        "de 10 à 20 civils ont été tués, selon l'ONU.",
+        "10-20 civils ont été tués, selon l'ONU.",
+    ],
+)
 def test_it_reads_ranges(text):
     one(text, value=10, value_max=20, qualifier="range")
 
 
 @pytest.mark.parametrize(
     "verb, casualty",
-    [("ont été tués", "killed"), ("sont morts", "killed"), ("ont péri", "killed"), ("ont perdu la vie", "killed"),
-     ("ont été blessés", "injured")],
+    [
+        ("ont été tués", "killed"),
+        ("sont morts", "killed"),
+        ("ont péri", "killed"),
+        ("ont perdu la vie", "killed"),
+        ("ont été blessés", "injured"),
+    ],
 )
 def test_it_reads_french_casualty_verbs(verb, casualty):
-    one(f"Selon l'OSDH, 12 civils {verb} dans des frappes russes sur Idleb.", casualty=casualty, perpetrator="russia")
+    one(
+        f"Selon l'OSDH, 12 civils {verb} dans des frappes russes sur Idleb.",
+        casualty=casualty,
+        perpetrator="russia",
+    )
 
 
-@pytest.mark.parametrize("noun, casualty, victims", [("morts", "killed", "people"), ("blessés", "injured", "people"),
-                                                      ("victimes civiles", "killed", "civilians"),
-                                                      ("morts parmi les civils", "killed", "civilians")])
+@pytest.mark.parametrize(
+    "noun, casualty, victims",
+    [
+        ("morts", "killed", "people"),
+        ("blessés", "injured", "people"),
+        ("victimes civiles", "killed", "civilians"),
+        ("morts parmi les civils", "killed", "civilians"),
+    ],
+)
 def test_it_reads_french_casualty_nouns(noun, casualty, victims):
-    one(f"Le raid a fait 14 {noun}, selon l'agence Sana.", casualty=casualty, victims=victims, claimant="SANA",
-        claimant_kind="state_media", scope="incident")
+    one(
+        f"Le raid a fait 14 {noun}, selon l'agence Sana.",
+        casualty=casualty,
+        victims=victims,
+        claimant="SANA",
+        claimant_kind="state_media",
+        scope="incident",
+    )
 
 
 def test_it_splits_sub_counts_into_figures():
-    figures = extract("Vingt civils, dont neuf femmes et deux enfants, ont été tués, selon l'OSDH.", published="2017-05")
+    figures = extract(
+        "Vingt civils, dont neuf femmes et deux enfants, ont été tués, selon l'OSDH.", published="2017-05"
+    )
     assert [(f.value, f.victims, f.casualty, f.claimant) for f in figures] == [
-        (20, "civilians", "killed", "SOHR"), (9, "women", "killed", "SOHR"), (2, "children", "killed", "SOHR")]
+        (20, "civilians", "killed", "SOHR"),
+        (9, "women", "killed", "SOHR"),
+        (2, "children", "killed", "SOHR"),
+    ]
 
 
 def test_it_reads_a_verb_before_the_number_and_others_after_it():
-    figures = extract("Selon le Centcom, les frappes ont tué 64 civils et blessé huit autres.", published="2016-11")
-    assert [(f.value, f.casualty, f.victims) for f in figures] == [(64, "killed", "civilians"), (8, "injured", "civilians")]
+    figures = extract(
+        "Selon le Centcom, les frappes ont tué 64 civils et blessé huit autres.", published="2016-11"
+    )
+    assert [(f.value, f.casualty, f.victims) for f in figures] == [
+        (64, "killed", "civilians"),
+        (8, "injured", "civilians"),
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "La coalition a mené 24.502 raids aériens en Irak.",
-    "La coalition examine 111 rapports faisant état de morts de civils.",
-    "Elle a évalué 141 des 222 rapports fournis par l'ONG.",
-    "Les Etats-Unis mènent environ 80% des bombardements.",
-    "Le 8 juin 2017, un raid a visé Raqqa.",
-    "L'aide s'élève à 300 millions d'euros.",
-    "Un garçon de 12 ans a été blessé.",
-    "Les 3000 combattants de l'EI se sont repliés.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La coalition a mené 24.502 raids aériens en Irak.",
+        "La coalition examine 111 rapports faisant état de morts de civils.",
+        "Elle a évalué 141 des 222 rapports fournis par l'ONG.",
+        "Les Etats-Unis mènent environ 80% des bombardements.",
+        "Le 8 juin 2017, un raid a visé Raqqa.",
+        "L'aide s'élève à 300 millions d'euros.",
+        "Un garçon de 12 ans a été blessé.",
+        "Les 3000 combattants de l'EI se sont repliés.",
+    ],
+)
 def test_it_ignores_numbers_that_count_no_casualties(text):
     assert extract(text, published="2019-05") == []
 
 
-@pytest.mark.parametrize("sentence, claimant", [
-    ("Selon l'Observatoire syrien des droits de l'Homme, 20 civils ont été tués.", "SOHR"),
-    ("D'après l'ONU, 20 civils ont été tués.", "UN"),
-    ("L'ONG Airwars estime que 20 civils ont été tués.", "Airwars"),
-    ("La coalition a reconnu que 20 civils ont été tués.", "US-led coalition"),
-    ("Amnesty International fait état de 20 civils tués.", "Amnesty International"),
-    ("«Les frappes ont tué 20 civils», a indiqué le Centcom.", "CENTCOM"),
-    ("Human Rights Watch, qui a enquêté sur place, affirme que 20 civils ont été tués.", "Human Rights Watch"),
-])
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Selon l'Observatoire syrien des droits de l'Homme, 20 civils ont été tués.", "SOHR"),
+        ("D'après l'ONU, 20 civils ont été tués.", "UN"),
+        ("L'ONG Airwars estime que 20 civils ont été tués.", "Airwars"),
+        ("La coalition a reconnu que 20 civils ont été tués.", "US-led coalition"),
+        ("Amnesty International fait état de 20 civils tués.", "Amnesty International"),
+        ("«Les frappes ont tué 20 civils», a indiqué le Centcom.", "CENTCOM"),
+        (
+            "Human Rights Watch, qui a enquêté sur place, affirme que 20 civils ont été tués.",
+            "Human Rights Watch",
+        ),
+    ],
+)
 def test_it_attributes_figures_to_who_states_them(sentence, claimant):
     one(sentence, claimant=claimant)
 
 
 def test_it_resolves_pronouns_and_references_to_the_last_claimant():
-    text = ("Airwars a publié mardi un nouveau rapport. Elle estime qu'au moins 4 354 civils sont morts. "
-            "Selon cette organisation, 120 autres personnes ont été blessées.")
+    text = (
+        "Airwars a publié mardi un nouveau rapport. Elle estime qu'au moins 4 354 civils sont morts. "
+        "Selon cette organisation, 120 autres personnes ont été blessées."
+    )
     figures = extract(text, published="2017-07")
     assert [(f.value, f.claimant) for f in figures] == [(4354, "Airwars"), (120, "Airwars")]
     assert figures[1].confidence < 0.95
 
 
 def test_it_does_not_take_the_perpetrator_for_the_claimant():
-    figure = one("Les frappes de la coalition dirigée par Washington ont tué 30 civils à Mossoul, selon l'ONU.",
-                 claimant="UN", perpetrator="coalition", geography="iraq")
+    figure = one(
+        "Les frappes de la coalition dirigée par Washington ont tué 30 civils à Mossoul, selon l'ONU.",
+        claimant="UN",
+        perpetrator="coalition",
+        geography="iraq",
+    )
     assert figure.claimant_kind == "independent"
 
 
-@pytest.mark.parametrize("sentence, scope", [
-    ("Selon la coalition, 1.302 civils ont été tués depuis le début de son intervention en 2014.", "cumulative"),
-    ("Selon la coalition, 64 civils ont été tués sur les 12 derniers mois.", "period"),
-    ("Selon l'OSDH, 20 civils ont été tués jeudi.", "incident"),
-    ("La coalition a jugé 27 rapports crédibles, ajoutant ainsi 119 morts civils à son bilan.", "period"),
-])
+@pytest.mark.parametrize(
+    "sentence, scope",
+    [
+        (
+            "Selon la coalition, 1.302 civils ont été tués depuis le début de son intervention en 2014.",
+            "cumulative",
+        ),
+        ("Selon la coalition, 64 civils ont été tués sur les 12 derniers mois.", "period"),
+        ("Selon l'OSDH, 20 civils ont été tués jeudi.", "incident"),
+        ("La coalition a jugé 27 rapports crédibles, ajoutant ainsi 119 morts civils à son bilan.", "period"),
+    ],
+)
 def test_it_reads_the_scope(sentence, scope):
     figures = extract(sentence, published="2019-05")
     assert figures[-1].scope == scope
 
 
-@pytest.mark.parametrize("sentence, geography", [
-    ("Selon l'ONU, 20 civils ont été tués en Irak.", "iraq"),
-    ("Selon l'ONU, 20 civils ont été tués à Raqqa.", "syria"),
-    ("Selon l'ONU, 20 civils ont été tués en Irak et en Syrie.", "iraq_syria"),
-    ("Selon l'ONU, 20 civils ont été tués à Kaboul.", "afghanistan"),
-    ("Selon l'ONU, 20 civils ont été tués en Libye.", "other"),
-])
+@pytest.mark.parametrize(
+    "sentence, geography",
+    [
+        ("Selon l'ONU, 20 civils ont été tués en Irak.", "iraq"),
+        ("Selon l'ONU, 20 civils ont été tués à Raqqa.", "syria"),
+        ("Selon l'ONU, 20 civils ont été tués en Irak et en Syrie.", "iraq_syria"),
+        ("Selon l'ONU, 20 civils ont été tués à Kaboul.", "afghanistan"),
+        ("Selon l'ONU, 20 civils ont été tués en Libye.", "other"),
+    ],
+)
 def test_it_reads_the_geography(sentence, geography):
     one(sentence, geography=geography)
 
 
-@pytest.mark.parametrize("sentence, perpetrator", [
-    ("Selon l'ONU, 20 civils ont été tués par des frappes de la coalition.", "coalition"),
-    ("Selon l'ONU, 20 femmes ont été exécutées par l'Etat islamique.", "isis"),
-    ("Selon l'ONU, 20 civils ont été tués dans des bombardements russes.", "russia"),
-    ("Selon l'ONU, 20 civils ont été tués par des barils d'explosifs du régime.", "syria_gov"),
-])
+@pytest.mark.parametrize(
+    "sentence, perpetrator",
+    [
+        ("Selon l'ONU, 20 civils ont été tués par des frappes de la coalition.", "coalition"),
+        ("Selon l'ONU, 20 femmes ont été exécutées par l'Etat islamique.", "isis"),
+        ("Selon l'ONU, 20 civils ont été tués dans des bombardements russes.", "russia"),
+        ("Selon l'ONU, 20 civils ont été tués par des barils d'explosifs du régime.", "syria_gov"),
+    ],
+)
 def test_it_reads_the_perpetrator(sentence, perpetrator):
     one(sentence, perpetrator=perpetrator)
 
 
-@pytest.mark.parametrize("sentence, published, as_of", [
-    ("La coalition a reconnu 352 civils tués entre août 2014 et le 31 mars 2017.", "2017-06", "2017-03-31"),
-    ("La coalition a reconnu 1.302 civils tués entre août 2014 et fin avril dernier.", "2019-05", "2019-04-30"),
-    ("A la fin du mois de juin, l'ONU faisait état de 173 morts à Raqqa.", "2017-07", "2017-06-30"),
-    ("Le mois dernier, la coalition faisait état de 484 morts depuis le début de l'opération.", "2017-07", "2017-06"),
-    ("Selon l'OSDH, 20 civils ont été tués jeudi.", "2016-11-12", "2016-11-10"),
-    ("Selon l'OSDH, 3.800 civils ont été tués depuis 2014.", "2019-05", "2019-05"),
-])
+@pytest.mark.parametrize(
+    "sentence, published, as_of",
+    [
+        (
+            "La coalition a reconnu 352 civils tués entre août 2014 et le 31 mars 2017.",
+            "2017-06",
+            "2017-03-31",
+        ),
+        (
+            "La coalition a reconnu 1.302 civils tués entre août 2014 et fin avril dernier.",
+            "2019-05",
+            "2019-04-30",
+        ),
+        ("A la fin du mois de juin, l'ONU faisait état de 173 morts à Raqqa.", "2017-07", "2017-06-30"),
+        (
+            "Le mois dernier, la coalition faisait état de 484 morts depuis le début de l'opération.",
+            "2017-07",
+            "2017-06",
+        ),
+        ("Selon l'OSDH, 20 civils ont été tués jeudi.", "2016-11-12", "2016-11-10"),
+        ("Selon l'OSDH, 3.800 civils ont été tués depuis 2014.", "2019-05", "2019-05"),
+    ],
+)
 def test_it_reads_the_date_a_figure_holds_to(sentence, published, as_of):
     assert extract(sentence, published=published)[0].as_of == as_of
 
 
 def test_it_reports_a_figure_stated_twice_once_with_the_most_precise_reading():
-    text = ("La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
-            "La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
-            "«Il est probable que pas moins de 1.302 civils ont été tués», selon la coalition.")
+    text = (
+        "La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
+        "La coalition a reconnu que plus de 1.300 civils ont été tués depuis 2014.\n\n"
+        "«Il est probable que pas moins de 1.302 civils ont été tués», selon la coalition."
+    )
     figures = extract(text, published="2019-05")
     assert [(f.value, f.qualifier, f.scope) for f in figures] == [(1302, "at_least", "cumulative")]
 
 
 def test_it_attributes_an_embedded_tweet_to_its_author():
-    text = ("Une quarantaine de personnes auraient perdu la vie dans des frappes en #Syrie\n\n"
-            "https://t.co/abc \u2014 RT France (@RTenfrancais) June 28, 2017")
+    text = (
+        "Une quarantaine de personnes auraient perdu la vie dans des frappes en #Syrie\n\n"
+        "https://t.co/abc \u2014 RT France (@RTenfrancais) June 28, 2017"
+    )
     one(text, published="2017-07", claimant="RT France", claimant_kind="media", value=40, qualifier="approx")
 
 
 def test_it_gives_offsets_of_the_number_and_its_sentence():
     text = "Titre\nSelon l'ONU, une vingtaine de civils ont été tués. Autre phrase."
     figure = one(text, value=20)
-    assert text[figure.start:figure.end] == "une vingtaine"
+    assert text[figure.start : figure.end] == "une vingtaine"
     assert figure.quote == "Selon l'ONU, une vingtaine de civils ont été tués."
 
 
@@ -174,25 +263,34 @@ def _lu(text, published="2019-07-26", **fields):
 
 
 def test_pour_un_claimant_en_tete_de_phrase_lui_attribue_le_bilan_et_ses_parties():
-    text = ("Pour le CICR, le bilan s'élève à 31 morts, dont 9 membres du personnel soignant, 12 patients et "
-            "trois accompagnants.")
+    text = (
+        "Pour le CICR, le bilan s'élève à 31 morts, dont 9 membres du personnel soignant, 12 patients et "
+        "trois accompagnants."
+    )
     assert _lu(text, claimant="claimant") == [(31, "ICRC"), (9, "ICRC"), (12, "ICRC"), (3, "ICRC")]
 
 
 def test_le_verbe_peut_etre_suivi_du_jour_avant_le_claimant():
-    text = "Au moins 45 civils ont été tués à Deir ez-Zor, a indiqué jeudi l'Observatoire syrien des droits de l'homme."
+    text = (
+        "Au moins 45 civils ont été tués à Deir ez-Zor, a indiqué jeudi l'Observatoire syrien des droits de "
+        "l'homme."
+    )
     assert _lu(text, claimant="claimant") == [(45, "SOHR")]
 
 
 def test_selon_en_tete_l_emporte_sur_le_sujet_de_la_phrase():
-    text = "Selon le Réseau syrien des droits de l'Homme, le régime aurait tué 80 civils en mai, un record depuis 2016."
+    text = (
+        "Selon le Réseau syrien des droits de l'Homme, le régime aurait tué 80 civils en mai, un record "
+        "depuis 2016."
+    )
     assert _lu(text, claimant="claimant", perpetrator="perpetrator") == [(80, "SNHR", "syria_gov")]
 
 
 def test_parmi_les_tues_figurent_est_une_sous_partie():
     text = "Parmi les civils tués figurent 31 enfants, a précisé l'OSDH."
     assert _lu(text, claimant="claimant", victims="victims", casualty="casualty") == [
-        (31, "SOHR", "children", "killed")]
+        (31, "SOHR", "children", "killed")
+    ]
 
 
 def test_les_responsables_locaux_sont_les_autorites_du_pays():
@@ -201,19 +299,26 @@ def test_les_responsables_locaux_sont_les_autorites_du_pays():
 
 
 def test_une_titulaire_de_l_onu_apres_le_verbe_est_l_onu():
-    text = ("Au moins 52 civils ont été tués en une semaine dans le nord-ouest de la Syrie, a déploré mardi "
-            "la Haute-Commissaire de l'ONU aux droits de l'homme.")
+    text = (
+        "Au moins 52 civils ont été tués en une semaine dans le nord-ouest de la Syrie, a déploré mardi "
+        "la Haute-Commissaire de l'ONU aux droits de l'homme."
+    )
     assert _lu(text, claimant="claimant", scope="scope") == [(52, "UN", "period")]
 
 
 def test_un_titre_nomme_sa_source_entre_parentheses():
-    text = "Alep: 60 civils tués en deux jours de raids (OSDH)\n\nLes secours cherchaient encore des survivants."
+    text = (
+        "Alep: 60 civils tués en deux jours de raids (OSDH)\n\nLes secours cherchaient encore des survivants."
+    )
     assert _lu(text, claimant="claimant") == [(60, "SOHR")]
 
 
 def test_un_nombre_sans_nom_suivi_de_son_verbe():
     text = "Selon la Manua, les enfants sont un tiers des victimes : 210 ont été tués et 540 blessés."
-    assert _lu(text, casualty="casualty", claimant="claimant") == [(210, "killed", "UNAMA"), (540, "injured", "UNAMA")]
+    assert _lu(text, casualty="casualty", claimant="claimant") == [
+        (210, "killed", "UNAMA"),
+        (540, "injured", "UNAMA"),
+    ]
 
 
 def test_l_accuse_n_est_pas_le_claimant():
@@ -229,7 +334,8 @@ def test_depuis_fin_avril_est_un_cumul_date_de_la_publication():
 def test_le_bilan_d_une_guerre_n_a_pas_d_auteur_unique():
     text = "Déclenché en 2011, le conflit syrien a fait plus de 370.000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator", as_of="as_of") == [
-        (370000, "cumulative", "unknown", "2019-07-26")]
+        (370000, "cumulative", "unknown", "2019-07-26")
+    ]
 
 
 def test_un_adverbe_entre_le_verbe_et_le_nombre():
@@ -238,13 +344,19 @@ def test_un_adverbe_entre_le_verbe_et_le_nombre():
 
 
 def test_les_forces_afghanes_et_internationales_sont_la_coalition():
-    text = "La Manua a attribué 149 morts civils aux opérations aériennes des forces afghanes et internationales."
+    text = (
+        "La Manua a attribué 149 morts civils aux opérations aériennes des forces afghanes et "
+        "internationales."
+    )
     assert _lu(text, perpetrator="perpetrator", geography="geography") == [(149, "coalition", "afghanistan")]
 
 
 def test_le_credit_de_l_agence_dans_la_dateline_n_est_pas_la_source():
-    text = ("GENÈVE (AFP) - Au moins 412 civils ont été tués depuis la fin mars dans le nord-ouest de la Syrie, a "
-            "annoncé vendredi le Haut-Commissariat de l'ONU aux droits de l'homme.")
+    text = (
+        "GENÈVE (AFP) - Au moins 412 civils ont été tués depuis la fin mars dans le nord-ouest de la Syrie, "
+        "a "
+        "annoncé vendredi le Haut-Commissariat de l'ONU aux droits de l'homme."
+    )
     assert _lu(text, claimant="claimant") == [(412, "UN")]
 
 
@@ -256,13 +368,17 @@ def test_les_secouristes_d_une_ong_parlent_pour_elle():
 def test_une_ong_qui_etablit_un_bilan_en_est_la_source_et_un_mois_nomme_le_date():
     text = "En mars, l'OSDH avait établi un bilan de 388 000 morts depuis le début du conflit."
     assert _lu(text, published="2021-09-25", claimant="claimant", scope="scope", as_of="as_of") == [
-        (388000, "SOHR", "cumulative", "2021-03")]
+        (388000, "SOHR", "cumulative", "2021-03")
+    ]
 
 
 def test_un_decompte_qui_comprend_des_femmes_et_des_enfants_compte_des_morts():
     text = "L'ONU a recensé 12 400 personnes tuées. Le décompte comprend 1 300 femmes et 2 100 enfants."
     assert _lu(text, casualty="casualty", victims="victims") == [
-        (12400, "killed", "people"), (1300, "killed", "women"), (2100, "killed", "children")]
+        (12400, "killed", "people"),
+        (1300, "killed", "women"),
+        (2100, "killed", "children"),
+    ]
 
 
 def test_le_nombre_total_de_morts_entre_deux_bornes():
@@ -271,15 +387,23 @@ def test_le_nombre_total_de_morts_entre_deux_bornes():
 
 
 def test_une_partie_de_ces_morts_et_une_figure_sans_ses_mots():
-    text = ("Selon l'ONU, 210 civils ont été tués en juillet. Selon le Haut-Commissariat, 180 de ces morts ont été "
-            "causées par les frappes des forces gouvernementales et 30 par des groupes armés non étatiques.")
+    text = (
+        "Selon l'ONU, 210 civils ont été tués en juillet. Selon le Haut-Commissariat, 180 de ces morts ont "
+        "été "
+        "causées par les frappes des forces gouvernementales et 30 par des groupes armés non étatiques."
+    )
     assert _lu(text, victims="victims", perpetrator="perpetrator") == [
-        (210, "civilians", "unknown"), (180, "civilians", "syria_gov"), (30, "civilians", "other")]
+        (210, "civilians", "unknown"),
+        (180, "civilians", "syria_gov"),
+        (30, "civilians", "other"),
+    ]
 
 
 def test_le_total_apres_un_ajout_au_bilan_est_un_cumul():
-    text = ("La coalition a indiqué avoir ajouté sept décès à son bilan, qui atteint désormais 1 390 civils tués "
-            "depuis le début de ses opérations en 2014.")
+    text = (
+        "La coalition a indiqué avoir ajouté sept décès à son bilan, qui atteint désormais 1 390 civils tués "
+        "depuis le début de ses opérations en 2014."
+    )
     assert _lu(text, scope="scope") == [(7, "period"), (1390, "cumulative")]
 
 
@@ -294,26 +418,39 @@ def test_un_record_depuis_une_annee_n_est_pas_un_cumul():
 
 
 def test_une_intervention_lancee_une_annee_est_un_cumul_et_sa_date_un_debut():
-    text = "L'intervention militaire russe, lancée en septembre 2015, aurait fait 5 000 morts civils, selon Airwars."
+    text = (
+        "L'intervention militaire russe, lancée en septembre 2015, aurait fait 5 000 morts civils, selon "
+        "Airwars."
+    )
     assert _lu(text, published="2021-09-25", scope="scope", perpetrator="perpetrator", as_of="as_of") == [
-        (5000, "cumulative", "russia", "2021-09-25")]
+        (5000, "cumulative", "russia", "2021-09-25")
+    ]
 
 
 def test_des_tirs_de_groupes_terroristes_et_quatre_autres_civils():
-    text = ("Mardi, des tirs de « groupes terroristes » sur Alep ont fait trois morts, selon Sana. Des obus "
-            "ont ensuite tué quatre autres civils, selon la même source.")
+    text = (
+        "Mardi, des tirs de « groupes terroristes » sur Alep ont fait trois morts, selon Sana. Des obus "
+        "ont ensuite tué quatre autres civils, selon la même source."
+    )
     assert _lu(text, published="2020-01-15", perpetrator="perpetrator", scope="scope", as_of="as_of") == [
-        (3, "other", "incident", "2020-01-14"), (4, "other", "incident", "2020-01-14")]
+        (3, "other", "incident", "2020-01-14"),
+        (4, "other", "incident", "2020-01-14"),
+    ]
 
 
 def test_des_victimes_dont_des_morts_sont_des_morts_ou_des_blesses_et_le_dernier_compte_est_des_morts():
-    text = "Les frappes ont fait 400 victimes civiles, dont 250 morts, parmi lesquels 60 enfants, selon la Manua."
+    text = (
+        "Les frappes ont fait 400 victimes civiles, dont 250 morts, parmi lesquels 60 enfants, selon la "
+        "Manua."
+    )
     assert _lu(text, casualty="casualty") == [(400, "killed_or_injured"), (250, "killed"), (60, "killed")]
 
 
 def test_un_ministere_sans_pays_est_le_dernier_officiel_nomme():
-    text = ("Selon le rapport annuel du Pentagone, 23 civils ont été tués en 2020. Le ministère de la Défense a "
-            "toutefois ajouté 65 morts civils à ses bilans pour l'Irak et la Syrie.")
+    text = (
+        "Selon le rapport annuel du Pentagone, 23 civils ont été tués en 2020. Le ministère de la Défense a "
+        "toutefois ajouté 65 morts civils à ses bilans pour l'Irak et la Syrie."
+    )
     assert _lu(text, claimant="claimant") == [(23, "Pentagon"), (65, "Pentagon")]
 
 
@@ -328,27 +465,40 @@ def test_une_intervention_russe_sans_pays_est_en_syrie():
 
 
 def test_une_comparaison_sans_ses_mots_et_une_attribution_aux_forces():
-    text = ("La Manua a attribué aux forces internationales 420 victimes civiles, contre 610 pour les talibans. "
-            "Selon Airwars, la coalition pourrait avoir tué près de 900 civils en avril.")
+    text = (
+        "La Manua a attribué aux forces internationales 420 victimes civiles, contre 610 pour les talibans. "
+        "Selon Airwars, la coalition pourrait avoir tué près de 900 civils en avril."
+    )
     assert _lu(text, perpetrator="perpetrator") == [(420, "coalition"), (610, "other"), (900, "coalition")]
 
 
 def test_une_apposition_entre_le_nombre_et_le_verbe():
-    text = "Selon l'ONU, 350 209 personnes, civils et combattants, ont été tuées entre mars 2011 et mars 2021."
-    assert _lu(text, published="2021-09-25", casualty="casualty", as_of="as_of") == [(350209, "killed", "2021-03")]
+    text = (
+        "Selon l'ONU, 350 209 personnes, civils et combattants, ont été tuées entre mars 2011 et mars 2021."
+    )
+    assert _lu(text, published="2021-09-25", casualty="casualty", as_of="as_of") == [
+        (350209, "killed", "2021-03")
+    ]
 
 
 def test_les_autorites_d_un_pays_nomme_et_la_meme_source():
-    text = ("Les autorités turques affirment que 18 civils ont été tués par des tirs de roquettes. Selon l'OSDH, 72 "
-            "civils ont péri. Dimanche, des frappes ont tué 14 civils, selon la même source.")
+    text = (
+        "Les autorités turques affirment que 18 civils ont été tués par des tirs de roquettes. Selon l'OSDH, "
+        "72 "
+        "civils ont péri. Dimanche, des frappes ont tué 14 civils, selon la même source."
+    )
     assert _lu(text, claimant="claimant") == [(18, "Turkish authorities"), (72, "SOHR"), (14, "SOHR")]
 
 
 def test_le_pronom_inverse_et_un_an_qui_n_est_pas_un_bilan():
-    text = ("Un responsable local a fait état de 27 morts. Une quinzaine de personnes ont été blessées, a-t-il "
-            "ajouté. C'est le bilan le plus lourd depuis plus d'un an.")
-    assert _lu(text, published="2016-11-06", claimant="claimant") == [(27, "local authorities"),
-                                                                      (15, "local authorities")]
+    text = (
+        "Un responsable local a fait état de 27 morts. Une quinzaine de personnes ont été blessées, a-t-il "
+        "ajouté. C'est le bilan le plus lourd depuis plus d'un an."
+    )
+    assert _lu(text, published="2016-11-06", claimant="claimant") == [
+        (27, "local authorities"),
+        (15, "local authorities"),
+    ]
 
 
 def test_au_cours_du_mois_d_octobre_est_une_fin_de_periode():
@@ -357,15 +507,27 @@ def test_au_cours_du_mois_d_octobre_est_une_fin_de_periode():
 
 
 def test_la_coalition_menee_par_riyad_n_est_pas_celle_des_etats_unis():
-    text = ("Un raid de la coalition militaire menée par l'Arabie saoudite a tué au moins 29 civils au Yémen, selon un "
-            "responsable des services de santé locaux. Le CICR a reçu 21 corps et 35 blessés.")
-    assert _lu(text, perpetrator="perpetrator", geography="geography", claimant="claimant", casualty="casualty") == [
-        (29, "other", "other", "local authorities", "killed"), (21, "other", "other", "ICRC", "killed"),
-        (35, "other", "other", "ICRC", "injured")]
+    text = (
+        "Un raid de la coalition militaire menée par l'Arabie saoudite a tué au moins 29 civils au Yémen, "
+        "selon un "
+        "responsable des services de santé locaux. Le CICR a reçu 21 corps et 35 blessés."
+    )
+    assert _lu(
+        text, perpetrator="perpetrator", geography="geography", claimant="claimant", casualty="casualty"
+    ) == [
+        (29, "other", "other", "local authorities", "killed"),
+        (21, "other", "other", "ICRC", "killed"),
+        (35, "other", "other", "ICRC", "injured"),
+    ]
 
 
 def test_depuis_le_debut_de_l_annee_est_une_periode_qui_court_a_ce_jour():
-    text = ("La Manua avait recensé l'an dernier 10 453 victimes civiles. Selon la Manua, les attaques de l'EI ont fait "
-            "plus de 600 victimes depuis le début de l'année.")
+    text = (
+        "La Manua avait recensé l'an dernier 10 453 victimes civiles. Selon la Manua, les attaques de l'EI "
+        "ont fait "
+        "plus de 600 victimes depuis le début de l'année."
+    )
     assert _lu(text, published="2018-12-30", scope="scope", as_of="as_of") == [
-        (10453, "period", "2017-12-31"), (600, "period", "2018-12-30")]
+        (10453, "period", "2017-12-31"),
+        (600, "period", "2018-12-30"),
+    ]

@@ -7,8 +7,16 @@ from ingest.extraction.folding import fold_in_place
 from ingest.extraction.gazetteer import claimant_index
 
 
-@pytest.mark.parametrize("name", ["OSDH", "SOHR", "Observatoire syrien des droits de l'Homme",
-                                  "observatoire syrien des droits de l’homme", "Syrian Observatory for Human Rights"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "OSDH",
+        "SOHR",
+        "Observatoire syrien des droits de l'Homme",
+        "observatoire syrien des droits de l’homme",
+        "Syrian Observatory for Human Rights",
+    ],
+)
 def test_it_matches_every_name_of_the_syrian_observatory(name):
     sohr = next(c for c in DEFAULT_GAZETTEER if c.name == "SOHR")
     assert sohr.matches(name)
@@ -31,7 +39,11 @@ def test_it_requires_capitals_for_short_acronyms():
 
 def test_it_uses_exactly_the_gazetteer_it_is_given():
     monitor = Claimant("Idlib Health Directorate", "official", ("direction de la santé d'Idleb",))
-    text = "Selon la Direction de la santé d'Idleb, 12 civils ont été tués. Selon l'OSDH, 9 civils ont été tués."
+    text = (
+        "Selon la Direction de la santé d'Idleb, 12 civils ont été tués. Selon l'OSDH, 9 civils ont été tués."
+    )
     figures = extract(text, published="2020-02", gazetteer=[monitor])
     assert [(f.claimant, f.claimant_kind, f.value) for f in figures] == [
-        ("Idlib Health Directorate", "official", 12), ("unattributed", "unattributed", 9)]
+        ("Idlib Health Directorate", "official", 12),
+        ("unattributed", "unattributed", 9),
+    ]

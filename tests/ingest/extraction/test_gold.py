@@ -36,8 +36,10 @@ def results(score):
     for meta_path in sorted(GOLD.glob("*.json")):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
-        predicted = [f.as_dict() for f in extract(text, published=meta.get("published"),
-                                                   language=meta.get("language", "auto"))]
+        predicted = [
+            f.as_dict()
+            for f in extract(text, published=meta.get("published"), language=meta.get("language", "auto"))
+        ]
         pairs, missed, wrong = score.match(meta["figures"], predicted, strict=True)
         tp, fp, fn = tp + len(pairs), fp + len(wrong), fn + len(missed)
         for gold, pred in pairs:

@@ -9,7 +9,7 @@ from ingest.extraction.numbers import NUMBER_PATTERN, read_number
 
 def first_number(text):
     match = NUMBER_PATTERN.search(fold_in_place(text))
-    return read_number(match), text[match.start():match.end()]
+    return read_number(match), text[match.start() : match.end()]
 
 
 @pytest.mark.parametrize(
@@ -34,8 +34,15 @@ def test_it_reads_digits_with_any_thousands_separator(text, value):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("Vingt civils", 20), ("huit autres", 8), ("trente-deux morts", 32), ("vingt et un morts", 21),
-     ("twenty-one dead", 21), ("a hundred people", 100), ("seven children", 7)],
+    [
+        ("Vingt civils", 20),
+        ("huit autres", 8),
+        ("trente-deux morts", 32),
+        ("vingt et un morts", 21),
+        ("twenty-one dead", 21),
+        ("a hundred people", 100),
+        ("seven children", 7),
+    ],
 )
 def test_it_reads_number_words(text, value):
     reading, _ = first_number(text)
@@ -44,12 +51,19 @@ def test_it_reads_number_words(text, value):
 
 @pytest.mark.parametrize(
     "text, value, qualifier",
-    [("une vingtaine de civils", 20, "approx"), ("une quarantaine de personnes", 40, "approx"),
-     ("un millier d'enfants", 1000, "approx"), ("des centaines de civils", 100, "at_least"),
-     ("des dizaines de personnes", 10, "at_least"), ("des dizaines de milliers de morts", 10000, "at_least"),
-     ("two dozen people", 24, "approx"), ("scores of civilians", 20, "at_least"),
-     ("dozens of civilians", 12, "at_least"), ("hundreds of people", 100, "at_least"),
-     ("thousands of civilians", 1000, "at_least")],
+    [
+        ("une vingtaine de civils", 20, "approx"),
+        ("une quarantaine de personnes", 40, "approx"),
+        ("un millier d'enfants", 1000, "approx"),
+        ("des centaines de civils", 100, "at_least"),
+        ("des dizaines de personnes", 10, "at_least"),
+        ("des dizaines de milliers de morts", 10000, "at_least"),
+        ("two dozen people", 24, "approx"),
+        ("scores of civilians", 20, "at_least"),
+        ("dozens of civilians", 12, "at_least"),
+        ("hundreds of people", 100, "at_least"),
+        ("thousands of civilians", 1000, "at_least"),
+    ],
 )
 def test_it_reads_vague_plurals_and_approximate_nouns_from_the_table(text, value, qualifier):
     reading, span = first_number(text)

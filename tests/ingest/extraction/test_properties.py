@@ -5,12 +5,50 @@ from hypothesis import strategies as st
 
 from ingest.extraction import extract
 
-WORDS = st.sampled_from([
-    "selon", "l'OSDH", "au moins", "1.302", "4\u202f354", "civils", "ont été tués", "Vingt", "dont", "neuf",
-    "femmes", "et", "deux", "enfants", ",", ".", "\n", "\n\n", "according to", "the UN", "dozens of", "people",
-    "were killed", "between", "10", "and", "20", "Elle", "estime", "«", "»", "jeudi", "depuis 2014", "Raqqa",
-    "by coalition strikes", "une vingtaine", "de", "blessés", " date 2019-05 ", "— RT France (@RT) June 28, 2017",
-])
+WORDS = st.sampled_from(
+    [
+        "selon",
+        "l'OSDH",
+        "au moins",
+        "1.302",
+        "4\u202f354",
+        "civils",
+        "ont été tués",
+        "Vingt",
+        "dont",
+        "neuf",
+        "femmes",
+        "et",
+        "deux",
+        "enfants",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "according to",
+        "the UN",
+        "dozens of",
+        "people",
+        "were killed",
+        "between",
+        "10",
+        "and",
+        "20",
+        "Elle",
+        "estime",
+        "«",
+        "»",
+        "jeudi",
+        "depuis 2014",
+        "Raqqa",
+        "by coalition strikes",
+        "une vingtaine",
+        "de",
+        "blessés",
+        " date 2019-05 ",
+        "— RT France (@RT) June 28, 2017",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=60).map(" ".join))
 
 
@@ -20,9 +58,11 @@ def test_any_text_gives_figures_whose_numbers_and_quotes_are_in_the_text(text, p
     for figure in extract(text, published=published):
         assert 0 <= figure.start < figure.end <= len(text)
         assert figure.quote in text
-        assert any(s <= figure.start and figure.end <= s + len(figure.quote)
-                   for s in _occurrences(text, figure.quote))
-        assert any(ch.isdigit() or ch.isalpha() for ch in text[figure.start:figure.end])
+        assert any(
+            s <= figure.start and figure.end <= s + len(figure.quote)
+            for s in _occurrences(text, figure.quote)
+        )
+        assert any(ch.isdigit() or ch.isalpha() for ch in text[figure.start : figure.end])
         assert 0.0 <= figure.confidence <= 1.0
         assert figure.value >= 0
 
