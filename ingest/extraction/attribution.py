@@ -238,7 +238,10 @@ _ACTOR_AFTER = re.compile(
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
 _HEADLINE_SOURCE_AFTER = re.compile(r"\s*\)?\s*$")
 # "Pour MSF, le bilan s'élève à ...", "For Airwars, ...": the sentence is the claimant's.
-_HEAD_FOR = re.compile(r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?")
+_HEAD_FOR = re.compile(
+    r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?(?:(?:ong|ngo|organisation|organization|observatoire"
+    r"|monitor|group|groupe|agence|agency|mission)(?:\s+[\w'-]+){0,2}\s+)?"
+)
 _COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
 _OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn")

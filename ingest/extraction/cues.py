@@ -131,7 +131,7 @@ SCOPE_CUES = (
             r"|mass\s+killing|massacre)\b"
         ),
     ),
-    ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR)),
+    ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR + r"|\bthis\s+year\b|\bcette\s+annee\b")),
     (
         "incident",
         re.compile(
@@ -182,7 +182,7 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 # "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave)|pire"
-    r"|jamais|ever)\b[^.;]{0,25}$"
+    r"|jamais|ever)\b[^.;]{0,45}$"
 )
 
 # Geography: countries and the cities that imply them.
@@ -286,10 +286,10 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
         if (
-            m.lastgroup in ("since_date", "cumulative")
+            m.lastgroup == "year"
+            or m.lastgroup in ("since_date", "cumulative")
             and m.group().startswith(("since", "depuis"))
-            and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 40), m.start())
-        ):
+        ) and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start()):
             continue
         cue = m.lastgroup
         if (
@@ -364,8 +364,10 @@ def perpetrators(
     scan = islamic_state_scan(folded, original) if original is not None else folded
     found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
-        if m.group().startswith(("par", "by")) and _NOT_HARM_BY.search(
-            scan, max(start, m.start() - 16), m.start()
+        if (
+            m.group().startswith(("par", "by"))
+            and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start())
+            or _BACKED_BY.search(scan, max(start, m.start() - 24), m.start())
         ):
             continue
         actor = ACTOR_PATTERN.search(m.group())
@@ -409,6 +411,14 @@ _SAUDI_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["saudi"] + r")(?![\w-])")
 _US_COALITION = re.compile(
     r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
     r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)"
+)
+# "Iraqi forces, backed by coalition air strikes, press an offensive": support, not a harm counted.
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|soutenue?s?|appuyee?s?)\s+(?:by|par)\s+(?:the\s+|la\s+|les\s+|l')?(?:[\w.-]+\s+)?$"
+)
+# "Islamic State claimed responsibility", "l'attaque a été revendiquée par l'EI": whose attack it was.
+CLAIMED = re.compile(
+    r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|that\s+attack|the\s+bombing)|\brevendiqu\w*"
 )
 _CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 _ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")

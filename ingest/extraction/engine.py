@@ -24,6 +24,7 @@ from .spans import Spans
 
 UNATTRIBUTED_CONFIDENCE = 0.55
 CONTEXT = 2  # sentences looked back at for a scope, a place, a perpetrator or a date
+CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 
 # Each branch opens with a plain character so the scan can skip ahead; "e(?<!\w.)t" is "\bet".
 _CLAUSE_BREAK = re.compile(
@@ -61,6 +62,7 @@ class SentenceFacts:
         self.line_start = line_start
         self.attributions: list[Attribution] = []
         self.tweet: Claimant | None = None
+        self.index = 0  # its place in the article's sentences
 
     @cached_property
     def scope_cues(self) -> list[tuple[str, int, int]]:
@@ -252,6 +254,7 @@ def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
         line_start = s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start
         fact = SentenceFacts(article, s.start, s.end, s.paragraph, line_start)
         fact.attributions = attributor.sentence(s.start, s.end)
+        fact.index = len(article.sentences)
         article.sentences.append(fact)
     _attach_tweets(article.sentences, folded, text, article.index)
     _resolve_forward(article.sentences)
@@ -508,6 +511,25 @@ def _own_side(claimant: Claimant) -> str | None:
     return next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
 
 
+def _claimed_by(fact, article) -> str | None:
+    """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility")."""
+    facts = article.sentences
+    for other in facts[fact.index : fact.index + CLAIM_REACH + 1]:
+        if cues.CLAIMED.search(article.folded, other.start, other.end):
+            actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
+            if actors:
+                return actors[0]
+    return None
+
+
+def _named_actors(fact, article) -> list[str]:
+    return [
+        m.lastgroup if m.lastgroup != "saudi" else "other"
+        for m in cues.ACTOR_PATTERN.finditer(article.folded, fact.start, fact.end)
+        if m.lastgroup in ("isis", "other", "saudi")
+    ]
+
+
 def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
     actors = fact.perpetrators
     if actors and not reading.is_subcount:
@@ -528,6 +550,9 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
         return nearest[2], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
+    claimed = _claimed_by(fact, article)
+    if claimed:
+        return claimed, 1
     for other in context:
         if other.attributions and claimant not in [a.claimant for a in other.attributions]:
             continue  # another speaker's harms are not this one's

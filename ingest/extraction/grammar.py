@@ -202,7 +202,8 @@ _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(
     r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
     r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
-    r"|(?:an|annees?|mois|jours?|semaines?|heures?|years?|months?|weeks?|days?|hours?)\b)"
+    r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
+    r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")

@@ -507,3 +507,13 @@ def test_the_second_count_after_one_verb():
         (13, "killed", "exact"),
         (170, "killed", "approx"),
     ]
+
+
+def test_who_claimed_the_attack_is_its_perpetrator_and_backing_is_no_harm():
+    text = (
+        "A car bomb exploded in a Baghdad market on Saturday, killing at least 32 people, police said. "
+        "Islamic State claimed responsibility. Iraqi forces, backed by U.S.-led coalition air strikes, "
+        "press on in the north. The Iraqi Observatory for Human Rights said 420 civilians had been "
+        "killed in Baghdad this year."
+    )
+    assert _one(text, published="2016-05-14", perpetrator="perpetrator") == [(32, "isis"), (420, "unknown")]

@@ -531,3 +531,11 @@ def test_depuis_le_debut_de_l_annee_est_une_periode_qui_court_a_ce_jour():
         (10453, "period", "2017-12-31"),
         (600, "period", "2018-12-30"),
     ]
+
+
+def test_pour_une_ong_decrite_puis_elle_et_une_seule_journee():
+    text = (
+        "« C'est le bilan le plus lourd pour une seule journée », a affirmé l'OSDH. Pour l'ONG britannique "
+        "Airwars, ce chiffre est sous-estimé : elle estime qu'entre 4 500 et 7 000 civils ont péri."
+    )
+    assert _lu(text, claimant="claimant") == [(4500, "Airwars")]
