@@ -7,7 +7,7 @@ gives a form error on the page and falls back to the default; it never fails the
 import inspect
 
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Estimate, EstimateQuerySet, Source
@@ -99,13 +99,10 @@ class ChartFilterForm(forms.Form):
 
 def charted_claimants():
     """Return the non-official claimants that have at least one figure a chart could show."""
-    charted = Estimate.objects.public().cumulative().filter(as_of__isnull=False)
-    return (
-        Source.objects.exclude(kind=Source.Kind.OFFICIAL)
-        .filter(estimates__in=charted)
-        .distinct()
-        .order_by("name")
-    )
+    # A semi-join stops at each claimant's first such figure; joining every figure and then
+    # DISTINCT cost ~100 ms per dashboard at 100,000 estimates.
+    charted = Estimate.objects.public().cumulative().filter(as_of__isnull=False, source=OuterRef("pk"))
+    return Source.objects.exclude(kind=Source.Kind.OFFICIAL).filter(Exists(charted)).order_by("name")
 
 
 class FigureFilterForm(forms.Form):
