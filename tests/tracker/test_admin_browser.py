@@ -13,7 +13,7 @@ from ingest.services import report_create
 from tests.factories import EditorFactory
 from tracker.models import Estimate, Report
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "correct horse battery staple"  # EditorFactory's

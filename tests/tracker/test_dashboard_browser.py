@@ -11,7 +11,7 @@ import pytest
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory
 from tracker.models import Estimate, Source
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
