@@ -49,6 +49,14 @@ def eager_celery_unless_marked_redis(request):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Start each test with nothing kept: frozen clocks can give two tests the same data stamp."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

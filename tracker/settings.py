@@ -220,6 +220,17 @@ STORAGES = {
     },
 }
 
+# --- Cache --------------------------------------------------------------------------------
+# The dashboard's content and the series and gap answers are kept per data version (tracker.kept).
+# Unset: each process keeps its own in memory. redis://host:6379/2: one cache for all of them.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 200}}
+}
+KEPT_SECONDS = envint("DJANGO_KEPT_SECONDS", 24 * 3600)
+
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

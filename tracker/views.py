@@ -9,11 +9,16 @@ import csv
 
 from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from tracker.charts import claimant_figure, dashboard_figure, figure_data
 from tracker.filters import ChartFilterForm, FigureFilterForm
+from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
+from tracker.kept import kept
 from tracker.models import Estimate, Report, Source
 from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
 
@@ -36,6 +41,7 @@ def _inert(cell):
 
 class DashboardView(TemplateView):
     template_name = "tracker/dashboard.html"
+    content_template_name = "tracker/dashboard_content.html"
 
     def chart(self):
         """Return the filter form, the series it selects, the compared series and their gap."""
@@ -53,10 +59,20 @@ class DashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["data_last_updated"] = version = data_last_updated()  # the footer's too
+        parts = ["dashboard", self.request.GET.urlencode(), get_language() or ""]
+        context["content"] = mark_safe(kept(parts, self.render_content, version=version))  # rendered
+        return context
+
+    def render_content(self):
+        """Render what the page shows below its header: the same for every visitor."""
+        return render_to_string(self.content_template_name, self.content_context(), request=self.request)
+
+    def content_context(self):
         form, series_list, official, compare, gap_rows = self.chart()
         query = self.request.GET.copy()
         query.pop("format", None)
-        context.update(
+        return dict(
             form=form,
             series_list=series_list,
             official=official,
@@ -67,7 +83,6 @@ class DashboardView(TemplateView):
             has_any_figure=Estimate.objects.public().exists(),
             query=query.urlencode(),
         )
-        return context
 
     def render_csv(self):
         _form, series_list, _official, _compare, _gap = self.chart()

@@ -7,12 +7,16 @@ string, the format and whether the caller is an editor, since each changes the b
 
 import hashlib
 
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
 from tracker.freshness import data_last_updated
+from tracker.kept import kept
+
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
 class PreconditionFailed(APIException):
@@ -56,6 +60,25 @@ class ConditionalGetMixin:
         etag = entity_tag(self.request, version, editor=self.is_editor())
         response = get_conditional_response(self.request, etag=etag, last_modified=_timestamp(version))
         return response  # None when the body must be sent
+
+    def kept_response(self, build):
+        """Return the answer `build()` gives for this version of the URL, rendered only once.
+
+        Call after `not_modified`; the key is the response's own ETag.
+        """
+
+        def render():
+            response = build()
+            response.accepted_renderer = self.request.accepted_renderer
+            response.accepted_media_type = self.request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()
+            response.render()
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            return response.content, headers
+
+        etag = entity_tag(self.request, self.version, editor=self.is_editor())
+        content, headers = kept(["api", etag], render, version=self.version)
+        return HttpResponse(content, headers=headers)
 
     def precondition_failed(self, version):
         """Return True if the caller sent If-Match / If-Unmodified-Since that `version` fails."""

@@ -264,8 +264,11 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         response = self.not_modified(data_last_updated())
         if response:
             return response
+        return self.kept_response(lambda: self.answer(query))
+
+    def answer(self, query):
         series = self.chart(query)
-        if request.accepted_renderer.format == CsvRenderer.format:
+        if self.request.accepted_renderer.format == CsvRenderer.format:
             rows = [
                 {"trace": s.key, "name": s.name, "kind": s.kind, **SeriesPointSerializer(p).data}
                 for s in series
@@ -289,10 +292,9 @@ class GapViewSet(SeriesViewSet):
         responses=GapResponseSerializer,
     )
     def list(self, request, *args, **kwargs):
-        query = self.valid_query()
-        response = self.not_modified(data_last_updated())
-        if response:
-            return response
+        return super().list(request, *args, **kwargs)
+
+    def answer(self, query):
         chosen = query.validated_data.get("independent")
         series = self.chart(query, also=[chosen.slug] if chosen else [])
         official = next((s for s in series if s.key == OFFICIAL), None)
