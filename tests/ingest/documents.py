@@ -20,6 +20,14 @@ def pdf_with_text(*lines, title="A sample PDF"):
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Title (" + title.encode("latin-1") + b") >>",
     ]
+    return pdf_of(objects, trailer=b" /Info %d 0 R" % len(objects))
+
+
+def pdf_of(objects, *, trailer=b""):
+    """Return a PDF of the given object bodies (numbered from 1, the first the catalog) and its xref.
+
+    `trailer` adds entries to the trailer dictionary (an /Info, a /Prev ...).
+    """
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -28,11 +36,8 @@ def pdf_with_text(*lines, title="A sample PDF"):
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        len(objects),
-        xref,
-    )
+    size = len(objects) + 1
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer, xref)
     return bytes(out)
 
 

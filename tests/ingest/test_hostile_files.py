@@ -18,7 +18,7 @@ from rest_framework.test import APIClient
 from ingest import readers
 from ingest.readers import UnreadableDocument, read_document
 from ingest.services import report_create
-from tests.ingest.documents import pdf_with_text
+from tests.ingest.documents import pdf_of, pdf_with_text
 from tests.workers import running_worker, wait_for
 from tracker.models import Report
 
@@ -29,18 +29,11 @@ SECONDS = 30
 
 
 def pdf(objects, *, prev_self=False):
-    """Return a PDF of the given object bodies (numbered from 1) with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    prev = b" /Prev %d" % xref if prev_self else b""  # the xref section names itself as the previous one
-    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, prev, xref)
-    return bytes(out)
+    """Return a PDF of these objects; `prev_self`: its xref section names itself as the previous one."""
+    if not prev_self:
+        return pdf_of(objects)
+    xref = pdf_of(objects).rindex(b"xref\n")  # the trailer comes after it: the offset holds
+    return pdf_of(objects, trailer=b" /Prev %d" % xref)
 
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"

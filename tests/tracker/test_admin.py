@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory, UserFactory
+from tests.tracker.admin_pages import change_url, form_data
 from tracker.admin import EstimateForm
 from tracker.models import Estimate, Source
 from tracker.services import estimate_correct, source_resolve
@@ -46,11 +47,21 @@ def admitted(report, coalition):
     """The coalition's figure, whose quote holds a <script> tag."""
     start, end = span(ARTICLE, "603")
     return EstimateFactory(
-        report=report, source=coalition, value=603, qualifier="at_least", start=start, end=end,
+        report=report,
+        source=coalition,
+        value=603,
+        qualifier="at_least",
+        start=start,
+        end=end,
         quote='The coalition said <script>alert("pwned")</script> at least 603 civilians were killed.',
         confidence=0.9,
-        machine_reading={"claimant": "CJTF-OIR", "claimant_kind": "official", "value": 603,
-                         "qualifier": "at_least", "as_of": "2017-05-31"},
+        machine_reading={
+            "claimant": "CJTF-OIR",
+            "claimant_kind": "official",
+            "value": 603,
+            "qualifier": "at_least",
+            "as_of": "2017-05-31",
+        },
     )
 
 
@@ -58,22 +69,17 @@ def admitted(report, coalition):
 def counted(report, airwars):
     start, end = span(ARTICLE, "4,354")
     return EstimateFactory(
-        report=report, source=airwars, value=4354, qualifier="exact", start=start, end=end,
-        quote="Airwars puts the toll at 4,354 civilians.", confidence=0.4,
+        report=report,
+        source=airwars,
+        value=4354,
+        qualifier="exact",
+        start=start,
+        end=end,
+        quote="Airwars puts the toll at 4,354 civilians.",
+        confidence=0.4,
         as_of=datetime.date(2017, 6, 30),
         machine_reading={"claimant": "Airwars", "value": 4354, "qualifier": "exact"},
     )
-
-
-def change_url(estimate):
-    return reverse("admin:tracker_estimate_change", args=[estimate.pk])
-
-
-def form_data(client, estimate, **changes):
-    """Return the change form as the page renders it, with `changes` typed in."""
-    form = client.get(change_url(estimate)).context["adminform"].form
-    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
-    return {**data, **changes}
 
 
 # --- Pages --------------------------------------------------------------------------------
@@ -81,11 +87,23 @@ def form_data(client, estimate, **changes):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?review_status__exact=extracted", "?source__kind__exact=official", "?qualifier__exact=at_least",
-     "?casualty__exact=killed", "?victims__exact=civilians", "?scope__exact=cumulative",
-     "?geography__exact=iraq_syria", "?perpetrator__exact=coalition", "?confidence=low",
-     "?as_of__gte=2017-01-01", "?as_of__year=2017&as_of__month=5", "?queue=1", "?q=script",
-     "?o=1"],
+    [
+        "",
+        "?review_status__exact=extracted",
+        "?source__kind__exact=official",
+        "?qualifier__exact=at_least",
+        "?casualty__exact=killed",
+        "?victims__exact=civilians",
+        "?scope__exact=cumulative",
+        "?geography__exact=iraq_syria",
+        "?perpetrator__exact=coalition",
+        "?confidence=low",
+        "?as_of__gte=2017-01-01",
+        "?as_of__year=2017&as_of__month=5",
+        "?queue=1",
+        "?q=script",
+        "?o=1",
+    ],
 )
 def test_the_estimate_list_opens_for_an_editor_with_every_filter(editor_client, admitted, counted, query):
     response = editor_client.get(reverse("admin:tracker_estimate_changelist") + query)
@@ -145,8 +163,9 @@ def test_the_change_form_shows_the_quote_in_its_paragraph_escaped_and_highlighte
     assert "Airwars puts the toll" not in content  # another paragraph
 
 
-def test_the_change_form_shows_the_machine_reading_beside_the_current_values(editor_client, admitted,
-                                                                             airwars):
+def test_the_change_form_shows_the_machine_reading_beside_the_current_values(
+    editor_client, admitted, airwars
+):
     estimate_correct(estimate=admitted, user=UserFactory(), source=airwars, value=604)
 
     content = editor_client.get(change_url(admitted)).content.decode()
@@ -239,8 +258,12 @@ def test_a_change_made_between_validation_and_saving_is_reported_not_overwritten
 
     model_admin = admin.site._registry[Estimate]
     form = EstimateForm(
-        {**EstimateForm(instance=admitted).initial, "source": admitted.source_id, "value": 605,
-         "expected_updated_at": admitted.updated_at.isoformat()},
+        {
+            **EstimateForm(instance=admitted).initial,
+            "source": admitted.source_id,
+            "value": 605,
+            "expected_updated_at": admitted.updated_at.isoformat(),
+        },
         instance=admitted,
     )
     assert form.is_valid(), form.errors
@@ -393,9 +416,17 @@ def test_the_report_page_shows_status_error_and_original_file(editor_client):
 
 def test_editors_fix_report_metadata_but_not_its_text(editor_client, report):
     url = reverse("admin:tracker_report_change", args=[report.pk])
-    data = {"title": "Corrected title", "outlet": "AFP", "url": "", "language": "en",
-            "published_on": "2017-07-02", "published_precision": "day", "text": "replaced",
-            "estimates-TOTAL_FORMS": "0", "estimates-INITIAL_FORMS": "0"}
+    data = {
+        "title": "Corrected title",
+        "outlet": "AFP",
+        "url": "",
+        "language": "en",
+        "published_on": "2017-07-02",
+        "published_precision": "day",
+        "text": "replaced",
+        "estimates-TOTAL_FORMS": "0",
+        "estimates-INITIAL_FORMS": "0",
+    }
 
     response = editor_client.post(url, data)
 
@@ -422,9 +453,15 @@ def test_the_source_pages_open(editor_client, coalition, admitted):
 
 def test_an_alias_added_by_an_editor_is_used_by_the_next_extraction(editor_client, coalition):
     url = reverse("admin:tracker_source_change", args=[coalition.pk])
-    data = {"name": coalition.name, "slug": coalition.slug, "kind": "official",
-            "aliases": "Operation Inherent Resolve\n  Coalition militaire  \n\n", "url": "",
-            "description": "", "needs_review": ""}
+    data = {
+        "name": coalition.name,
+        "slug": coalition.slug,
+        "kind": "official",
+        "aliases": "Operation Inherent Resolve\n  Coalition militaire  \n\n",
+        "url": "",
+        "description": "",
+        "needs_review": "",
+    }
 
     response = editor_client.post(url, data)
 
@@ -435,8 +472,15 @@ def test_an_alias_added_by_an_editor_is_used_by_the_next_extraction(editor_clien
 
 
 def test_an_editor_adds_a_claimant(editor_client):
-    data = {"name": "Syrian Network for Human Rights", "slug": "snhr", "kind": "independent",
-            "aliases": "SNHR", "url": "https://snhr.org", "description": "", "needs_review": ""}
+    data = {
+        "name": "Syrian Network for Human Rights",
+        "slug": "snhr",
+        "kind": "independent",
+        "aliases": "SNHR",
+        "url": "https://snhr.org",
+        "description": "",
+        "needs_review": "",
+    }
 
     editor_client.post(reverse("admin:tracker_source_add"), data)
 
@@ -502,9 +546,14 @@ def test_the_editors_group_has_exactly_the_review_and_upload_permissions():
     permissions = {f"{p.content_type.app_label}.{p.codename}" for p in editors.permissions.all()}
 
     assert permissions == {
-        "tracker.view_source", "tracker.add_source", "tracker.change_source",
-        "tracker.view_report", "tracker.add_report", "tracker.change_report",
-        "tracker.view_estimate", "tracker.change_estimate",
+        "tracker.view_source",
+        "tracker.add_source",
+        "tracker.change_source",
+        "tracker.view_report",
+        "tracker.add_report",
+        "tracker.change_report",
+        "tracker.view_estimate",
+        "tracker.change_estimate",
         "tracker.view_historicalestimate",
     }
 

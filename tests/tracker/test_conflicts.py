@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 from ingest import services as ingest_services
 from ingest.services import report_create, report_reextract
 from tests.factories import UserFactory
+from tests.tracker.admin_pages import change_url, form_data
 from tests.workers import wait_for
 from tracker.models import Estimate
 from tracker.services import estimate_confirm
@@ -65,18 +66,8 @@ def api_for(user):
     return api
 
 
-def change_url(estimate):
-    return reverse("admin:tracker_estimate_change", args=[estimate.pk])
-
-
 def detail(estimate):
     return reverse("estimate-detail", args=[estimate.pk])
-
-
-def form_data(client, estimate, **changes):
-    form = client.get(change_url(estimate)).context["adminform"].form
-    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
-    return {**data, **changes}
 
 
 def edits_by(estimate, user):

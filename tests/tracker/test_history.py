@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 
 from ingest.services import report_create
 from tests.factories import SourceFactory, UserFactory
+from tests.tracker.admin_pages import change_url, form_data
 from tracker.models import Estimate, Report, Source
 from tracker.services import estimate_confirm, estimate_correct
 
@@ -54,16 +55,6 @@ def latest(estimate):
 def history_of(report_id):
     """Every history row of the report's figures, including those of figures deleted since."""
     return Estimate.history.filter(report_id=report_id)
-
-
-def change_url(estimate):
-    return reverse("admin:tracker_estimate_change", args=[estimate.pk])
-
-
-def form_data(client, estimate, **changes):
-    form = client.get(change_url(estimate)).context["adminform"].form
-    data = {name: "" if form[name].value() is None else form[name].value() for name in form.fields}
-    return {**data, **changes}
 
 
 def row(estimate):
