@@ -152,8 +152,17 @@ class EstimateInline(admin.TabularInline):
     """The report's figures, read-only: each links to its review page."""
 
     model = Estimate
-    fields = ["figure", "source", "casualty", "victims", "scope", "geography", "as_of", "confidence",
-              "review_status"]
+    fields = [
+        "figure",
+        "source",
+        "casualty",
+        "victims",
+        "scope",
+        "geography",
+        "as_of",
+        "confidence",
+        "review_status",
+    ]
     readonly_fields = fields
     ordering = ["start"]
     extra = 0
@@ -178,8 +187,16 @@ class EstimateInline(admin.TabularInline):
 class ReportAdmin(admin.ModelAdmin):
     """Reports are created by uploads (ingest); here editors read them and fix their metadata."""
 
-    list_display = ["__str__", "outlet", "language", "published_on", "status", "figure_count",
-                    "unreviewed_count", "created_at"]
+    list_display = [
+        "__str__",
+        "outlet",
+        "language",
+        "published_on",
+        "status",
+        "figure_count",
+        "unreviewed_count",
+        "created_at",
+    ]
     list_filter = ["status", "language", "published_on"]
     search_fields = ["title", "outlet", "url"]
     date_hierarchy = "created_at"
@@ -192,13 +209,34 @@ class ReportAdmin(admin.ModelAdmin):
         (
             _("Processing"),
             {
-                "fields": ["status", "error", "original_file_link", "content_type", "attempts",
-                           "extractor_version", "processed_at", "uploaded_by", "sha256", "created_at"]
+                "fields": [
+                    "status",
+                    "error",
+                    "original_file_link",
+                    "content_type",
+                    "attempts",
+                    "extractor_version",
+                    "processed_at",
+                    "uploaded_by",
+                    "sha256",
+                    "created_at",
+                ]
             },
         ),
     ]
-    readonly_fields = ["article", "status", "error", "original_file_link", "content_type", "attempts",
-                       "extractor_version", "processed_at", "uploaded_by", "sha256", "created_at"]
+    readonly_fields = [
+        "article",
+        "status",
+        "error",
+        "original_file_link",
+        "content_type",
+        "attempts",
+        "extractor_version",
+        "processed_at",
+        "uploaded_by",
+        "sha256",
+        "created_at",
+    ]
 
     class Media:
         css = {"all": ["tracker/admin.css"]}
@@ -315,8 +353,18 @@ class EstimateForm(forms.ModelForm):
 class EstimateAdmin(SimpleHistoryAdmin):
     form = EstimateForm
     object_history_list_template = "admin/tracker/estimate/object_history_list.html"
-    list_display = ["figure", "source", "casualty", "victims", "scope", "geography", "as_of",
-                    "confidence", "review_status", "report_link"]
+    list_display = [
+        "figure",
+        "source",
+        "casualty",
+        "victims",
+        "scope",
+        "geography",
+        "as_of",
+        "confidence",
+        "review_status",
+        "report_link",
+    ]
     list_filter = [
         ReviewQueueFilter,
         "review_status",
@@ -343,8 +391,16 @@ class EstimateAdmin(SimpleHistoryAdmin):
         (_("Review"), {"fields": ["review_status", "reviewed_by", "reviewed_at", "confidence"]}),
         (_("History"), {"fields": ["history_table"]}),
     ]
-    readonly_fields = ["evidence", "report_link", "reading", "review_status", "reviewed_by",
-                       "reviewed_at", "confidence", "history_table"]
+    readonly_fields = [
+        "evidence",
+        "report_link",
+        "reading",
+        "review_status",
+        "reviewed_by",
+        "reviewed_at",
+        "confidence",
+        "history_table",
+    ]
 
     class Media:
         css = {"all": ["tracker/admin.css"]}
@@ -431,7 +487,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
                 self.message_user(request, f"{conflict} Your edits were not saved.", messages.ERROR)
                 return HttpResponseRedirect(reverse("admin:tracker_estimate_changelist"))
             self.message_user(
-                request, f"{conflict} Your edits were not saved; here is the figure as it is now.",
+                request,
+                f"{conflict} Your edits were not saved; here is the figure as it is now.",
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.path)

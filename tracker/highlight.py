@@ -39,7 +39,7 @@ def quote_in_paragraph(text, start, end) -> SafeString:
     if last == -1:
         last = len(text)
     return format_html(
-        "{}<mark class=\"figure figure--current\">{}</mark>{}",
+        '{}<mark class="figure figure--current">{}</mark>{}',
         text[first:start],
         text[start:end],
         text[end:last],
@@ -56,7 +56,10 @@ def _mark(number, estimate, link):
     title = f"{estimate.display_value} · {source}" if source else str(estimate.display_value)
     mark = format_html(
         '<mark class="figure figure--{}" id="figure-{}" title="{}">{}</mark>',
-        kind, estimate.pk, title, number,
+        kind,
+        estimate.pk,
+        title,
+        number,
     )
     href = link(estimate) if link else None
     return format_html('<a href="{}">{}</a>', href, mark) if href else mark

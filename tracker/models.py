@@ -145,9 +145,7 @@ class Report(TimeStamped):
     url = models.URLField(max_length=1000, blank=True)
     language = models.CharField(max_length=2, choices=Language, blank=True)
     published_on = models.DateField(null=True, blank=True)
-    published_precision = models.CharField(
-        max_length=5, choices=DatePrecision, default=DatePrecision.DAY
-    )
+    published_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
     text = models.TextField(help_text=_("The plain text that was analysed."))
     original_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
     content_type = models.CharField(max_length=100, blank=True)

@@ -17,8 +17,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "correct horse battery staple"  # EditorFactory's
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -54,7 +62,9 @@ def test_an_editor_corrects_a_seed_figure_on_its_review_page(live_server, settin
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1600})
-        page.goto(f"{live_server.url}{reverse('admin:login')}?next={reverse('admin:tracker_estimate_review')}")
+        page.goto(
+            f"{live_server.url}{reverse('admin:login')}?next={reverse('admin:tracker_estimate_review')}"
+        )
         page.fill("#id_username", editor.username)
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")

@@ -10,7 +10,10 @@ TEXT = "Airwars counted 1,787 deaths.\nThe coalition admitted 603 <b>civilian</b
 def figure(pk, start, end, kind="independent", value=1):
     """A stand-in for an Estimate: the highlighter only reads these attributes."""
     return SimpleNamespace(
-        pk=pk, start=start, end=end, display_value=f"{value:,}",
+        pk=pk,
+        start=start,
+        end=end,
+        display_value=f"{value:,}",
         source=SimpleNamespace(kind=kind),
     )
 

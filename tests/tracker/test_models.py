@@ -20,8 +20,15 @@ pytestmark = pytest.mark.django_db
         {"confidence": -0.1},
         {"period_start": datetime.date(2018, 1, 1), "as_of": datetime.date(2017, 1, 1)},
     ],
-    ids=["max-below-min", "range-without-max", "empty-span", "reversed-span", "confidence>1",
-         "confidence<0", "period-after-as-of"],
+    ids=[
+        "max-below-min",
+        "range-without-max",
+        "empty-span",
+        "reversed-span",
+        "confidence>1",
+        "confidence<0",
+        "period-after-as-of",
+    ],
 )
 def test_the_database_refuses_an_impossible_estimate(fields):
     with pytest.raises(IntegrityError):
@@ -45,8 +52,15 @@ def test_a_failed_report_must_say_why():
 
 
 @pytest.mark.parametrize(
-    "name", ["OSDH", "osdh", "SOHR", "Observatoire syrien des droits de l'Homme",
-             "OBSERVATOIRE SYRIEN DES DROITS DE L’HOMME", "Observatoire  Syrien des Droits de l'homme"]
+    "name",
+    [
+        "OSDH",
+        "osdh",
+        "SOHR",
+        "Observatoire syrien des droits de l'Homme",
+        "OBSERVATOIRE SYRIEN DES DROITS DE L’HOMME",
+        "Observatoire  Syrien des Droits de l'homme",
+    ],
 )
 def test_a_source_is_found_by_any_alias_ignoring_case_and_accents(name):
     sohr = SourceFactory(name="SOHR", aliases=["OSDH", "Observatoire syrien des droits de l'Homme"])
