@@ -12,8 +12,10 @@ import time
 from . import extract
 
 _SENTENCES = (
-    "Selon l'OSDH, au moins 32 civils, dont neuf enfants, ont été tués jeudi dans des frappes russes sur Idlib.",
-    "La coalition a reconnu que 1.302 civils avaient été tués dans ses frappes depuis le début de l'opération.",
+    "Selon l'OSDH, au moins 32 civils, dont neuf enfants, ont été tués jeudi dans des frappes russes "
+    "sur Idlib.",
+    "La coalition a reconnu que 1.302 civils avaient été tués dans ses frappes depuis le début de "
+    "l'opération.",
     "L'ONG Airwars estime pour sa part qu'entre 8 000 et 13 000 civils ont perdu la vie en Irak et en Syrie.",
     "La coalition a mené 24.502 raids aériens entre août 2014 et fin avril dernier, et 80% visaient l'EI.",
     "Des dizaines de personnes ont été blessées, d'après la défense civile syrienne.",
@@ -44,7 +46,8 @@ def article(size: int, dense: bool = False) -> str:
     if dense:
         sentences = itertools.cycle(_SENTENCES)
     else:
-        sentences = itertools.chain.from_iterable(zip(_SENTENCES, itertools.cycle(_PROSE), itertools.cycle(_PROSE[::-1])))
+        prose = zip(_SENTENCES, itertools.cycle(_PROSE), itertools.cycle(_PROSE[::-1]))
+        sentences = itertools.chain.from_iterable(prose)
         sentences = itertools.cycle(list(sentences))
     parts, length = [], 0
     for i, sentence in enumerate(sentences):
@@ -73,14 +76,18 @@ def main() -> dict:
     extract(article(3000), published="2019-05")  # compile the patterns once
     per_article = seconds_per_call(article(3000), 100)
     per_dense = seconds_per_call(article(3000, dense=True), 100)
-    results = {"articles_per_second_3kb": round(1 / per_article, 1),
-               "articles_per_second_3kb_dense": round(1 / per_dense, 1), "seconds": {}}
+    results = {
+        "articles_per_second_3kb": round(1 / per_article, 1),
+        "articles_per_second_3kb_dense": round(1 / per_dense, 1),
+        "seconds": {},
+    }
     print(f"3 KB articles: {1 / per_article:.0f} articles/s on one core ({per_article * 1000:.2f} ms each)")
     print(f"3 KB articles with a figure in every sentence: {1 / per_dense:.0f} articles/s")
     for size, repeat in ((1_000, 200), (10_000, 30), (100_000, 3), (1_000_000, 1)):
         seconds = seconds_per_call(article(size), repeat)
         results["seconds"][size] = seconds
-        print(f"{size // 1000:>5} KB: {seconds * 1000:9.2f} ms  ({seconds * 1e6 / (size / 1000):7.1f} µs per KB)")
+        per_kb = seconds * 1e6 / (size / 1000)
+        print(f"{size // 1000:>5} KB: {seconds * 1000:9.2f} ms  ({per_kb:7.1f} µs per KB)")
     return results
 
 
