@@ -39,6 +39,9 @@ def _inert(cell):
     return cell
 
 
+CONTENT_MARK = "<!-- the dashboard's content -->"
+
+
 class DashboardView(TemplateView):
     template_name = "tracker/dashboard.html"
     content_template_name = "tracker/dashboard_content.html"
@@ -55,18 +58,25 @@ class DashboardView(TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "csv":
             return self.render_csv()
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs).render()
+        head, tail = response.content.split(CONTENT_MARK.encode(), 1)
+        response.content = head + self.content + tail
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["data_last_updated"] = version = data_last_updated()  # the footer's too
         parts = ["dashboard", self.request.GET.urlencode(), get_language() or ""]
-        context["content"] = mark_safe(kept(parts, self.render_content, version=version))  # rendered
+        # Kept as bytes and put in the rendered page by get(): at 100,000 figures the content is
+        # megabytes, which the template engine would otherwise copy and encode on every request.
+        self.content = kept(parts, self.render_content, version=version)
+        context["content"] = mark_safe(CONTENT_MARK)
         return context
 
     def render_content(self):
         """Render what the page shows below its header: the same for every visitor."""
-        return render_to_string(self.content_template_name, self.content_context(), request=self.request)
+        context = self.content_context()
+        return render_to_string(self.content_template_name, context, request=self.request).encode()
 
     def content_context(self):
         form, series_list, official, compare, gap_rows = self.chart()
