@@ -211,11 +211,12 @@ _REFERENCE = re.compile(
     r"|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense|reseau|network"
     r"|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?)"
-    r"|(?P<indefinite>(?:an?|une?)\s+(?:[\w-]+\s+){0,2}(?:monitor|monitoring\s+group|watchdog|rights\s+group|ngo|ong"
-    r"|observatoire|observatory))"
+    r"|(?P<indefinite>(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
+    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory))"
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
-    r"|the\s+text|son\s+rapport|its\s+report)"
+    r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
+    r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records))"
     r"|(?P<pronoun>elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
     r"|cette\s+source|this\s+source))(?![\w-])"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
@@ -244,7 +245,9 @@ _HEAD_FOR = re.compile(
 )
 _COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
-_OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn")
+_OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn|reject|deni|deny|disput|contest")
+# "said the UN had undercounted": the name after the verb is the subject of a clause of its own.
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|could|did|will|should|might)\b")
 
 # Local officials who are not named: the country's authorities, which the engine picks from the place.
 LOCAL_AUTHORITIES = Claimant("local authorities", "official")
@@ -468,7 +471,10 @@ class Attributor:
     def _names_follow(self, position: int, taken) -> bool:
         """Tell whether a name follows a reference in apposition ("l'agence de presse SANA")."""
         return any(
-            position <= s and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s]) for s, _ in taken
+            position <= s
+            and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s])
+            and not _REPORTING.search(self.folded, position, s)  # "Monitor says coalition ..."
+            for s, _ in taken
         )
 
     def _selon_targets(self, items, start, end) -> set[int]:
@@ -498,12 +504,15 @@ class Attributor:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
         if _ACTOR_AFTER.match(self.folded, e):
             return None
-        if any(
-            _AFTER_VERB.fullmatch(self.folded, v_end, s)
+        after_verb = [
+            v_start
             for v_start, v_end in verbs
-            if s - 60 < v_end <= s and not _OBJECT_VERB.match(self.folded, v_start)
-        ):
-            return "verb"
+            if s - 60 < v_end <= s and _AFTER_VERB.fullmatch(self.folded, v_end, s)
+        ]
+        if any(_OBJECT_VERB.match(self.folded, v) for v in after_verb):
+            return None  # "he told Reuters", "accused US forces of killing": the one told or accused
+        if after_verb and not _CLAUSE_VERB_AFTER.match(self.folded, e):
+            return "verb"  # "said the monitor", but not "said the UN had undercounted"
         if _AGENT_BEFORE.search(before):
             return "agent"
         if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
@@ -525,7 +534,7 @@ class Attributor:
         """Return the claimant a reference points back to: "the Observatory" is the last one so named."""
         if reference == "latter":
             return self.last_any
-        head = _HEAD_NOUNS.get(words.split()[-1]) if reference == "independent" else None
+        head = _HEAD_NOUNS.get(re.split(r"[\s']", words)[-1]) if reference == "independent" else None
         if head:
             named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
             if named is not None:

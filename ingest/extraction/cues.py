@@ -154,7 +154,10 @@ SCOPE_CUES = (
     ("weak_cumulative", re.compile(r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
     (
         "refer",
-        re.compile(r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b"),
+        re.compile(
+            r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b"
+            r"|\b(?:in|during|over|for)\s+the\s+period\b|\b(?:sur|pendant|durant)\s+la\s+periode\b"
+        ),
     ),
 )
 # What each cue says of a figure's scope.
@@ -220,14 +223,15 @@ _ACTORS = {
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
     r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
-    r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force)|"
+    r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force|shelling"
+    r"|air\s*strikes|bombardments?)|"
     r"(?:helicopteres|avions|troupes|aviation)\s+(?:du\s+gouvernement|gouvernementa\w+)|"
     r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
     r"air\s+force)|assad|syriens?|syriennes?",
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
     r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
-    r"rebelles|rebels|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
+    r"rebelles|rebels?|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
     r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
     r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
     # "militants": the Islamic State's where the article names it, the opposition's elsewhere
@@ -257,9 +261,11 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|(?:par|by)\s+(?:les\s+|la\s+|le\s+|l'|the\s+|des\s+)?(?:(?:forces|avions|troupes|aviation|jets|planes"
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
     rf"|{_ACTOR}(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft|troupes))?[\s\"']*"
-    rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|(?:would|may|might|could)\s+have"
+    rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|of(?=\s+killing)"
+    rf"|(?:would|may|might|could)\s+have"
     rf"|pourrai\w*\s+avoir|aurai\w*)?"
-    rf"\s*(?:tue|killed|bombarde|bombed|frappe|struck|execute"
+    rf"(?:\s+(?:par\s+ailleurs|aussi|egalement|encore|de\s+nouveau|also|again|then|later))?"
+    rf"\s*(?:tue|killed|killing|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
     rf"|shot|abattu|(?:\w+\s+)?(?:responsables?|responsible)\s+(?:for|de|d')"
     # "Russian forces for 35": the harm of a figure whose words are left out
@@ -287,7 +293,7 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     for m in _ANY_SCOPE.finditer(folded, start, end):
         if (
             m.lastgroup == "year"
-            or m.lastgroup in ("since_date", "cumulative")
+            or m.lastgroup in ("since_date", "cumulative", "period")
             and m.group().startswith(("since", "depuis"))
         ) and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start()):
             continue
@@ -341,6 +347,20 @@ _WAR_TOLL = re.compile(
 def war_toll(folded: str, start: int, end: int) -> bool:
     """Tell whether folded[start:end] is a whole war's toll ("the war has killed", "le conflit a fait")."""
     return bool(_WAR_TOLL.search(folded, start, end))
+
+
+_WHOLE_WAR = re.compile(
+    r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
+    r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
+)
+
+
+def whole_war(folded: str, start: int, end: int) -> bool:
+    """Tell whether folded[start:end] counts a whole war ("depuis le début de la guerre", "the war has")."""
+    since = _WHOLE_WAR.search(folded, start, end)
+    if since and _SUPERLATIVE_BEFORE.search(folded, max(start, since.start() - 50), since.start()):
+        since = None  # "les plus meurtrières depuis le début du conflit": a comparison
+    return bool(since or _WAR_TOLL.search(folded, start, end))
 
 
 # "backed by Russia", "contrôlé par les talibans": support or control, not harm.

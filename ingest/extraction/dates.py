@@ -110,6 +110,9 @@ DATE_PATTERN = re.compile(
     r")(?![\w])"
 )
 
+_COMPARED_PERIOD = re.compile(
+    r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
+)
 _UNTIL = re.compile(
     r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$"
 )
@@ -126,7 +129,8 @@ _SINCE = re.compile(
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
 _YEAR_CONTEXT = re.compile(
-    r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout)\s*$"
+    r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout"
+    r"|annee|year)\s*$"
 )
 
 
@@ -200,6 +204,8 @@ def _read(
         year, month = _month_back(pub.year, pub.month, shift)
         return DateMention("relative", f"{year:04d}-{month:02d}", m.start(), m.end())
     if g["relyear"]:
+        if _COMPARED_PERIOD.search(before):
+            return None  # "down 23 percent on the same period last year": a comparison, not the figure's date
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
     if g["half"]:
         year = int(g["year6"]) if g["year6"] else (pub.year if pub and pub.month > 6 else None)

@@ -42,8 +42,8 @@ _OWN_SIDE = (
     (
         "coalition",
         re.compile(
-            r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|u\.?s\.? "
-            r"|us-|american|americain|etats-unis|united states|washington|australia|uk |"
+            r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|\bu\.?s\.? "
+            r"|\bus-|american|americain|etats-unis|united states|washington|australia|\buk |"
             r"british|britannique|france|francais|french"
         ),
     ),
@@ -128,6 +128,16 @@ class Article:
         return Spans(cues.perpetrators(scan, 0, len(scan), named=self.named))
 
     @cached_property
+    def claimed(self) -> str | None:
+        """Return who the article says claimed its attack, if one claim names an actor."""
+        for fact in self.sentences:
+            if cues.CLAIMED.search(self.folded, fact.start, fact.end):
+                actors = [actor for _, _, actor in fact.perpetrators] or _named_actors(fact, self)
+                if actors:
+                    return actors[0]
+        return None
+
+    @cached_property
     def geography(self) -> str | None:
         """Return the article's country: the one it names three times in four, else all it names."""
         counts = Counter(place for _, _, place in self.places.spans)
@@ -207,6 +217,9 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
             source is not None
             and source.victims == "civilians"
             and (reading.inherits_victims or _family(source.reading.casualty) == _family(reading.casualty))
+            and not cues.whole_war(
+                facts[draft.sentence].article.folded, facts[draft.sentence].start, reading.end + 80
+            )
         ):
             draft.victims = (
                 source.victims
@@ -214,6 +227,7 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
     previous = own or heads.last
     if previous is None:
         return
+    stated_scope = draft.strength["scope"] == 2  # its own words tell its scope
     if (reading.is_more and draft.strength["scope"] < 2) or draft.strength["scope"] == 0:
         draft.scope = previous.scope
         draft.strength["scope"] = 1 if reading.is_more else 0
@@ -226,8 +240,29 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
         and draft.scope == own.scope != "cumulative"
     ):
         draft.as_of = own.as_of  # the same speaker's figure of the same kind, with no date of its own
-    if draft.strength["perpetrator"] == 0 and (own or draft.scope == previous.scope == "incident"):
+    fact = facts[draft.sentence]
+    if draft.strength["perpetrator"] == 0 and _COMPARED_TOLL.search(
+        fact.article.folded, fact.start, fact.end
+    ):
+        draft.perpetrator = heads.last.perpetrator if heads.last else draft.perpetrator
+        return  # "Airwars puts the likely toll far higher": the same deaths, counted by another
+    if draft.strength["perpetrator"] == 0 and (
+        (own and ((stated_scope and _same_span(own.scope, draft.scope)) or _partitive(reading, facts, draft)))
+        or draft.scope == previous.scope == "incident"
+    ):
         draft.perpetrator = previous.perpetrator  # "Pour MSF, le bilan s'élève également à 42 morts"
+
+
+# Another count of the toll just stated: "puts the toll far higher", "un bilan bien plus lourd".
+_COMPARED_TOLL = re.compile(
+    r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher|lower"
+    r"|greater|plus\s+(?:eleve|lourd|important|bas|faible))"
+)
+
+
+def _same_span(a: str, b: str) -> bool:
+    """Tell whether two scopes may share a perpetrator: a campaign's total is not one raid's."""
+    return a == b or "cumulative" not in (a, b)
 
 
 def _partitive(reading: Reading, facts, draft: Draft) -> bool:
@@ -320,7 +355,7 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
             draft.geography, article, before, claimant is UNNAMED_MINISTRY
         )
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
-        reading, fact, _context(facts, i), claimant, article
+        reading, fact, _context(facts, i), claimant, article, draft.scope
     )
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
@@ -343,7 +378,8 @@ def folded_sentence(fact) -> str:
 
 # Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
 _AIR_HARM = re.compile(
-    r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|frappes?|raids?\s+aeriens?"
+    r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)frappes?"
+    r"|raids?\s+aeriens?"
     r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
 )
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
@@ -448,7 +484,17 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     here = clause(reading.start)
     same = [a for a in fact.attributions if clause(a.position) == here]
     busy = {clause(r.start) for r in readings}
-    return same or [a for a in fact.attributions if clause(a.position) not in busy]
+    free = [a for a in fact.attributions if clause(a.position) not in busy]
+    if same or free:
+        return same or free
+    first = fact.attributions[0]
+    if (
+        first.role in ("subject", "selon")
+        and first.position < readings[0].start
+        and here > clause(first.position)
+    ):
+        return [first]  # "X said that ... had killed 286, while IS ... had killed 112": all X's
+    return []
 
 
 def _scope(reading, fact, context) -> tuple[str, int]:
@@ -458,6 +504,8 @@ def _scope(reading, fact, context) -> tuple[str, int]:
         # the total is not the increment
         rest = [cue for cue in found if cue[0] != "increment"]
         return (cues.SCOPE_OF[rest[0][0]] if rest and rest[0][0] != "refer" else "cumulative"), 2
+    if found and found[0][0] == "weak_cumulative" and all(cue[0] == "weak_cumulative" for cue in found):
+        return "cumulative", 0  # "A total of 582 ... were recorded": the total of the report's period before
     if fact.scope and fact.scope != "refer":
         return fact.scope, 2
     for other in context:
@@ -511,7 +559,7 @@ def _own_side(claimant: Claimant) -> str | None:
     return next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
 
 
-def _claimed_by(fact, article) -> str | None:
+def _claimed_by(fact, article, scope: str = "incident") -> str | None:
     """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility")."""
     facts = article.sentences
     for other in facts[fact.index : fact.index + CLAIM_REACH + 1]:
@@ -519,7 +567,16 @@ def _claimed_by(fact, article) -> str | None:
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
                 return actors[0]
+    if scope == "incident" and _BOMBING.search(article.folded, fact.start, fact.end):
+        return article.claimed  # "le double attentat-suicide ...", claimed by IS further down
     return None
+
+
+# An attack on the ground whose author a claim of responsibility elsewhere in the article names.
+_BOMBING = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|suicide\s+(?:bombings?|attacks?|bombers?)|car\s+bombs?|truck\s+bombs?"
+    r"|bombings?|kamikazes?|voitures?\s+piegees?|engins?\s+explosifs?)\b"
+)
 
 
 def _named_actors(fact, article) -> list[str]:
@@ -530,7 +587,7 @@ def _named_actors(fact, article) -> list[str]:
     ]
 
 
-def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
+def _perpetrator(reading, fact, context, claimant, article, scope="incident") -> tuple[str, int]:
     actors = fact.perpetrators
     if actors and not reading.is_subcount:
         tail = _SUBCOUNT_AFTER.search(article.folded, reading.end, fact.end)
@@ -550,9 +607,13 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
         return nearest[2], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
-    claimed = _claimed_by(fact, article)
+    claimed = _claimed_by(fact, article, scope)
     if claimed:
         return claimed, 1
+    if cues.whole_war(article.folded, fact.start, fact.end):
+        return "unknown", 1  # "370 000 morts depuis le début de la guerre": every side's
+    if scope != "incident" and _NEW_TOTAL.search(article.folded, fact.start, reading.start):
+        return "unknown", 0  # "A total of 582 child casualties": a toll of its own, not the harm before
     for other in context:
         if other.attributions and claimant not in [a.claimant for a in other.attributions]:
             continue  # another speaker's harms are not this one's
@@ -562,6 +623,9 @@ def _perpetrator(reading, fact, context, claimant, article) -> tuple[str, int]:
         if len(actors) > 1:
             return "unknown", 1
     return "unknown", 0
+
+
+_NEW_TOTAL = re.compile(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b")
 
 
 def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:

@@ -69,6 +69,7 @@ _NOUN = re.compile(
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those)\s+)?"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
+    r"(?:(?:(?P<kid>child)|(?P<wom>wom[ae]n))\s+(?=casualt|deaths?\b|victims?\b|fatalit))?"
     r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents|u\.s\.|us"
     r"|american|afghan|iraqi|syrian|kurdish|turkish|british|russian|americains?|afghans?|irakiens?|syriens?|kurdes"
     r"|turcs|britanniques|russes)\s+)?"
@@ -134,6 +135,12 @@ _PARTLY_CIVILIAN = re.compile(
 _ANY_VICTIM = re.compile(
     r"\b(?:personnes?|people|persons|habitants|residents|soldiers|soldats|fighters|combattants"
     r"|militants|members|membres)\b"
+)
+# "150 of them fatal", "dont 40 d'entre eux mortellement": the part of the toll before that died.
+_OF_THEM = re.compile(
+    r"\s*(?:of\s+(?:them|those|these|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?"
+    r"(?:(?P<killed>fatal|deadly|mortel\w*|mortellement|deaths|killed|dead|morts|tue\w*)"
+    r"|(?P<injured>injuries|wounded|injured|blesse\w*))(?![\w-])"
 )
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
@@ -286,6 +293,13 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
     if read is None:
         return None, end
+    if (
+        number.kind == "words"
+        and value == 1
+        and not _NOUN.match(right)
+        and not _VERB_BEFORE.search(left[-70:])
+    ):
+        return None, end  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
     reading = Reading(
@@ -371,6 +385,8 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
+            if noun.group("kid") or noun.group("wom"):  # "582 child casualties", "300 women casualties"
+                return casualty, "children" if noun.group("kid") else "women", is_subcount, 1.0, False, more
             named = _WERE_VICTIMS.match(rest)
             if named:  # "Eight of the dead were children"
                 return casualty, named.lastgroup, is_subcount, 1.0, False, more
@@ -413,6 +429,10 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         if casualty is None:
             return None
         return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97, False, more
+    fatal = _OF_THEM.match(right) if readings else None
+    if fatal:  # "582 child casualties ..., 150 of them fatal": a part of the toll before
+        casualty = "injured" if fatal.group("injured") else "killed"
+        return casualty, readings[-1].victims, True, 0.9, False, False
     others = _OTHERS_ALONE.match(right)
     after = right[others.end() :] if others else right
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))

@@ -517,3 +517,82 @@ def test_who_claimed_the_attack_is_its_perpetrator_and_backing_is_no_harm():
         "killed in Baghdad this year."
     )
     assert _one(text, published="2016-05-14", perpetrator="perpetrator") == [(32, "isis"), (420, "unknown")]
+
+
+def test_the_outlet_told_is_not_the_speaker_he_is():
+    text = (
+        "An army spokesman for the coalition rejected the account. He told AP by phone that the raid had "
+        "killed 12 militants."
+    )
+    assert _one(text, claimant="claimant") == [(12, "US-led coalition")]
+
+
+def test_the_one_accused_is_not_the_speaker_nor_the_subject_of_a_clause_after_said():
+    text = (
+        "A Taliban spokesman, Zabihullah Mujahid, accused US forces of killing 40 villagers and said the UN "
+        "had ignored them."
+    )
+    assert _one(text, claimant="claimant", perpetrator="perpetrator") == [(40, "Taliban", "coalition")]
+
+
+def test_a_monitor_saying_that_governs_every_clause_of_its_sentence():
+    text = (
+        "The Syrian Observatory for Human Rights said that since June government shelling had killed 75 "
+        "civilians, while rebel rockets had killed 19."
+    )
+    assert _one(text, claimant="claimant", perpetrator="perpetrator") == [
+        (75, "SOHR", "syria_gov"),
+        (19, "SOHR", "other"),
+    ]
+
+
+def test_a_headline_monitor_without_article_is_the_monitor_of_the_story():
+    text = (
+        "Monitor says coalition raid killed 14 civilians near Raqqa; coalition silent\n\n"
+        "RAQQA (Reuters) - A coalition air raid killed 14 civilians near Raqqa on Monday, the Syrian "
+        "Observatory for Human Rights said."
+    )
+    assert _one(text, claimant="claimant") == [(14, "SOHR")]
+
+
+def test_child_casualties_and_the_part_of_them_that_was_fatal():
+    text = (
+        "The UN mission in Afghanistan said a total of 410 child casualties were recorded between January "
+        "and June, 120 of them fatal."
+    )
+    assert _one(text, casualty="casualty", victims="victims") == [
+        (410, "killed_or_injured", "children"),
+        (120, "killed", "children"),
+    ]
+
+
+def test_a_comparison_with_the_same_period_last_year_does_not_date_the_figures_after_it():
+    text = (
+        "UNAMA documented 900 civilian deaths between January 1 and March 31. That was 10 percent fewer than "
+        "in the same period last year. Air strikes killed 110 civilians, the mission said."
+    )
+    assert _one(text, published="2019-04-20", as_of="as_of") == [(900, "2019-03-31"), (110, "2019-03-31")]
+
+
+def test_a_total_of_restarts_the_count_instead_of_taking_the_harm_before():
+    text = (
+        "Air strikes by international forces killed 60 civilians, UNAMA said. Women suffered too. A total of "
+        "300 women casualties were recorded in the quarter, the mission said."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(60, "coalition"), (300, "unknown")]
+
+
+def test_a_toll_put_far_higher_by_a_monitor_is_of_the_same_harm():
+    text = (
+        "The coalition says its strikes have killed 1,200 civilians since 2014. Airwars puts the toll far "
+        "higher, at a minimum of 8,000 civilian deaths."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(1200, "coalition"), (8000, "coalition")]
+
+
+def test_the_mission_named_last_is_the_one_the_mission_refers_to():
+    text = (
+        "UNAMA documented 500 civilian deaths. NATO's Resolute Support mission said it disputed the figures. "
+        "The mission's own review found that 40 civilians were killed in air operations, a spokesman said."
+    )
+    assert _one(text, claimant="claimant") == [(500, "UNAMA"), (40, "Resolute Support")]

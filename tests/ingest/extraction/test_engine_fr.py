@@ -539,3 +539,55 @@ def test_pour_une_ong_decrite_puis_elle_et_une_seule_journee():
         "Airwars, ce chiffre est sous-estimé : elle estime qu'entre 4 500 et 7 000 civils ont péri."
     )
     assert _lu(text, claimant="claimant") == [(4500, "Airwars")]
+
+
+def test_l_observatoire_seul_est_l_osdh_pas_le_dernier_independant_cite():
+    text = (
+        "Les raids ont tué 12 civils, a annoncé l'Observatoire syrien des droits de l'homme. Les Casques "
+        "blancs ont parlé de 15 morts. L'artillerie du régime a par ailleurs tué deux civils à Saraqeb, a "
+        "ajouté l'Observatoire."
+    )
+    assert _lu(text, claimant="claimant", perpetrator="perpetrator")[-1] == (2, "SOHR", "syria_gov")
+
+
+def test_selon_ses_decomptes_renvoie_a_l_organisation_citee_avant():
+    text = (
+        "La mission de l'ONU en Irak a condamné l'attaque. Selon ses décomptes, les violences ont tué au "
+        "moins 900 civils au cours de l'année 2019."
+    )
+    assert _lu(text, published="2020-02-10", claimant="claimant", as_of="as_of") == [
+        (900, "UNAMI", "2019-12-31")
+    ]
+
+
+def test_le_plus_lourd_depuis_n_est_pas_une_periode_pour_les_bilans_suivants():
+    text = (
+        "Vingt civils ont été tués lundi par des frappes russes, selon l'OSDH. « C'est le bilan le plus "
+        "lourd depuis le début de l'année », a dit son directeur. Une trentaine de blessés ont été "
+        "hospitalisés, selon la même source."
+    )
+    assert _lu(text, scope="scope", perpetrator="perpetrator") == [
+        (20, "incident", "russia"),
+        (30, "incident", "russia"),
+    ]
+
+
+def test_un_bilan_de_toute_la_guerre_ne_prend_pas_l_auteur_ni_les_victimes_d_avant():
+    text = (
+        "Selon l'OSDH, les frappes russes ont tué 6 000 civils depuis 2015. L'ONG fait aussi état de plus de "
+        "380 000 morts depuis le début de la guerre."
+    )
+    assert _lu(text, victims="victims", perpetrator="perpetrator") == [
+        (6000, "civilians", "russia"),
+        (380000, "people", "unknown"),
+    ]
+
+
+def test_un_attentat_revendique_plus_loin_est_de_son_auteur_et_frappe_n_est_pas_une_frappe():
+    text = (
+        "Le bilan de l'attentat-suicide qui a frappé mardi un marché de Bagdad s'élève à 25 morts, selon le "
+        "ministère irakien de la Santé. Les secours ont travaillé toute la nuit. La police a bouclé le "
+        "quartier. Les commerçants ont fermé leurs échoppes. L'attaque a été revendiquée par le groupe Etat "
+        "islamique."
+    )
+    assert _lu(text, perpetrator="perpetrator") == [(25, "isis")]
