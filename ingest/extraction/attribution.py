@@ -161,7 +161,12 @@ _AUX = (
 )
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
-_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?,?\s*{_AUX}{REPORTING_VERB}\b")
+_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,.;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
+# "The Taliban were blamed for ...": the one blamed, not a speaker.
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
+    r"(?:blamed|accused|held\s+responsible|accuses?|tenus?\s+pour\s+responsables?|rendus?\s+responsables?)\b"
+)
 SELON = re.compile(
     r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b"
 )
@@ -214,10 +219,12 @@ _REFERENCE = re.compile(
     r"|(?P<indefinite>(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory))"
     r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
+    r"|(?P<official>the\s+department|the\s+ministry|le\s+departement|le\s+ministere)(?!\s+(?:of|de|d'|du)\b)"
     r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records))"
     r"|(?P<pronoun>elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
+    r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)"
     r"|cette\s+source|this\s+source))(?![\w-])"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
 )
@@ -502,7 +509,7 @@ class Attributor:
         self, before: str, base: int, s: int, e: int, reference: str | None, starts, verbs
     ) -> str | None:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
-        if _ACTOR_AFTER.match(self.folded, e):
+        if _ACTOR_AFTER.match(self.folded, e) or _PASSIVE_AFTER.match(self.folded, e):
             return None
         after_verb = [
             v_start
@@ -521,7 +528,7 @@ class Attributor:
             return "verb"  # "said Sohrab Qaderi, a provincial council member"
         if self._object(before, base) and not _SPEAKER_OF.search(before):
             return None
-        if reference in ("pronoun", "document", "indefinite"):
+        if reference in ("pronoun", "document", "indefinite", "official"):
             return "subject" if _VERB_RIGHT_AFTER.match(self.folded, e) else None
         verb = next((v for v in verbs if e <= v[0] <= e + 120), None)
         if verb is None or _NOT_SAME_CLAUSE.search(self.folded, e, verb[0]):
@@ -539,6 +546,8 @@ class Attributor:
             named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
             if named is not None:
                 return named
+        if reference == "official":
+            return self.last_by_kind.get("official")
         if reference in ("independent", "media"):
             kinds = ("independent",) if reference == "independent" else ("media", "state_media")
             return next(

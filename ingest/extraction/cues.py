@@ -113,7 +113,11 @@ SCOPE_CUES = (
             + r"\b|\bau\s+cours\s+du\s+mois\b|\bduring\s+the\s+month\b"
             r"|\b(?:le|au|du)\s+(?:seul\s+)?mois\s+(?:de\b|d')|\bin\s+the\s+month\s+of\b|\blast\s+year\b|\bl'an\s+dernier\b"
             r"|\bl'annee\s+derniere\b"
-            r"|\bentre\s+le\s+\d|\bbetween\s+" + _MONTH + r"\s+\d|\bpar\s+mois\b"
+            r"|\bentre\s+le\s+\d|\bbetween\s+"
+            + _MONTH
+            + r"\s+\d|\bbetween\s+\d{1,2}\s+(?:"
+            + _MONTH
+            + r"|may)\b|\bpar\s+mois\b"
             r"|\bmonthly\b|\bmensuel\w*"
             r"|\bper\s+month\b"
             r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
@@ -157,6 +161,7 @@ SCOPE_CUES = (
         re.compile(
             r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b"
             r"|\b(?:in|during|over|for)\s+the\s+period\b|\b(?:sur|pendant|durant)\s+la\s+periode\b"
+            r"|\b(?:during|over|in)\s+the\s+year\b(?!\s+\d)|\bau\s+cours\s+de\s+l'annee\b(?!\s+\d)"
         ),
     ),
 )
@@ -178,7 +183,8 @@ SCOPE_OF = {
 }
 # "said on Tuesday", "a indiqué mardi": the day of a statement.
 REPORTED_ON = re.compile(
-    r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|indique|annonce|affirme|declare|precise"
+    r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|published|released|issued|publie\w*"
+    r"|indique|annonce|affirme|declare|precise"
     r"|rapporte|deplore|estime|ajoute|souligne|explique|denonce|confirme)\s+(?:on\s+|ce\s+|late\s+|early\s+)?$"
 )
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
@@ -186,6 +192,13 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave)|pire"
     r"|jamais|ever)\b[^.;]{0,45}$"
+)
+
+# "l'OSDH, qui tient un décompte des victimes depuis 2011": the counter's work, not the figure's span.
+_DESCRIBES_COUNTER = re.compile(
+    r"\b(?:(?:qui|which|that|who)\s+(?:has\s+|have\s+|a\s+)?(?:tient|tenait|recense|documente|compte|suit|tracks?"
+    r"|tracked|kept|keeps|monitors?|monitored|documented|recorded|has\s+been\s+\w+ing)|required|mandated|exige\w*"
+    r"|impose\w*|prevue?s?)\b[^.;,]{0,50}$"
 )
 
 # Geography: countries and the cities that imply them.
@@ -295,7 +308,10 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
             m.lastgroup == "year"
             or m.lastgroup in ("since_date", "cumulative", "period")
             and m.group().startswith(("since", "depuis"))
-        ) and _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start()):
+        ) and (
+            _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start())
+            or _DESCRIBES_COUNTER.search(folded, max(start, m.start() - 60), m.start())
+        ):
             continue
         cue = m.lastgroup
         if (
@@ -306,6 +322,11 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
             # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
             cue = "said_day"
         found.append((cue, m.start(), m.end()))
+    if any(cue[0] == "period" for cue in found):
+        # "Le conflit a fait 1 046 morts au mois de novembre": the month's toll, not the war's
+        found = [
+            cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
+        ]
     return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
 
 
@@ -352,6 +373,8 @@ def war_toll(folded: str, start: int, end: int) -> bool:
 _WHOLE_WAR = re.compile(
     r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
     r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
+    r"|\b(?:trouve\s+la\s+mort|peri|tuees?|tues|died|been\s+killed|were\s+killed)\s+(?:dans|in)\s+(?:le|la|the)\s+"
+    r"(?:conflit|conflict|guerre|war)\b"
 )
 
 

@@ -117,6 +117,7 @@ _UNTIL = re.compile(
     r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$"
 )
 _AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
+_YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.
 _BEGAN_BEFORE = re.compile(
@@ -124,7 +125,12 @@ _BEGAN_BEFORE = re.compile(
     r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
 )
 _SINCE = re.compile(
-    r"\b(?:depuis|since|from|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;]{0,40}$"
+    r"\b(?:depuis|since|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;\d]{0,40}$"
+    r"|\bfrom\s+(?:[\w-]+\s+){0,3}$"  # "from early 2016", not "deaths from coalition actions in Iraq in 2019"
+)
+# "Depuis le lancement de l'offensive finale contre la poche de Baghouz en décembre": its start.
+_SINCE_LAUNCH = re.compile(
+    r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b[^,.;]{0,70}$"
 )
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
@@ -195,7 +201,7 @@ def find_dates(
 def _read(
     m: re.Match, folded: str, floor: int, pub: Published | None, original: str | None
 ) -> DateMention | None:
-    before = folded[max(floor, m.start() - 60) : m.start()]
+    before = folded[max(floor, m.start() - 90) : m.start()]
     g = m.groupdict()
     if g["relmonth"]:
         if pub is None:
@@ -204,7 +210,7 @@ def _read(
         year, month = _month_back(pub.year, pub.month, shift)
         return DateMention("relative", f"{year:04d}-{month:02d}", m.start(), m.end())
     if g["relyear"]:
-        if _COMPARED_PERIOD.search(before):
+        if _COMPARED_PERIOD.search(before) or folded.startswith("'s", m.end()):
             return None  # "down 23 percent on the same period last year": a comparison, not the figure's date
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
     if g["half"]:
@@ -260,11 +266,13 @@ def _named_month(m: re.Match, original: str | None, before: str) -> bool:
 def _kind(before: str, default: str) -> str:
     """Tell an end ("jusqu'au", "et le" after "entre") or a start ("depuis") from a point."""
     tail = before[-30:]
-    if _UNTIL.search(tail) or (_AND.search(tail) and _RANGE_OPENER.search(before)):
+    if _UNTIL.search(tail) or (
+        _AND.search(tail) and (_RANGE_OPENER.search(before) or _YEAR_AND.search(tail))
+    ):
         return "end"
     if _BEGAN_BEFORE.search(tail):
         return "start"
-    if _SINCE.search(before):
+    if _SINCE.search(before) or _SINCE_LAUNCH.search(before):
         return "start"
     return default
 

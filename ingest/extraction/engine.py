@@ -256,7 +256,7 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
 # Another count of the toll just stated: "puts the toll far higher", "un bilan bien plus lourd".
 _COMPARED_TOLL = re.compile(
     r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher|lower"
-    r"|greater|plus\s+(?:eleve|lourd|important|bas|faible))"
+    r"|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu|underestimat|undercount)"
 )
 
 

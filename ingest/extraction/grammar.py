@@ -179,7 +179,10 @@ _VERB_BEFORE = re.compile(
     r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de))"
     r"\s+(?:(?:en\s+realite|en\s+fait|au\s+total|ainsi|probablement|reportedly|also|aussi|egalement|"
     r"a\s+total\s+of|un\s+total\s+de|par\s+erreur|by\s+mistake|mistakenly|unintentionally|accidentellement|"
-    r"non\s+intentionnellement|accidentally|de\s+(?:maniere|facon)\s+(?:non\s+)?\w+|a\s+(?:elles?|eux|lui)\s+"
+    r"non\s+intentionnellement|accidentally|involontairement|inadvertently|deliberately|delibere\w*|intentionally"
+    r"|ce\s+jour-la|ce\s+jour|le\s+meme\s+jour|that\s+day|hier|yesterday|(?:on\s+)?(?:lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|de\s+(?:maniere|facon)\s+(?:non\s+)?\w+|a\s+(?:elles?|eux|lui)\s+"
     r"seule?s?|alone|between|entre|an\s+estimated)\s*|[\"']\s*)*$"
 )
 _TOLL_BEFORE = re.compile(
@@ -302,6 +305,8 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         return None, end  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
+    if qualifier in (None, "exact") and _AT_LEAST_AFTER.match(right):
+        qualifier = "at_least"  # "7 500 morts civils au minimum"
     reading = Reading(
         value,
         value_max,
@@ -318,6 +323,9 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     return reading, end
 
 
+_AT_LEAST_AFTER = re.compile(
+    r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:au\s+minimum|au\s+moins|at\s+(?:the\s+)?(?:very\s+)?least|at\s+a\s+minimum)\b"
+)
 _SPLIT_RANGE = re.compile(
     r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
     r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"

@@ -596,3 +596,39 @@ def test_the_mission_named_last_is_the_one_the_mission_refers_to():
         "The mission's own review found that 40 civilians were killed in air operations, a spokesman said."
     )
     assert _one(text, claimant="claimant") == [(500, "UNAMA"), (40, "Resolute Support")]
+
+
+def test_the_report_in_apposition_and_the_department_are_the_pentagon():
+    text = (
+        "The Pentagon released its annual report on Wednesday. The report, required by law since 2018, said "
+        "that 40 civilians were killed in 2019. In Somalia, the department counted three civilian deaths "
+        "during the year."
+    )
+    assert _one(text, published="2020-05-06", claimant="claimant", scope="scope", as_of="as_of") == [
+        (40, "Pentagon", "period", "2019-12-31"),
+        (3, "Pentagon", "period", "2019-12-31"),
+    ]
+
+
+def test_a_group_that_was_blamed_is_not_the_speaker():
+    text = (
+        "UNAMA published its report on Monday. Insurgents were blamed for most of the 2,000 civilian deaths "
+        "the mission recorded."
+    )
+    assert _one(text, claimant="claimant") == [(2000, "UNAMA")]
+
+
+def test_deaths_from_an_actor_in_a_year_end_that_year_and_two_years_end_the_second():
+    text = (
+        "Airwars said it had tallied 900 civilian deaths from coalition actions in Iraq and Syria in 2019. "
+        "The Pentagon said an additional 20 civilians were killed in 2017 and 2018."
+    )
+    assert _one(text, published="2020-05-06", as_of="as_of") == [(900, "2019-12-31"), (20, "2018-12-31")]
+
+
+def test_a_day_range_with_may_is_a_period_and_a_report_published_on_monday_is_not_a_day():
+    text = (
+        "Amnesty International said in a report published on Monday that it had documented attacks between "
+        "5 May 2019 and 25 February 2020. In those attacks, it found that 80 civilians had been killed."
+    )
+    assert _one(text, published="2020-05-11", scope="scope", as_of="as_of") == [(80, "period", "2020-02-25")]

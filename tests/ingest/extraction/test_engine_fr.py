@@ -591,3 +591,44 @@ def test_un_attentat_revendique_plus_loin_est_de_son_auteur_et_frappe_n_est_pas_
         "islamique."
     )
     assert _lu(text, perpetrator="perpetrator") == [(25, "isis")]
+
+
+def test_selon_lui_renvoie_au_porte_parole_cite():
+    text = (
+        "« Nous regrettons ces pertes », a indiqué le porte-parole de la coalition. Selon lui, la frappe a "
+        "également tué une vingtaine de jihadistes."
+    )
+    assert _lu(text, claimant="claimant") == [(20, "US-led coalition")]
+
+
+def test_un_verbe_suivi_d_un_jour_et_un_adverbe_d_intention_gardent_le_bilan():
+    text = (
+        "D'après l'OSDH, les bombardements ont tué ce jour-là au moins 42 civils. La coalition estimait "
+        "avoir tué involontairement au moins 1 257 civils."
+    )
+    assert _lu(text, claimant="claimant", qualifier="qualifier") == [
+        (42, "SOHR", "at_least"),
+        (1257, "US-led coalition", "at_least"),
+    ]
+
+
+def test_le_conflit_a_fait_au_mois_de_est_le_bilan_du_mois_pas_celui_de_la_guerre():
+    text = (
+        "Le conflit syrien a fait 900 morts au mois d'octobre, a annoncé l'OSDH, qui tient un décompte des "
+        "victimes depuis 2011. Parmi les morts figurent 80 enfants."
+    )
+    assert _lu(text, published="2017-11-02", scope="scope", as_of="as_of") == [
+        (900, "period", "2017-10"),
+        (80, "period", "2017-10"),
+    ]
+
+
+def test_un_chiffre_juge_sous_estime_et_au_minimum():
+    text = (
+        "La coalition reconnaît avoir tué 1 300 civils depuis 2014. Airwars juge ce chiffre sous-estimé et "
+        "avance celui de 8 000 morts civils au minimum."
+    )
+    assert _lu(text, qualifier="qualifier", perpetrator="perpetrator") == [
+        (1300, "exact", "coalition"),
+        (8000, "at_least", "coalition"),
+    ]
