@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import Claimant, ClaimantIndex
 from .patterns import alternation
@@ -161,7 +162,7 @@ _AUX = (
 )
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
-_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,.;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
+_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
 # "The Taliban were blamed for ...": the one blamed, not a speaker.
 _PASSIVE_AFTER = re.compile(
     r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
@@ -224,7 +225,7 @@ _REFERENCE = re.compile(
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records))"
     r"|(?P<pronoun>elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
-    r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)"
+    r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source))(?![\w-])"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
 )
@@ -264,6 +265,7 @@ _LOCAL_OFFICIALS = re.compile(
     r"(?<![\w'-])(?:(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
     r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
     r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
+    r"|health\s+(?:directorate|department)|directorate\s+of\s+health|direction\s+(?:provinciale\s+)?de\s+la\s+sante"
     r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
     r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
     r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
@@ -273,6 +275,7 @@ _LOCAL_OFFICIALS = re.compile(
     r"(?![\w-])"
 )
 _MINISTRY = re.compile(r"ministr|ministere")
+_PLACE = re.compile(PLACE_PATTERN.pattern)
 _FUNCTION_WORDS = {
     "selon",
     "d'apres",
@@ -445,6 +448,7 @@ class Attributor:
             previous = self.original[max(start, o_start - 30) : o_start].split()
             if (
                 previous
+                and not _PLACE.fullmatch(fold(previous[-1]))  # "the Nineveh health directorate"
                 and previous[-1][:1].isupper()
                 and previous[-1][-1:].isalpha()
                 and previous[-1].lower() not in _FUNCTION_WORDS

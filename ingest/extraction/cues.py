@@ -54,7 +54,8 @@ SCOPE_CUES = (
             r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
             r"|was\s+launched)"
             r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
-            r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:en|in)\s+(?:"
+            r"|\bdepuis\s+qu'\w+\s+(?:a|ont|avait)\s+(?:commence|debute|lance)"
+            r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:\w+\s+){0,3}?(?:en|in)\s+(?:"
             + _MONTH
             + r"\s+)?"
             + _YEAR
@@ -278,9 +279,10 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|(?:would|may|might|could)\s+have"
     rf"|pourrai\w*\s+avoir|aurai\w*)?"
     rf"(?:\s+(?:par\s+ailleurs|aussi|egalement|encore|de\s+nouveau|also|again|then|later))?"
-    rf"\s*(?:tue|killed|killing|bombarde|bombed|frappe|struck|execute"
+    rf"\s*(?:tue|killed|killing|cause\s+la\s+mort|caused\s+the\s+deaths?|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
     rf"|shot|abattu|(?:\w+\s+)?(?:responsables?|responsible)\s+(?:for|de|d')"
+    rf"|(?:sont|est|etaient|were|was|are|is)\s+(?:tenue?s?\s+pour|held)\s+(?:responsables?|responsible)\s+(?:for|de|d')"
     # "Russian forces for 35": the harm of a figure whose words are left out
     rf"|(?:for|pour)\s+\d+)"
     # "attributed 11 deaths to the Islamic State group, ... and six to the coalition"

@@ -487,6 +487,9 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     free = [a for a in fact.attributions if clause(a.position) not in busy]
     if same or free:
         return same or free
+    before = [a for a in fact.attributions if a.position < reading.start]
+    if before and clause(before[-1].position) < here:
+        return [before[-1]]  # "282 morts, selon le document, tandis que ... 149 civils": the document's too
     first = fact.attributions[0]
     if (
         first.role in ("subject", "selon")
@@ -704,6 +707,8 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     ra, rb = a.reading, b.reading
     if _family(ra.casualty) != _family(rb.casualty):
         return False
+    if (a.headline or b.headline) and (ra.value, ra.value_max) == (rb.value, rb.value_max):
+        return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
     if (ra.value, ra.value_max) == (rb.value, rb.value_max):
         if a.claimant is None or b.claimant is None:
             return ra.victims == rb.victims or "people" in (ra.victims, rb.victims)

@@ -210,7 +210,7 @@ _RANGE = re.compile(
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(
-    r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$"
+    r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
     r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
     r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
@@ -323,6 +323,9 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     return reading, end
 
 
+_VICTIMS_OF_WHOM = re.compile(
+    r"\b(?:des|les|of|the)\s+(?:(?P<women>femmes|women)|(?P<children>enfants|children))\s*,?\s*(?:dont|of\s+whom)\s*$"
+)
 _AT_LEAST_AFTER = re.compile(
     r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:au\s+minimum|au\s+moins|at\s+(?:the\s+)?(?:very\s+)?least|at\s+a\s+minimum)\b"
 )
@@ -470,6 +473,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         )
     if casualty is None:
         return None
+    whose = _VICTIMS_OF_WHOM.search(left[-40:])
+    if whose:  # "du sort des femmes, dont 60 ont perdu la vie"
+        return casualty, whose.lastgroup, True, 0.9, False, False
     if readings:
         return casualty, readings[-1].victims, is_subcount, 0.9, readings[-1].inherits_victims, bool(others)
     topic = _TOPIC_BEFORE.search(left)

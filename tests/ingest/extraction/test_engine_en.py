@@ -632,3 +632,23 @@ def test_a_day_range_with_may_is_a_period_and_a_report_published_on_monday_is_no
         "5 May 2019 and 25 February 2020. In those attacks, it found that 80 civilians had been killed."
     )
     assert _one(text, published="2020-05-11", scope="scope", as_of="as_of") == [(80, "period", "2020-02-25")]
+
+
+def test_a_spokesman_for_a_provincial_health_directorate_speaks_for_the_authorities():
+    text = (
+        "MOSUL, Iraq (Reuters) - A bomb killed at least nine people in a market on Friday, a spokesman for "
+        "the Nineveh health directorate said. The spokesman, Dr. Ali Hassan, told Reuters that 12 of the "
+        "wounded were in critical condition."
+    )
+    assert _one(text, published="2019-05-03", claimant="claimant") == [
+        (9, "Iraqi authorities"),
+        (12, "Iraqi authorities"),
+    ]
+
+
+def test_ten_times_higher_is_not_a_toll():
+    text = (
+        "An Associated Press investigation found that 9,000 civilians died in the battle, a toll nearly ten "
+        "times higher than reported."
+    )
+    assert _one(text) == [(9000,)]

@@ -632,3 +632,38 @@ def test_un_chiffre_juge_sous_estime_et_au_minimum():
         (1300, "exact", "coalition"),
         (8000, "at_least", "coalition"),
     ]
+
+
+def test_un_titre_qui_cite_l_onu_reprend_le_bilan_de_la_mission():
+    text = (
+        "Afghanistan : l'ONU recense 1 200 victimes civiles au premier trimestre\n\n"
+        "La Manua a recensé 1 200 victimes civiles entre le 1er janvier et le 31 mars, soit 400 morts et "
+        "800 blessés."
+    )
+    assert _lu(text, published="2020-04-25", claimant="claimant", casualty="casualty")[0] == (
+        1200,
+        "UNAMA",
+        "killed_or_injured",
+    )
+    assert len(_lu(text, published="2020-04-25")) == 3
+
+
+def test_dont_apres_des_femmes_compte_des_femmes_et_tenus_pour_responsables():
+    text = (
+        "Selon la Manua, 150 enfants ont été tués, et la mission s'inquiète du sort des femmes, dont 40 ont "
+        "perdu la vie. Les talibans sont tenus pour responsables de 200 morts, selon le document, tandis "
+        "que les forces afghanes auraient causé la mort de 90 civils."
+    )
+    assert _lu(text, victims="victims", claimant="claimant", perpetrator="perpetrator")[1:] == [
+        (40, "women", "UNAMA", "unknown"),
+        (200, "civilians", "UNAMA", "other"),
+        (90, "civilians", "UNAMA", "coalition"),
+    ]
+
+
+def test_depuis_qu_elle_a_commence_son_decompte_est_un_cumul():
+    text = (
+        "Au total, la Manua a documenté plus de 100 000 victimes civiles depuis qu'elle a commencé son "
+        "décompte systématique en 2009."
+    )
+    assert _lu(text, published="2020-04-25", scope="scope") == [(100000, "cumulative")]
