@@ -213,7 +213,7 @@ _TITLE_OF = re.compile(
 _REFERENCE = re.compile(
     r"(?<![\w'-])(?:"
     r"(?P<latter>cette\s+derniere|ce\s+dernier|the\s+latter)"
-    r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:organisation|organization|ong|ngo|observatoire|monitor"
+    r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?(?:organisation|organization|ong|ngo|observatoire|monitor"
     r"|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense|reseau|network"
     r"|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?)"
@@ -251,6 +251,7 @@ _HEAD_FOR = re.compile(
     r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?(?:(?:ong|ngo|organisation|organization|observatoire"
     r"|monitor|group|groupe|agence|agency|mission)(?:\s+[\w'-]+){0,2}\s+)?"
 )
+_RESUMPTIVE_BEFORE = re.compile(r"\s*,\s*")
 _COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
 _OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn|reject|deni|deny|disput|contest")
@@ -377,7 +378,13 @@ class Attributor:
         for r_start, r_end, group in self.references.within(start, end):
             if any(s < r_end and r_start < e for s, e in taken) or self._names_follow(r_end, taken):
                 continue
-            if group == "indefinite" and any(
+            if (
+                group == "pronoun"
+                and any(_RESUMPTIVE_BEFORE.fullmatch(self.folded, e, r_start) for _, e in taken)
+                and _COMMA_AFTER.match(self.folded, r_end)
+            ):
+                continue  # "La coalition, elle, ne reconnaît que ...": the name itself
+            if group in ("indefinite", "independent") and any(
                 _APPOSITION.fullmatch(self.folded, e, r_start) for _, e in taken
             ):
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
@@ -570,6 +577,7 @@ class Attributor:
 _HEAD_NOUNS = {
     "observatory": "observ",
     "observatoire": "observ",
+    "monitor": "observ",  # "the Britain-based monitor": the Observatory, if the article named it
     "mission": "mission",
     "onusienne": "mission",
 }

@@ -99,7 +99,7 @@ DATE_PATTERN = re.compile(
     rf"|20)\d\d))?)"
     rf"|(?:{_END_OF}?{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
-    rf"|(?:(?P<endof4>fin|end\s+of)\s+(?P<year4>(?:19|20)\d\d))"
+    rf"|(?:(?P<endof4>fin|end\s+of)\s+(?:de\s+l'annee\s+|the\s+year\s+)?(?P<year4>(?:19|20)\d\d))"
     r"|(?P<relmonth>(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|"
     r"ce\s+mois-ci|this\s+month)"
     r"|(?P<relyear>last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente)"

@@ -217,7 +217,10 @@ _NOT_PEOPLE = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
-_CIVILIAN_WORD = re.compile(r"\bcivil(?:e|s|es|ian|ians)?\b|population\s+civile")
+_CIVILIAN_WORD = re.compile(
+    r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
+    r"|population\s+civile"
+)  # not "Syrian Civil Defence", "la guerre civile"
 _INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
 
 

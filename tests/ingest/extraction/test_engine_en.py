@@ -652,3 +652,24 @@ def test_ten_times_higher_is_not_a_toll():
         "times higher than reported."
     )
     assert _one(text) == [(9000,)]
+
+
+def test_the_civil_defence_is_not_civilian_and_the_based_monitor_is_the_observatory():
+    text = (
+        "Russian strikes killed 10 civilians in Idlib on Tuesday, the Syrian Observatory for Human Rights "
+        "said. The Syrian Civil Defence said its volunteers had pulled eight bodies from the rubble. Since "
+        "April, more than 500 civilians have been killed, according to the Britain-based monitor."
+    )
+    assert _one(text, published="2019-07-16", claimant="claimant", victims="victims") == [
+        (10, "SOHR", "civilians"),
+        (8, "White Helmets", "people"),
+        (500, "SOHR", "civilians"),
+    ]
+
+
+def test_a_name_in_apposition_to_a_claimant_does_not_replace_it():
+    text = (
+        "Airwars, the London-based organisation that tracks the air war, says that at least 6,000 civilians "
+        "have died in coalition strikes."
+    )
+    assert _one(text, claimant="claimant") == [(6000, "Airwars")]

@@ -667,3 +667,16 @@ def test_depuis_qu_elle_a_commence_son_decompte_est_un_cumul():
         "décompte systématique en 2009."
     )
     assert _lu(text, published="2020-04-25", scope="scope") == [(100000, "cumulative")]
+
+
+def test_la_coalition_elle_ne_reconnait_que_et_la_fin_de_l_annee():
+    text = (
+        "Selon Airwars, au moins 8 000 civils ont été tués par la coalition jusqu'à la fin de l'année 2019. "
+        "La coalition, elle, ne reconnaît que 1 370 morts civils."
+    )
+    assert _lu(text, published="2020-01-16", claimant="claimant", as_of="as_of")[0] == (
+        8000,
+        "Airwars",
+        "2019-12-31",
+    )
+    assert _lu(text, published="2020-01-16", claimant="claimant")[1] == (1370, "US-led coalition")
