@@ -130,7 +130,9 @@ _SINCE = re.compile(
 )
 # "Depuis le lancement de l'offensive finale contre la poche de Baghouz en décembre": its start.
 _SINCE_LAUNCH = re.compile(
-    r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b[^,.;]{0,70}$"
+    r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b(?:[^,.;]{0,70}"
+    r"|[^.;]{0,70},\s*(?:le\s+|on\s+)?)$"  # "depuis le début de l'offensive, le 20 janvier"
+    r"|\b(?:since|depuis\s+que)\s+[^,.;\d]{0,70}\b(?:began|erupted|started|broke\s+out|eclate|commence)\b[^,.;\d]{0,40}$"
 )
 _SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 _MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")

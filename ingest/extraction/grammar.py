@@ -167,7 +167,7 @@ _SUBCOUNT_LIST = (
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
 _PREDICATE = re.compile(
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},)?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERB_BEFORE = re.compile(
     r"(?<![\w'])(?:(?P<killed>tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
@@ -186,8 +186,8 @@ _VERB_BEFORE = re.compile(
     r"seule?s?|alone|between|entre|an\s+estimated)\s*|[\"']\s*)*$"
 )
 _TOLL_BEFORE = re.compile(
-    r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count)"
-    r"\s+at|bilan|toll|death\s+toll|nombre\s+(?:total\s+)?de\s+(?:morts|victimes|tues|civils\s+tues)|(?:total\s+)?"
+    r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count|toll)"
+    r"\s+(?:of\s+[a-z][a-z\s-]{1,40}?\s+)?at|bilan|toll|death\s+toll|nombre\s+(?:total\s+)?de\s+(?:morts|victimes|tues|civils\s+tues)|(?:total\s+)?"
     r"number\s+of\s+"
     r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
     r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,50}$"

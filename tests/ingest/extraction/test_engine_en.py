@@ -673,3 +673,15 @@ def test_a_name_in_apposition_to_a_claimant_does_not_replace_it():
         "have died in coalition strikes."
     )
     assert _one(text, claimant="claimant") == [(6000, "Airwars")]
+
+
+def test_victims_joined_by_and_before_the_verb_and_a_number_put_at_the_end():
+    text = (
+        "The U.N. mission in Iraq said that at least 300 protesters and members of the security forces had "
+        "been killed since demonstrations erupted in Baghdad on Oct. 1. The Interior Ministry has put the "
+        "number of security personnel killed at 12."
+    )
+    assert _one(text, published="2019-12-10", claimant="claimant", as_of="as_of") == [
+        (300, "UNAMI", "2019-12-10"),
+        (12, "Iraqi authorities", "2019-12-10"),
+    ]

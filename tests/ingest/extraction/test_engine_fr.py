@@ -680,3 +680,15 @@ def test_la_coalition_elle_ne_reconnait_que_et_la_fin_de_l_annee():
         "2019-12-31",
     )
     assert _lu(text, published="2020-01-16", claimant="claimant")[1] == (1370, "US-led coalition")
+
+
+def test_les_autorites_kurdes_ne_sont_pas_les_autorites_turques_et_le_debut_date_apres_une_virgule():
+    text = (
+        "L'état-major turc a affirmé avoir neutralisé 30 terroristes. Les autorités kurdes locales ont fait "
+        "état de 15 morts, tous civils. Depuis le début de l'offensive turque, le 20 janvier, 150 civils ont "
+        "péri, selon l'OSDH."
+    )
+    assert _lu(text, published="2018-03-05", claimant="claimant", as_of="as_of")[-2:] == [
+        (15, "Kurdish authorities", "2018-03-05"),
+        (150, "SOHR", "2018-03-05"),
+    ]
