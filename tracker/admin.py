@@ -203,29 +203,7 @@ class ReportAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = []  # ingest adds "extract again" in its subclass
     inlines = [EstimateInline]
-    fieldsets = [
-        (None, {"fields": ["title", "outlet", "url", "language", "published_on", "published_precision"]}),
-        (_("Article"), {"fields": ["article"]}),
-        (
-            _("Processing"),
-            {
-                "fields": [
-                    "status",
-                    "error",
-                    "original_file_link",
-                    "content_type",
-                    "attempts",
-                    "extractor_version",
-                    "processed_at",
-                    "uploaded_by",
-                    "sha256",
-                    "created_at",
-                ]
-            },
-        ),
-    ]
-    readonly_fields = [
-        "article",
+    processing_fields = [
         "status",
         "error",
         "original_file_link",
@@ -237,6 +215,12 @@ class ReportAdmin(admin.ModelAdmin):
         "sha256",
         "created_at",
     ]
+    fieldsets = [
+        (None, {"fields": ["title", "outlet", "url", "language", "published_on", "published_precision"]}),
+        (_("Article"), {"fields": ["article"]}),
+        (_("Processing"), {"fields": processing_fields}),
+    ]
+    readonly_fields = ["article", *processing_fields]
 
     class Media:
         css = {"all": ["tracker/admin.css"]}

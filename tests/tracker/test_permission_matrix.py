@@ -118,6 +118,7 @@ def concrete(route, objects):
     model = re.match(r"admin/(\w+/\w+)/", route)
     object_id = objects[model.group(1)].pk if model and model.group(1) in objects else 0
     history_id = estimate.history.first().history_id
+    api_list = route.removeprefix("api/v1/^").split("/")[0].split("\\.")[0]
     replacements = [
         ("^([^/]+)/history/([^/]+)/$", f"{estimate.pk}/history/{history_id}/"),
         ("<path:content_type_id>", str(ContentType.objects.get_for_model(Estimate).pk)),
@@ -125,7 +126,7 @@ def concrete(route, objects):
         ("<id>", str(objects["auth/user"].pk)),
         ("<int:pk>", str(report.pk)),
         ("<slug:slug>", source.slug),
-        ("(?P<pk>[^/.]+)", str(estimate.pk if "estimates" in route else report.pk)),
+        ("(?P<pk>[^/.]+)", str({"estimates": estimate, "sources": source}.get(api_list, report).pk)),
         ("\\.(?P<format>[a-z0-9]+)/?$", ".json"),
         ("<drf_format_suffix:format>", ".json"),
         ("(?P<app_label>auth|axes|tracker)", "tracker"),
@@ -135,8 +136,6 @@ def concrete(route, objects):
     for placeholder, value in replacements:
         url = url.replace(placeholder, value)
     url = "/" + url.replace("^", "").replace("$", "")
-    if "sources" in route:
-        url = url.replace(str(report.pk), str(source.pk))
     return url
 
 
