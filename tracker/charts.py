@@ -77,12 +77,12 @@ def colour_of(series, index):
 
 
 def _scatter(**properties):
-    """Return a scatter trace as plotly.js reads it, on the first panel unless told otherwise.
+    """Return a scatter trace as plotly.js reads it (on the first panel unless axes are given).
 
     Traces are plain dicts: plotly.py's objects validate and copy every array, which cost more
     than everything else on the dashboard once it plots a few thousand points.
     """
-    return {"type": "scatter", "xaxis": "x", "yaxis": "y", **properties}
+    return {"type": "scatter", **properties}
 
 
 def _series_traces(series, colour):
@@ -231,9 +231,7 @@ def claimant_figure(series_list):
     """Return one claimant's cumulative figures over time, one step line per comparable kind."""
     data = []
     for index, series in enumerate(series_list):
-        for trace in _series_traces(series, colour_of(series, index)):
-            trace.pop("xaxis"), trace.pop("yaxis")  # one panel: plotly's defaults
-            data.append(trace)
+        data += _series_traces(series, colour_of(series, index))
     return {"data": data, "layout": json.loads(_claimant_layout(get_language()))}
 
 

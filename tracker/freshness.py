@@ -1,5 +1,6 @@
 """When the data last changed: one stamp for the API, its conditional GETs and the methodology page."""
 
+from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -25,5 +26,10 @@ def freshness(request):
 @receiver(post_delete, sender=Report)
 @receiver(post_delete, sender=Source)
 def deletion_changes_the_data(sender, **kwargs):
-    """Move the stamp on when a row goes: a maximum of `updated_at` alone would not see it."""
-    Source.objects.filter(slug=Source.UNATTRIBUTED).update(updated_at=timezone.now())
+    """Move the stamp on when a row goes: a maximum of `updated_at` alone would not see it.
+
+    After commit, so concurrent deletions (re-extractions) never queue on that one row's lock.
+    """
+    transaction.on_commit(
+        lambda: Source.objects.filter(slug=Source.UNATTRIBUTED).update(updated_at=timezone.now())
+    )

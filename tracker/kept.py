@@ -9,15 +9,9 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from tracker.freshness import data_last_updated
 
-_UNSET = object()
-
-
-def kept(parts, build, *, version=_UNSET):
-    """Return what `build()` returns for these key parts at this data version, building it once."""
-    if version is _UNSET:
-        version = data_last_updated()
+def kept(parts, build, *, version):
+    """Return what `build()` returns for these key parts at `version` (data_last_updated()), once."""
     stamp = version.isoformat() if version else "empty"
     key = "kept:" + hashlib.sha256("|".join([stamp, *parts]).encode()).hexdigest()
     value = cache.get(key)

@@ -361,15 +361,19 @@ class Estimate(TimeStamped):
 
     @property
     def display_value(self):
-        """Return the figure as read aloud: "at least 603", "between 3,923 and 6,102"."""
-        if self.qualifier == self.Qualifier.RANGE and self.value_max is not None:
-            return _("between %(low)s and %(high)s") % {
-                "low": f"{self.value:,}",
-                "high": f"{self.value_max:,}",
-            }
-        if self.qualifier == self.Qualifier.EXACT:
-            return f"{self.value:,}"
-        return f"{self.get_qualifier_display()} {self.value:,}"
+        return self.label_of(self.qualifier, self.value, self.value_max)
+
+    @classmethod
+    def label_of(cls, qualifier, value, value_max):
+        """Return a figure as read aloud: "at least 603", "between 3,923 and 6,102".
+
+        Also for the chart, which reads rows rather than instances.
+        """
+        if qualifier == cls.Qualifier.RANGE and value_max is not None:
+            return _("between %(low)s and %(high)s") % {"low": f"{value:,}", "high": f"{value_max:,}"}
+        if qualifier == cls.Qualifier.EXACT:
+            return f"{value:,}"
+        return f"{cls.Qualifier(qualifier).label} {value:,}"
 
     @property
     def is_reviewed(self):

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from tracker.models import Estimate, Source
 
@@ -90,7 +89,7 @@ def build_series(estimates):
     rows = list(chart_rows(estimates))
     sources = Source.objects.in_bulk({row[2] for row in rows})
     traces = {pk: trace_of(source) for pk, source in sources.items()}
-    label, url = _point_labeller(), _estimate_url_maker()
+    url = _estimate_url_maker()
     series, points = {}, {}
     for pk, report_id, source_id, value, value_max, qualifier, as_of, precision, quote in rows:
         key, name, kind = traces[source_id]
@@ -104,7 +103,7 @@ def build_series(estimates):
                 value=value,
                 value_max=value_max,
                 qualifier=qualifier,
-                label=label(qualifier, value, value_max),
+                label=Estimate.label_of(qualifier, value, value_max),
                 quote=quote,
                 url=url(report_id, pk),
             )
@@ -126,24 +125,6 @@ def build_series(estimates):
 def chart_rows(estimates):
     """Return the rows of CHART_FIELDS that build_series reads: the chart's one big query."""
     return estimates.select_related(None).values_list(*CHART_FIELDS)
-
-
-def _point_labeller():
-    """Return label(qualifier, value, value_max): `Estimate.display_value` without an instance.
-
-    The qualifiers' words are translated once per call of build_series, not once per point.
-    """
-    words = {q: str(Estimate.Qualifier(q).label) for q in Estimate.Qualifier.values}
-    between = str(_("between %(low)s and %(high)s"))
-
-    def label(qualifier, value, value_max):
-        if qualifier == Estimate.Qualifier.RANGE and value_max is not None:
-            return between % {"low": f"{value:,}", "high": f"{value_max:,}"}
-        if qualifier == Estimate.Qualifier.EXACT:
-            return f"{value:,}"
-        return f"{words[qualifier]} {value:,}"
-
-    return label
 
 
 def _estimate_url_maker():

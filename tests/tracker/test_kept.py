@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.factories import EstimateFactory, SourceFactory
-from tracker.models import Source
+from tracker.models import Report, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,13 @@ def test_the_series_answer_is_rendered_once_and_follows_changes(
     admission.value = 700
     admission.save()
     assert series_values(api) == [700]
+
+
+def test_deleting_an_older_row_still_moves_the_data_stamp(admission, django_capture_on_commit_callbacks):
+    from tracker.freshness import data_last_updated
+
+    other = EstimateFactory(value=352)  # its claimant stays: the maximum alone would go back
+    before = data_last_updated()
+    with django_capture_on_commit_callbacks(execute=True):
+        Report.objects.filter(pk=other.report_id).delete()
+    assert data_last_updated() > before
