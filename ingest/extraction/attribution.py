@@ -189,10 +189,10 @@ _LED_BY = re.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
+# One "\b" before the words, not one per word: the scan then skips a word at its first letter.
 _OBJECT = re.compile(
-    r"(?:\bde|\bdu|\bdes|d'|\bof|\bpar|\bby|\bcontre|\bagainst|\ba|\bau|\baux|\bto|\bsur|\bon|\bwith|\bavec|"
-    r"\bfor|\bpour|\bfrom|\bentre|\bbetween|\bvers|\btoward|\bof\s+which|\bdont|\bthan)\s*"
-    r"(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
+    r"(?:d'|\b(?:de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between"
+    r"|vers|toward|of\s+which|dont|than))\s*(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
 )
 _SPEAKER_OF = re.compile(
     r"\b(?:porte-parole|commandement|commandant|chef|directeur|directrice|responsables?|representante?s?|"
