@@ -590,6 +590,8 @@ def _folded_names(claimant: Claimant) -> str:
 
 def tweet_signatures(folded: str, original: str, index: ClaimantIndex):
     """Yield (position, Claimant) for each embedded tweet's "— Name (@handle)" signature."""
+    if "(@" not in folded:
+        return  # no handle, no tweet: the common case, without a scan
     for m in _TWEET.finditer(folded):
         name = " ".join(original[m.start("name") : m.end("name")].split())
         claimant = index.find(name) or Claimant(name, "media")

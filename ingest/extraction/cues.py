@@ -465,5 +465,6 @@ _BACKED_BY = re.compile(
 CLAIMED = re.compile(
     r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|that\s+attack|the\s+bombing)|\brevendiqu\w*"
 )
-_CAPITAL_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+# The literal first lets the scan jump from one "IS" to the next.
+_CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 _ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")

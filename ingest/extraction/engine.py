@@ -30,8 +30,9 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu)|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
 )
-_FRENCH = re.compile(r"\b(?:le|la|les|des|et|selon|qui|dans|pour|une|est|ont)\b")
-_ENGLISH = re.compile(r"\b(?:the|and|of|to|according|were|was|that|with|has|have)\b")
+_FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
+_ENGLISH = frozenset("the and of to according were was that with has have".split())
+_WORD = re.compile(r"\w+")
 _HOME = (
     ("afghanistan", re.compile(r"afghan|unama|manua")),
     ("syria", re.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
@@ -88,6 +89,10 @@ class SentenceFacts:
         return self.article.perpetrators.within(self.start, self.end)
 
     @cached_property
+    def claims_attack(self) -> bool:
+        return bool(self.article.claims.within(self.start, self.end))
+
+    @cached_property
     def dates(self) -> list[DateMention]:
         a = self.article
         return [
@@ -128,10 +133,15 @@ class Article:
         return Spans(cues.perpetrators(scan, 0, len(scan), named=self.named))
 
     @cached_property
+    def claims(self) -> Spans:
+        """Every "claimed responsibility" or "revendiqué", in one pass."""
+        return Spans((m.start(), m.end(), None) for m in cues.CLAIMED.finditer(self.folded))
+
+    @cached_property
     def claimed(self) -> str | None:
         """Return who the article says claimed its attack, if one claim names an actor."""
         for fact in self.sentences:
-            if cues.CLAIMED.search(self.folded, fact.start, fact.end):
+            if fact.claims_attack:
                 actors = [actor for _, _, actor in fact.perpetrators] or _named_actors(fact, self)
                 if actors:
                     return actors[0]
@@ -172,7 +182,7 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     pub = parse_published(published) or parse_published(header)
     folded = fold_in_place(text)
     lang = language if language in ("fr", "en") else detect_language(folded)
-    index = claimant_index(tuple(gazetteer) if gazetteer is not None else DEFAULT_GAZETTEER)
+    index = claimant_index(tuple(gazetteer)) if gazetteer is not None else _default_index()
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
     drafts: list[Draft] = []
@@ -185,6 +195,12 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
             heads.add(draft)
             drafts.append(draft)
     return [_figure(d, text, facts) for d in _merge(drafts)]
+
+
+@lru_cache(maxsize=None)
+def _default_index():
+    """The built-in gazetteer's index, without hashing its claimants on every call."""
+    return claimant_index(DEFAULT_GAZETTEER)
 
 
 class Heads:
@@ -278,8 +294,9 @@ _PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|thos
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    sample = folded[:2000]
-    return "en" if len(_ENGLISH.findall(sample)) > len(_FRENCH.findall(sample)) else "fr"
+    words = _WORD.findall(folded, 0, 2000)
+    english = sum(1 for word in words if word in _ENGLISH)
+    return "en" if english > sum(1 for word in words if word in _FRENCH) else "fr"
 
 
 def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
@@ -566,7 +583,7 @@ def _claimed_by(fact, article, scope: str = "incident") -> str | None:
     """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility")."""
     facts = article.sentences
     for other in facts[fact.index : fact.index + CLAIM_REACH + 1]:
-        if cues.CLAIMED.search(article.folded, other.start, other.end):
+        if other.claims_attack:
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
                 return actors[0]
