@@ -8,6 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
+from .patterns import factored, split_alternatives
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -219,7 +220,7 @@ _PLACES = {
     r"lebanon|turquie|turkey|israel|iran|sahel",
 }
 PLACE_PATTERN = re.compile(
-    r"(?<![\w@#/-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PLACES.items()) + r")(?![\w-])"
+    r"(?<![\w@#/-])(?:" + "|".join(f"(?P<{k}>{factored(v)})" for k, v in _PLACES.items()) + r")(?![\w-])"
 )
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
@@ -251,9 +252,9 @@ _ACTORS = {
     # "militants": the Islamic State's where the article names it, the opposition's elsewhere
     "militants": r"militants",
 }
-_ACTOR = "(?:" + "|".join(_ACTORS.values()) + ")"
+_ACTOR = "(?:" + factored("|".join(_ACTORS.values())) + ")"
 ACTOR_PATTERN = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ACTORS.items()) + r")(?![\w-])"
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{factored(v)})" for k, v in _ACTORS.items()) + r")(?![\w-])"
 )
 _HARM = (
     r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
@@ -262,6 +263,7 @@ _HARM = (
     r"roquettes?|rockets?|artillery|artillerie|helicopteres?|helicopters?|warplanes?|gunships?|bombardments?|"
     r"intervention|campagne|campaign|prisons?|torture|centres\s+de\s+detention|detention\s+centers?|actions?"
 )
+_HARM = factored(_HARM)
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
     r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by))*"
@@ -296,9 +298,18 @@ PERPETRATOR_PATTERN = re.compile(
 
 
 _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
-# Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster.
+
+
+def _at_word_start(pattern: str) -> str:
+    """Return `pattern` for a place known to start a word: without the "\b" each alternative opens with."""
+    return factored("|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern)))
+
+# Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
+# and the alternatives' own "\b" can go, so that their common beginnings merge.
 _ANY_SCOPE = re.compile(
-    r"\b(?=\w)(?:" + "|".join(f"(?P<{scope}>{pattern.pattern})" for scope, pattern in SCOPE_CUES) + ")"
+    r"\b(?=\w)(?:"
+    + "|".join(f"(?P<{scope}>{_at_word_start(pattern.pattern)})" for scope, pattern in SCOPE_CUES)
+    + ")"
 )
 
 
