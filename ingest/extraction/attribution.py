@@ -171,6 +171,7 @@ _PASSIVE_AFTER = re.compile(
 SELON = re.compile(
     r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b"
 )
+_SELON_STOP = re.compile(r"[,.;:()]")
 _WHEN = (
     r"(?:(?:on\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
@@ -356,6 +357,7 @@ class Attributor:
         )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
         self.verbs = Spans((m.start(), m.end(), None) for m in _REPORTING.finditer(folded))
+        self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
         self.folded = folded
         self.original = original
         self.last_attributive: Claimant | None = None
@@ -498,11 +500,11 @@ class Attributor:
     def _selon_targets(self, items, start, end) -> set[int]:
         """Return the names introduced as sources: "selon X", "Pour X, ...", a headline's "(X)"."""
         targets = set()
-        for m in SELON.finditer(self.folded, start, end):
-            limit = min(end, m.end() + 90)
-            stop = re.search(r"[,.;:()]", self.folded[m.end() : limit])
-            limit = m.end() + stop.start() if stop else limit
-            first = next((s for s, _, _, _ in items if m.end() <= s < limit), None)
+        for _, selon_end, _ in self.selons.within(start, end):
+            limit = min(end, selon_end + 90)
+            stop = _SELON_STOP.search(self.folded, selon_end, limit)
+            limit = stop.start() if stop else limit
+            first = next((s for s, _, _, _ in items if selon_end <= s < limit), None)
             if first is not None:
                 targets.add(first)
         for s, e, claimant, _ in items:

@@ -10,11 +10,14 @@ abbreviation, or inside a quotation that closes later on the line.
 import re
 from dataclasses import dataclass
 
+from .patterns import finditer_from
+
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY_OR_QUOTE = re.compile(
     r"(?P<end>[.!?\u2026]+)(?P<closer>[\"'\u00bb\u201d\u2019)]*)(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d])"
     r"|(?P<open>[\u00ab\u201c])|(?P<close>[\u00bb\u201d])|(?P<straight>\")"
 )
+_BOUNDARY_OR_QUOTE_FIRST = re.compile(r"[.!?\u2026\u00ab\u201c\u00bb\u201d\"]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|St|Sen|Rep|Gov|Pres|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|M|Mme|Mgr|av|etc|cf|vs|ibid|U\.S|U\.N|U\.K))$"
@@ -52,7 +55,7 @@ def _cut_line(text: str, start: int, end: int):
     depth = 0
     straight = 0
     cut = start
-    for m in _BOUNDARY_OR_QUOTE.finditer(text, start, end):
+    for m in finditer_from(_BOUNDARY_OR_QUOTE_FIRST, _BOUNDARY_OR_QUOTE, text, start, end):
         if m.group("open"):
             depth += 1
         elif m.group("close"):
