@@ -8,7 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
-from .patterns import factored, split_alternatives
+from .patterns import factored, key_of, keyed, split_alternatives
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -219,9 +219,7 @@ _PLACES = {
     "other": r"libye|libya|syrte|sirte|yemen|somalie|somalia|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
     r"lebanon|turquie|turkey|israel|iran|sahel",
 }
-PLACE_PATTERN = re.compile(
-    r"(?<![\w@#/-])(?:" + "|".join(f"(?P<{k}>{factored(v)})" for k, v in _PLACES.items()) + r")(?![\w-])"
-)
+PLACE_PATTERN = re.compile(r"(?<![\w@#/-])(?:" + keyed(_PLACES) + r")(?![\w-])")
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
@@ -302,14 +300,12 @@ _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
 
 def _at_word_start(pattern: str) -> str:
     """Return `pattern` for a place known to start a word: without the "\b" each alternative opens with."""
-    return factored("|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern)))
+    return "|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern))
 
 # Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
 # and the alternatives' own "\b" can go, so that their common beginnings merge.
 _ANY_SCOPE = re.compile(
-    r"\b(?=\w)(?:"
-    + "|".join(f"(?P<{scope}>{_at_word_start(pattern.pattern)})" for scope, pattern in SCOPE_CUES)
-    + ")"
+    r"\b(?=\w)(?:" + keyed({scope: _at_word_start(pattern.pattern) for scope, pattern in SCOPE_CUES}) + ")"
 )
 
 
@@ -317,16 +313,16 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES)."""
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
+        cue = key_of(m)
         if (
-            m.lastgroup == "year"
-            or m.lastgroup in ("since_date", "cumulative", "period")
+            cue == "year"
+            or cue in ("since_date", "cumulative", "period")
             and m.group().startswith(("since", "depuis"))
         ) and (
             _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start())
             or _DESCRIBES_COUNTER.search(folded, max(start, m.start() - 60), m.start())
         ):
             continue
-        cue = m.lastgroup
         if (
             cue == "incident"
             and _WEEKDAY_WORD.fullmatch(m.group())
@@ -353,7 +349,7 @@ def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, s
     """Return (start, end, country) for each place named in folded[start:end], outside the `skip` spans."""
     skipped = {position for s, e in skip for position in range(s, e)}
     return [
-        (m.start(), m.end(), m.lastgroup)
+        (m.start(), m.end(), key_of(m))
         for m in PLACE_PATTERN.finditer(folded, start, end)
         if m.start() not in skipped
     ]

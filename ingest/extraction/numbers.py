@@ -88,11 +88,14 @@ _EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?{_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"
 DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.
+# One test of the character before for all four kinds, not one each, at every character.
 NUMBER_PATTERN = re.compile(
-    rf"(?<![\w-])(?<!l')(?P<vague>{VAGUE_ALTERNATION})(?![\w-])"
-    rf"|(?<![\w@#/.,'-])(?P<digits>{DIGITS})(?![\w]|[.,]\d)"
-    rf"|(?<![\w-])(?<!l')(?P<fr>{_FR_NUMBER})(?![\w-])"
-    rf"|(?<![\w-])(?P<en>{_EN_NUMBER})(?![\w-])"
+    r"(?<![\w-])(?:"
+    rf"(?<![@#/.,'])(?P<digits>{DIGITS})(?![\w]|[.,]\d)"
+    rf"|(?<!l')(?P<vague>{VAGUE_ALTERNATION})(?![\w-])"
+    rf"|(?<!l')(?P<fr>{_FR_NUMBER})(?![\w-])"
+    rf"|(?P<en>{_EN_NUMBER})(?![\w-])"
+    ")"
 )
 
 

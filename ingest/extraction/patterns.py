@@ -36,16 +36,35 @@ def _char(char: str) -> str:
 
 # Characters that stand for themselves in the engine's patterns (folded text: no capitals).
 _LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'-")
+_QUANTIFIERS = ("?", "*", "+", "{")
 
 
 def factored(pattern: str) -> str:
     """Return the alternatives of `pattern` with their common literal beginnings merged.
 
-    "coalition|centcom|cjtf(?:-oir)?" becomes "c(?:oalition|entcom|jtf(?:-oir)?)": the
-    engine tries one "c" instead of three. The order of the alternatives is kept wherever
-    two could match at the same place, so the result matches exactly what `pattern` does.
+    "coalition|centcom|(?:cjtf|us)-led" becomes "c(?:oalition|entcom|jtf-led)|us-led": the
+    engine tests one "c" where it tested three words. A leading group is spread over the
+    rest first, so that its words merge too. Alternatives keep their order wherever two
+    could match at the same place, so the result matches exactly what `pattern` does.
     """
-    return _merge([_literal_start(alternative) for alternative in split_alternatives(pattern)])
+    return _merge([_literal_start(a) for a in _spread(split_alternatives(pattern))])
+
+
+def keyed(patterns: dict[str, str]) -> str:
+    """Return one factored pattern for named patterns; `key_of(match)` tells which one matched.
+
+    Each alternative ends with an empty group named after its pattern, so the names no
+    longer keep the words of different patterns from merging.
+    """
+    alternatives = []
+    for name, pattern in patterns.items():
+        alternatives += [f"{a}(?P<{name}__{i}>)" for i, a in enumerate(_spread(split_alternatives(pattern)))]
+    return _merge([_literal_start(a) for a in alternatives])
+
+
+def key_of(match: re.Match) -> str:
+    """Return the name of the `keyed` pattern that `match` matched."""
+    return match.lastgroup.split("__")[0]
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -71,10 +90,50 @@ def split_alternatives(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
+def _spread(alternatives: list[str], depth: int = 3) -> list[str]:
+    """Write "(?:a|b)c" as "ac|bc" and "(?:a|b)?c" as "ac|bc|c": the same choices, in the same order."""
+    spread = []
+    for alternative in alternatives:
+        close = _group_end(alternative) if depth and alternative.startswith("(?:") else None
+        if close is None or alternative[close + 1 : close + 2] in ("*", "+", "{"):
+            spread.append(alternative)
+            continue
+        optional = alternative[close + 1 : close + 2] == "?"
+        rest = alternative[close + 2 :] if optional else alternative[close + 1 :]
+        if optional and rest[:1] in ("?", "+"):
+            spread.append(alternative)  # a lazy or possessive "??": leave it whole
+            continue
+        inner = [a + rest for a in split_alternatives(alternative[3:close])] + ([rest] if optional else [])
+        spread += _spread(inner, depth - 1)
+    return spread
+
+
+def _group_end(pattern: str) -> int | None:
+    """Return the index of the ")" closing the group that opens `pattern`."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
 def _literal_start(alternative: str) -> tuple[str, str]:
     """Split an alternative into its literal beginning and the rest ("americaine?s?" -> "americain", "e?s?")."""
     i = 0
-    while i < len(alternative) and alternative[i] in _LITERAL and alternative[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+    while i < len(alternative) and alternative[i] in _LITERAL and alternative[i + 1 : i + 2] not in _QUANTIFIERS:
         i += 1
     return alternative[:i], alternative[i:]
 
