@@ -16,7 +16,7 @@ from functools import lru_cache
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import Claimant, ClaimantIndex
-from .patterns import alternation
+from .patterns import alternation, factored, key_of, keyed, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -169,7 +169,7 @@ _PASSIVE_AFTER = re.compile(
     r"(?:blamed|accused|held\s+responsible|accuses?|tenus?\s+pour\s+responsables?|rendus?\s+responsables?)\b"
 )
 SELON = re.compile(
-    r"\b(?:selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within))\b"
+    word_start(r"selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within)") + r"\b"
 )
 _SELON_STOP = re.compile(r"[,.;:()]")
 _WHEN = (
@@ -211,24 +211,26 @@ _TITLE_OF = re.compile(
     r"|spokes\w+|head|director|chief|commander|commandant|representant\w*|responsable|official)\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|at\s+the|at)\s*$"
 )
-_REFERENCE = re.compile(
-    r"(?<![\w'-])(?:"
-    r"(?P<latter>cette\s+derniere|ce\s+dernier|the\s+latter)"
-    r"|(?P<independent>(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?(?:organisation|organization|ong|ngo|observatoire|monitor"
-    r"|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense|reseau|network"
-    r"|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
-    r"|la\s+mission(?:\s+onusienne)?)"
-    r"|(?P<indefinite>(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
-    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory))"
-    r"|(?P<media>(?:l'|cette\s+|the\s+)(?:agence|agency))"
-    r"|(?P<official>the\s+department|the\s+ministry|le\s+departement|le\s+ministere)(?!\s+(?:of|de|d'|du)\b)"
-    r"|(?P<document>le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
+_REFERENCES = {
+    "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
+    "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?(?:organisation|organization|ong|ngo"
+    r"|observatoire|monitor|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense"
+    r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
+    r"|la\s+mission(?:\s+onusienne)?",
+    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
+    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory)",
+    "media": r"(?:l'|cette\s+|the\s+)(?:agence|agency)",
+    "official": r"(?:the\s+department|the\s+ministry|le\s+departement|le\s+ministere)(?!\s+(?:of|de|d'|du)\b)",
+    "document": r"le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
-    r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records))"
-    r"|(?P<pronoun>elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
+    r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
+    "pronoun": r"elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
     r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
-    r"|cette\s+source|this\s+source))(?![\w-])"
-    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles))(?![\w-])"  # "a-t-il ajouté"
+    r"|cette\s+source|this\s+source",
+}
+_REFERENCE = re.compile(
+    r"(?<![\w'])(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
+    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])"  # "a-t-il ajouté"
 )
 _DESCRIPTOR = re.compile(
     r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?(?:ong|ngo|organisation|organization|"
@@ -264,7 +266,9 @@ LOCAL_AUTHORITIES = Claimant("local authorities", "official")
 # A ministry that is not named ("the Ministry of Defence said"): the officials the article last named.
 UNNAMED_MINISTRY = Claimant("unnamed ministry", "official")
 _LOCAL_OFFICIALS = re.compile(
-    r"(?<![\w'-])(?:(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
+    r"(?<![\w'-])(?:"
+    + factored(
+        r"(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
     r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
     r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
     r"|health\s+(?:directorate|department)|directorate\s+of\s+health|direction\s+(?:provinciale\s+)?de\s+la\s+sante"
@@ -273,8 +277,9 @@ _LOCAL_OFFICIALS = re.compile(
     r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
     r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
     r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
-    r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?)"
-    r"(?![\w-])"
+    r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?"
+    )
+    + r")(?![\w-])"
 )
 _MINISTRY = re.compile(r"ministr|ministere")
 _PLACE = re.compile(PLACE_PATTERN.pattern)
@@ -352,7 +357,7 @@ class Attributor:
     def __init__(self, mentions: Spans, folded: str, original: str):
         self.mentions = mentions  # the article's claimant names
         self.references = Spans(
-            (m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else m.lastgroup)
+            (m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else key_of(m))
             for m in _REFERENCE.finditer(folded)
         )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))

@@ -8,7 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
-from .patterns import factored, key_of, keyed, split_alternatives
+from .patterns import factored, key_of, keyed, split_alternatives, word_start
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -369,7 +369,7 @@ def geography(countries: set[str]) -> str | None:
 
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
 _WAR_TOLL = re.compile(
-    r"\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+    word_start("war|conflict|guerre|conflit") + r"\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
     r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
 )
 
@@ -470,7 +470,7 @@ _BACKED_BY = re.compile(
 )
 # "Islamic State claimed responsibility", "l'attaque a été revendiquée par l'EI": whose attack it was.
 CLAIMED = re.compile(
-    r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+attack|that\s+attack|the\s+bombing)|\brevendiqu\w*"
+    word_start(r"claim(?:ed|s)?\s+(?:responsibility|the\s+attack|that\s+attack|the\s+bombing)|revendiqu\w*")
 )
 # The literal first lets the scan jump from one "IS" to the next.
 _CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")

@@ -67,6 +67,22 @@ def key_of(match: re.Match) -> str:
     return match.lastgroup.split("__")[0]
 
 
+def word_start(pattern: str) -> str:
+    """Return `pattern`, whose alternatives each start a word ("\\bwar|\\bconflict"), for a fast scan.
+
+    Written "w(?<!\\w.)ar|c(?<!\\w.)onflict", it starts with a letter, so the engine skips
+    in C to the next "w" or "c" and checks the word boundary only there (~3x faster
+    for a few rare first letters; no use when the first letters are most of the alphabet).
+    """
+    merged = factored("|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern)))
+    parts = []
+    for alternative in split_alternatives(merged):
+        if not _literal_start(alternative)[0]:
+            return rf"\b(?:{merged})"
+        parts.append(alternative[0] + r"(?<!\w.)" + alternative[1:])
+    return "(?:" + "|".join(parts) + ")"
+
+
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level "|" (not inside a group or a [...] class)."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
@@ -155,7 +171,8 @@ def _merge(entries: list[tuple[str, str]]) -> str:
 def _group(char: str, items: list[tuple[str, str]]) -> str:
     if len(items) == 1:
         return char + "".join(items[0])
-    return char + "(?:" + _merge(items) + ")"
+    merged = _merge(items)
+    return char + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
 
 
 def finditer_from(first: re.Pattern, pattern: re.Pattern, text: str, start: int, end: int):
