@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .patterns import alternation
+from .patterns import alternation, factored
 
 MONTHS = {
     "janvier": 1,
@@ -90,21 +90,32 @@ WEEKDAYS = {
 _MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_END_OF = r"(?P<endof>(?:a\s+la\s+)?fin\s+(?:du\s+mois\s+)?(?:de\s+|d')?|(?:at\s+the\s+)?end\s+of\s+|late\s+)"
+# "X|" rather than "(?:X)?": the same choice, without the engine's costlier repeat at every word.
+_END_OF = (
+    r"(?P<endof>"
+    + factored(r"(?:a\s+la\s+)?fin\s+(?:du\s+mois\s+)?(?:de\s+|d')?|(?:at\s+the\s+)?end\s+of\s+|late\s+")
+    + "|)"
+)
 
 DATE_PATTERN = re.compile(
     r"(?<![\w])(?:"
     rf"(?:{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?)"
     rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19"
     rf"|20)\d\d))?)"
-    rf"|(?:{_END_OF}?{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
+    rf"|(?:{_END_OF}{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
     rf"|(?:(?P<endof4>fin|end\s+of)\s+(?:de\s+l'annee\s+|the\s+year\s+)?(?P<year4>(?:19|20)\d\d))"
-    r"|(?P<relmonth>(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|"
-    r"ce\s+mois-ci|this\s+month)"
-    r"|(?P<relyear>last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente)"
-    r"|(?P<half>(?:(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre|(?:les\s+)?six\s+premiers"
-    r"\s+mois)(?:\s+(?:of|de|d')(?:\s+l'annee)?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
+    r"|(?P<relmonth>"
+    + factored(r"(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|ce\s+mois-ci|this\s+month")
+    + ")"
+    r"|(?P<relyear>"
+    + factored(r"last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente")
+    + ")"
+    r"|(?P<half>(?:"
+    + factored(
+        r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre|(?:les\s+)?six\s+premiers\s+mois"
+    )
+    + r")(?:\s+(?:of|de|d')(?:\s+l'annee)?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
     r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"
     rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
     r")(?![\w])"

@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
 _ENGLISH = frozenset("the and of to according were was that with has have".split())
-_NOT_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
 _HOME = (
     ("afghanistan", re.compile(r"afghan|unama|manua")),
     ("syria", re.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
@@ -294,7 +294,7 @@ _PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|thos
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    words = _NOT_WORD.sub(" ", folded[:2000]).split()  # the words \w+ finds, in a faster scan
+    words = _WORD.findall(folded, 0, 2000)
     english = sum(1 for word in words if word in _ENGLISH)
     return "en" if english > sum(1 for word in words if word in _FRENCH) else "fr"
 
