@@ -144,13 +144,25 @@ _REPORTING_WORDS = (
     "receives",
     "recoit",
 )
-# Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau").
-_NOT_A_VERB = (
-    r"(?!countr|counter|public|publique|tabl(?:e|eau)|reporters?\b|documentair|issue\b|signalement"
-    r"|etablissement)"
-)
+# Nouns and adjectives that start like a reporting verb ("country", "public", "un tableau"), after its stem.
+_NOT_A_VERB = {
+    "count": r"(?!r|er)",
+    "publi": r"(?!c)",
+    "tabl": r"(?!e)",
+    "report": r"(?!ers?\b)",
+    "document": r"(?!air)",
+    "issu": r"(?!e\b)",
+    "signal": r"(?!ement)",
+    "etabl": r"(?!issement)",
+}
 REPORTING_VERB = (
-    f"(?:{alternation(_REPORTING_WORDS)}(?![\\w-])|{_NOT_A_VERB}{alternation(_REPORTING_STEMS)}[\\w-]*)"
+    "(?:"
+    + factored(
+        "|".join(word.replace(" ", r"\s+") + r"(?![\w-])" for word in _REPORTING_WORDS)
+        + "|"
+        + "|".join(stem + _NOT_A_VERB.get(stem, "") + r"[\w-]*" for stem in _REPORTING_STEMS)
+    )
+    + ")"
 )
 # "its report", "the Coalition's claim", "un record": the stem is a noun there.
 _DETERMINER_BEFORE = re.compile(

@@ -459,10 +459,12 @@ def islamic_state_scan(folded: str, original: str) -> str:
     return "".join(parts)
 
 
-_SAUDI_NAMED = re.compile(r"(?<![\w-])(?:" + _ACTORS["saudi"] + r")(?![\w-])")
+_SAUDI_NAMED = re.compile(word_start(_ACTORS["saudi"], not_after=r"[\w-]") + r"(?![\w-])")
 _US_COALITION = re.compile(
-    r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
-    r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)"
+    factored(
+        r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
+        r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)"
+    )
 )
 # "Iraqi forces, backed by coalition air strikes, press an offensive": support, not a harm counted.
 _BACKED_BY = re.compile(
@@ -474,4 +476,6 @@ CLAIMED = re.compile(
 )
 # The literal first lets the scan jump from one "IS" to the next.
 _CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
-_ISIS_NAMED = re.compile(r"(?<![\w-])(?:ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state)(?![\w-])")
+_ISIS_NAMED = re.compile(
+    word_start(r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state", not_after=r"[\w-]") + r"(?![\w-])"
+)

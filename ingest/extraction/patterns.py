@@ -67,19 +67,20 @@ def key_of(match: re.Match) -> str:
     return match.lastgroup.split("__")[0]
 
 
-def word_start(pattern: str) -> str:
+def word_start(pattern: str, not_after: str = r"\w") -> str:
     """Return `pattern`, whose alternatives each start a word ("\\bwar|\\bconflict"), for a fast scan.
 
     Written "w(?<!\\w.)ar|c(?<!\\w.)onflict", it starts with a letter, so the engine skips
     in C to the next "w" or "c" and checks the word boundary only there (~3x faster
     for a few rare first letters; no use when the first letters are most of the alphabet).
+    `not_after` is the class of characters a word may not follow ("\\w": a "\\b").
     """
     merged = factored("|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern)))
     parts = []
     for alternative in split_alternatives(merged):
         if not _literal_start(alternative)[0]:
-            return rf"\b(?:{merged})"
-        parts.append(alternative[0] + r"(?<!\w.)" + alternative[1:])
+            return rf"(?<!{not_after})(?:{merged})"
+        parts.append(alternative[0] + rf"(?<!{not_after}.)" + alternative[1:])
     return "(?:" + "|".join(parts) + ")"
 
 

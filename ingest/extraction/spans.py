@@ -15,5 +15,8 @@ class Spans:
         self.starts = [span[0] for span in self.spans]
 
     def within(self, start: int, end: int) -> list[tuple]:
-        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, first)
+        if first == last:
+            return []  # most sentences name no one: no list to build
         return [span for span in self.spans[first:last] if span[1] <= end]
