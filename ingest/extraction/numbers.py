@@ -84,16 +84,17 @@ _EN_WORDS = (
 _FR_WORD = alternation(_FR_WORDS)
 _EN_WORD = alternation(_EN_WORDS)
 _FR_NUMBER = rf"{_FR_WORD}(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"
-_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand))?{_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"
+_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand)|){_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"  # "X|", not "(?:X)?": cheaper
 DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.
-# One test of the character before for all four kinds, not one each, at every character.
+# One test of the character before for all four kinds, not one each, at every character; the
+# digits open with a digit, so that a word skips them at its first letter ("(?P<digits>)" names
+# the match at its end).
 NUMBER_PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    rf"(?<![@#/.,'])(?P<digits>{DIGITS})(?![\w]|[.,]\d)"
-    rf"|(?<!l')(?P<vague>{VAGUE_ALTERNATION})(?![\w-])"
-    rf"|(?<!l')(?P<fr>{_FR_NUMBER})(?![\w-])"
+    r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)"
+    rf"|(?<!l')(?:(?P<vague>{VAGUE_ALTERNATION})(?![\w-])|(?P<fr>{_FR_NUMBER})(?![\w-]))"
     rf"|(?P<en>{_EN_NUMBER})(?![\w-])"
     ")"
 )
@@ -112,7 +113,7 @@ class NumberReading:
 def read_number(match: re.Match) -> NumberReading | None:
     """Return the reading of a NUMBER_PATTERN match, or None when it is no number."""
     group = match.lastgroup
-    span = match.group(group)
+    span = match.group()
     if group == "digits":
         return NumberReading(int(re.sub(r"\D", "", span)), "digits")
     if group == "vague":
