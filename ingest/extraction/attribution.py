@@ -373,7 +373,6 @@ class Attributor:
             for m in _REFERENCE.finditer(folded)
         )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
-        self.verbs = Spans((m.start(), m.end(), None) for m in _REPORTING.finditer(folded))
         self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
         self.folded = folded
         self.original = original
@@ -414,10 +413,8 @@ class Attributor:
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
-        verbs = [
-            (v_start, v_end)
-            for v_start, v_end, _ in self.verbs.within(start, end)
-            if not self._after_determiner(v_start, start)
+        verbs = [  # read only in sentences that name someone: most verbs are never looked at
+            m.span() for m in _REPORTING.finditer(self.folded, start, end) if not self._after_determiner(m.start(), start)
         ]
         found = []
         for s, e, claimant, reference in items:

@@ -10,7 +10,7 @@ wins when one figure is stated twice.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from . import cues
 from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
@@ -53,6 +53,24 @@ _OWN_SIDE = (
 )
 
 
+class read_once:  # noqa: N801 - used like functools.cached_property
+    """functools.cached_property without the lock it takes on each first read in Python 3.11.
+
+    An article is read by one thread, and the engine reads ~100 such attributes per
+    article: the lock cost more than some of the values.
+    """
+
+    def __init__(self, function):
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 class SentenceFacts:
     """What one sentence says besides its numbers, each read on first use only."""
 
@@ -65,34 +83,34 @@ class SentenceFacts:
         self.tweet: Claimant | None = None
         self.index = 0  # its place in the article's sentences
 
-    @cached_property
+    @read_once
     def scope_cues(self) -> list[tuple[str, int, int]]:
         return cues.scope_cues(self.article.folded, self.start, self.end)
 
-    @cached_property
+    @read_once
     def scope(self) -> str | None:
         return cues.SCOPE_OF[self.scope_cues[0][0]] if self.scope_cues else None
 
-    @cached_property
+    @read_once
     def carried_scope(self) -> str | None:
         """Return the scope this sentence lends the next ones: a month named here dates a statement."""
         return next(
             (cues.SCOPE_OF[cue] for cue, _, _ in self.scope_cues if cue not in ("month", "said_day")), None
         )
 
-    @cached_property
+    @read_once
     def countries(self) -> set[str]:
         return {place for _, _, place in self.article.places.within(self.start, self.end)}
 
-    @cached_property
+    @read_once
     def perpetrators(self) -> list[tuple[int, int, str]]:
         return self.article.perpetrators.within(self.start, self.end)
 
-    @cached_property
+    @read_once
     def claims_attack(self) -> bool:
         return bool(self.article.claims.within(self.start, self.end))
 
-    @cached_property
+    @read_once
     def dates(self) -> list[DateMention]:
         a = self.article
         return [
@@ -101,7 +119,7 @@ class SentenceFacts:
             if before_published(d.value, a.pub)
         ]
 
-    @cached_property
+    @read_once
     def breaks(self) -> list[int]:
         return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
 
@@ -117,27 +135,27 @@ class Article:
     sentences: list[SentenceFacts] = field(default_factory=list)
     named: dict = field(default_factory=dict)  # actors the whole article names, read once
 
-    @cached_property
+    @read_once
     def mentions(self) -> Spans:
         return Spans((m.start, m.end, m.claimant) for m in self.index.mentions(self.folded, self.text))
 
-    @cached_property
+    @read_once
     def places(self) -> Spans:
         skip = [(s, e) for s, e, _ in self.mentions.spans]
         return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
 
-    @cached_property
+    @read_once
     def perpetrators(self) -> Spans:
         """Every harm with a named actor, in one pass (a capital "IS" read as the Islamic State)."""
         scan = cues.islamic_state_scan(self.folded, self.text)
         return Spans(cues.perpetrators(scan, 0, len(scan), named=self.named))
 
-    @cached_property
+    @read_once
     def claims(self) -> Spans:
         """Every "claimed responsibility" or "revendiqué", in one pass."""
         return Spans((m.start(), m.end(), None) for m in cues.CLAIMED.finditer(self.folded))
 
-    @cached_property
+    @read_once
     def claimed(self) -> str | None:
         """Return who the article says claimed its attack, if one claim names an actor."""
         for fact in self.sentences:
@@ -147,7 +165,7 @@ class Article:
                     return actors[0]
         return None
 
-    @cached_property
+    @read_once
     def geography(self) -> str | None:
         """Return the article's country: the one it names three times in four, else all it names."""
         counts = Counter(place for _, _, place in self.places.spans)
