@@ -104,7 +104,9 @@ class SentenceFacts:
 
     @read_once
     def perpetrators(self) -> list[tuple[int, int, str]]:
-        return self.article.perpetrators.within(self.start, self.end)
+        """Every harm with a named actor, read only in the sentences a figure looks at."""
+        a = self.article
+        return cues.perpetrators(a.perpetrator_scan, self.start, self.end, named=a.named)
 
     @read_once
     def claims_attack(self) -> bool:
@@ -145,10 +147,9 @@ class Article:
         return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
 
     @read_once
-    def perpetrators(self) -> Spans:
-        """Every harm with a named actor, in one pass (a capital "IS" read as the Islamic State)."""
-        scan = cues.islamic_state_scan(self.folded, self.text)
-        return Spans(cues.perpetrators(scan, 0, len(scan), named=self.named))
+    def perpetrator_scan(self) -> str:
+        """The folded text with each capital "IS" read as the Islamic State."""
+        return cues.islamic_state_scan(self.folded, self.text)
 
     @read_once
     def claims(self) -> Spans:
