@@ -293,6 +293,7 @@ _LOCAL_OFFICIALS = re.compile(
     )
     + r")(?![\w-])"
 )
+_SHORT_WORDS = re.compile(r"[\w\s'-]{0,30}")
 _MINISTRY = re.compile(r"ministr|ministere")
 _PLACE = re.compile(PLACE_PATTERN.pattern)
 _FUNCTION_WORDS = {
@@ -419,10 +420,8 @@ class Attributor:
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50) : s]
-            if claimant is not None:
-                before = (
-                    before[: _DESCRIPTOR.search(before).start()] if _DESCRIPTOR.search(before) else before
-                )
+            if claimant is not None and (descriptor := _DESCRIPTOR.search(before)):
+                before = before[: descriptor.start()]
             if _LED_BY.search(before):
                 continue
             role = (
@@ -506,7 +505,7 @@ class Attributor:
         """Tell whether a name follows a reference in apposition ("l'agence de presse SANA")."""
         return any(
             position <= s
-            and re.fullmatch(r"[\w\s'-]{0,30}", self.folded[position:s])
+            and _SHORT_WORDS.fullmatch(self.folded, position, s)
             and not _REPORTING.search(self.folded, position, s)  # "Monitor says coalition ..."
             for s, _ in taken
         )

@@ -110,12 +110,15 @@ class NumberReading:
     language: str | None = None
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def read_number(match: re.Match) -> NumberReading | None:
     """Return the reading of a NUMBER_PATTERN match, or None when it is no number."""
     group = match.lastgroup
     span = match.group()
     if group == "digits":
-        return NumberReading(int(re.sub(r"\D", "", span)), "digits")
+        return NumberReading(int(_NOT_DIGIT.sub("", span)), "digits")
     if group == "vague":
         row = vague_row(span)
         return NumberReading(row.value, "vague", row.qualifier, row.language) if row else None
