@@ -16,7 +16,7 @@ from functools import lru_cache
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import Claimant, ClaimantIndex
-from .patterns import alternation, factored, key_of, keyed, word_start
+from .patterns import factored, key_of, keyed, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -181,7 +181,8 @@ _PASSIVE_AFTER = re.compile(
     r"(?:blamed|accused|held\s+responsible|accuses?|tenus?\s+pour\s+responsables?|rendus?\s+responsables?)\b"
 )
 SELON = re.compile(
-    word_start(r"selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within)") + r"\b"
+    word_start(r"selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within)")
+    + r"\b"
 )
 _SELON_STOP = re.compile(r"[,.;:()]")
 _WHEN = (
@@ -225,14 +226,15 @@ _TITLE_OF = re.compile(
 )
 _REFERENCES = {
     "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
-    "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?(?:organisation|organization|ong|ngo"
-    r"|observatoire|monitor|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense"
+    "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?"
+    r"(?:organisation|organization|ong|ngo|observatoire|monitor|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense"
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
     "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory)",
     "media": r"(?:l'|cette\s+|the\s+)(?:agence|agency)",
-    "official": r"(?:the\s+department|the\s+ministry|le\s+departement|le\s+ministere)(?!\s+(?:of|de|d'|du)\b)",
+    "official": r"(?:the\s+department|the\s+ministry|le\s+departement|le\s+ministere)"
+    r"(?!\s+(?:of|de|d'|du)\b)",
     "document": r"le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
@@ -281,15 +283,15 @@ _LOCAL_OFFICIALS = re.compile(
     r"(?<![\w'-])(?:"
     + factored(
         r"(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
-    r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
-    r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
-    r"|health\s+(?:directorate|department)|directorate\s+of\s+health|direction\s+(?:provinciale\s+)?de\s+la\s+sante"
-    r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
-    r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
-    r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
-    r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
-    r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
-    r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?"
+        r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
+        r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
+        r"|health\s+(?:directorate|department)|directorate\s+of\s+health|direction\s+(?:provinciale\s+)?de\s+la\s+sante"
+        r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
+        r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
+        r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
+        r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
+        r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
+        r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?"
     )
     + r")(?![\w-])"
 )
@@ -415,7 +417,9 @@ class Attributor:
         selon_targets = self._selon_targets(items, start, end)
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
         verbs = [  # read only in sentences that name someone: most verbs are never looked at
-            m.span() for m in _REPORTING.finditer(self.folded, start, end) if not self._after_determiner(m.start(), start)
+            m.span()
+            for m in _REPORTING.finditer(self.folded, start, end)
+            if not self._after_determiner(m.start(), start)
         ]
         found = []
         for s, e, claimant, reference in items:

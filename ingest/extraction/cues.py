@@ -270,7 +270,7 @@ PERPETRATOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"
     rf"(?:{_HARM}){_ADJECTIVES}\s*(?:(?:de\s+la|du|des|de\s+l'|d'|de|of\s+the|of|by\s+the|by|par\s+la|par\s+le"
     rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?[\"'\s]*(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
-    # an actor, then its harm ("coalition strikes") or what it did ("Russian jets bombed"): one actor test for both
+    # an actor, then its harm ("coalition strikes") or its deed ("Russian jets bombed"): one actor test
     rf"|{_ACTOR}(?:"
     rf"(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
     rf"|roadside|drone))?\s+(?:{_HARM})"
@@ -303,6 +303,7 @@ _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
 def _at_word_start(pattern: str) -> str:
     """Return `pattern` for a place known to start a word: without the "\b" each alternative opens with."""
     return "|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern))
+
 
 # Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
 # and the alternatives' own "\b" can go, so that their common beginnings merge.
@@ -371,7 +372,8 @@ def geography(countries: set[str]) -> str | None:
 
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
 _WAR_TOLL = re.compile(
-    word_start("war|conflict|guerre|conflit") + r"\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+    word_start("war|conflict|guerre|conflit")
+    + r"\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
     r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
 )
 
@@ -479,5 +481,6 @@ CLAIMED = re.compile(
 # The literal first lets the scan jump from one "IS" to the next.
 _CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 _ISIS_NAMED = re.compile(
-    word_start(r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state", not_after=r"[\w-]") + r"(?![\w-])"
+    word_start(r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state", not_after=r"[\w-]")
+    + r"(?![\w-])"
 )

@@ -106,7 +106,9 @@ DATE_PATTERN = re.compile(
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
     rf"|(?:(?P<endof4>fin|end\s+of)\s+(?:de\s+l'annee\s+|the\s+year\s+)?(?P<year4>(?:19|20)\d\d))"
     r"|(?P<relmonth>"
-    + factored(r"(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|ce\s+mois-ci|this\s+month")
+    + factored(
+        r"(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|ce\s+mois-ci|this\s+month"
+    )
     + ")"
     r"|(?P<relyear>"
     + factored(r"last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente")

@@ -10,7 +10,7 @@ wins when one figure is stated twice.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import cues
 from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
@@ -216,7 +216,7 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     return [_figure(d, text, facts) for d in _merge(drafts)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _default_index():
     """The built-in gazetteer's index, without hashing its claimants on every call."""
     return claimant_index(DEFAULT_GAZETTEER)

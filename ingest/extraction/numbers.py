@@ -84,7 +84,9 @@ _EN_WORDS = (
 _FR_WORD = alternation(_FR_WORDS)
 _EN_WORD = alternation(_EN_WORDS)
 _FR_NUMBER = rf"{_FR_WORD}(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"
-_EN_NUMBER = rf"(?:a\s+(?=hundred|thousand)|){_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"  # "X|", not "(?:X)?": cheaper
+_EN_NUMBER = (
+    rf"(?:a\s+(?=hundred|thousand)|){_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"  # "X|", not "(?:X)?": cheaper
+)
 DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.

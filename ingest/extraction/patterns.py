@@ -150,7 +150,7 @@ def _group_end(pattern: str) -> int | None:
 def _literal_start(alternative: str) -> tuple[str, str]:
     """Split an alternative into its literal beginning and the rest ("americaine?s?" -> "americain", "e?s?").
 
-    A blank run, "\s+", counts as one literal character.
+    A blank run, "\\s+", counts as one literal character.
     """
     literal = "".join(_tokens(alternative))
     return literal, alternative[len(literal) :]
