@@ -1,0 +1,101 @@
+"""The pattern builders must change how fast a pattern runs, never what it matches."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.extraction import attribution, cues
+from ingest.extraction.folding import fold_in_place
+from ingest.extraction.patterns import (
+    alternation,
+    factored,
+    finditer_from,
+    key_of,
+    keyed,
+    split_alternatives,
+    word_start,
+)
+
+# Pieces of alternatives: letters, blank runs, groups and quantifiers, as the engine writes them.
+_PIECES = ["a", "b", "c", "ab", "ba", r"\s+", "(?:a|b)", "(?:ab|c)?", "b?", "a*", r"(?![\w-])", "(?:a\\s+)?", "-"]
+alternatives = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join), min_size=1, max_size=8)
+texts = st.text(alphabet="abc -\n", max_size=60)
+
+
+def spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(alternatives, texts)
+def test_factored_matches_what_the_plain_alternation_matches(alts, text):
+    plain = "|".join(alts)
+    assert spans(rf"(?<![\w-])(?:{factored(plain)})", text) == spans(rf"(?<![\w-])(?:{plain})", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(alternatives, alternatives, texts)
+def test_keyed_tells_which_pattern_matched_as_named_groups_do(first, second, text):
+    plain = re.compile(f"(?P<first>{'|'.join(first)})|(?P<second>{'|'.join(second)})")
+    merged = re.compile(keyed({"first": "|".join(first), "second": "|".join(second)}))
+    expected = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert [(m.span(), key_of(m)) for m in merged.finditer(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["war", "conflict", "claim", "claimed", r"since\s+the", "ei", "etat"]), min_size=1), texts)
+def test_word_start_matches_what_a_word_boundary_does(words, text):
+    text = text.replace("a", "war ").replace("b", "claimed ").replace("c", "ei")
+    plain = "|".join(words)
+    assert spans(word_start(plain), text) == spans(rf"\b(?:{plain})", text)
+    assert spans(word_start(plain, not_after=r"[\w-]"), text) == spans(rf"(?<![\w-])(?:{plain})", text)
+
+
+def test_factored_merges_common_beginnings():
+    assert factored("coalition|centcom|(?:cjtf|us)-led") == "c(?:oalition|entcom|jtf-led)|us-led"
+    assert factored(r"le\s+rapport|le\s+texte") == r"le\s+(?:rapport|texte)"
+
+
+def test_factored_keeps_the_order_of_alternatives_that_may_match_at_one_place():
+    # "a" first must still win over "ab" where both can match; a class in between stays between.
+    assert re.match(factored("a|ab"), "ab").group() == "a"
+    assert re.match(factored("ab|[a-z]+|abc"), "abcd").group() == "ab"
+
+
+def test_word_start_falls_back_to_a_boundary_where_an_alternative_opens_with_a_class():
+    assert word_start(r"war|\d+\s+dead").startswith(r"(?<!\w)")
+    assert word_start("war|conflict").startswith("(?:w(?<!\\w.)ar")
+
+
+def test_split_alternatives_ignores_bars_inside_groups_and_classes():
+    assert split_alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+
+
+@given(st.text(alphabet='ab.!?"« »\n', max_size=80))
+def test_finditer_from_finds_what_finditer_finds(text):
+    pattern = re.compile(r'[.!?]+(?=\s+[A-Za-z])|(?P<quote>[«»"])')
+    first = re.compile(r'[.!?«»"]')
+    found = [m.span() for m in finditer_from(first, pattern, text, 0, len(text))]
+    assert found == [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_engines_factored_patterns_read_like_their_plain_forms():
+    text = (
+        "Selon l'OSDH, des frappes de la coalition internationale ont tué 20 civils à Raqqa, "
+        "and US-led coalition strikes killed 12 people in Mosul, the Britain-based monitor said. "
+        "Les forces du régime syrien ont bombardé Idlib; Russian jets struck Aleppo. L'organisation a estimé. "
+        "Its report on the countries was public."
+    )
+    text = fold_in_place(text)
+    plain_actor = "(?:" + "|".join(cues._ACTORS.values()) + ")"
+    assert spans(rf"(?<![\w-]){cues._ACTOR}(?![\w-])", text) == spans(rf"(?<![\w-]){plain_actor}(?![\w-])", text)
+    plain_places = "|".join(f"(?P<{k}>{v})" for k, v in cues._PLACES.items())
+    expected = [(m.span(), m.lastgroup) for m in re.finditer(rf"(?<![\w@#/-])(?:{plain_places})(?![\w-])", text)]
+    assert [(m.span(), key_of(m)) for m in cues.PLACE_PATTERN.finditer(text)] == expected
+    verbs = [m.group() for m in attribution._REPORTING.finditer(text)]
+    assert verbs == ["said", "estime", "report"]  # not "countries" nor "public"
+
+
+def test_alternation_prefers_the_longest_word():
+    assert re.fullmatch(alternation(["des dizaines", "des dizaines de milliers"]), "des dizaines de milliers")
