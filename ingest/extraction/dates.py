@@ -127,9 +127,9 @@ _COMPARED_PERIOD = re.compile(
     r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
 )
 _UNTIL = re.compile(
-    r"(?:jusqu'(?:au|a|en)|\buntil|\btill|\bthrough|\bas\s+of|\ba\s+la\s+date\s+du|\bau)\s*(?:le\s+)?$"
+    r"(?:jusqu'(?:au|a|en)|\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au))\s*(?:le\s+)?$"
 )
-_AND = re.compile(r"(?:\bet|\band|\bto|-)\s*(?:le\s+|the\s+)?$")
+_AND = re.compile(r"(?:\b(?:et|and|to)|-)\s*(?:le\s+|the\s+)?$")
 _YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.

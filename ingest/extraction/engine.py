@@ -8,6 +8,7 @@ wins when one figure is stated twice.
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -120,6 +121,10 @@ class SentenceFacts:
             for d in find_dates(a.folded, self.start, self.end, a.pub, a.text)
             if before_published(d.value, a.pub)
         ]
+
+    @read_once
+    def geo_breaks(self) -> list[int]:
+        return [m.start() for m in _GEO_BREAK.finditer(self.article.folded, self.start, self.end)]
 
     @read_once
     def breaks(self) -> list[int]:
@@ -423,8 +428,7 @@ _GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alo
 
 
 def _geo_clause(fact, position: int) -> int:
-    folded = fact.article.folded
-    return sum(1 for m in _GEO_BREAK.finditer(folded, fact.start, fact.end) if m.start() <= position)
+    return bisect_right(fact.geo_breaks, position)
 
 
 _AUTHORITIES_OF = {
@@ -515,7 +519,7 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
         return fact.attributions
 
     def clause(position):
-        return sum(1 for b in fact.breaks if b <= position)
+        return bisect_right(fact.breaks, position)
 
     here = clause(reading.start)
     same = [a for a in fact.attributions if clause(a.position) == here]
@@ -722,7 +726,7 @@ def _clause_dates(reading, fact) -> list[DateMention]:
     """Return the dates of the reading's clause, or of the whole sentence if its clause has none."""
 
     def clause(position):
-        return sum(1 for b in fact.breaks if b <= position)
+        return bisect_right(fact.breaks, position)
 
     here = clause(reading.start)
     return [d for d in fact.dates if clause(d.start) == here] or fact.dates

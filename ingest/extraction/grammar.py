@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
+from .patterns import key_of, keyed
 
 _QUALIFIERS = (
     (
@@ -36,7 +37,7 @@ _QUALIFIERS = (
         r"en\s+moyenne",
     ),
 )
-_QUALIFIER = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{p})" for name, p in _QUALIFIERS) + r")\s*$")
+_QUALIFIER = re.compile(r"(?<!\w)(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$")
 
 _VICTIM_NOUNS = {
     "civilians": r"civils|civiles|civil|civilians|civilian",
@@ -169,14 +170,17 @@ _SUBCOUNT_LIST = (
 _PREDICATE = re.compile(
     rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
-_VERB_BEFORE = re.compile(
-    r"(?<![\w'])(?:(?P<killed>tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
+_VERBS_BEFORE = {
+    "killed": r"tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
     r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
     r"executing|massacre|massacring|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|abattu|fusille|"
-    r"coute\s+la\s+vie\s+d'|the\s+deaths?\s+of|la\s+mort\s+d[e']|le\s+deces\s+d[e']|les\s+deces\s+d[e'])"
-    r"|(?P<injured>blesse|blessant|blesser|blesses|wounded|wounding|injured|injuring|injure)"
-    r"|(?P<caused>fait|faisant|left|leaving|caused|cause|causant|causing|recense|recorded|documented|"
-    r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de))"
+    r"coute\s+la\s+vie\s+d'|the\s+deaths?\s+of|la\s+mort\s+d[e']|le\s+deces\s+d[e']|les\s+deces\s+d[e']",
+    "injured": r"blesse|blessant|blesser|blesses|wounded|wounding|injured|injuring|injure",
+    "caused": r"fait|faisant|left|leaving|caused|cause|causant|causing|recense|recorded|documented|"
+    r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de",
+}
+_VERB_BEFORE = re.compile(
+    r"(?<![\w'])(?:" + keyed(_VERBS_BEFORE) + ")"
     r"\s+(?:(?:en\s+realite|en\s+fait|au\s+total|ainsi|probablement|reportedly|also|aussi|egalement|"
     r"a\s+total\s+of|un\s+total\s+de|par\s+erreur|by\s+mistake|mistakenly|unintentionally|accidentellement|"
     r"non\s+intentionnellement|accidentally|involontairement|inadvertently|deliberately|delibere\w*|intentionally"
@@ -292,7 +296,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         return None, end
     q = _QUALIFIER.search(left[-30:])
     if q and qualifier != "range":
-        qualifier = q.lastgroup
+        qualifier = key_of(q)
         left = left[: len(left) - 30 + q.start()] if len(left) > 30 else left[: q.start()]
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
@@ -388,7 +392,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     ("3 250 morts, dont 1 130 civils") does not make the whole toll civilian.
     """
     verb = _VERB_BEFORE.search(left[-70:])
-    verb_casualty = verb.lastgroup if verb and verb.lastgroup != "caused" else None
+    verb_casualty = key_of(verb) if verb and key_of(verb) != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
@@ -461,9 +465,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         casualty is None
         and gap is not None
         and len(gap) <= 160
-        and _GAPPED.search(gap)
         and _GAP_END.match(right)
         and not _GAP_BREAK.search(gap)
+        and _GAPPED.search(gap)
     ):
         previous = readings[-1]  # "132 of those deaths and Russian forces for 47": the same words left out
         return (

@@ -120,7 +120,7 @@ def read_number(match: re.Match) -> NumberReading | None:
     group = match.lastgroup
     span = match.group()
     if group == "digits":
-        return NumberReading(int(_NOT_DIGIT.sub("", span)), "digits")
+        return NumberReading(int(span if span.isdigit() else _NOT_DIGIT.sub("", span)), "digits")
     if group == "vague":
         row = vague_row(span)
         return NumberReading(row.value, "vague", row.qualifier, row.language) if row else None
