@@ -134,7 +134,7 @@ SCOPE_CUES = (
             r"\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
             r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
             r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
-            r"|mass\s+killing|massacre)\b"
+            r"|bomb|ambush|mass\s+killing|massacre)\b"
         ),
     ),
     ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR + r"|\bthis\s+year\b|\bcette\s+annee\b")),
