@@ -292,6 +292,25 @@ DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
         "Turkish military",
         "armée turque",
     ),
+    *(
+        _c(
+            f"{people} authorities",
+            "official",
+            f"{people} government",
+            f"{people} officials",
+            f"{people} health ministry",
+            f"{people} interior ministry",
+            *french,
+        )
+        for people, french in (
+            ("Libyan", ("autorités libyennes", "gouvernement libyen", "responsables libyens", "Tripoli government",
+                        "Government of National Accord", "gouvernement d'union nationale", "GNA")),
+            ("Yemeni", ("autorités yéménites", "gouvernement yéménite", "responsables yéménites")),
+            ("Somali", ("autorités somaliennes", "gouvernement somalien", "responsables somaliens")),
+            ("Pakistani", ("autorités pakistanaises", "gouvernement pakistanais", "responsables pakistanais")),
+            ("Lebanese", ("autorités libanaises", "gouvernement libanais", "responsables libanais")),
+        )
+    ),
     _c("Airwars", "independent", "Airwars.org"),
     _c("Amnesty International", "independent", "Amnesty", "Amnistie internationale"),
     _c("Human Rights Watch", "independent", "HRW"),
@@ -483,6 +502,30 @@ class Mention:
     end: int
 
 
+# Where unnamed officials speak for their country: the country's words, and whose authorities they are.
+COUNTRY_AUTHORITIES = (
+    ("Iraqi authorities", r"iraq|irak"),
+    ("Afghan authorities", r"afghan"),
+    ("Syrian government", r"syri"),
+    ("Turkish authorities", r"turkey|turkish|turqu|turc"),
+    ("Libyan authorities", r"liby|tripoli|benghazi|misrata|syrte|sirte|tajoura"),
+    ("Yemeni authorities", r"yemen|sanaa|aden|hodeida|taez|taiz|marib"),
+    ("Somali authorities", r"somali|mogadiscio|mogadishu"),
+    ("Pakistani authorities", r"pakistan|peshawar|quetta|karachi"),
+    ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
+)
+# "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
+_COUNTRY_GOVERNMENT = re.compile(
+    r"(?<![\w-])(?P<country>" + "|".join(f"(?:{words})\\w*" for _, words in COUNTRY_AUTHORITIES) + r")'s\s+"
+    r"(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry)(?![\w-])"
+)
+
+
+def country_authorities(words: str) -> str | None:
+    """Return the name of the authorities of the country `words` name ("Libya", "Tripoli"), if one."""
+    return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), None)
+
+
 class ClaimantIndex:
     """Find every claimant named in a folded text, in one pass of one pattern."""
 
@@ -495,18 +538,23 @@ class ClaimantIndex:
                 if key and key not in self._by_alias:
                     self._by_alias[key] = (claimant, _is_acronym(name))
         names = alternation(self._by_alias)
-        self.pattern = re.compile(rf"(?<![\w@-]){names}(?![\w-]|\.\w)") if self._by_alias else None
+        self.pattern = re.compile(rf"(?<![\w@-]){names}(?![\w-]|\.[\w-])") if self._by_alias else None
 
     def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
         """Yield the Mentions in folded[start:end]; `original` checks acronyms' capitals."""
         if self.pattern is None:
             return
         end = len(folded) if end is None else end
+        named = []
         for m in self.pattern.finditer(folded, start, end):
             claimant, acronym = self._by_alias[" ".join(m.group().split())]
-            if acronym and not original[m.start() : m.end()].isupper():
-                continue
-            yield Mention(claimant, m.start(), m.end())
+            if not acronym or original[m.start() : m.end()].isupper():
+                named.append(Mention(claimant, m.start(), m.end()))
+        yield from named
+        for m in _COUNTRY_GOVERNMENT.finditer(folded, start, end):
+            claimant = self.find(country_authorities(m.group("country")) or "")
+            if claimant is not None and not any(n.start < m.end() and m.start() < n.end for n in named):
+                yield Mention(claimant, m.start(), m.end())
 
     def find(self, name: str) -> Claimant | None:
         """Return the claimant that has `name` as its name or an alias."""

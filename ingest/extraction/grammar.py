@@ -67,7 +67,7 @@ _CASUALTY_NOUNS = {
 }
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
-    r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those)\s+)?"
+    r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+)?"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+)?"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
     r"(?:(?:(?P<kid>child)|(?P<wom>wom[ae]n))\s+(?=casualt|deaths?\b|victims?\b|fatalit))?"
@@ -85,7 +85,8 @@ _NOUN = re.compile(
 # "972 children among them", "67 children were among them": a part of the figure before.
 _AMONG_THEM = re.compile(
     r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
-    r"|the\s+victims)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues))(?![\w-])"
+    r"|the\s+victims|the\s+wounded|the\s+injured)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues"
+    r"|les\s+blesses))(?![\w-])"
 )
 # "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
 _AMONG_BEFORE = re.compile(
@@ -143,6 +144,11 @@ _OF_THEM = re.compile(
     r"(?:(?P<killed>fatal|deadly|mortel\w*|mortellement|deaths|killed|dead|morts|tue\w*)"
     r"|(?P<injured>injuries|wounded|injured|blesse\w*))(?![\w-])"
 )
+# "1,000 people have been killed, 106 of them civilians": a part of the figure before, with its victims.
+_OF_THEM_VICTIMS = re.compile(
+    r"\s*(?:of\s+(?:them|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?"
+    r"(?:(?P<civilians>civilians|civils)|(?P<children>children|enfants)|(?P<women>women|femmes))(?![\w-])"
+)
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
@@ -156,7 +162,7 @@ _CASUALTY_VERB = (
 _BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
     r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
-    r"ayant|etant|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+    r"ayant|etant|y|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
     r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
     r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
     r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
@@ -194,7 +200,7 @@ _TOLL_BEFORE = re.compile(
     r"\s+(?:of\s+[a-z][a-z\s-]{1,40}?\s+)?at|bilan|toll|death\s+toll|nombre\s+(?:total\s+)?de\s+(?:morts|victimes|tues|civils\s+tues)|(?:total\s+)?"
     r"number\s+of\s+"
     r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
-    r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,50}$"
+    r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,120}$"
 )
 _SUBCOUNT_BEFORE = re.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
@@ -220,6 +226,10 @@ _NOT_PEOPLE = re.compile(
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
+    r"|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$"
+)
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(
     r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
@@ -292,8 +302,13 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         qualifier = "range"
         right = noun + folded[end : min(s_end, end + 160)]
     left = folded[max(s_start, start - 90) : start]
-    if _NOT_PEOPLE.match(right) or _MONEY_BEFORE.search(left[-3:]) or _looks_like_year(m, number, left[-15:]):
-        return None, end
+    if (
+        _NOT_PEOPLE.match(right)
+        or _MONEY_BEFORE.search(left[-3:])
+        or _looks_like_year(m, number, left[-15:])
+        or (number.kind == "digits" and value <= 31 and _MONTH_BEFORE.search(left[-12:]) and not _NOUN.match(right))
+    ):
+        return None, end  # "since March 22 and ...": a day of the month
     q = _QUALIFIER.search(left[-30:])
     if q and qualifier != "range":
         qualifier = key_of(q)
@@ -451,11 +466,15 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     if fatal:  # "582 child casualties ..., 150 of them fatal": a part of the toll before
         casualty = "injured" if fatal.group("injured") else "killed"
         return casualty, readings[-1].victims, True, 0.9, False, False
+    whose = _OF_THEM_VICTIMS.match(right) if readings else None
+    if whose:
+        return readings[-1].casualty, whose.lastgroup, True, 0.9, False, False
     others = _OTHERS_ALONE.match(right)
     after = right[others.end() :] if others else right
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
-    if casualty is None and _TOLL_HINT.search(left):
-        toll = _TOLL_BEFORE.search(left)
+    wide = sentence[max(0, at - 160) : at]  # "the death toll from an air strike on ... has risen to 53"
+    if casualty is None and _TOLL_HINT.search(wide):
+        toll = _TOLL_BEFORE.search(wide)
         if toll:
             casualty = "killed_or_injured" if _BOTH_WORDS.search(toll.group()) else "killed"
     named = _WERE_VICTIMS.match(right)
@@ -484,7 +503,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     if whose:  # "du sort des femmes, dont 60 ont perdu la vie"
         return casualty, whose.lastgroup, True, 0.9, False, False
     if readings:
-        return casualty, readings[-1].victims, is_subcount, 0.9, readings[-1].inherits_victims, bool(others)
+        # "72 civils, dont 19 enfants, et 118 autres blessés": after a part, the whole figure's victims
+        before = head if readings[-1].is_subcount and not is_subcount and head is not None else readings[-1]
+        return casualty, before.victims, is_subcount, 0.9, before.inherits_victims, bool(others)
     topic = _TOPIC_BEFORE.search(left)
     if topic:  # "Les enfants représentent un tiers des victimes : 327 ont été tués"
         return (
