@@ -64,7 +64,8 @@ SCOPE_CUES = (
             r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
             r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
             r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b|\b(?:du|of\s+the)\s+(?:conflit|conflict)\b"
-            r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+            r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?"
+            r"(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
             r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
         ),
     ),
@@ -97,7 +98,8 @@ SCOPE_CUES = (
         re.compile(
             r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
             r"\s+(?:mois|annees|semaines|jours)"
-            r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:months?|years?|weeks?|days?)"
+            r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|final|first)\s+(?:\w+\s+)?(?:months?|years?|weeks?"
+            r"|days?)"
             r"|\b(?:during|pendant|au\s+cours\s+de|for|pour|in\s+all\s+of|throughout|tout\s+au\s+long\s+de)\s+"
             r"(?:l'annee\s+)?"
             + _YEAR
@@ -193,7 +195,7 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 # "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave)|pire"
-    r"|jamais|ever)\b[^.;]{0,45}$"
+    r"|jamais|ever)\b[^.;\d]{0,45}$"
 )
 
 # "l'OSDH, qui tient un décompte des victimes depuis 2011": the counter's work, not the figure's span.
@@ -244,6 +246,7 @@ _ACTORS = {
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
     r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
+    r"hifter|haftar|hafter|lna|libyan\s+national\s+army|armee\s+nationale\s+libyenne|anl|"
     r"rebelles|rebels?|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
     r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
     r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
@@ -373,7 +376,7 @@ def geography(countries: set[str]) -> str | None:
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
 _WAR_TOLL = re.compile(
     word_start("war|conflict|guerre|conflit")
-    + r"\s+(?:[\w-]+\s+){0,2}(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
+    + r"\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
     r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
 )
 

@@ -162,6 +162,16 @@ class Article:
         return Spans((m.start(), m.end(), None) for m in cues.CLAIMED.finditer(self.folded))
 
     @read_once
+    def blamed(self) -> str | None:
+        """Return who the article says was blamed for its attack ("blamed the attack on X"), if one actor."""
+        for fact in self.sentences:
+            if _BLAMED.search(self.folded, fact.start, fact.end):
+                actors = [actor for _, _, actor in fact.perpetrators] or _named_actors(fact, self)
+                if actors:
+                    return actors[0]
+        return None
+
+    @read_once
     def claimed(self) -> str | None:
         """Return who the article says claimed its attack, if one claim names an actor."""
         for fact in self.sentences:
@@ -297,6 +307,7 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
 _COMPARED_TOLL = re.compile(
     r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher|lower"
     r"|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu|underestimat|undercount)"
+    r"|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+(?:death\s+)?(?:toll|tally|count)"
 )
 
 
@@ -665,9 +676,26 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
             return actors.pop(), 1
         if len(actors) > 1:
             return "unknown", 1
+    if scope == "incident" and article.blamed and _ATTACK.search(article.folded, fact.start, fact.end):
+        return article.blamed, 1  # "an air strike on a migrant centre ..., which the government blamed on X"
+    if _BARREL_BOMBS.search(article.folded, fact.start, fact.end) and _geography_words(fact) == "syria":
+        return "syria_gov", 1  # barrel bombs dropped from helicopters: the Syrian government's weapon
     return "unknown", 0
 
 
+# An attack whose author the article names in a statement of blame.
+_ATTACK = re.compile(r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b")
+_BARREL_BOMBS = re.compile(r"\bbarils?\s+(?:d'explosifs|explosifs)|\bbarils\b|\bbarrel[\s-]+bombs?\b")
+
+
+def _geography_words(fact) -> str | None:
+    return cues.geography(fact.countries) or fact.article.geography
+
+
+_BLAMED = re.compile(
+    r"\bblam\w*\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?(?:attack|strike|raid|bombing|shelling)\s+on\b"
+    r"|\b(?:impute|attribue)\w*\s+(?:l'attaque|la\s+frappe|le\s+raid|le\s+bombardement)\s+(?:a|aux)\b"
+)
 _NEW_TOTAL = re.compile(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b")
 
 

@@ -470,6 +470,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     if whose:
         return readings[-1].casualty, whose.lastgroup, True, 0.9, False, False
     others = _OTHERS_ALONE.match(right)
+    is_subcount = is_subcount and not others  # "..., dont dix femmes, et 30 autres": a new group, not a part
     after = right[others.end() :] if others else right
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
     wide = sentence[max(0, at - 160) : at]  # "the death toll from an air strike on ... has risen to 53"
