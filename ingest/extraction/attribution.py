@@ -228,7 +228,8 @@ _REFERENCES = {
     "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
     "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?"
     r"(?:organisation|organization|ong|ngo|observatoire|monitor|bureau|office|commission|haut-commissariat|rights\s+office|group|groupe\s+de\s+defense"
-    r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|mission(?:\s+onusienne)?)"
+    r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
+    r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
     "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory)",
@@ -286,7 +287,7 @@ _LOCAL_OFFICIALS = re.compile(
         r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
         r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
         r"|health\s+(?:directorate|department|services|authorities)|directorate\s+of\s+health"
-    r"|direction\s+(?:provinciale\s+)?de\s+la\s+sante|services\s+de\s+sante|autorites\s+sanitaires"
+        r"|direction\s+(?:provinciale\s+)?de\s+la\s+sante|services\s+de\s+sante|autorites\s+sanitaires"
         r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
         r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
         r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"

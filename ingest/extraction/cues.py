@@ -213,12 +213,14 @@ _PLACES = {
     "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|"
     r"deir\s+el-zor|"
     r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
-    r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|"
+    r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|deraa|daraa|quneitra|"
+    r"soueida|sweida|lattaquie|latakia|tartous|tartus|qamichli|qamishli|"
     r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
     "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|"
     r"herat|ghazni|"
     r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
-    "other": r"libye|libya|syrte|sirte|yemen|somalie|somalia|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
+    "other": r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|hodeidah"
+    r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
     r"lebanon|turquie|turkey|israel|iran|sahel",
 }
 PLACE_PATTERN = re.compile(r"(?<![\w@#/-])(?:" + keyed(_PLACES) + r")(?![\w-])")
@@ -376,8 +378,8 @@ def geography(countries: set[str]) -> str | None:
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
 _WAR_TOLL = re.compile(
     word_start("war|conflict|guerre|conflit")
-    + r"\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?"
-    r"(?:killed|fait|tue|coute|cost|claimed|left)\b"
+    + r"\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?"  # "Le conflit, déclenché en 2011, a fait"
+    r"(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?(?:killed|fait|tue|coute|cost|claimed|left)\b"
 )
 
 

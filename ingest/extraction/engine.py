@@ -18,7 +18,7 @@ from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
-from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index
+from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index, organisations
 from .grammar import Reading, read_figures
 from .sentences import split_sentences
 from .spans import Spans
@@ -144,7 +144,10 @@ class Article:
 
     @read_once
     def mentions(self) -> Spans:
-        return Spans((m.start, m.end, m.claimant) for m in self.index.mentions(self.folded, self.text))
+        """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
+        known = list(self.index.mentions(self.folded, self.text))
+        unknown = organisations(self.text, [(m.start, m.end) for m in known])
+        return Spans((m.start, m.end, m.claimant) for m in known + unknown)
 
     @read_once
     def places(self) -> Spans:
@@ -684,7 +687,9 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
 
 
 # An attack whose author the article names in a statement of blame.
-_ATTACK = re.compile(r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b")
+_ATTACK = re.compile(
+    r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b"
+)
 _BARREL_BOMBS = re.compile(r"\bbarils?\s+(?:d'explosifs|explosifs)|\bbarils\b|\bbarrel[\s-]+bombs?\b")
 
 

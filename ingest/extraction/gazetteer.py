@@ -303,11 +303,24 @@ DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
             *french,
         )
         for people, french in (
-            ("Libyan", ("autorités libyennes", "gouvernement libyen", "responsables libyens", "Tripoli government",
-                        "Government of National Accord", "gouvernement d'union nationale", "GNA")),
+            (
+                "Libyan",
+                (
+                    "autorités libyennes",
+                    "gouvernement libyen",
+                    "responsables libyens",
+                    "Tripoli government",
+                    "Government of National Accord",
+                    "gouvernement d'union nationale",
+                    "GNA",
+                ),
+            ),
             ("Yemeni", ("autorités yéménites", "gouvernement yéménite", "responsables yéménites")),
             ("Somali", ("autorités somaliennes", "gouvernement somalien", "responsables somaliens")),
-            ("Pakistani", ("autorités pakistanaises", "gouvernement pakistanais", "responsables pakistanais")),
+            (
+                "Pakistani",
+                ("autorités pakistanaises", "gouvernement pakistanais", "responsables pakistanais"),
+            ),
             ("Lebanese", ("autorités libanaises", "gouvernement libanais", "responsables libanais")),
         )
     ),
@@ -524,6 +537,40 @@ _COUNTRY_GOVERNMENT = re.compile(
 def country_authorities(words: str) -> str | None:
     """Return the name of the authorities of the country `words` name ("Libya", "Tripoli"), if one."""
     return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), None)
+
+
+# An organisation the gazetteer does not know, named in capitals: "the Yemen Data Project said".
+_ORGANISATION_WORDS = (
+    "Project|Network|Center|Centre|Committee|Council|Commission|Observatory|Monitor|Watch|Group|Organisation"
+    "|Organization|Association|Institute|Foundation|Federation|League|Alliance|Society|Trust|Initiative|Forum"
+    "|Agency|Mission|Programme|Program|Fund|Database|Tracker|Collective"
+)
+_CAPITALISED = r"(?:[A-Z][\w'’-]*|[A-Z]{2,})"
+_ORGANISATION = re.compile(
+    rf"(?<![\w'’-]){_CAPITALISED}(?:\s+(?:(?:of|for|on|the|and|in)\s+)?{_CAPITALISED}){{0,5}}"
+)
+_ORGANISATION_WORD = re.compile(rf"\b(?:{_ORGANISATION_WORDS})\b")
+_LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*")
+_MEDIA_WORDS = re.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
+
+
+def organisations(original: str, taken) -> list[Mention]:
+    """Return the organisations named in `original` that no known claimant's name covers.
+
+    Two capitalised words or more, one of them a word organisations are named with
+    ("Project", "Network", "Observatory"...): a name a reader would take for a source.
+    """
+    found = []
+    for m in _ORGANISATION.finditer(original):
+        words = _LEADING_ARTICLE.sub("", m.group())
+        start = m.end() - len(words)
+        if len(words.split()) < 2 or not _ORGANISATION_WORD.search(words):
+            continue
+        if any(s < m.end() and start < e for s, e in taken):
+            continue
+        kind = "media" if _MEDIA_WORDS.search(words) else "independent"
+        found.append(Mention(Claimant(" ".join(words.split()), kind), start, m.end()))
+    return found
 
 
 class ClaimantIndex:

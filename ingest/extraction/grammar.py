@@ -149,6 +149,10 @@ _OF_THEM_VICTIMS = re.compile(
     r"\s*(?:of\s+(?:them|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?"
     r"(?:(?P<civilians>civilians|civils)|(?P<children>children|enfants)|(?P<women>women|femmes))(?![\w-])"
 )
+# "106 of them civilians": the civilians of a part, not of the figures around it.
+_PART_OF_CIVILIANS = re.compile(
+    r"\b(?:of\s+(?:them|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?civil\w*"
+)
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
@@ -306,7 +310,12 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         _NOT_PEOPLE.match(right)
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
-        or (number.kind == "digits" and value <= 31 and _MONTH_BEFORE.search(left[-12:]) and not _NOUN.match(right))
+        or (
+            number.kind == "digits"
+            and value <= 31
+            and _MONTH_BEFORE.search(left[-12:])
+            and not _NOUN.match(right)
+        )
     ):
         return None, end  # "since March 22 and ...": a day of the month
     q = _QUALIFIER.search(left[-30:])
@@ -424,8 +433,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             if named:  # "Eight of the dead were children"
                 return casualty, named.lastgroup, is_subcount, 1.0, False, more
             tail = _SUBCOUNT_TAIL.search(sentence, at)
+            outside_parts = _PART_OF_CIVILIANS.sub(lambda m: " " * len(m.group()), sentence)
             civilian = civilian or bool(
-                _CIVILIAN_WORD.search(sentence, 0, tail.start() if tail else len(sentence))
+                _CIVILIAN_WORD.search(outside_parts, 0, tail.start() if tail else len(sentence))
                 and not _PARTLY_CIVILIAN.search(sentence)
             )
             inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))

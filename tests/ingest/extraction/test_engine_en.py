@@ -685,3 +685,62 @@ def test_victims_joined_by_and_before_the_verb_and_a_number_put_at_the_end():
         (300, "UNAMI", "2019-12-10"),
         (12, "Iraqi authorities", "2019-12-10"),
     ]
+
+
+def test_an_organisation_the_gazetteer_does_not_know_is_named_by_its_capitals():
+    text = "The Violations Documentation Center recorded 45 civilian deaths in Aleppo in March."
+    assert _one(text, claimant="claimant", claimant_kind="claimant_kind") == [
+        (45, "Violations Documentation Center", "independent")
+    ]
+
+
+def test_a_countrys_government_speaks_for_its_authorities_and_its_ministry_after_it():
+    text = (
+        "Libya's U.N.-backed government had put the toll at 40 dead. Its health ministry said on Wednesday "
+        "that 70 people were wounded."
+    )
+    assert _one(text, claimant="claimant") == [(40, "Libyan authorities"), (70, "Libyan authorities")]
+
+
+def test_n_of_them_civilians_is_a_part_and_the_figure_after_it_keeps_the_wholes_victims():
+    text = (
+        "Since the offensive began, at least 900 people have been killed, 95 of them civilians, and more "
+        "than 4,000 wounded, the World Health Organization said."
+    )
+    assert _one(text, casualty="casualty", victims="victims") == [
+        (900, "killed", "people"),
+        (95, "killed", "civilians"),
+        (4000, "injured", "people"),
+    ]
+
+
+def test_a_day_of_the_month_after_its_month_is_no_figure():
+    text = (
+        "He said the coalition had carried out 210 strikes since April 14 and had confirmed that six "
+        "civilians were killed in two of them."
+    )
+    assert _one(text, casualty="casualty") == [(6, "killed")]
+
+
+def test_a_toll_word_far_before_its_number_still_makes_it_a_toll():
+    text = (
+        "The death toll from a strike on a market in the north-western town of Maarat al-Numan on Monday "
+        "has risen to 39, including eight children, the Syrian Observatory for Human Rights said."
+    )
+    assert _one(text, casualty="casualty", victims="victims") == [
+        (39, "killed", "people"),
+        (8, "killed", "children"),
+    ]
+
+
+def test_an_attack_the_article_blames_on_an_actor_is_that_actors():
+    text = (
+        "An air strike on a field hospital south of Tripoli killed 11 people on Sunday, health officials "
+        "said.\n\nThe government blamed the attack on forces loyal to Khalifa Haftar."
+    )
+    assert _one(text, perpetrator="perpetrator", geography="geography") == [(11, "other", "other")]
+
+
+def test_the_final_days_of_a_battle_are_a_period():
+    text = "Sniper fire by the militants killed at least 19 civilians in the final five days of fighting."
+    assert _one(text, scope="scope") == [(19, "period")]

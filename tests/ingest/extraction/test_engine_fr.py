@@ -692,3 +692,49 @@ def test_les_autorites_kurdes_ne_sont_pas_les_autorites_turques_et_le_debut_date
         (15, "Kurdish authorities", "2018-03-05"),
         (150, "SOHR", "2018-03-05"),
     ]
+
+
+def test_ce_projet_renvoie_a_l_organisation_inconnue_nommee_avant():
+    text = (
+        "Le décompte a été publié mardi par le Syrian Archive Project. Selon ce projet indépendant, "
+        "33 civils ont été tués au cours du mois."
+    )
+    assert _lu(text, claimant="claimant", claimant_kind="claimant_kind") == [
+        (33, "Syrian Archive Project", "independent")
+    ]
+
+
+def test_y_entre_le_nombre_et_son_verbe_et_de_nouveaux_blesses_apres_les_parties():
+    text = (
+        "Dix-huit civils y ont été tués, dont sept enfants et trois femmes, et 25 autres ont été blessés, "
+        "selon les Nations unies."
+    )
+    assert _lu(text, casualty="casualty", victims="victims") == [
+        (18, "killed", "civilians"),
+        (7, "killed", "children"),
+        (3, "killed", "women"),
+        (25, "injured", "civilians"),
+    ]
+
+
+def test_des_volontaires_parmi_les_blesses_sont_des_blesses():
+    text = (
+        "Elle a précisé que deux de ses secouristes figuraient parmi les blessés, selon les Casques blancs."
+    )
+    assert _lu(text, casualty="casualty") == [(2, "injured")]
+
+
+def test_un_bilan_plus_lourd_compte_les_memes_morts_et_les_barils_sont_ceux_du_regime():
+    text = (
+        "Des barils d'explosifs largués sur Deraa ont tué huit civils, selon les Casques blancs. "
+        "L'OSDH avance un bilan plus lourd, avec 19 civils tués depuis le début de l'offensive."
+    )
+    assert _lu(text, perpetrator="perpetrator", scope="scope") == [
+        (8, "syria_gov", "cumulative"),
+        (19, "syria_gov", "cumulative"),
+    ]
+
+
+def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
+    text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
+    assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]

@@ -18,8 +18,24 @@ from ingest.extraction.patterns import (
 )
 
 # Pieces of alternatives: letters, blank runs, groups and quantifiers, as the engine writes them.
-_PIECES = ["a", "b", "c", "ab", "ba", r"\s+", "(?:a|b)", "(?:ab|c)?", "b?", "a*", r"(?![\w-])", "(?:a\\s+)?", "-"]
-alternatives = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join), min_size=1, max_size=8)
+_PIECES = [
+    "a",
+    "b",
+    "c",
+    "ab",
+    "ba",
+    r"\s+",
+    "(?:a|b)",
+    "(?:ab|c)?",
+    "b?",
+    "a*",
+    r"(?![\w-])",
+    "(?:a\\s+)?",
+    "-",
+]
+alternatives = st.lists(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join), min_size=1, max_size=8
+)
 texts = st.text(alphabet="abc -\n", max_size=60)
 
 
@@ -44,7 +60,12 @@ def test_keyed_tells_which_pattern_matched_as_named_groups_do(first, second, tex
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["war", "conflict", "claim", "claimed", r"since\s+the", "ei", "etat"]), min_size=1), texts)
+@given(
+    st.lists(
+        st.sampled_from(["war", "conflict", "claim", "claimed", r"since\s+the", "ei", "etat"]), min_size=1
+    ),
+    texts,
+)
 def test_word_start_matches_what_a_word_boundary_does(words, text):
     text = text.replace("a", "war ").replace("b", "claimed ").replace("c", "ei")
     plain = "|".join(words)
@@ -84,14 +105,19 @@ def test_the_engines_factored_patterns_read_like_their_plain_forms():
     text = (
         "Selon l'OSDH, des frappes de la coalition internationale ont tué 20 civils à Raqqa, "
         "and US-led coalition strikes killed 12 people in Mosul, the Britain-based monitor said. "
-        "Les forces du régime syrien ont bombardé Idlib; Russian jets struck Aleppo. L'organisation a estimé. "
+        "Les forces du régime syrien ont bombardé Idlib; Russian jets struck Aleppo. "
+        "L'organisation a estimé. "
         "Its report on the countries was public."
     )
     text = fold_in_place(text)
     plain_actor = "(?:" + "|".join(cues._ACTORS.values()) + ")"
-    assert spans(rf"(?<![\w-]){cues._ACTOR}(?![\w-])", text) == spans(rf"(?<![\w-]){plain_actor}(?![\w-])", text)
+    assert spans(rf"(?<![\w-]){cues._ACTOR}(?![\w-])", text) == spans(
+        rf"(?<![\w-]){plain_actor}(?![\w-])", text
+    )
     plain_places = "|".join(f"(?P<{k}>{v})" for k, v in cues._PLACES.items())
-    expected = [(m.span(), m.lastgroup) for m in re.finditer(rf"(?<![\w@#/-])(?:{plain_places})(?![\w-])", text)]
+    expected = [
+        (m.span(), m.lastgroup) for m in re.finditer(rf"(?<![\w@#/-])(?:{plain_places})(?![\w-])", text)
+    ]
     assert [(m.span(), key_of(m)) for m in cues.PLACE_PATTERN.finditer(text)] == expected
     verbs = [m.group() for m in attribution._REPORTING.finditer(text)]
     assert verbs == ["said", "estime", "report"]  # not "countries" nor "public"
