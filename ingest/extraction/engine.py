@@ -332,9 +332,8 @@ _PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|thos
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    words = _WORD.findall(folded, 0, 2000)
-    english = sum(1 for word in words if word in _ENGLISH)
-    return "en" if english > sum(1 for word in words if word in _FRENCH) else "fr"
+    counts = Counter(_WORD.findall(folded, 0, 2000))
+    return "en" if sum(counts[w] for w in _ENGLISH) > sum(counts[w] for w in _FRENCH) else "fr"
 
 
 def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:

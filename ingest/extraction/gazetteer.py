@@ -528,15 +528,18 @@ COUNTRY_AUTHORITIES = (
     ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
-_COUNTRY_GOVERNMENT = re.compile(
-    r"(?<![\w-])(?P<country>" + "|".join(f"(?:{words})\\w*" for _, words in COUNTRY_AUTHORITIES) + r")'s\s+"
-    r"(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry)(?![\w-])"
+# The scan looks for the "'s" first (a literal, found in C), then for the country before it.
+_POSSESSIVE_GOVERNMENT = re.compile(
+    r"'s\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry)(?![\w-])"
+)
+_COUNTRY_BEFORE = re.compile(
+    r"(?<![\w-])(?P<country>" + "|".join(f"(?:{words})\\w*" for _, words in COUNTRY_AUTHORITIES) + r")$"
 )
 
 
-def country_authorities(words: str) -> str | None:
+def country_authorities(words: str) -> str:
     """Return the name of the authorities of the country `words` name ("Libya", "Tripoli"), if one."""
-    return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), None)
+    return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), "")
 
 
 # An organisation the gazetteer does not know, named in capitals: "the Yemen Data Project said".
@@ -545,11 +548,14 @@ _ORGANISATION_WORDS = (
     "|Organization|Association|Institute|Foundation|Federation|League|Alliance|Society|Trust|Initiative|Forum"
     "|Agency|Mission|Programme|Program|Fund|Database|Tracker|Collective"
 )
-_CAPITALISED = r"(?:[A-Z][\w'’-]*|[A-Z]{2,})"
+# A capital first, the boundary checked after it: the scan skips in C from one capital to the next.
 _ORGANISATION = re.compile(
-    rf"(?<![\w'’-]){_CAPITALISED}(?:\s+(?:(?:of|for|on|the|and|in)\s+)?{_CAPITALISED}){{0,5}}"
+    r"[A-Z](?<![\w'’-].)[\w'’-]*(?:\s+(?:(?:of|for|on|the|and|in)\s+)?[A-Z][\w'’-]*){0,5}"
 )
-_ORGANISATION_WORD = re.compile(rf"\b(?:{_ORGANISATION_WORDS})\b")
+# Each word opens with its capital, so that a text without any is passed over in C.
+_ORGANISATION_WORD = re.compile(
+    "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ORGANISATION_WORDS.split("|")) + r")\b"
+)
 _LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*")
 _MEDIA_WORDS = re.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
 
@@ -561,6 +567,8 @@ def organisations(original: str, taken) -> list[Mention]:
     ("Project", "Network", "Observatory"...): a name a reader would take for a source.
     """
     found = []
+    if not _ORGANISATION_WORD.search(original):
+        return found
     for m in _ORGANISATION.finditer(original):
         words = _LEADING_ARTICLE.sub("", m.group())
         start = m.end() - len(words)
@@ -598,10 +606,11 @@ class ClaimantIndex:
             if not acronym or original[m.start() : m.end()].isupper():
                 named.append(Mention(claimant, m.start(), m.end()))
         yield from named
-        for m in _COUNTRY_GOVERNMENT.finditer(folded, start, end):
-            claimant = self.find(country_authorities(m.group("country")) or "")
-            if claimant is not None and not any(n.start < m.end() and m.start() < n.end for n in named):
-                yield Mention(claimant, m.start(), m.end())
+        for m in _POSSESSIVE_GOVERNMENT.finditer(folded, start, end):
+            country = _COUNTRY_BEFORE.search(folded, max(start, m.start() - 25), m.start())
+            claimant = self.find(country_authorities(country.group("country"))) if country else None
+            if claimant is not None and not any(n.start < m.end() and country.start() < n.end for n in named):
+                yield Mention(claimant, country.start(), m.end())
 
     def find(self, name: str) -> Claimant | None:
         """Return the claimant that has `name` as its name or an alias."""

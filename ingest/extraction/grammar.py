@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
-from .patterns import key_of, keyed
+from .patterns import key_of, keyed, word_start
 
 _QUALIFIERS = (
     (
@@ -151,7 +151,7 @@ _OF_THEM_VICTIMS = re.compile(
 )
 # "106 of them civilians": the civilians of a part, not of the figures around it.
 _PART_OF_CIVILIANS = re.compile(
-    r"\b(?:of\s+(?:them|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?civil\w*"
+    word_start(r"of\s+(?:them|whom)|d'entre\s+(?:eux|elles)") + r"\s+(?:were\s+|etaient\s+|sont\s+)?civil\w*"
 )
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
