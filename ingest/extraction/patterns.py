@@ -86,7 +86,17 @@ def word_start(pattern: str, not_after: str = r"\w") -> str:
 
 def split_alternatives(pattern: str) -> list[str]:
     """Split a pattern at its top-level "|" (not inside a group or a [...] class)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    parts, start = [], 0
+    for i, char, depth in _structure(pattern):
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def _structure(pattern: str):
+    """Yield (index, character, group depth) for each character outside escapes and [...] classes."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -96,15 +106,11 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        else:
+            depth -= char == ")"
+            yield i, char, depth
+            depth += char == "("
         i += 1
-    return [*parts, pattern[start:]]
 
 
 def _spread(alternatives: list[str], depth: int = 3) -> list[str]:
@@ -127,24 +133,7 @@ def _spread(alternatives: list[str], depth: int = 3) -> list[str]:
 
 def _group_end(pattern: str) -> int | None:
     """Return the index of the ")" closing the group that opens `pattern`."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    return next((i for i, char, depth in _structure(pattern) if char == ")" and depth == 0), None)
 
 
 def _literal_start(alternative: str) -> tuple[str, str]:
