@@ -173,7 +173,7 @@ _AUX = (
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
 )
 _REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
-_NOT_SAME_CLAUSE = re.compile(r"[.;!?]|,\s*(?:and|et|but|mais)\b")
+_NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
 # "The Taliban were blamed for ...": the one blamed, not a speaker.
 _PASSIVE_AFTER = re.compile(
@@ -191,7 +191,8 @@ _WHEN = (
     r"|tonight|lately|earlier|plus\s+tot|recemment|recently|encore|again)"
 )
 _AFTER_VERB = re.compile(
-    rf"\s+(?:{_WHEN}\s*,?\s+)?(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
+    rf"\s+(?:{_WHEN}\s*,?\s+)?(?:(?:a|au|aux|to)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?[\w.-]+\s+)?"
+    r"(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
     r"(?:la\s+|le\s+|l'|the\s+)?)?"
 )
@@ -288,6 +289,7 @@ _LOCAL_OFFICIALS = re.compile(
         r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
         r"|health\s+(?:directorate|department|services|authorities)|directorate\s+of\s+health"
         r"|direction\s+(?:provinciale\s+)?de\s+la\s+sante|services\s+de\s+sante|autorites\s+sanitaires"
+    r"|(?:la\s+)?protection\s+civile"
         r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
         r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
         r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
@@ -582,8 +584,10 @@ class Attributor:
             return self.last_by_kind.get("official")
         if reference in ("independent", "media"):
             kinds = ("independent",) if reference == "independent" else ("media", "state_media")
+            # "celui d'Airwars. D'après cette ONG": the last one of its kind that spoke, else that was named
             return next(
-                (self.last_by_kind[k] for k in kinds if k in self.last_by_kind), self.last_attributive
+                (self.last_by_kind[k] for k in kinds if k in self.last_by_kind),
+                next((c for c in reversed(self.named) if c.kind in kinds), self.last_attributive),
             )
         return self.last_attributive
 

@@ -128,6 +128,8 @@ SCOPE_CUES = (
             r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
             r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
             r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b"
+            # "depuis janvier", "since April": a span of this year, to now
+            r"|\b(?:depuis|since)\s+(?:le\s+mois\s+(?:de\s+|d'))?" + _MONTH + r"\b(?!\s*\d)"
         ),
     ),
     (

@@ -50,7 +50,7 @@ _VICTIM_NOUNS = {
     r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
     r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
     r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
-    r"employes|employees|accompagnants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
+    r"employes|employees|accompagnants|caretakers|carers|attendants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
     r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
     r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles|"
     r"service\s+members|servicemen|marines|iraqis|irakiens|afghans|afghanes|syrians|syriens|syriennes|"
@@ -90,7 +90,7 @@ _AMONG_THEM = re.compile(
 )
 # "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
 _AMONG_BEFORE = re.compile(
-    r"\b(?:parmi|among)\s+(?:les|the)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
+    r"\b(?:parmi|among)\s+(?:les|the|ces|these|those)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
     r"|(?P<injured>blesses|wounded|injured))\b[^.;\d]{0,25}$"
 )
 _TOLL_INCLUDES = re.compile(
@@ -124,9 +124,12 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
 )
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
-_COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?(?:,|,?\s*(?:and|et))\s*")
+_COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
-_GAPPED = re.compile(r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$")
+_GAPPED = re.compile(
+    r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$"
+    r"|\b(?:celles?|ceux|those|that)\s+(?:de|d'|du|des|of)\s*(?:[\w'-]+\s+){0,8}$"
+)
 _GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans)(?![\w-]))")
 _GAP_BREAK = re.compile(r"[\d.;:!?]")
 _PARTLY_CIVILIAN = re.compile(
@@ -178,9 +181,10 @@ _SUBCOUNT_LIST = (
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
 _PREDICATE = re.compile(
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,40}},|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*)?,|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
+    "killed_or_injured": r"killed\s+or\s+(?:wounded|injured)|killing\s+or\s+(?:wounding|injuring)|tue\w*\s+ou\s+blesse\w*",
     "killed": r"tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
     r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
     r"executing|massacre|massacring|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|abattu|fusille|"
@@ -230,13 +234,17 @@ _NOT_PEOPLE = re.compile(
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
+_MONTH_AFTER = re.compile(
+    r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
+    r"|february|march|april|june|july|august|september|october|november|december)\b"
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
     r"|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(
-    r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
+    r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)(?<!protection\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
     r"|population\s+civile"
 )  # not "Syrian Civil Defence", "la guerre civile"
 _INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
@@ -310,12 +318,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         _NOT_PEOPLE.match(right)
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
-        or (
-            number.kind == "digits"
-            and value <= 31
-            and _MONTH_BEFORE.search(left[-12:])
-            and not _NOUN.match(right)
-        )
+        or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))
     ):
         return None, end  # "since March 22 and ...": a day of the month
     q = _QUALIFIER.search(left[-30:])
@@ -396,6 +399,14 @@ def _range_end(folded, m, s_end, language):
         return None
     reading = read_number(second)
     return (reading.value, second.end()) if reading else None
+
+
+def _day_of_month(left: str, right: str) -> bool:
+    """Tell a day from a toll: "since March 22 and", "Oct. 3 killed 42", "au 31 décembre", not "March 22 civilians"."""
+    if _MONTH_AFTER.match(right):
+        return True
+    noun = _NOUN.match(right) if _MONTH_BEFORE.search(left[-12:]) else None
+    return _MONTH_BEFORE.search(left[-12:]) is not None and not (noun and any(noun.group(k) for k in _VICTIM_NOUNS))
 
 
 def _looks_like_year(m, number, left) -> bool:
