@@ -289,7 +289,7 @@ _LOCAL_OFFICIALS = re.compile(
         r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
         r"|health\s+(?:directorate|department|services|authorities)|directorate\s+of\s+health"
         r"|direction\s+(?:provinciale\s+)?de\s+la\s+sante|services\s+de\s+sante|autorites\s+sanitaires"
-    r"|(?:la\s+)?protection\s+civile"
+        r"|(?:la\s+)?protection\s+civile"
         r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
         r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
         r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"

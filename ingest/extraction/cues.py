@@ -196,7 +196,8 @@ REPORTED_ON = re.compile(
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
 # "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
 _SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave)|pire"
+    r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave|faible"
+    r"|bas)|moins\s+(?:eleve|lourd|meurtri\w*)|pire"
     r"|jamais|ever)\b[^.;\d]{0,45}$"
 )
 
@@ -237,7 +238,7 @@ _ACTORS = {
     r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
     r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
     r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
-    r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:forces|troops|army"
+    r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:special\s+|security\s+)?(?:forces|troops|army"
     r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
@@ -296,7 +297,7 @@ PERPETRATOR_PATTERN = re.compile(
     rf"|militants|fighters|combattants|djihadistes\s+de|jihadistes\s+de|membres\s+de|members\s+of)\s+)?{_ACTOR}"
     # "attributed 11 deaths to the Islamic State group, ... and six to the coalition"
     rf"|(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix)"
-    rf"\s+(?:(?:deaths|morts|deces|killings)\s+)?(?:to|aux?|a|pour|for|par|by)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?"
+    rf"\s+(?:(?:deaths|morts|deces|killings|civils|civilians|personnes|people)\s+)?(?:to|aux?|a|pour|for|par|by)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?"
     rf"{_ACTOR}"
     # "a attribué aux forces internationales 120 victimes"
     rf"|(?:attribu\w*|imput\w*|blamed)\s+(?:a|aux?|to|on)\s+(?:the\s+|les\s+|la\s+|le\s+|l')?{_ACTOR}"
@@ -327,7 +328,7 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
         if (
             cue == "year"
             or cue in ("since_date", "cumulative", "period")
-            and m.group().startswith(("since", "depuis"))
+            and m.group().startswith(("since", "depuis", "du ", "de ", "of "))  # "le plus faible du conflit"
         ) and (
             _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start())
             or _DESCRIBES_COUNTER.search(folded, max(start, m.start() - 60), m.start())
@@ -341,8 +342,8 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
             # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
             cue = "said_day"
         found.append((cue, m.start(), m.end()))
-    if any(cue[0] == "period" for cue in found):
-        # "Le conflit a fait 1 046 morts au mois de novembre": the month's toll, not the war's
+    if any(cue[0] in ("period", "year") for cue in found):
+        # "Le conflit a fait 1 046 morts au mois de novembre", "... en 2018": that span's toll, not the war's
         found = [
             cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
         ]

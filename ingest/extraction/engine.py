@@ -82,6 +82,7 @@ class SentenceFacts:
         self.line_start = line_start
         self.attributions: list[Attribution] = []
         self.tweet: Claimant | None = None
+        self.readings: list[Reading] = []  # its figures, once read
         self.index = 0  # its place in the article's sentences
 
     @read_once
@@ -225,7 +226,7 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     drafts: list[Draft] = []
     heads = Heads()
     for i, fact in enumerate(facts):
-        readings = read_figures(folded, fact.start, fact.end, lang)
+        readings = fact.readings = read_figures(folded, fact.start, fact.end, lang)
         for reading in readings:
             draft = _draft(reading, readings, i, facts, article, pub)
             _follow(draft, heads, facts)
@@ -635,6 +636,29 @@ _BOMBING = re.compile(
 )
 
 
+def _actor_between(reading, fact, article) -> str | None:
+    """Return the actor named alone after a break between the figure before in the sentence and this one.
+
+    "1 098, celles de la coalition au moins 475, et l'EI près de 800": each its own; but not the
+    words of the figure before ("13 U.S. service members and about 170 Afghans").
+    """
+    folded = article.folded
+    before = [r for r in fact.readings if r.end <= reading.start]
+    if not before or any(s < reading.start and e > before[-1].end for s, e, _ in fact.perpetrators):
+        return None
+    breaks = list(_ENUMERATION_BREAK.finditer(folded, before[-1].end, reading.start))
+    if not breaks:
+        return None
+    actors = [
+        m.lastgroup if m.lastgroup != "saudi" else "other"
+        for m in cues.ACTOR_PATTERN.finditer(folded, breaks[-1].end(), reading.start)
+    ]
+    return actors[-1] if len(set(actors)) == 1 else None
+
+
+_ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
+
+
 def _named_actors(fact, article) -> list[str]:
     return [
         m.lastgroup if m.lastgroup != "saudi" else "other"
@@ -644,6 +668,9 @@ def _named_actors(fact, article) -> list[str]:
 
 
 def _perpetrator(reading, fact, context, claimant, article, scope="incident") -> tuple[str, int]:
+    named = _actor_between(reading, fact, article)
+    if named:
+        return named, 2  # "Russian strikes killed 1,098, the coalition's at least 475 and IS nearly 800"
     actors = fact.perpetrators
     if actors and not reading.is_subcount:
         tail = _SUBCOUNT_AFTER.search(article.folded, reading.end, fact.end)

@@ -124,13 +124,13 @@ _TOPIC_BEFORE = re.compile(
     r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
 )
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
-_COORDINATED = re.compile(r"\s*(?:[\w'-]+\s+){0,3}?(?:,|,?\s*(?:and|et))\s*")
+_COORDINATED = re.compile(r"\s*(?:[\w'-]+(?:\s+|(?=,))){0,3}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
 _GAPPED = re.compile(
     r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$"
     r"|\b(?:celles?|ceux|those|that)\s+(?:de|d'|du|des|of)\s*(?:[\w'-]+\s+){0,8}$"
 )
-_GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans)(?![\w-]))")
+_GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans|and|et)(?![\w-]))")
 _GAP_BREAK = re.compile(r"[\d.;:!?]")
 _PARTLY_CIVILIAN = re.compile(
     r"\b(?:en\s+majorite|majoritairement|pour\s+la\s+plupart|mostly|most\s+of\s+them|the\s+majority|many\s+of\s+them"
@@ -156,10 +156,12 @@ _OF_THEM_VICTIMS = re.compile(
 _PART_OF_CIVILIANS = re.compile(
     word_start(r"of\s+(?:them|whom)|d'entre\s+(?:eux|elles)") + r"\s+(?:were\s+|etaient\s+|sont\s+)?civil\w*"
 )
+# "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
+_EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
 _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
-    r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
+    r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
     r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|fusille(?:e)?s?|shot\s+dead|"
     r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered)"
     r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
@@ -169,7 +171,7 @@ _CASUALTY_VERB = (
 _BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
     r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
-    r"ayant|etant|y|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+    r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
     r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
     r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
     r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
@@ -184,7 +186,8 @@ _PREDICATE = re.compile(
     rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*)?,|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
-    "killed_or_injured": r"killed\s+or\s+(?:wounded|injured)|killing\s+or\s+(?:wounding|injuring)|tue\w*\s+ou\s+blesse\w*",
+    "killed_or_injured": r"killed\s+or\s+(?:wounded|injured)|killing\s+or\s+(?:wounding|injuring)"
+    r"|tue\w*\s+ou\s+blesse\w*",
     "killed": r"tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
     r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
     r"executing|massacre|massacring|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|abattu|fusille|"
@@ -240,7 +243,8 @@ _MONTH_AFTER = re.compile(
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
-    r"|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$"
+    r"|jun|jul|aug|sept?|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+    r"|decembre)\.?\s+$"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
 _CIVILIAN_WORD = re.compile(
@@ -287,8 +291,8 @@ def read_figures(folded: str, start: int, end: int, language: str) -> list[Readi
         reading, position = _read(folded, start, end, m, number, language, head, readings)
         if reading:
             readings.append(reading)
-            if not reading.is_subcount:
-                head = reading
+            if not reading.is_subcount or head is None:
+                head = reading  # "Parmi ces morts figurent 6 349 civils, dont 1 437 enfants": parts of a part
 
 
 def _in_language(number: NumberReading, language: str) -> bool:
@@ -338,6 +342,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     ):
         return None, end  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
+    inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
     if qualifier in (None, "exact") and _AT_LEAST_AFTER.match(right):
         qualifier = "at_least"  # "7 500 morts civils au minimum"
@@ -402,11 +407,13 @@ def _range_end(folded, m, s_end, language):
 
 
 def _day_of_month(left: str, right: str) -> bool:
-    """Tell a day from a toll: "since March 22 and", "Oct. 3 killed 42", "au 31 décembre", not "March 22 civilians"."""
+    """Tell a day ("since March 22 and", "Oct. 3 killed", "au 31 décembre") from a toll ("June 22 civils")."""
     if _MONTH_AFTER.match(right):
         return True
-    noun = _NOUN.match(right) if _MONTH_BEFORE.search(left[-12:]) else None
-    return _MONTH_BEFORE.search(left[-12:]) is not None and not (noun and any(noun.group(k) for k in _VICTIM_NOUNS))
+    if not _MONTH_BEFORE.search(left[-12:]):
+        return False
+    noun = _NOUN.match(right)
+    return not (noun and any(noun.group(k) for k in _VICTIM_NOUNS))
 
 
 def _looks_like_year(m, number, left) -> bool:
@@ -416,7 +423,7 @@ def _looks_like_year(m, number, left) -> bool:
         and len(text) == 4
         and text.isdigit()
         and 1900 <= number.value <= 2100
-        and bool(_YEAR_BEFORE.search(left))
+        and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))  # "en 2014", "août 2014"
     )
 
 

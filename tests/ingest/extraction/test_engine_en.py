@@ -744,3 +744,29 @@ def test_an_attack_the_article_blames_on_an_actor_is_that_actors():
 def test_the_final_days_of_a_battle_are_a_period():
     text = "Sniper fire by the militants killed at least 19 civilians in the final five days of fighting."
     assert _one(text, scope="scope") == [(19, "period")]
+
+
+def test_a_dot_inside_a_sentence_does_not_part_a_speaker_from_its_verb():
+    text = (
+        "A spokesman for Resolute Support, the U.S.-led NATO mission, said two civilians may have been "
+        "wounded in the raid."
+    )
+    assert _one(text, claimant="claimant", casualty="casualty") == [(2, "Resolute Support", "injured")]
+
+
+def test_killed_or_wounded_before_a_number_is_both():
+    text = "Air strikes killed or wounded nearly 400 civilians in the first half of 2019, UNAMA said."
+    assert _one(text, casualty="casualty", qualifier="qualifier") == [(400, "killed_or_injured", "approx")]
+
+
+def test_a_list_after_the_dead_included_is_all_dead():
+    text = "The charity said the dead included 12 of its staff, 20 patients and three caretakers."
+    assert _one(text, casualty="casualty") == [(12, "killed"), (20, "killed"), (3, "killed")]
+
+
+def test_an_actor_after_a_break_owns_the_figure_that_follows_it():
+    text = (
+        "Government shelling killed 212 civilians, those of Russia 140 and the Islamic State nearly 90, the "
+        "Syrian Observatory for Human Rights said."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(212, "syria_gov"), (140, "russia"), (90, "isis")]

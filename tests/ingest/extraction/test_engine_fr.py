@@ -738,3 +738,43 @@ def test_un_bilan_plus_lourd_compte_les_memes_morts_et_les_barils_sont_ceux_du_r
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
+
+
+def test_cette_ong_est_la_derniere_ong_nommee_meme_en_complement():
+    text = (
+        "Un décompte sans commune mesure avec celui d'Airwars. D'après cette ONG basée à Londres, "
+        "entre 6 000 et 9 000 civils ont probablement été tués."
+    )
+    assert _lu(text, claimant="claimant") == [(6000, "Airwars")]
+
+
+def test_un_jour_avant_son_mois_n_est_pas_un_bilan():
+    assert _lu("Ce bilan, publié dans son rapport mensuel, est arrêté au 30 novembre.") == []
+
+
+def test_les_parties_d_une_partie_et_en_ont_tue():
+    text = (
+        "L'OSDH a recensé 9 000 morts en 2019. Parmi ces morts figurent 3 100 civils, dont 900 enfants et "
+        "500 femmes. L'ONG attribue la mort de 1 500 civils au régime. Les frappes russes en ont tué 700, "
+        "celles de la coalition au moins 150."
+    )
+    assert _lu(text, published="2020-01-01", victims="victims", perpetrator="perpetrator") == [
+        (9000, "people", "unknown"),
+        (3100, "civilians", "unknown"),
+        (900, "children", "unknown"),
+        (500, "women", "unknown"),
+        (1500, "civilians", "syria_gov"),
+        (700, "civilians", "russia"),
+        (150, "civilians", "coalition"),
+    ]
+
+
+def test_le_plus_faible_du_conflit_est_une_comparaison_et_depuis_janvier_une_periode():
+    text = (
+        "La guerre a fait 11 000 morts en 2019, le bilan le plus faible depuis le début du conflit. Depuis "
+        "janvier, 300 civils ont pu périr dans la province, a affirmé la protection civile."
+    )
+    assert _lu(text, published="2020-02-01", scope="scope", claimant="claimant", victims="victims") == [
+        (11000, "period", "unattributed", "people"),
+        (300, "period", "local authorities", "civilians"),
+    ]
