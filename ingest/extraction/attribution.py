@@ -184,7 +184,9 @@ SELON = re.compile(
     word_start(r"selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within)")
     + r"\b"
 )
-_SELON_STOP = re.compile(r"[,.;:()]")
+_SELON_STOP = re.compile(
+    r"[,.;:)]|\((?![\w-]{2,12}\))"
+)  # "d'après la Commission ... (AIHRC)": the acronym is in
 _WHEN = (
     r"(?:(?:on\s+|ce\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
@@ -295,7 +297,10 @@ _LOCAL_OFFICIALS = re.compile(
         r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
         r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
         r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
-        r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires)|(?:medical|hospital|security|local)\s+sources?"
+        r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires|policieres|militaires|de\s+securite)"
+        r"(?:\s+et\s+(?:medicales|hospitalieres|locales|securitaires|policieres))?"
+        r"|(?:medical|hospital|security|local|police)\s+sources?"
+        r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
     )
     + r")(?![\w-])"
 )

@@ -480,6 +480,14 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
     before = [a for a in candidates if a.position < reading.start]
     if before and before[0].role == "selon" and before[0] is fact.attributions[0]:
         return before[0]  # "Selon X, la coalition a tué ...": the sentence is X's
+    selon = [a for a in candidates if a.role == "selon"]
+    if (
+        before
+        and selon
+        and before[-1].role == "subject"
+        and _DENIED.match(fact.article.folded, before[-1].position)
+    ):
+        return selon[0]  # "Russia denied that ... killed 31 people, according to the White Helmets"
     if before:
         return before[-1]
     if candidates:
@@ -656,6 +664,9 @@ def _actor_between(reading, fact, article) -> str | None:
     return actors[-1] if len(set(actors)) == 1 else None
 
 
+_DENIED = re.compile(
+    r"[^.;]{0,60}?\b(?:denied|denies|rejected|dement\w*|a\s+nie|ont\s+nie|contest\w*|disputed)\b"
+)
 _ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
 
 

@@ -369,7 +369,10 @@ DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
         "AIHRC",
         "independent",
         "Afghanistan Independent Human Rights Commission",
+        "Afghan Independent Human Rights Commission",
         "Commission afghane indépendante des droits de l'homme",
+        "Commission indépendante afghane des droits de l'homme",
+        "Commission indépendante des droits de l'homme en Afghanistan",
     ),
     _c("SAMS", "independent", "Syrian American Medical Society", "Société médicale syro-américaine"),
     _c(

@@ -85,13 +85,15 @@ _NOUN = re.compile(
 # "972 children among them", "67 children were among them": a part of the figure before.
 _AMONG_THEM = re.compile(
     r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
-    r"|the\s+victims|the\s+wounded|the\s+injured)|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues"
+    r"|the\s+victims|the\s+wounded|the\s+injured|those\s+(?:killed|dead|wounded|injured))"
+    r"|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues"
     r"|les\s+blesses))(?![\w-])"
 )
 # "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
 _AMONG_BEFORE = re.compile(
     r"\b(?:parmi|among)\s+(?:les|the|ces|these|those)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
     r"|(?P<injured>blesses|wounded|injured))\b[^.;\d]{0,25}$"
+    r"|\b(?:parmi\s+(?:eux|elles)|among\s+them)\b[^.;\d]{0,25}$"
 )
 _TOLL_INCLUDES = re.compile(
     r"\b(?:(?P<victims>victimes|victims)|bilan|decompte|toll|tally|count|dead|morts|tues|deaths|deces)\s+"
@@ -163,7 +165,8 @@ _CASUALTY_VERB = (
     r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
     r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
     r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|fusille(?:e)?s?|shot\s+dead|"
-    r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered)"
+    r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered"
+    r"|gunned\s+down|drowned|noye(?:e)?s?)"
     r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
     r"|(?P<victims>victimes?|victims?)"
 )
@@ -183,12 +186,14 @@ _SUBCOUNT_LIST = (
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
 _PREDICATE = re.compile(
+    r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s))?"
     rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*)?,|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
     "killed_or_injured": r"killed\s+or\s+(?:wounded|injured)|killing\s+or\s+(?:wounding|injuring)"
     r"|tue\w*\s+ou\s+blesse\w*",
     "killed": r"tue|tuant|tuer|tues|tuee|tuees|killed|killing|kill|kills|coute\s+la\s+vie\s+a|"
+    r"(?:received|recovered|retrieved|recu|recupere|retrouve)\s+(?:the\s+|les\s+)?(?:bodies|corps|depouilles)\s+(?:of|de)|"
     r"cost\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execute|executant|executed|"
     r"executing|massacre|massacring|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|abattu|fusille|"
     r"coute\s+la\s+vie\s+d'|the\s+deaths?\s+of|la\s+mort\s+d[e']|le\s+deces\s+d[e']|les\s+deces\s+d[e']",
@@ -237,6 +242,12 @@ _NOT_PEOPLE = re.compile(
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
+# "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:(?:pour|permettant\s+de|capables?\s+de)\s+(?:soigner|traiter|prendre\s+en\s+charge)|de\s+quoi\s+soigner"
+    r"|(?:to|able\s+to|enough\s+to)\s+treat|enough\s+for)\s+"
+    r"(?:jusqu'a\s+|up\s+to\s+|quelque\s+|some\s+)?$"
+)
 _MONTH_AFTER = re.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
     r"|february|march|april|june|july|august|september|october|november|december)\b"
@@ -322,6 +333,7 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         _NOT_PEOPLE.match(right)
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
+        or _CAPACITY_BEFORE.search(left[-40:])
         or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))
     ):
         return None, end  # "since March 22 and ...": a day of the month

@@ -770,3 +770,30 @@ def test_an_actor_after_a_break_owns_the_figure_that_follows_it():
         "Syrian Observatory for Human Rights said."
     )
     assert _one(text, perpetrator="perpetrator") == [(212, "syria_gov"), (140, "russia"), (90, "isis")]
+
+
+def test_a_denial_does_not_make_the_denier_the_source_of_the_toll():
+    text = (
+        "Russia's defence ministry denied on Tuesday that its jets had hit the hospital, a day after air "
+        "strikes on the town killed at least 28 people, according to the White Helmets."
+    )
+    assert _one(text, claimant="claimant") == [(28, "White Helmets")]
+
+
+def test_gunned_down_drowned_and_bodies_received_are_deaths():
+    text = (
+        "Between 12 and 15 members of a single family were gunned down, the monitor said. At least 40 people "
+        "drowned in the river. Hospitals had received the bodies of 180 civilians, the health ministry said."
+    )
+    assert _one(text, value_max="value_max", casualty="casualty") == [
+        (12, 15, "killed"),
+        (40, None, "killed"),
+        (180, None, "killed"),
+    ]
+
+
+def test_among_those_killed_is_a_part_of_the_toll():
+    text = (
+        "Air strikes killed at least 30 people, the group said. Two nurses were among those killed, it added."
+    )
+    assert _one(text, casualty="casualty") == [(30, "killed"), (2, "killed")]

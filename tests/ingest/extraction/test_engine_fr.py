@@ -778,3 +778,24 @@ def test_le_plus_faible_du_conflit_est_une_comparaison_et_depuis_janvier_une_per
         (11000, "period", "unattributed", "people"),
         (300, "period", "local authorities", "civilians"),
     ]
+
+
+def test_un_acronyme_entre_parentheses_apres_d_apres_et_une_capacite_n_est_pas_un_bilan():
+    text = (
+        "L'offensive a fait au moins 140 morts parmi les civils, d'après un rapport de la Commission "
+        "indépendante des droits de l'homme en Afghanistan (AIHRC). Le CICR a livré du matériel permettant "
+        "de soigner jusqu'à 300 blessés."
+    )
+    assert _lu(text, claimant="claimant") == [(140, "AIHRC")]
+
+
+def test_parmi_eux_et_les_sources_policieres_et_medicales():
+    text = (
+        "La mission a recensé 1 200 morts en mai. Parmi eux figurent 650 civils. Mardi, 24 personnes ont "
+        "péri dans un attentat à Bagdad, selon des sources policières et médicales."
+    )
+    assert _lu(text, published="2016-06-01", claimant="claimant", casualty="casualty") == [
+        (1200, "unattributed", "killed"),
+        (650, "unattributed", "killed"),
+        (24, "Iraqi authorities", "killed"),
+    ]
