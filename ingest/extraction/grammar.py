@@ -244,9 +244,8 @@ _NOT_PEOPLE = re.compile(
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 # "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
 _CAPACITY_BEFORE = re.compile(
-    r"\b(?:(?:pour|permettant\s+de|capables?\s+de)\s+(?:soigner|traiter|prendre\s+en\s+charge)|de\s+quoi\s+soigner"
-    r"|(?:to|able\s+to|enough\s+to)\s+treat|enough\s+for)\s+"
-    r"(?:jusqu'a\s+|up\s+to\s+|quelque\s+|some\s+)?$"
+    word_start(r"soigner|traiter|prendre\s+en\s+charge|treat|enough\s+for")
+    + r"\s+(?:jusqu'a\s+|up\s+to\s+|quelque\s+|some\s+)?$"
 )
 _MONTH_AFTER = re.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
