@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 
 from . import cues
 from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
@@ -773,7 +774,7 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
     clause = _clause_dates(reading, fact)
     if not clause and pub and _LAST_DAYS.search(fact.article.folded, fact.start, fact.end):
         return pub.value(), 2  # "over the past week": to the day it was said
-    for dates, strength in [(clause, 2)] + [(other.dates, 1) for other in context]:
+    for dates, strength in chain([(clause, 2)], ((other.dates, 1) for other in context)):  # read on need
         chosen = ends(dates) or points(dates)
         if chosen and strength == 2:
             return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), strength
