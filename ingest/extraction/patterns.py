@@ -141,48 +141,36 @@ def _group_end(pattern: str) -> int | None:
 def _literal_start(alternative: str) -> tuple[str, str]:
     """Split an alternative into its literal beginning and the rest ("americaine?s?" -> "americain", "e?s?").
 
-    A blank run, "\\s+", counts as one literal character.
+    Only single characters merge: a shared "\\s+" would keep its own backtracking from the
+    alternatives after it, and "\\s+\\s+|\\s+" would no longer choose the first.
     """
-    literal = "".join(_tokens(alternative))
-    return literal, alternative[len(literal) :]
-
-
-def _tokens(alternative: str) -> list[str]:
-    tokens, i = [], 0
-    while i < len(alternative):
-        if alternative.startswith(r"\s+", i):
-            token = r"\s+"
-        elif alternative[i] in _LITERAL:
-            token = alternative[i]
-        else:
-            break
-        if alternative[i + len(token) : i + len(token) + 1] in _QUANTIFIERS:
-            break
-        tokens.append(token)
-        i += len(token)
-    return tokens
+    i = 0
+    while i < len(alternative) and alternative[i] in _LITERAL:
+        if alternative[i + 1 : i + 2] in _QUANTIFIERS:
+            break  # "americaine?": the "e" may be absent, so it is no shared beginning
+        i += 1
+    return alternative[:i], alternative[i:]
 
 
 def _merge(entries: list[tuple[str, str]]) -> str:
     parts: list[str] = []
-    run: dict[str, list[tuple[str, str]]] = {}  # by first token, since the last non-literal start
+    run: dict[str, list[tuple[str, str]]] = {}  # by first letter, since the last non-literal start
     for literal, rest in entries:
         if literal:
-            token = r"\s+" if literal.startswith(r"\s+") else literal[0]
-            run.setdefault(token, []).append((literal[len(token) :], rest))
+            run.setdefault(literal[0], []).append((literal[1:], rest))
             continue
-        parts.extend(_group(token, items) for token, items in run.items())
+        parts.extend(_group(char, items) for char, items in run.items())
         run = {}
         parts.append(rest)  # it may start like any of them: nothing moves across it
-    parts.extend(_group(token, items) for token, items in run.items())
+    parts.extend(_group(char, items) for char, items in run.items())
     return "|".join(parts)
 
 
-def _group(token: str, items: list[tuple[str, str]]) -> str:
+def _group(char: str, items: list[tuple[str, str]]) -> str:
     if len(items) == 1:
-        return token + "".join(items[0])
+        return char + "".join(items[0])
     merged = _merge(items)
-    return token + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
+    return char + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
 
 
 def finditer_from(first: re.Pattern, pattern: re.Pattern, text: str, start: int, end: int):

@@ -75,7 +75,12 @@ def test_word_start_matches_what_a_word_boundary_does(words, text):
 
 def test_factored_merges_common_beginnings():
     assert factored("coalition|centcom|(?:cjtf|us)-led") == "c(?:oalition|entcom|jtf-led)|us-led"
-    assert factored(r"le\s+rapport|le\s+texte") == r"le\s+(?:rapport|texte)"
+    assert factored(r"le\s+rapport|le\s+texte") == r"le(?:\s+rapport|\s+texte)"
+
+
+def test_a_blank_run_is_not_merged_it_would_keep_its_own_backtracking():
+    # merged as "\s+(?:\s+|)", the shared blank run would take both spaces and the second choice win
+    assert re.fullmatch(keyed({"first": r"\s+\s+", "second": r"\s+"}), "  ").lastgroup == "first__0"
 
 
 def test_factored_keeps_the_order_of_alternatives_that_may_match_at_one_place():
