@@ -148,21 +148,25 @@ class SourceAdmin(admin.ModelAdmin):
 # --- Report -------------------------------------------------------------------------------
 
 
+# A figure as a row: in its report's inline and in the list of every figure.
+FIGURE_COLUMNS = [
+    "figure",
+    "source",
+    "casualty",
+    "victims",
+    "scope",
+    "geography",
+    "as_of",
+    "confidence",
+    "review_status",
+]
+
+
 class EstimateInline(admin.TabularInline):
     """The report's figures, read-only: each links to its review page."""
 
     model = Estimate
-    fields = [
-        "figure",
-        "source",
-        "casualty",
-        "victims",
-        "scope",
-        "geography",
-        "as_of",
-        "confidence",
-        "review_status",
-    ]
+    fields = FIGURE_COLUMNS
     readonly_fields = fields
     ordering = ["start"]
     extra = 0
@@ -337,18 +341,7 @@ class EstimateForm(forms.ModelForm):
 class EstimateAdmin(SimpleHistoryAdmin):
     form = EstimateForm
     object_history_list_template = "admin/tracker/estimate/object_history_list.html"
-    list_display = [
-        "figure",
-        "source",
-        "casualty",
-        "victims",
-        "scope",
-        "geography",
-        "as_of",
-        "confidence",
-        "review_status",
-        "report_link",
-    ]
+    list_display = [*FIGURE_COLUMNS, "report_link"]
     list_filter = [
         ReviewQueueFilter,
         "review_status",

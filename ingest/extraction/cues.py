@@ -8,7 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
-from .patterns import factored, key_of, keyed, split_alternatives, word_start
+from .patterns import at_word_start, factored, key_of, keyed, word_start
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -308,15 +308,10 @@ PERPETRATOR_PATTERN = re.compile(
 _SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
 
 
-def _at_word_start(pattern: str) -> str:
-    """Return `pattern` for a place known to start a word: without the "\b" each alternative opens with."""
-    return "|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern))
-
-
 # Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
 # and the alternatives' own "\b" can go, so that their common beginnings merge.
 _ANY_SCOPE = re.compile(
-    r"\b(?=\w)(?:" + keyed({scope: _at_word_start(pattern.pattern) for scope, pattern in SCOPE_CUES}) + ")"
+    r"\b(?=\w)(?:" + keyed({scope: at_word_start(pattern.pattern) for scope, pattern in SCOPE_CUES}) + ")"
 )
 
 

@@ -169,18 +169,17 @@ class Article:
     @read_once
     def blamed(self) -> str | None:
         """Return who the article says was blamed for its attack ("blamed the attack on X"), if one actor."""
-        for fact in self.sentences:
-            if _BLAMED.search(self.folded, fact.start, fact.end):
-                actors = [actor for _, _, actor in fact.perpetrators] or _named_actors(fact, self)
-                if actors:
-                    return actors[0]
-        return None
+        return self._first_actor(lambda fact: bool(_BLAMED.search(self.folded, fact.start, fact.end)))
 
     @read_once
     def claimed(self) -> str | None:
         """Return who the article says claimed its attack, if one claim names an actor."""
+        return self._first_actor(lambda fact: fact.claims_attack)
+
+    def _first_actor(self, says) -> str | None:
+        """Return the first actor of the first sentence that `says` it, where that sentence names one."""
         for fact in self.sentences:
-            if fact.claims_attack:
+            if says(fact):
                 actors = [actor for _, _, actor in fact.perpetrators] or _named_actors(fact, self)
                 if actors:
                     return actors[0]
@@ -401,17 +400,16 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
         reading.victims,
         i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0),
     )
-    draft.scope, draft.strength["scope"] = _scope(reading, fact, _context(facts, i))
-    draft.geography, draft.strength["geography"] = _geography(
-        reading, fact, _context(facts, i), claimant, article
-    )
+    context = _context(facts, i)
+    draft.scope, draft.strength["scope"] = _scope(reading, fact, context)
+    draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
         claimant = draft.claimant = _local_authorities(
             draft.geography, article, before, claimant is UNNAMED_MINISTRY
         )
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
-        reading, fact, _context(facts, i), claimant, article, draft.scope
+        reading, fact, context, claimant, article, draft.scope
     )
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
@@ -423,7 +421,7 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
         and _AIR_HARM.search(folded_sentence(fact))
     ):
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 2  # only the US side flies there
-    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, _context(facts, i), pub)
+    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft
 
@@ -658,10 +656,7 @@ def _actor_between(reading, fact, article) -> str | None:
     breaks = list(_ENUMERATION_BREAK.finditer(folded, before[-1].end, reading.start))
     if not breaks:
         return None
-    actors = [
-        m.lastgroup if m.lastgroup != "saudi" else "other"
-        for m in cues.ACTOR_PATTERN.finditer(folded, breaks[-1].end(), reading.start)
-    ]
+    actors = _actors_named(folded, breaks[-1].end(), reading.start)
     return actors[-1] if len(set(actors)) == 1 else None
 
 
@@ -672,10 +667,15 @@ _ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s
 
 
 def _named_actors(fact, article) -> list[str]:
+    """The actors of a sentence who may claim an attack: the Islamic State and the others."""
+    return [a for a in _actors_named(article.folded, fact.start, fact.end) if a in ("isis", "other")]
+
+
+def _actors_named(folded: str, start: int, end: int) -> list[str]:
+    """Return the actors named in folded[start:end], in order; the Saudi-led coalition is "other"."""
     return [
         m.lastgroup if m.lastgroup != "saudi" else "other"
-        for m in cues.ACTOR_PATTERN.finditer(article.folded, fact.start, fact.end)
-        if m.lastgroup in ("isis", "other", "saudi")
+        for m in cues.ACTOR_PATTERN.finditer(folded, start, end)
     ]
 
 

@@ -69,6 +69,11 @@ def key_of(match: re.Match) -> str:
     return match.lastgroup.split("__")[0]
 
 
+def at_word_start(pattern: str) -> str:
+    """Return `pattern` for a place known to start a word: without the "\\b" each alternative opens with."""
+    return "|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern))
+
+
 def word_start(pattern: str, not_after: str = r"\w") -> str:
     """Return `pattern`, whose alternatives each start a word ("\\bwar|\\bconflict"), for a fast scan.
 
@@ -77,7 +82,7 @@ def word_start(pattern: str, not_after: str = r"\w") -> str:
     for a few rare first letters; no use when the first letters are most of the alphabet).
     `not_after` is the class of characters a word may not follow ("\\w": a "\\b").
     """
-    merged = factored("|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern)))
+    merged = factored(at_word_start(pattern))
     parts = []
     for alternative in split_alternatives(merged):
         if not _literal_start(alternative)[0]:
