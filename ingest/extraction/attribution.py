@@ -172,9 +172,14 @@ _AUX = (
     r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
 )
-_REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
+REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
+# "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
+_RELATIVE_SPEAKER = re.compile(
+    rf"\s*,\s*(?:which|who|qui|lequel|laquelle)\s+(?:(?:a|ont|avait|has|have|had|also|aussi|itself|lui-meme|elle-meme)\s+)*"
+    rf"{REPORTING_VERB}\b"
+)
 # "The Taliban were blamed for ...": the one blamed, not a speaker.
 _PASSIVE_AFTER = re.compile(
     r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
@@ -289,7 +294,8 @@ _LOCAL_OFFICIALS = re.compile(
         r"(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
         r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
         r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
-        r"|health\s+(?:directorate|department|services|authorities)|directorate\s+of\s+health"
+        r"|health\s+(?:directorate|department|services|authorities)|(?:directorate|department)\s+of\s+health"
+        r"|departement\s+(?:provincial\s+)?de\s+la\s+sante"
         r"|direction\s+(?:provinciale\s+)?de\s+la\s+sante|services\s+de\s+sante|autorites\s+sanitaires"
         r"|(?:la\s+)?protection\s+civile"
         r"|(?:an?\s+|the\s+)?(?:army|military|police|ministry|government)\s+spokes(?:man|woman|person)"
@@ -346,6 +352,28 @@ _FUNCTION_WORDS = {
     "plusieurs",
 }
 
+# A source the gazetteer does not know: capitalised words after "selon" and its determiner.
+_UNKNOWN_SOURCE = re.compile(
+    r"\s*(?:(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['\u2019]|[Tt]he|[Dd]es|[Dd]u)\s*)?"
+    r"(?P<name>[A-Z\u00c0-\u00dd][\w'\u2019.-]*(?:\s+(?:[A-Z\u00c0-\u00dd][\w'\u2019.-]*|de|du|des|of|for|on|la|the|al|el)){0,5})"
+    r"(?=\s*(?:[,;:.)]|$|\s(?:citing|citant|qui|who|which|in|en|au|a|on|sur)\b))"
+)
+_KIND_WORDS = (
+    (
+        "independent",
+        re.compile(
+            r"\b(?:ong|ngo|observ\w*|monitor|rights|droits|network|reseau|commission|association"
+            r"|watch|project|projet|foundation|fondation|institute|institut)\b"
+        ),
+    ),
+    (
+        "official",
+        re.compile(
+            r"\b(?:minist\w*|army|armee|police|government|gouvernement|military|militaire|forces"
+            r"|authorit\w*|autorites|command|commandement|governor|gouverneur|prefecture)\b"
+        ),
+    ),
+)
 # "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
 _DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
 _DATELINE_AFTER = re.compile(r"\s*\)\s*[-:]")
@@ -392,6 +420,8 @@ class Attributor:
         self.last_by_kind: dict[str, Claimant] = {}
         self.last_any: Claimant | None = None
         self.named: list[Claimant] = []
+        self.mentioned: list[Attribution] = []  # the last sentence's names that state nothing by rule
+        self.sentence_start = 0
 
     def sentence(self, start: int, end: int) -> list[Attribution]:
         """Return the attributive claimants of folded[start:end], updating what was last named.
@@ -420,6 +450,9 @@ class Attributor:
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
             items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
+        items.extend(self._unknown_sources(start, end, [(s, e) for s, e, _, _ in items]))
+        self.mentioned = []
+        self.sentence_start = start
         if not items:
             return []
         items.sort(key=lambda item: item[0])
@@ -427,7 +460,7 @@ class Attributor:
         starts = [s for s, _, _, _ in items if not self._governed(s, start)]
         verbs = [  # read only in sentences that name someone: most verbs are never looked at
             m.span()
-            for m in _REPORTING.finditer(self.folded, start, end)
+            for m in REPORTING.finditer(self.folded, start, end)
             if not self._after_determiner(m.start(), start)
         ]
         found = []
@@ -453,6 +486,8 @@ class Attributor:
             if role is None:
                 self.last_any = claimant
                 self.named.append(claimant)
+                if not reference:
+                    self.mentioned.append(Attribution(claimant, s, "named", 0.5))
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
@@ -493,6 +528,29 @@ class Attributor:
             found.append((o_start, o_end, UNNAMED_MINISTRY if ministry else LOCAL_AUTHORITIES, None))
         return found
 
+    def _unknown_sources(self, start: int, end: int, taken) -> list:
+        """Return the sources the gazetteer does not know after "selon", "according to" ("D'après Mediapart").
+
+        A name written with a capital, of a few words, that is no place: an outlet, a group or a
+        person the article quotes. Its kind is guessed from its words; an outlet if none tells.
+        """
+        found = []
+        for _, selon_end, _ in self.selons.within(start, end):
+            stop = _SELON_STOP.search(self.folded, selon_end, min(end, selon_end + 90))
+            limit = stop.start() if stop else min(end, selon_end + 90)
+            if any(selon_end <= s < limit for s, _ in taken):
+                continue
+            words = _UNKNOWN_SOURCE.match(self.original, selon_end, limit)
+            if words is None:
+                continue
+            name = " ".join(words.group("name").split())
+            folded_name = fold(name)
+            if _PLACE.fullmatch(folded_name) or folded_name in _FUNCTION_WORDS:
+                continue
+            kind = next((k for k, pattern in _KIND_WORDS if pattern.search(folded_name)), "media")
+            found.append((words.start("name"), words.end("name"), Claimant(name, kind), None))
+        return found
+
     def _governed(self, position: int, start: int) -> bool:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
         base = max(start, position - 70)
@@ -508,6 +566,8 @@ class Attributor:
         if m is None:
             return False
         word = m.group().lstrip()
+        if base + m.start() == self.sentence_start and word[:3] in ("des", "du ", "du"):
+            return False  # "Des sources médicales ont fait état": an article opening the sentence
         return not (
             word[:1] == "a"
             and word[1:2] in (" ", "")
@@ -519,7 +579,7 @@ class Attributor:
         return any(
             position <= s
             and _SHORT_WORDS.fullmatch(self.folded, position, s)
-            and not _REPORTING.search(self.folded, position, s)  # "Monitor says coalition ..."
+            and not REPORTING.search(self.folded, position, s)  # "Monitor says coalition ..."
             for s, _ in taken
         )
 
@@ -561,6 +621,8 @@ class Attributor:
             return "verb"  # "said the monitor", but not "said the UN had undercounted"
         if _AGENT_BEFORE.search(before):
             return "agent"
+        if reference is None and _RELATIVE_SPEAKER.match(self.folded, e):
+            return "subject"
         if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
             return "verb"
         if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):

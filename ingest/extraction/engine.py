@@ -16,11 +16,13 @@ from itertools import chain
 
 from . import cues
 from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
+from .claimants import Candidate, candidates
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
 from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index, organisations
 from .grammar import Reading, read_figures
+from .ranker import Ranker, default_ranker
 from .sentences import split_sentences
 from .spans import Spans
 
@@ -82,6 +84,7 @@ class SentenceFacts:
         self.paragraph = paragraph
         self.line_start = line_start
         self.attributions: list[Attribution] = []
+        self.mentioned: list[Attribution] = []  # names that state nothing by rule: candidates all the same
         self.tweet: Claimant | None = None
         self.readings: list[Reading] = []  # its figures, once read
         self.index = 0  # its place in the article's sentences
@@ -211,10 +214,26 @@ class Draft:
     victims: str = "people"
     headline: bool = False
     strength: dict = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
 
 
-def extract(text: str, *, published=None, language: str = "auto", gazetteer=None) -> list[Figure]:
+def extract(
+    text: str, *, published=None, language: str = "auto", gazetteer=None, ranker: Ranker | None = None
+) -> list[Figure]:
     """Return the casualty figures stated in `text`, in text order, each stated once."""
+    article, drafts = read_article(
+        text, published=published, language=language, gazetteer=gazetteer, ranker=ranker
+    )
+    return [_figure(d, article.text, article.sentences) for d in _merge(drafts)]
+
+
+def read_article(
+    text: str, *, published=None, language: str = "auto", gazetteer=None, ranker: Ranker | None = None
+) -> tuple["Article", list["Draft"]]:
+    """Return the article and a draft of every figure it states, before the repeats are merged.
+
+    Training reads the drafts' candidates; `ranker` replaces the trained one (cross-validation).
+    """
     text = text if isinstance(text, str) else str(text or "")
     header, body_start = header_date(text)
     pub = parse_published(published) or parse_published(header)
@@ -223,16 +242,18 @@ def extract(text: str, *, published=None, language: str = "auto", gazetteer=None
     index = claimant_index(tuple(gazetteer)) if gazetteer is not None else _default_index()
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
+    for fact in facts:
+        fact.readings = read_figures(folded, fact.start, fact.end, lang)
+    ranker = ranker or default_ranker()
     drafts: list[Draft] = []
     heads = Heads()
     for i, fact in enumerate(facts):
-        readings = fact.readings = read_figures(folded, fact.start, fact.end, lang)
-        for reading in readings:
-            draft = _draft(reading, readings, i, facts, article, pub)
+        for reading in fact.readings:
+            draft = _draft(reading, fact.readings, i, facts, article, pub, ranker)
             _follow(draft, heads, facts)
             heads.add(draft)
             drafts.append(draft)
-    return [_figure(d, text, facts) for d in _merge(drafts)]
+    return article, drafts
 
 
 @cache
@@ -344,6 +365,7 @@ def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
         line_start = s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start
         fact = SentenceFacts(article, s.start, s.end, s.paragraph, line_start)
         fact.attributions = attributor.sentence(s.start, s.end)
+        fact.mentioned = attributor.mentioned
         fact.index = len(article.sentences)
         article.sentences.append(fact)
     _attach_tweets(article.sentences, folded, text, article.index)
@@ -384,21 +406,27 @@ def _context(facts, i):
     return [facts[j] for j in range(i - 1, max(-1, i - 1 - CONTEXT), -1)]
 
 
-def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None) -> Draft:
+def _draft(
+    reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None, ranker: Ranker
+) -> Draft:
     fact = facts[i]
-    attribution = _attribution(reading, i, facts, readings)
-    claimant = attribution.claimant if attribution else None
+    rule = _attribution(reading, i, facts, readings)
+    found = candidates(reading, i, facts, rule)
+    _name_local_officials(found, reading, i, facts, article)
+    chosen, probability = ranker.choose(found)
+    claimant = chosen.claimant
     draft = Draft(
         reading,
         i,
         claimant,
-        attribution.confidence if attribution else UNATTRIBUTED_CONFIDENCE,
+        _attribution_confidence(claimant, probability),
         "cumulative",
         "unknown",
         "unknown",
         pub.value() if pub else None,
         reading.victims,
         i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0),
+        candidates=found,
     )
     context = _context(facts, i)
     draft.scope, draft.strength["scope"] = _scope(reading, fact, context)
@@ -424,6 +452,26 @@ def _draft(reading: Reading, readings: list[Reading], i: int, facts, article, pu
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft
+
+
+def _attribution_confidence(claimant: Claimant | None, probability: float) -> float:
+    """The ranker's margin as a confidence; a figure nobody states is doubtful however sure the ranker is."""
+    if claimant is None:
+        return UNATTRIBUTED_CONFIDENCE
+    return round(0.5 + 0.49 * probability, 3)
+
+
+def _name_local_officials(found: list[Candidate], reading, i: int, facts, article) -> None:
+    """Name unnamed officials by the place of the figure ("officials said" in Mosul: Iraqi authorities)."""
+    local = [c for c in found if c.claimant is LOCAL_AUTHORITIES or c.claimant is UNNAMED_MINISTRY]
+    if not local:
+        return
+    place, _ = _geography(reading, facts[i], _context(facts, i), None, article)
+    before = facts[max(0, i - REPORT_REACH) : i]
+    for candidate in local:
+        candidate.claimant = _local_authorities(
+            place, article, before, candidate.claimant is UNNAMED_MINISTRY
+        )
 
 
 def folded_sentence(fact) -> str:

@@ -4,12 +4,16 @@ Editors keep claimants and aliases in the database; the app passes them in as
 `Claimant` objects, and DEFAULT_GAZETTEER is the built-in list it starts from. Names are
 matched case- and accent-insensitively ("OSDH" = "Observatoire syrien des droits de
 l'Homme" = "SOHR"), except all-capital acronyms of three letters or fewer ("UN", "AP") which
-must be written in capitals so that the French article "un" is not the United Nations.
+must be written in capitals so that the French article "un" is not the United Nations, and
+names of several words that are all capitalised ("Le Monde", "Washington Post"), which must
+be written as names in the text too, so that "dans le monde" is not the newspaper.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .folding import fold
 from .patterns import alternation
@@ -35,473 +39,31 @@ class Claimant:
         return any(fold(n) == key for n in self.names())
 
 
-def _c(name, kind, *aliases):
-    return Claimant(name, kind, tuple(aliases))
+def _load(path: Path) -> tuple[Claimant, ...]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(Claimant(row["name"], row["kind"], tuple(row["aliases"])) for row in rows)
 
 
-DEFAULT_GAZETTEER: tuple[Claimant, ...] = (
-    _c(
-        "US-led coalition",
-        "official",
-        "coalition",
-        "coalition internationale",
-        "international coalition",
-        "global coalition",
-        "coalition occidentale",
-        "western coalition",
-        "US-led coalition",
-        "U.S.-led coalition",
-        "anti-IS coalition",
-        "anti-ISIS coalition",
-        "coalition anti-EI",
-        "coalition anti-djihadiste",
-        "coalition anti-jihadiste",
-        "CJTF-OIR",
-        "CJTF",
-        "Combined Joint Task Force",
-        "Operation Inherent Resolve",
-        "Inherent Resolve",
-        "opération Inherent Resolve",
-        "groupe des forces interarmées",
-        "forces interarmées",
-    ),
-    _c(
-        "CENTCOM",
-        "official",
-        "Centcom",
-        "Central Command",
-        "US Central Command",
-        "U.S. Central Command",
-        "commandement central américain",
-        "commandement central",
-        "commandement militaire américain au Moyen-Orient",
-        "commandement américain au Moyen-Orient",
-    ),
-    _c(
-        "Pentagon",
-        "official",
-        "Pentagone",
-        "Department of Defense",
-        "Defense Department",
-        "DoD",
-        "département de la Défense",
-        "ministère américain de la Défense",
-        "US defense secretary",
-        "secrétaire américain à la Défense",
-    ),
-    _c(
-        "US military",
-        "official",
-        "U.S. military",
-        "American military",
-        "armée américaine",
-        "militaires américains",
-        "forces américaines",
-        "US forces",
-        "U.S. forces",
-        "US Army",
-        "U.S. Army",
-        "US Air Force",
-        "commandement militaire américain",
-        "commandement américain",
-        "US officials",
-        "U.S. officials",
-        "responsables américains",
-        "officials in Washington",
-    ),
-    _c(
-        "US government",
-        "official",
-        "Washington",
-        "United States",
-        "Etats-Unis",
-        "U.S. government",
-        "US government",
-        "gouvernement américain",
-        "Maison Blanche",
-        "White House",
-        "State Department",
-        "département d'Etat",
-        "US authorities",
-        "U.S. authorities",
-        "autorités américaines",
-        "American authorities",
-    ),
-    _c(
-        "Resolute Support",
-        "official",
-        "Resolute Support mission",
-        "NATO's Resolute Support",
-        "NATO's Resolute Support mission",
-        "mission Resolute Support",
-        "mission de l'Otan Resolute Support",
-        "US-led NATO mission",
-        "NATO mission in Afghanistan",
-        "mission de l'Otan en Afghanistan",
-    ),
-    _c(
-        "Taliban",
-        "official",
-        "talibans",
-        "Zabihullah Mujahid",
-        "Zabiullah Mujahid",
-        "Taliban spokesman",
-        "porte-parole des talibans",
-    ),
-    _c(
-        "UK Ministry of Defence",
-        "official",
-        "British Ministry of Defence",
-        "UK MoD",
-        "ministère britannique de la Défense",
-        "MoD",
-        "Britain",
-        "UK",
-        "United Kingdom",
-        "Royaume-Uni",
-        "British government",
-        "UK government",
-        "gouvernement britannique",
-        "British defence secretary",
-        "UK defence secretary",
-    ),
-    _c("Australian Defence Force", "official", "Australian Defence Department", "armée australienne"),
-    _c(
-        "Russian Ministry of Defence",
-        "official",
-        "Russian Defence Ministry",
-        "Russian Defense Ministry",
-        "Russian Ministry of Defense",
-        "ministère russe de la Défense",
-        "Russia's defence ministry",
-        "Russia's defense ministry",
-        "Russia's Ministry of Defence",
-        "armée russe",
-        "Russian military",
-        "Moscou",
-        "Moscow",
-        "Kremlin",
-    ),
-    _c(
-        "Syrian government",
-        "official",
-        "gouvernement syrien",
-        "régime syrien",
-        "Damas",
-        "Damascus",
-        "Syrian authorities",
-        "autorités syriennes",
-        "ministère syrien de la Santé",
-        "Syrian health ministry",
-        "Syrian Health Ministry",
-        "Syria's health ministry",
-        "Syrian state media",
-        "médias d'Etat syriens",
-        "Syrian officials",
-        "responsables syriens",
-        "Syrian army",
-        "armée syrienne",
-        "Syrian military",
-    ),
-    _c(
-        "Iraqi authorities",
-        "official",
-        "autorités irakiennes",
-        "Iraqi government",
-        "gouvernement irakien",
-        "Iraqi officials",
-        "responsables irakiens",
-        "Iraqi health ministry",
-        "ministère irakien de la Santé",
-        "armée irakienne",
-        "Iraqi military",
-        "Iraqi army",
-        "Joint Operations Command",
-        "commandement des opérations conjointes",
-        "Iraqi civil defence",
-        "Iraqi Civil Defense",
-        "Défense civile irakienne",
-        "Iraq's Health Ministry",
-        "Iraq's health ministry",
-        "Iraqi Prime Minister",
-        "Iraq's prime minister",
-        "Premier ministre irakien",
-        "ministère irakien de l'Intérieur",
-        "Iraqi interior ministry",
-        "Iraq's interior ministry",
-        "Iraqi military spokesman",
-        "porte-parole de l'armée irakienne",
-        "Iraqi commanders",
-        "commandants irakiens",
-        "Iraqi security forces",
-    ),
-    _c(
-        "Afghan authorities",
-        "official",
-        "autorités afghanes",
-        "Afghan government",
-        "gouvernement afghan",
-        "Afghan officials",
-        "Afghan interior ministry",
-        "ministère afghan de l'Intérieur",
-        "Afghan health ministry",
-        "ministère afghan de la Santé",
-        "Afghan defence ministry",
-        "Afghan defense ministry",
-        "ministère afghan de la Défense",
-        "Afghanistan's Defense Ministry",
-        "Afghanistan's Defence Ministry",
-        "Afghanistan's interior ministry",
-        "Afghan Ministry of Interior",
-        "responsables afghans",
-    ),
-    _c("SDF", "official", "Syrian Democratic Forces", "Forces démocratiques syriennes", "FDS"),
-    _c(
-        "Kurdish authorities",
-        "official",
-        "autorités kurdes",
-        "autorités kurdes locales",
-        "Kurdish officials",
-        "responsables kurdes",
-        "administration kurde",
-        "administration semi-autonome kurde",
-        "Kurdish-led administration",
-        "Kurdish administration",
-    ),
-    _c(
-        "Iraqi High Commission for Human Rights",
-        "official",
-        "High Commission for Human Rights",
-        "Iraqi Human Rights Commission",
-        "IHCHR",
-        "Haut-Commissariat irakien aux droits de l'homme",
-        "Commission irakienne des droits de l'homme",
-    ),
-    _c(
-        "Turkish authorities",
-        "official",
-        "autorités turques",
-        "Turkish government",
-        "gouvernement turc",
-        "Turkish officials",
-        "responsables turcs",
-        "Ankara",
-        "Turkish defence ministry",
-        "Turkish defense ministry",
-        "ministère turc de la Défense",
-        "Turkish military",
-        "armée turque",
-    ),
-    *(
-        _c(
-            f"{people} authorities",
-            "official",
-            f"{people} government",
-            f"{people} officials",
-            f"{people} health ministry",
-            f"{people} interior ministry",
-            *french,
-        )
-        for people, french in (
-            (
-                "Libyan",
-                (
-                    "autorités libyennes",
-                    "gouvernement libyen",
-                    "responsables libyens",
-                    "Tripoli government",
-                    "Government of National Accord",
-                    "gouvernement d'union nationale",
-                    "GNA",
-                ),
-            ),
-            ("Yemeni", ("autorités yéménites", "gouvernement yéménite", "responsables yéménites")),
-            ("Somali", ("autorités somaliennes", "gouvernement somalien", "responsables somaliens")),
-            (
-                "Pakistani",
-                ("autorités pakistanaises", "gouvernement pakistanais", "responsables pakistanais"),
-            ),
-            ("Lebanese", ("autorités libanaises", "gouvernement libanais", "responsables libanais")),
-        )
-    ),
-    _c("Airwars", "independent", "Airwars.org"),
-    _c("Amnesty International", "independent", "Amnesty", "Amnistie internationale"),
-    _c("Human Rights Watch", "independent", "HRW"),
-    _c(
-        "SOHR",
-        "independent",
-        "OSDH",
-        "Syrian Observatory for Human Rights",
-        "Syrian Observatory",
-        "Observatoire syrien des droits de l'Homme",
-        "Observatoire syrien des droits humains",
-        "Observatoire syrien",
-    ),
-    _c(
-        "SNHR",
-        "independent",
-        "Syrian Network for Human Rights",
-        "Réseau syrien des droits de l'Homme",
-        "Réseau syrien pour les droits de l'Homme",
-        "RSDH",
-        "Syrian Network",
-    ),
-    _c(
-        "White Helmets",
-        "independent",
-        "Casques blancs",
-        "Syrian Civil Defence",
-        "Syrian Civil Defense",
-        "défense civile syrienne",
-        "Syria Civil Defence",
-    ),
-    _c(
-        "Iraqi Observatory for Human Rights",
-        "independent",
-        "IOHR",
-        "Observatoire irakien des droits de l'Homme",
-        "Iraqi Observatory",
-        "Observatoire irakien des droits humains",
-        "Observatoire irakien",
-    ),
-    _c("Iraq Body Count", "independent", "IBC"),
-    _c(
-        "AIHRC",
-        "independent",
-        "Afghanistan Independent Human Rights Commission",
-        "Afghan Independent Human Rights Commission",
-        "Commission afghane indépendante des droits de l'homme",
-        "Commission indépendante afghane des droits de l'homme",
-        "Commission indépendante des droits de l'homme en Afghanistan",
-    ),
-    _c("SAMS", "independent", "Syrian American Medical Society", "Société médicale syro-américaine"),
-    _c(
-        "UNAMA",
-        "independent",
-        "MANUA",
-        "UN Assistance Mission in Afghanistan",
-        "United Nations Assistance Mission in Afghanistan",
-        "U.N. Assistance Mission in Afghanistan",
-        "Mission d'assistance des Nations unies en Afghanistan",
-        "UN mission in Afghanistan",
-        "U.N. mission in Afghanistan",
-        "United Nations mission in Afghanistan",
-        "mission de l'ONU en Afghanistan",
-        "mission des Nations unies en Afghanistan",
-    ),
-    _c(
-        "UNAMI",
-        "independent",
-        "UN Assistance Mission for Iraq",
-        "United Nations Assistance Mission for Iraq",
-        "U.N. Assistance Mission for Iraq",
-        "Mission d'assistance des Nations unies pour l'Irak",
-        "MANUI",
-        "UN mission in Iraq",
-        "U.N. mission in Iraq",
-        "United Nations mission in Iraq",
-        "mission de l'ONU en Irak",
-        "mission des Nations unies en Irak",
-    ),
-    _c(
-        "UN",
-        "independent",
-        "ONU",
-        "U.N.",
-        "United Nations",
-        "Nations unies",
-        "Organisation des Nations unies",
-        "OHCHR",
-        "HCDH",
-        "UN human rights office",
-        "U.N. human rights office",
-        "UN human rights chief",
-        "U.N. human rights chief",
-        "UN High Commissioner for Human Rights",
-        "U.N. High Commissioner for Human Rights",
-        "Haut-Commissariat aux droits de l'homme",
-        "Haut-Commissariat de l'ONU aux droits de l'homme",
-        "Haute-Commissaire de l'ONU aux droits de l'homme",
-        "Haut-Commissaire de l'ONU aux droits de l'homme",
-        "Michelle Bachelet",
-        "Bachelet",
-        "Zeid Ra'ad Al Hussein",
-        "UN Commission of Inquiry",
-        "commission d'enquête de l'ONU",
-        "UNICEF",
-        "Unicef",
-        "OCHA",
-        "UN humanitarian office",
-        "U.N. humanitarian office",
-        "bureau des affaires humanitaires de l'ONU",
-        "UN Security Council",
-        "WHO",
-        "World Health Organization",
-        "OMS",
-        "Organisation mondiale de la santé",
-        "UNHCR",
-        "HCR",
-        "UN refugee agency",
-        "Haut-Commissariat aux réfugiés",
-        "UN Secretary-General",
-        "secrétaire général de l'ONU",
-        "UN envoy",
-        "U.N. envoy",
-        "émissaire de l'ONU",
-        "UN children's agency",
-        "agence onusienne",
-    ),
-    _c("ACLED", "independent"),
-    _c(
-        "MSF",
-        "independent",
-        "Médecins sans frontières",
-        "Doctors Without Borders",
-        "Medecins Sans Frontieres",
-    ),
-    _c("Kurdish Red Crescent", "independent", "Croissant-Rouge kurde", "Heyva Sor a Kurd"),
-    _c(
-        "ICRC",
-        "independent",
-        "CICR",
-        "Red Cross",
-        "Croix-Rouge",
-        "International Committee of the Red Cross",
-        "Comité international de la Croix-Rouge",
-        "Syrian Arab Red Crescent",
-        "Croissant-Rouge arabe syrien",
-        "Iraqi Red Crescent",
-        "Croissant-Rouge irakien",
-        "Red Crescent",
-        "Croissant-Rouge",
-    ),
-    _c(
-        "SANA",
-        "state_media",
-        "Syrian Arab News Agency",
-        "agence de presse syrienne",
-        "agence officielle syrienne",
-        "Syria's state news agency",
-        "Syrian state news agency",
-        "Syria's official news agency",
-        "Syrian official news agency",
-        "SANA agency",
-        "agence de presse officielle syrienne",
-    ),
-    _c("Amaq", "state_media", "Aamaq", "agence Amaq", "Amaq news agency"),
-    _c("IRNA", "state_media"),
-    _c("TASS", "state_media"),
-    _c("Sputnik", "state_media"),
-    _c("AP", "media", "Associated Press"),
-    _c("AFP", "media", "Agence France-Presse", "Agence France Presse"),
-    _c("Reuters", "media"),
-    _c("RT France", "media", "RT", "Russia Today", "RTenfrancais"),
-    _c("BBC", "media"),
-    _c("CNN", "media"),
-    _c("Al Jazeera", "media", "Al-Jazeera"),
-    _c("The New York Times", "media", "New York Times", "NYT"),
-    _c("Le Monde", "media"),
-)
+# The built-in list: one claimant a line in data/gazetteer.json, name, kind and aliases.
+DEFAULT_GAZETTEER: tuple[Claimant, ...] = _load(Path(__file__).resolve().parent / "data" / "gazetteer.json")
+
+
+def _is_titled(name: str) -> bool:
+    """Tell whether a name of several words capitalises each one ("Le Monde", "The Washington Post")."""
+    words = name.split()
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
+
+
+_ARTICLES = frozenset(("le", "la", "les", "the", "der", "die", "el", "al"))
+
+
+def _capitalised(written: str) -> bool:
+    """Tell whether a titled name is written as a name: its first word capitalised, and the one
+    after a leading article ("Le Monde", "Amnesty international"; not "le monde", "Le monde")."""
+    words = written.split()
+    if not words[0][:1].isupper():
+        return False
+    return words[0].lower() not in _ARTICLES or len(words) < 2 or words[1][:1].isupper()
 
 
 def _is_acronym(name: str) -> bool:
@@ -589,24 +151,25 @@ class ClaimantIndex:
 
     def __init__(self, claimants):
         self.claimants = tuple(claimants)
-        self._by_alias: dict[str, tuple[Claimant, bool]] = {}
+        self._by_alias: dict[str, tuple[Claimant, bool, bool]] = {}
         for claimant in self.claimants:
             for name in claimant.names():
                 key = fold(name)
                 if key and key not in self._by_alias:
-                    self._by_alias[key] = (claimant, _is_acronym(name))
+                    self._by_alias[key] = (claimant, _is_acronym(name), _is_titled(name))
         names = alternation(self._by_alias)
         self.pattern = re.compile(rf"(?<![\w@-]){names}(?![\w-]|\.[\w-])") if self._by_alias else None
 
     def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
-        """Yield the Mentions in folded[start:end]; `original` checks acronyms' capitals."""
+        """Yield the Mentions in folded[start:end]; `original` checks the capitals of acronyms and titles."""
         if self.pattern is None:
             return
         end = len(folded) if end is None else end
         named = []
         for m in self.pattern.finditer(folded, start, end):
-            claimant, acronym = self._by_alias[" ".join(m.group().split())]
-            if not acronym or original[m.start() : m.end()].isupper():
+            claimant, acronym, titled = self._by_alias[" ".join(m.group().split())]
+            written = original[m.start() : m.end()]
+            if (not acronym or written.isupper()) and (not titled or _capitalised(written)):
                 named.append(Mention(claimant, m.start(), m.end()))
         yield from named
         for m in _POSSESSIVE_GOVERNMENT.finditer(folded, start, end):

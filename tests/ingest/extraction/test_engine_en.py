@@ -152,7 +152,7 @@ def test_it_ignores_english_numbers_that_count_no_casualties(text):
         ("30 civilians were killed in Mosul, the monitoring group Airwars said.", "Airwars"),
         ("According to Amnesty International, 30 civilians were killed in Raqqa.", "Amnesty International"),
         ("Human Rights Watch said the strike killed 30 civilians.", "Human Rights Watch"),
-        ("Russia's defence ministry said 30 militants were killed.", "Russian Ministry of Defence"),
+        ("Russia's defence ministry said 30 militants were killed.", "Russian Defence Ministry"),
     ],
 )
 def test_it_attributes_english_figures(text, claimant):

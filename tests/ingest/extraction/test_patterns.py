@@ -124,7 +124,7 @@ def test_the_engines_factored_patterns_read_like_their_plain_forms():
         (m.span(), m.lastgroup) for m in re.finditer(rf"(?<![\w@#/-])(?:{plain_places})(?![\w-])", text)
     ]
     assert [(m.span(), key_of(m)) for m in cues.PLACE_PATTERN.finditer(text)] == expected
-    verbs = [m.group() for m in attribution._REPORTING.finditer(text)]
+    verbs = [m.group() for m in attribution.REPORTING.finditer(text)]
     assert verbs == ["said", "estime", "report"]  # not "countries" nor "public"
 
 

@@ -1,0 +1,178 @@
+"""Who states a figure: every claimant that could, each described by where it stands.
+
+The rules of `attribution.py` name the speakers of each sentence. A figure's speaker is
+often elsewhere: in the sentence before that opened the statement, in the next one
+("C'est ce qu'indique le rapport de ..."), in the headline, or nowhere (a war's toll).
+So each figure gets candidates from its own sentence, the sentences around it and the
+headline, plus "unattributed"; each candidate is a set of features (its role, its distance
+in sentences, whether another speaker took the floor between, whether it denies ...)
+that `ranker.py` weighs with weights learned from annotated articles.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import cues
+from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
+from .gazetteer import Claimant
+
+BACK = 5  # sentences looked back at for the speaker who holds the floor
+AHEAD = 2  # sentences looked ahead at for a speaker named after the figure
+
+# A sentence that names the source of what was just said: "C'est ce qu'indique ...", "These figures ...".
+_REFERS_BACK = re.compile(
+    r"[\"'«“\s]*(?:c'est\s+ce\s+qu|il\s+s'agit|ce\s+(?:chiffre|bilan|decompte)|ces\s+(?:chiffres|bilans|donnees)"
+    r"|ce\s+sont\s+l|(?:the|these|those)\s+(?:figures?|numbers?|tally|toll|data|estimates?)"
+    r"|that\s+(?:figure|number|is\s+according|was\s+according|toll)|this\s+(?:figure|number|toll)"
+    r"|(?:such\s+is|so\s+says|so\s+said)|selon\s+(?:le\s+meme|la\s+meme)|according\s+to\s+the\s+same)"
+)
+_DENIES = re.compile(
+    r"[^.;]{0,60}?\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
+)
+_OTHERS_SAY = re.compile(
+    r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts"
+    r"|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources"
+    r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
+    r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
+)
+_KINDS = ("official", "independent", "media", "state_media")
+
+
+@dataclass
+class Candidate:
+    """A claimant that may state a figure (None: nobody does), with what the ranker weighs."""
+
+    claimant: Claimant | None
+    attribution: Attribution | None
+    features: dict[str, float]
+
+
+def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candidate]:
+    """Return the figure's candidates, the nearest occurrence of each claimant, and "unattributed"."""
+    fact = facts[i]
+    folded = fact.article.folded
+    rule_claimant = rule.claimant if rule else None
+    found: dict[Claimant, Candidate] = {}
+    own_speakers = [a for a in fact.attributions if a.claimant is not None]
+    unnamed_speaker = not own_speakers and bool(REPORTING.search(folded, fact.start, fact.end))
+    quoted = _inside_quotes(fact.article.text, fact.start, reading.start)
+
+    def add(attribution: Attribution, j: int) -> None:
+        claimant = attribution.claimant
+        if claimant is None:
+            return
+        if claimant in found:
+            found[claimant].features["repeated"] = 1.0
+            return
+        features = _where(reading, attribution, i, j, facts)
+        # what a claimant is weighs differently in the figure's sentence and away from it
+        at = "" if j == i else "back_" if j < i else "ahead_"
+        features[f"{at}role_{attribution.role}"] = 1.0
+        if attribution.confidence < CONFIDENCE.get(attribution.role, 0.5) - 1e-9:
+            features[f"{at}reference"] = 1.0
+        features[f"{at}kind_{claimant.kind if claimant.kind in _KINDS else 'official'}"] = 1.0
+        if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
+            features[f"{at}local_officials"] = 1.0
+        if claimant == rule_claimant:
+            features["rule"] = 1.0
+            features[f"rule_{rule.role}"] = 1.0
+            if j != i:
+                features["rule_away"] = 1.0
+        elif j == i and rule_claimant is not None:
+            features["not_rule_same_sentence"] = 1.0
+        if _DENIES.match(folded, attribution.position, facts[j].end):
+            features["denies"] = 1.0
+        if j != i and own_speakers:
+            features["away_from_own_speaker"] = 1.0
+        if j != i and unnamed_speaker:
+            features["speaker_unnamed_here"] = 1.0  # "..., Major-General Bilton said": the floor's person
+        if j != i and quoted:
+            features["quoted_here"] = 1.0
+        if attribution.role == "verb" and any(
+            a.role == "subject" and a.position < attribution.position for a in own_speakers
+        ):
+            features["after_a_subject"] = 1.0  # "HRW juge la coalition coupable": the object of the verb
+        found[claimant] = Candidate(claimant, attribution, features)
+
+    own = sorted(fact.attributions, key=lambda a: abs(a.position - reading.start))
+    for attribution in own:
+        add(attribution, i)
+    for attribution in fact.mentioned:
+        add(attribution, i)
+    if fact.tweet:
+        add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i)
+    for j in range(i - 1, max(-1, i - 1 - BACK), -1):
+        for attribution in reversed(facts[j].attributions):
+            add(attribution, j)
+    for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
+        for attribution in facts[j].attributions:
+            add(attribution, j)
+    if i > BACK and facts[0].paragraph == 0:
+        for attribution in facts[0].attributions:
+            add(attribution, 0)
+    if rule is not None and rule.claimant is not None and rule.claimant not in found:
+        add(rule, i)  # an engine-made reading ("carried", a report's speaker): one candidate more
+    nobody = {"unattributed": 1.0}
+    if rule is None:
+        nobody["rule"] = 1.0
+    if cues.war_toll(folded, fact.start, fact.end):
+        nobody["war_toll"] = 1.0
+    if _OTHERS_SAY.search(folded, fact.start, fact.end):
+        nobody["others_say"] = 1.0
+    if not fact.attributions and SELON.search(folded, fact.start, fact.end):
+        nobody["unknown_source"] = 1.0
+    if own_speakers:
+        nobody["has_own_speaker"] = 1.0
+    if unnamed_speaker:
+        nobody["speaker_unnamed_here"] = 1.0
+    return [*found.values(), Candidate(None, None, nobody)]
+
+
+def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str, float]:
+    """Describe where a claimant stands relative to the figure: clause, sentence, paragraph, floor."""
+    features: dict[str, float] = {}
+    fact, other = facts[i], facts[j]
+    if j == i:
+        features["same_sentence"] = 1.0
+        clause_breaks = fact.breaks
+        if bisect_right(clause_breaks, attribution.position) == bisect_right(clause_breaks, reading.start):
+            features["same_clause"] = 1.0
+        features["before_number" if attribution.position < reading.start else "after_number"] = 1.0
+        return features
+    if j < i:
+        distance = i - j
+        features["back_1" if distance == 1 else "back_2" if distance == 2 else "back_far"] = 1.0
+        between = {  # the headline is far: the speakers of the last sentences tell whether one intervened
+            a.claimant for f in facts[max(j + 1, i - BACK) : i] for a in f.attributions if a.claimant is not None
+        }
+        between.discard(attribution.claimant)
+        later = [
+            a for a in other.attributions if a.position > attribution.position and a.claimant is not None
+        ]
+        if not between and all(a.claimant == attribution.claimant for a in later):
+            features["holds_floor"] = 1.0
+        elif between:
+            features["floor_taken"] = 1.0
+        if any(r.value == reading.value for r in other.readings):
+            features["back_restates"] = 1.0
+        if j == 0 and other.paragraph == 0 and fact.paragraph != 0:
+            features["headline"] = 1.0
+    else:
+        features["ahead_1" if j == i + 1 else "ahead_far"] = 1.0
+        if _REFERS_BACK.match(other.article.folded, other.start):
+            features["refers_back"] = 1.0
+        if any(r.value == reading.value for r in other.readings):
+            features["ahead_restates"] = 1.0  # a headline's figure, stated again with its source
+        elif other.readings:
+            features["ahead_has_figures"] = 1.0  # its speaker speaks for its own figures
+    if other.paragraph != fact.paragraph:
+        features["other_paragraph"] = 1.0
+    return features
+
+
+def _inside_quotes(text: str, start: int, position: int) -> bool:
+    """Tell whether text[position] stands inside a quotation opened in its sentence."""
+    before = text[start:position]
+    opened = before.count("\u00ab") + before.count("\u201c") - before.count("\u00bb") - before.count("\u201d")
+    return opened > 0 or before.count('"') % 2 == 1
