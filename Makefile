@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key DJANGO_SECURE_SSL_REDIRECT=0
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install browser migrate demo lint messages bench load clean
+.PHONY: run test install browser migrate demo lint messages bench load clean train-extractor
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ audit: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## The extractor's claimant ranker, trained on the annotated articles in ../shared and the development
+## set: deterministic, prints the cross-validated scores, writes ingest/extraction/data/claimant_ranker.json.
+train-extractor: install
+	$(BIN)/python -m ingest.extraction.training
 
 ## Benchmarks measure, they never fail a build; their tools are never installed by `make test`.
 ## Quick run: make bench ARGS="--scale 0.1"; make load ARGS="--seconds 10".

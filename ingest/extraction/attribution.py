@@ -22,6 +22,7 @@ from .spans import Spans
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
 _REPORTING_STEMS = (
     "estim",
+    "racont",
     "affirm",
     "reconn",
     "chiffr",
@@ -202,10 +203,15 @@ _AFTER_VERB = re.compile(
     r"(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
     r"(?:la\s+|le\s+|l'|the\s+)?)?"
+    r"(?:(?:chaine|agence|journal|quotidien|hebdomadaire|television|channel|newspaper|agency|broadcaster|ong|ngo"
+    r"|organisation|organization|observatoire|monitor|group|groupe)\s+(?:[\w-]+\s+)?)?"
 )
+# "with the army conceding that ...": the name after "with" speaks through the participle.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|its\s+)?$")
 _AGENT_BEFORE = re.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
-    r"communiqu|annonc|reconn|enregistr|dress|etabli)\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
+    r"communiqu|annonc|reconn|enregistr|dress|etabli|acknowledg|admit|confirm|recogni|verifi|assess|estimat"
+    r")\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 _LED_BY = re.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
@@ -241,10 +247,15 @@ _REFERENCES = {
     r"|la\s+mission(?:\s+onusienne)?",
     "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory)",
-    "media": r"(?:l'|cette\s+|the\s+)(?:agence|agency)",
+    "media": r"(?:l'|cette\s+|the\s+|le\s+|ce\s+|la\s+|this\s+)(?:agence|agency|journal|quotidien"
+    r"|hebdomadaire|mensuel|magazine|chaine|newspaper|paper|daily|weekly|broadcaster|channel|outlet|site|publication)"
+    r"(?:\s+(?:americain|britannique|allemand|francais|qatari|libanais|russe|american|british|german|french"
+    r"|qatari|lebanese|russian|new-yorkais|londonien|d'information|en\s+ligne))?",
     "official": r"(?:the\s+department|the\s+ministry|le\s+departement|le\s+ministere)"
     r"(?!\s+(?:of|de|d'|du)\b)",
     "document": r"le\s+texte|le\s+communique|le\s+rapport|le\s+document|the\s+statement|the\s+report"
+    r"|the\s+(?:[\w-]+-page\s+|new\s+|annual\s+|latest\s+)(?:report|document|study|review)|the\s+document"
+    r"|le\s+(?:nouveau\s+|dernier\s+)?(?:rapport|document)\s+(?:de\s+\d+\s+pages|annuel|mensuel)"
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
     "pronoun": r"elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
@@ -268,6 +279,12 @@ _ACTOR_AFTER = re.compile(
     r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|men(?:e|ent|ait|aient)|conducted|carried\s+out"
     r"|conduct|carry\s+out|launched|lanc\w*|fired|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu"
     r"|attacked|attaqu\w*|targeted|cibl\w*|pilonn\w*|bombard\w*)(?![\w-])"
+)
+# A name that modifies the noun after it, unless that noun speaks ("an Amnesty report found that ...").
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:(?:reports?|incidents?|allegations?|documents?|files?|investigations?|inquir\w+)\b(?!\s+(?:ha[sd]\s+|have\s+)?"
+    + REPORTING_VERB
+    + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
@@ -307,6 +324,7 @@ _LOCAL_OFFICIALS = re.compile(
         r"(?:\s+et\s+(?:medicales|hospitalieres|locales|securitaires|policieres))?"
         r"|(?:medical|hospital|security|local|police)\s+sources?"
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
+        r"|the\s+army|l'armee"
     )
     + r")(?![\w-])"
 )
@@ -378,6 +396,8 @@ _KIND_WORDS = (
 _DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
 _DATELINE_AFTER = re.compile(r"\s*\)\s*[-:]")
 _APPOSED_TO_SPEAKER = re.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
+_APPOSITION_OPENS = re.compile(r"\s*,\s*(?:the|an?|le|la|l'|un|une)\s+[^,;]{0,40}")
+_APPOSITION_CLOSES = re.compile(r"[^,;.]{0,30},")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
@@ -457,7 +477,9 @@ class Attributor:
             return []
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
-        starts = [s for s, _, _, _ in items if not self._governed(s, start)]
+        # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
+        described = {s for s, e, claimant, _ in items if claimant is not None and self._describes(items, s, e, end)}
+        starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
         verbs = [  # read only in sentences that name someone: most verbs are never looked at
             m.span()
             for m in REPORTING.finditer(self.folded, start, end)
@@ -469,6 +491,8 @@ class Attributor:
             if claimant is not None and (descriptor := _DESCRIPTOR.search(before)):
                 before = before[: descriptor.start()]
             if _LED_BY.search(before):
+                continue
+            if s in described:
                 continue
             role = (
                 "selon"
@@ -493,6 +517,15 @@ class Attributor:
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
             self._remember(claimant)
         return found
+
+    def _describes(self, items, s: int, e: int, end: int) -> bool:
+        """Tell whether a name stands in an apposition that describes the name just before it."""
+        previous = [item_end for item_start, item_end, _, _ in items if item_end <= s]
+        return bool(
+            previous
+            and _APPOSITION_OPENS.fullmatch(self.folded, max(previous), s)
+            and _APPOSITION_CLOSES.match(self.folded, e, end)
+        )
 
     def _dateline(self, start: int, s: int, e: int) -> bool:
         """Tell whether a name is a wire's credit in a dateline ("GENEVE (AFP) - "): it states nothing."""
@@ -610,6 +643,8 @@ class Attributor:
         """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
         if _ACTOR_AFTER.match(self.folded, e) or _PASSIVE_AFTER.match(self.folded, e):
             return None
+        if reference is None and _MODIFIER_AFTER.match(self.folded, e):
+            return None  # "40 Amnesty reports", "coalition incidents", "a UK watchdog": another noun's word
         after_verb = [
             v_start
             for v_start, v_end in verbs
@@ -627,6 +662,8 @@ class Attributor:
             return "verb"
         if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
             return "verb"  # "said Sohrab Qaderi, a provincial council member"
+        if _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
+            return "subject"
         if self._object(before, base) and not _SPEAKER_OF.search(before):
             return None
         if reference in ("pronoun", "document", "indefinite", "official"):

@@ -36,6 +36,11 @@ _OTHERS_SAY = re.compile(
     r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
     r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
 )
+# A sentence that announces a statement whose figures follow.
+_STATEMENT = re.compile(
+    r"\b(?:bilan|rapport|communique|declaration|enquete|decompte|statement|report|review|briefing|tally|findings"
+    r"|investigation|assessment|press\s+conference|conference\s+de\s+presse)s?\b"
+)
 _KINDS = ("official", "independent", "media", "state_media")
 
 
@@ -65,6 +70,8 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         if claimant in found:
             found[claimant].features["repeated"] = 1.0
             return
+        if j != i and _DENIES.match(folded, attribution.position, facts[j].end):
+            return  # a denial holds no floor: "The ministry denied any involvement. Another 11 died."
         features = _where(reading, attribution, i, j, facts)
         # what a claimant is weighs differently in the figure's sentence and away from it
         at = "" if j == i else "back_" if j < i else "ahead_"
@@ -81,7 +88,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
                 features["rule_away"] = 1.0
         elif j == i and rule_claimant is not None:
             features["not_rule_same_sentence"] = 1.0
-        if _DENIES.match(folded, attribution.position, facts[j].end):
+        if j == i and _DENIES.match(folded, attribution.position, facts[j].end):
             features["denies"] = 1.0
         if j != i and own_speakers:
             features["away_from_own_speaker"] = 1.0
@@ -102,21 +109,25 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         add(attribution, i)
     if fact.tweet:
         add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i)
-    for j in range(i - 1, max(-1, i - 1 - BACK), -1):
-        for attribution in reversed(facts[j].attributions):
-            add(attribution, j)
-    for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
-        for attribution in facts[j].attributions:
-            add(attribution, j)
-    if i > BACK and facts[0].paragraph == 0:
-        for attribution in facts[0].attributions:
-            add(attribution, 0)
+    background = not own_speakers and cues.war_toll(folded, fact.start, fact.end)
+    if not background:  # a war's toll with no speaker of its own is background: nobody holds the floor
+        for j in range(i - 1, max(-1, i - 1 - BACK), -1):
+            for attribution in reversed(facts[j].attributions):
+                add(attribution, j)
+        for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
+            for attribution in facts[j].attributions:
+                add(attribution, j)
+        if i > BACK and facts[0].paragraph == 0:
+            for attribution in facts[0].attributions:
+                add(attribution, 0)
     if rule is not None and rule.claimant is not None and rule.claimant not in found:
-        add(rule, i)  # an engine-made reading ("carried", a report's speaker): one candidate more
+        j = _sentence_of(facts, rule.position)  # an engine-made reading ("carried"): where it was named
+        if j == i or not background:
+            add(rule, j)
     nobody = {"unattributed": 1.0}
     if rule is None:
         nobody["rule"] = 1.0
-    if cues.war_toll(folded, fact.start, fact.end):
+    if background:
         nobody["war_toll"] = 1.0
     if _OTHERS_SAY.search(folded, fact.start, fact.end):
         nobody["others_say"] = 1.0
@@ -143,9 +154,9 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
     if j < i:
         distance = i - j
         features["back_1" if distance == 1 else "back_2" if distance == 2 else "back_far"] = 1.0
-        between = {  # the headline is far: the speakers of the last sentences tell whether one intervened
-            a.claimant for f in facts[max(j + 1, i - BACK) : i] for a in f.attributions if a.claimant is not None
-        }
+        # the headline is far: the speakers of the last sentences tell whether one intervened
+        recent = facts[max(j + 1, i - BACK) : i]
+        between = {a.claimant for f in recent for a in f.attributions if a.claimant is not None}
         between.discard(attribution.claimant)
         later = [
             a for a in other.attributions if a.position > attribution.position and a.claimant is not None
@@ -156,6 +167,8 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
             features["floor_taken"] = 1.0
         if any(r.value == reading.value for r in other.readings):
             features["back_restates"] = 1.0
+        if not other.readings and _STATEMENT.search(other.article.folded, other.start, other.end):
+            features["opens_statement"] = 1.0  # "Le ministère a publié un bilan lundi.", then figures
         if j == 0 and other.paragraph == 0 and fact.paragraph != 0:
             features["headline"] = 1.0
     else:
@@ -166,6 +179,8 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
             features["ahead_restates"] = 1.0  # a headline's figure, stated again with its source
         elif other.readings:
             features["ahead_has_figures"] = 1.0  # its speaker speaks for its own figures
+            if not features.get("refers_back"):
+                features["ahead_speaks_for_itself"] = 1.0
     if other.paragraph != fact.paragraph:
         features["other_paragraph"] = 1.0
     return features
@@ -176,3 +191,7 @@ def _inside_quotes(text: str, start: int, position: int) -> bool:
     before = text[start:position]
     opened = before.count("\u00ab") + before.count("\u201c") - before.count("\u00bb") - before.count("\u201d")
     return opened > 0 or before.count('"') % 2 == 1
+
+
+def _sentence_of(facts, position: int) -> int:
+    return max(0, bisect_right(facts[0].article.sentence_starts, position) - 1)

@@ -376,7 +376,7 @@ def geography(countries: set[str]) -> str | None:
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
 _WAR_TOLL = re.compile(
     word_start("war|conflict|guerre|conflit")
-    + r"\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?"  # "Le conflit, déclenché en 2011, a fait"
+    + r"(?![\w-])(?:\s+[\w-]+){0,2}?\s*(?:,[^,.;]{1,80},\s*)?"  # "Le conflit, déclenché en 2011, a fait"
     r"(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?(?:killed|fait|tue|coute|cost|claimed|left)\b"
 )
 

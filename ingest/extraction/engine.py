@@ -155,6 +155,10 @@ class Article:
         return Spans((m.start, m.end, m.claimant) for m in known + unknown)
 
     @read_once
+    def sentence_starts(self) -> list[int]:
+        return [fact.start for fact in self.sentences]
+
+    @read_once
     def places(self) -> Spans:
         skip = [(s, e) for s, e, _ in self.mentions.spans]
         return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
@@ -467,7 +471,8 @@ def _name_local_officials(found: list[Candidate], reading, i: int, facts, articl
     if not local:
         return
     place, _ = _geography(reading, facts[i], _context(facts, i), None, article)
-    before = facts[max(0, i - REPORT_REACH) : i]
+    # the sentence itself too: "Les militaires britanniques contestent ..., d'après le ministère"
+    before = facts[max(0, i - REPORT_REACH) : i + 1]
     for candidate in local:
         candidate.claimant = _local_authorities(
             place, article, before, candidate.claimant is UNNAMED_MINISTRY

@@ -221,22 +221,22 @@ def main(argv=None) -> int:
         return hold_out(items, by_article, args.hold_out, score)
     every = [g for a in items for g in by_article[a.name]]
     print(f"{len(items)} articles, {len(every)} annotated figures read", file=sys.stderr)
+    weights = dict(sorted(fit(every).items(), key=lambda item: -abs(item[1])))
+    if args.check:
+        committed = json.loads(WEIGHTS.read_text(encoding="utf-8")) if WEIGHTS.is_file() else {}
+        if committed.get("weights") != weights:
+            print(f"{WEIGHTS} is not what training gives: run make train-extractor", file=sys.stderr)
+            return 1
+        return 0
     report = cross_validate(items, by_article, args.folds, score)
     print(f"cross-validated ({args.folds} folds by article): {json.dumps(report)}")
-    weights = fit(every)
     model = {
         "model": "conditional logit over each figure's candidate claimants",
         "trained_on": sorted(CORPORA),
         "articles": len(items),
         "cross_validated": report,
-        "weights": dict(sorted(weights.items(), key=lambda item: -abs(item[1]))),
+        "weights": weights,
     }
-    if args.check:
-        committed = json.loads(WEIGHTS.read_text(encoding="utf-8")) if WEIGHTS.is_file() else {}
-        if committed.get("weights") != model["weights"]:
-            print(f"{WEIGHTS} is not what training gives: run make train-extractor", file=sys.stderr)
-            return 1
-        return 0
     WEIGHTS.parent.mkdir(exist_ok=True)
     WEIGHTS.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS.relative_to(REPOSITORY)}")
