@@ -478,7 +478,7 @@ class Attributor:
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, start, end)
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
-        described = {s for s, e, claimant, _ in items if claimant is not None and self._describes(items, s, e, end)}
+        described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
         starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
         verbs = [  # read only in sentences that name someone: most verbs are never looked at
             m.span()
