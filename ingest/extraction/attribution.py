@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .cues import PLACE_PATTERN
 from .folding import fold
-from .gazetteer import Claimant, ClaimantIndex
+from .gazetteer import Claimant, ClaimantIndex, country_authorities
 from .patterns import factored, key_of, keyed, word_start
 from .spans import Spans
 
@@ -426,8 +426,9 @@ class Attribution:
 class Attributor:
     """Walk the sentences in order, remembering the claimants named so far."""
 
-    def __init__(self, mentions: Spans, folded: str, original: str):
+    def __init__(self, mentions: Spans, folded: str, original: str, index: ClaimantIndex | None = None):
         self.mentions = mentions  # the article's claimant names
+        self.index = index
         self.references = Spans(
             (m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else key_of(m))
             for m in _REFERENCE.finditer(folded)
@@ -549,6 +550,10 @@ class Attributor:
             if any(s <= o_end and o_start <= e + 1 for s, e in taken):
                 continue
             previous = self.original[max(start, o_start - 30) : o_start].split()
+            country = self._country_of(previous[-1] if previous else "", self.folded[o_end : o_end + 20].split())
+            if country is not None:  # "Afghan officials", "des sources médicales yéménites"
+                found.append((o_start, o_end, country, None))
+                continue
             if (
                 previous
                 and not _PLACE.fullmatch(fold(previous[-1]))  # "the Nineveh health directorate"
@@ -583,6 +588,16 @@ class Attributor:
             kind = next((k for k, pattern in _KIND_WORDS if pattern.search(folded_name)), "media")
             found.append((words.start("name"), words.end("name"), Claimant(name, kind), None))
         return found
+
+    def _country_of(self, word_before: str, words_after: list[str]) -> Claimant | None:
+        """Return the authorities of the country named beside unnamed officials, if the gazetteer has them."""
+        if self.index is None:
+            return None
+        for word in (fold(word_before) if word_before[:1].isupper() else "", *words_after[:1]):
+            name = country_authorities(word.strip(".,;:")) if word else ""
+            if name:
+                return self.index.find(name)
+        return None
 
     def _governed(self, position: int, start: int) -> bool:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""

@@ -117,6 +117,9 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
             for attribution in facts[j].attributions:
                 add(attribution, j)
+            if _REFERS_BACK.match(folded, facts[j].start):
+                for attribution in facts[j].mentioned:  # "These figures come from Airwars"
+                    add(attribution, j)
         if i > BACK and facts[0].paragraph == 0:
             for attribution in facts[0].attributions:
                 add(attribution, 0)

@@ -364,7 +364,7 @@ def detect_language(folded: str) -> str:
 
 def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
     text, folded = article.text, article.folded
-    attributor = Attributor(article.mentions, folded, text)
+    attributor = Attributor(article.mentions, folded, text, article.index)
     for s in split_sentences(text, body_start):
         line_start = s.start == 0 or text[s.start - 1] == "\n" or text.rfind("\n", 0, s.start) < body_start
         fact = SentenceFacts(article, s.start, s.end, s.paragraph, line_start)
