@@ -550,7 +550,8 @@ class Attributor:
             if any(s <= o_end and o_start <= e + 1 for s, e in taken):
                 continue
             previous = self.original[max(start, o_start - 30) : o_start].split()
-            country = self._country_of(previous[-1] if previous else "", self.folded[o_end : o_end + 20].split())
+            after = self.folded[o_end : o_end + 20].split()
+            country = self._country_of(previous[-1] if previous else "", after)
             if country is not None:  # "Afghan officials", "des sources médicales yéménites"
                 found.append((o_start, o_end, country, None))
                 continue

@@ -120,7 +120,8 @@ REFERENCES = [
         (91, "Der Spiegel"),
     ),
     case(
-        "The Guardian published the leaked files on Monday. The newspaper says 64 civilians died in the raids.",
+        "The Guardian published the leaked files on Monday. The newspaper says 64 civilians died "
+        "in the raids.",
         (64, "The Guardian"),
     ),
     case(
@@ -133,7 +134,8 @@ REFERENCES = [
         (132, "Pentagon"),
     ),
     case(
-        "Le Monde a publié lundi une longue enquête. Le quotidien affirme que 23 civils sont morts à Mossoul.",
+        "Le Monde a publié lundi une longue enquête. Le quotidien affirme que 23 civils sont morts "
+        "à Mossoul.",
         (23, "Le Monde"),
     ),
 ]
@@ -141,7 +143,8 @@ REFERENCES = [
 # C5: the wrong speaker carried over (a denier, a war's background toll)
 CARRIED = [
     case(
-        "Thirty-one civilians were killed on Monday, the Syrian Network for Human Rights said. Hospital staff "
+        "Thirty-one civilians were killed on Monday, the Syrian Network for Human Rights said. "
+        "Hospital staff "
         "in Maarat described chaotic scenes. The Russian defence ministry denied any involvement. Another 11 "
         "people died in Saraqeb overnight.",
         (31, "SNHR"),
@@ -176,7 +179,8 @@ RESOLVED = [
         (12, "Syrian government"),
     ),
     case(
-        "Airwars estime que 700 civils sont morts dans la bataille. Les militaires britanniques contestent ce "
+        "Airwars estime que 700 civils sont morts dans la bataille. Les militaires britanniques "
+        "contestent ce "
         "chiffre : ils n'admettent que 90 morts civils, d'après le ministère de la Défense.",
         (700, "Airwars"),
         (90, "UK Ministry of Defence"),
