@@ -22,7 +22,8 @@ from .figure import Figure
 from .folding import fold_in_place
 from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index, organisations
 from .grammar import Reading, read_figures
-from .ranker import Ranker, default_ranker
+from .ranker import Rankers, default_rankers
+from .scopes import ScopeOption, scope_options
 from .sentences import split_sentences
 from .spans import Spans
 
@@ -219,24 +220,25 @@ class Draft:
     headline: bool = False
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
+    scope_options: list[ScopeOption] = field(default_factory=list)
 
 
 def extract(
-    text: str, *, published=None, language: str = "auto", gazetteer=None, ranker: Ranker | None = None
+    text: str, *, published=None, language: str = "auto", gazetteer=None, rankers: Rankers | None = None
 ) -> list[Figure]:
     """Return the casualty figures stated in `text`, in text order, each stated once."""
     article, drafts = read_article(
-        text, published=published, language=language, gazetteer=gazetteer, ranker=ranker
+        text, published=published, language=language, gazetteer=gazetteer, rankers=rankers
     )
     return [_figure(d, article.text, article.sentences) for d in _merge(drafts)]
 
 
 def read_article(
-    text: str, *, published=None, language: str = "auto", gazetteer=None, ranker: Ranker | None = None
+    text: str, *, published=None, language: str = "auto", gazetteer=None, rankers: Rankers | None = None
 ) -> tuple["Article", list["Draft"]]:
     """Return the article and a draft of every figure it states, before the repeats are merged.
 
-    Training reads the drafts' candidates; `ranker` replaces the trained one (cross-validation).
+    Training reads the drafts' options; `rankers` replace the trained ones (cross-validation).
     """
     text = text if isinstance(text, str) else str(text or "")
     header, body_start = header_date(text)
@@ -248,15 +250,17 @@ def read_article(
     facts = _read_sentences(article, body_start)
     for fact in facts:
         fact.readings = read_figures(folded, fact.start, fact.end, lang)
-    ranker = ranker or default_ranker()
+    rankers = rankers or default_rankers()
     drafts: list[Draft] = []
     heads = Heads()
     for i, fact in enumerate(facts):
         for reading in fact.readings:
-            draft = _draft(reading, fact.readings, i, facts, article, pub, ranker)
+            draft = _draft(reading, fact.readings, i, facts, article, pub, rankers)
             _follow(draft, heads, facts)
             heads.add(draft)
             drafts.append(draft)
+    for draft in drafts:  # the rules' scopes, followed from figure to figure, then weighed by the model
+        _choose_scope(draft, facts, rankers, pub)
     return article, drafts
 
 
@@ -411,13 +415,13 @@ def _context(facts, i):
 
 
 def _draft(
-    reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None, ranker: Ranker
+    reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None, rankers: Rankers
 ) -> Draft:
     fact = facts[i]
     rule = _attribution(reading, i, facts, readings)
     found = candidates(reading, i, facts, rule)
     _name_local_officials(found, reading, i, facts, article)
-    chosen, probability = ranker.choose(found)
+    chosen, probability = rankers.claimant.choose(found)
     claimant = chosen.claimant
     draft = Draft(
         reading,
@@ -456,6 +460,19 @@ def _draft(
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft
+
+
+def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) -> None:
+    """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of."""
+    fact, reading = facts[draft.sentence], draft.reading
+    context = _context(facts, draft.sentence)
+    draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
+    option, _ = rankers.scope.choose(draft.scope_options)
+    if option.scope == draft.scope:
+        return
+    draft.scope, draft.strength["scope"] = option.scope, 2
+    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
+    draft.as_of = as_of or (pub.value() if pub else None)
 
 
 def _attribution_confidence(claimant: Claimant | None, probability: float) -> float:

@@ -1,42 +1,58 @@
-"""Choose a figure's claimant among its candidates with weights learned from annotated articles.
+"""Choose among options (a figure's candidate claimants, its scopes) with weights learned from articles.
 
-A linear model: each candidate's score is the sum of the weights of its features, the
-best score wins, and the softmax of the scores gives the confidence, so that the review
-queue puts the real doubts first. The weights are a versioned data file written by
+A linear model: each option's score is the sum of the weights of its features, the best
+score wins, and the softmax of the scores gives the confidence, so that the review queue
+puts the real doubts first. The weights are versioned data files written by
 `make train-extractor` (`python -m ingest.extraction.training`); reading them needs
 nothing but the standard library.
 """
 
 import json
 import math
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .claimants import Candidate
+DATA = Path(__file__).resolve().parent / "data"
+MODELS = ("claimant", "scope")
 
-WEIGHTS = Path(__file__).resolve().parent / "data" / "claimant_ranker.json"
+
+def weights_path(model: str) -> Path:
+    return DATA / f"{model}_ranker.json"
 
 
 class Ranker:
     def __init__(self, weights: dict[str, float]):
         self.weights = weights
 
-    def score(self, candidate: Candidate) -> float:
+    def score(self, option) -> float:
         weights = self.weights
-        return sum(weights.get(name, 0.0) * value for name, value in candidate.features.items())
+        return sum(weights.get(name, 0.0) * value for name, value in option.features.items())
 
-    def choose(self, candidates: list[Candidate]) -> tuple[Candidate, float]:
-        """Return the best candidate and its probability among the others (softmax of the scores)."""
-        scores = [self.score(c) for c in candidates]
+    def choose(self, options: list):
+        """Return the best option and its probability among the others (softmax of the scores)."""
+        scores = [self.score(o) for o in options]
         top = max(scores)
         total = sum(math.exp(s - top) for s in scores)
-        best = scores.index(top)
-        return candidates[best], 1.0 / total
+        return options[scores.index(top)], 1.0 / total
+
+
+@dataclass(frozen=True)
+class Rankers:
+    """The engine's learned choices: who states a figure, and its scope."""
+
+    claimant: Ranker
+    scope: Ranker
 
 
 @cache
-def default_ranker() -> Ranker:
-    """The trained ranker; with no weights file, the rules' own pick (a clear fallback, not an error)."""
-    if not WEIGHTS.is_file():
-        return Ranker({"rule": 1.0})
-    return Ranker(json.loads(WEIGHTS.read_text(encoding="utf-8"))["weights"])
+def default_rankers() -> Rankers:
+    """The trained rankers; where a weights file is missing, the rules' own pick (a fallback)."""
+    return Rankers(*(Ranker(_weights(model)) for model in MODELS))
+
+
+def _weights(model: str) -> dict[str, float]:
+    path = weights_path(model)
+    if not path.is_file():
+        return {"rule": 1.0}
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]

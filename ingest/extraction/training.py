@@ -1,14 +1,15 @@
-"""Train the claimant ranker on annotated articles: `make train-extractor`.
+"""Train the engine's rankers on annotated articles: `make train-extractor`.
 
-    python -m ingest.extraction.training [--folds 5] [--check]
+    python -m ingest.extraction.training [--folds 5] [--check] [--hold-out GLOBS]
 
 Reads every annotated article (../shared/news/fr and en, ../shared/seeds and the
 development set in tests/ingest/extraction/gold), runs the engine to get each figure's
-candidate claimants, labels the candidates with the annotation (the scorer's own claimant
-matching), fits a conditional logit (softmax over each figure's candidates, L2-penalised,
-plain gradient descent: deterministic, no dependency), prints cross-validated scores by
-article and writes the weights to data/claimant_ranker.json. With --check it writes
-nothing and fails if the committed weights differ from a fresh training.
+options (its candidate claimants, its three scopes), labels them with the annotation (the
+scorer's own matching), fits one conditional logit per choice (softmax over each figure's
+options, L2-penalised, plain gradient descent: deterministic, no dependency), prints the
+scores cross-validated by article and writes data/claimant_ranker.json and
+data/scope_ranker.json. --check writes nothing and fails if the committed weights differ
+from a fresh training; --hold-out trains without some articles and scores them.
 """
 
 import argparse
@@ -21,7 +22,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from .engine import _figure, _merge, read_article
-from .ranker import WEIGHTS, Ranker
+from .ranker import MODELS, Ranker, Rankers, weights_path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED = REPOSITORY.parent / "shared"
@@ -46,12 +47,11 @@ class Article:
 
 @dataclass
 class Group:
-    """One figure's candidates, as feature dicts, with which of them the annotation names."""
+    """One figure's options, as feature dicts, with which of them the annotation names."""
 
-    article: str
     features: list[dict[str, float]]
     positive: list[bool]
-    rule: int  # the index of the candidate the rules pick
+    rule: int  # the option the rules alone pick
 
 
 def scorer():
@@ -70,19 +70,22 @@ def articles() -> list[Article]:
             text_path = meta_path.with_suffix(".txt")
             if text_path.is_file():
                 meta = json.loads(meta_path.read_text(encoding="utf-8"))
-                found.append(
-                    Article(corpus, f"{corpus}/{meta_path.stem}", text_path.read_text("utf-8"), meta)
-                )
+                name = f"{corpus}/{meta_path.stem}"
+                found.append(Article(corpus, name, text_path.read_text("utf-8"), meta))
     return found
 
 
-def groups(article: Article, score) -> list[Group]:
-    """Return the labelled candidate groups of an article's figures that the annotation lists."""
-    _, drafts = read_article(
-        article.text, published=article.meta.get("published"), language=article.meta.get("language", "auto")
+def read(article: Article, rankers: Rankers | None = None):
+    meta = article.meta
+    return read_article(
+        article.text, published=meta.get("published"), language=meta.get("language", "auto"), rankers=rankers
     )
-    found = []
-    for draft in drafts:
+
+
+def groups(article: Article, score) -> dict[str, list[Group]]:
+    """Return, for each model, the labelled option groups of the figures the annotation lists."""
+    found: dict[str, list[Group]] = {model: [] for model in MODELS}
+    for draft in read(article)[1]:
         r = draft.reading
         predicted = {"value": r.value, "value_max": r.value_max, "casualty": r.casualty}
         golds = [
@@ -94,13 +97,22 @@ def groups(article: Article, score) -> list[Group]:
             continue
         names = [c.claimant.name if c.claimant else "unattributed" for c in draft.candidates]
         positive = [any(score.same_claimant(g.get("claimant"), n) for g in golds) for n in names]
-        rule = next((k for k, c in enumerate(draft.candidates) if c.features.get("rule")), len(names) - 1)
-        found.append(Group(article.name, [c.features for c in draft.candidates], positive, rule))
+        found["claimant"].append(_group(draft.candidates, positive))
+        scopes = {g["scope"] for g in golds if g.get("scope")}
+        if scopes:
+            found["scope"].append(
+                _group(draft.scope_options, [o.scope in scopes for o in draft.scope_options])
+            )
     return found
 
 
+def _group(options, positive: list[bool]) -> Group:
+    rule = next((k for k, o in enumerate(options) if o.features.get("rule")), len(options) - 1)
+    return Group([o.features for o in options], positive, rule)
+
+
 def fit(training: list[Group]) -> dict[str, float]:
-    """Maximise the log-probability of the annotated candidates (softmax per figure), L2-penalised."""
+    """Maximise the log-probability of the annotated options (softmax per figure), L2-penalised."""
     usable = [g for g in training if any(g.positive) and not all(g.positive)]
     names = sorted({name for g in usable for f in g.features for name in f})
     weights = dict.fromkeys(names, 0.0)
@@ -120,83 +132,72 @@ def fit(training: list[Group]) -> dict[str, float]:
                     gradient[n] += delta * v
         for name in weights:
             weights[name] += RATE * gradient[name] / len(usable)
-    return {name: round(w, 4) for name, w in weights.items()}
+    return dict(sorted(((n, round(w, 4)) for n, w in weights.items()), key=lambda item: -abs(item[1])))
 
 
-def accuracy(test: list[Group], ranker: Ranker) -> tuple[float, float, int]:
-    """Return the share of figures whose claimant the ranker and the rules get right, and how many."""
-    from .claimants import Candidate
+def fit_all(by_article: dict[str, dict[str, list[Group]]], names) -> dict[str, dict[str, float]]:
+    return {model: fit([g for name in names for g in by_article[name][model]]) for model in MODELS}
 
+
+def right(test: list[Group], ranker: Ranker) -> tuple[int, int, int]:
+    """Return how many figures the ranker and the rules alone get right, out of how many can be."""
     answerable = [g for g in test if any(g.positive)]
     ranked = ruled = 0
     for g in answerable:
-        scores = [ranker.score(Candidate(None, None, f)) for f in g.features]
+        scores = [sum(ranker.weights.get(n, 0.0) * v for n, v in f.items()) for f in g.features]
         ranked += g.positive[scores.index(max(scores))]
         ruled += g.positive[g.rule]
-    n = len(answerable)
-    return (ranked / n if n else 0.0), (ruled / n if n else 0.0), n
+    return ranked, ruled, len(answerable)
 
 
-def strict_f1(test_articles: list[Article], ranker: Ranker, score) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for a in test_articles:
-        article, drafts = read_article(
-            a.text, published=a.meta.get("published"), language=a.meta.get("language", "auto"), ranker=ranker
-        )
+def end_to_end(test: list[Article], rankers: Rankers, score) -> dict[str, list[int]]:
+    """Return strict (tp, fp, fn) and the scope hits of the held-out articles, by corpus."""
+    counts = {corpus: [0, 0, 0, 0, 0] for corpus in CORPORA}
+    for a in test:
+        article, drafts = read(a, rankers)
         predicted = [_figure(d, article.text, article.sentences).as_dict() for d in _merge(drafts)]
         pairs, missed, wrong = score.match(a.meta["figures"], predicted, strict=True)
-        tp, fp, fn = tp + len(pairs), fp + len(wrong), fn + len(missed)
-    return tp, fp, fn
+        scoped = [(g, p) for g, p in pairs if g.get("scope")]
+        hits = sum(score.same_attr("scope", g["scope"], p["scope"]) for g, p in scoped)
+        for k, n in enumerate((len(pairs), len(wrong), len(missed), hits, len(scoped))):
+            counts[a.corpus][k] += n
+    return counts
+
+
+def evaluate(train: list[str], test: list[Article], by_article, score) -> dict:
+    """Train on the `train` articles, score the `test` ones: choices right, and end to end."""
+    weights = fit_all(by_article, train)
+    rankers = Rankers(*(Ranker(weights[model]) for model in MODELS))
+    choices = {}
+    for model in MODELS:
+        test_groups = [g for a in test for g in by_article[a.name][model]]
+        choices[model] = list(right(test_groups, getattr(rankers, model)))
+    return {"choices": choices, "corpora": end_to_end(test, rankers, score)}
+
+
+def summary(results: list[dict], score) -> dict:
+    """Add the folds' counts up into accuracies and F1 scores."""
+    report: dict = {}
+    for model in MODELS:
+        ranked, ruled, n = (sum(r["choices"][model][k] for r in results) for k in range(3))
+        report[f"{model}_accuracy"] = round(ranked / n, 3) if n else None
+        report[f"{model}_rules_accuracy"] = round(ruled / n, 3) if n else None
+    for corpus in CORPORA:
+        tp, fp, fn, hits, scoped = (sum(r["corpora"][corpus][k] for r in results) for k in range(5))
+        if tp + fp + fn:
+            report[corpus] = {
+                "strict_f1": round(score.prf(tp, fp, fn)[2], 3),
+                "scope": round(hits / scoped, 3) if scoped else None,
+            }
+    return report
 
 
 def folds(items: list[Article], k: int) -> list[list[Article]]:
-    """Split by article, round robin in name order within each corpus: deterministic."""
+    """Split by article, round robin in name order: deterministic."""
     buckets: list[list[Article]] = [[] for _ in range(k)]
     for n, article in enumerate(sorted(items, key=lambda a: a.name)):
         buckets[n % k].append(article)
     return buckets
-
-
-def cross_validate(items: list[Article], by_article: dict[str, list[Group]], k: int, score) -> dict:
-    """Train on k-1 folds of articles, test on the last; return held-out scores summed over the folds."""
-    totals = {corpus: [0, 0, 0] for corpus in CORPORA}
-    right = {"ranker": 0, "rules": 0, "n": 0}
-    for held in folds(items, k):
-        held_names = {a.name for a in held}
-        training = [g for a in items if a.name not in held_names for g in by_article[a.name]]
-        ranker = Ranker(fit(training))
-        test = [g for a in held for g in by_article[a.name]]
-        ranked, ruled, n = accuracy(test, ranker)
-        right["ranker"] += round(ranked * n)
-        right["rules"] += round(ruled * n)
-        right["n"] += n
-        for corpus in CORPORA:
-            counts = strict_f1([a for a in held if a.corpus == corpus], ranker, score)
-            totals[corpus] = [t + c for t, c in zip(totals[corpus], counts, strict=True)]
-    return {
-        "claimant_accuracy": round(right["ranker"] / right["n"], 3),
-        "rules_claimant_accuracy": round(right["rules"] / right["n"], 3),
-        "figures": right["n"],
-        "strict_f1": {corpus: round(score.prf(*counts)[2], 3) for corpus, counts in totals.items()},
-    }
-
-
-def hold_out(items: list[Article], by_article: dict[str, list[Group]], pattern: str, score) -> int:
-    """Train on the articles that do not match `pattern`, print the scores of those that do."""
-    held = [a for a in items if any(fnmatch(a.name, p) for p in pattern.split(","))]
-    if not held:
-        print(f"no article matches {pattern!r}", file=sys.stderr)
-        return 2
-    ranker = Ranker(fit([g for a in items if a not in held for g in by_article[a.name]]))
-    ranked, ruled, n = accuracy([g for a in held for g in by_article[a.name]], ranker)
-    print(f"held out {len(held)} articles ({pattern}): claimant accuracy {ranked:.3f}", end=" ")
-    print(f"(rules {ruled:.3f}, {n} figures)")
-    for corpus in CORPORA:
-        counts = strict_f1([a for a in held if a.corpus == corpus], ranker, score)
-        if sum(counts):
-            tp, fp, fn = counts
-            print(f"  {corpus}: strict F1 {score.prf(tp, fp, fn)[2]:.3f} (tp {tp} fp {fp} fn {fn})")
-    return 0
 
 
 def main(argv=None) -> int:
@@ -207,8 +208,8 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if the committed weights are not fresh")
     parser.add_argument(
         "--hold-out",
-        metavar="GLOB",
-        help="train without the articles matching these globs (news/*/2[1-9],news/*/30), score them only",
+        metavar="GLOBS",
+        help="train without the articles matching (news/*/2[1-9],news/*/30), score them",
     )
     args = parser.parse_args(argv)
     if not (SHARED / "eval" / "score.py").is_file():
@@ -217,30 +218,44 @@ def main(argv=None) -> int:
     score = scorer()
     items = articles()
     by_article = {a.name: groups(a, score) for a in items}
+    print(f"{len(items)} articles read", file=sys.stderr)
     if args.hold_out:
-        return hold_out(items, by_article, args.hold_out, score)
-    every = [g for a in items for g in by_article[a.name]]
-    print(f"{len(items)} articles, {len(every)} annotated figures read", file=sys.stderr)
-    weights = dict(sorted(fit(every).items(), key=lambda item: -abs(item[1])))
-    if args.check:
-        committed = json.loads(WEIGHTS.read_text(encoding="utf-8")) if WEIGHTS.is_file() else {}
-        if committed.get("weights") != weights:
-            print(f"{WEIGHTS} is not what training gives: run make train-extractor", file=sys.stderr)
-            return 1
+        held = [a for a in items if any(fnmatch(a.name, p) for p in args.hold_out.split(","))]
+        train = [a.name for a in items if a not in held]
+        report = summary([evaluate(train, held, by_article, score)], score)
+        print(f"held out {len(held)} articles: {json.dumps(report)}")
         return 0
-    report = cross_validate(items, by_article, args.folds, score)
+    weights = fit_all(by_article, [a.name for a in items])
+    if args.check:
+        stale = [m for m in MODELS if _committed(m).get("weights") != weights[m]]
+        for model in stale:
+            print(
+                f"{weights_path(model)} is not what training gives: run make train-extractor", file=sys.stderr
+            )
+        return 1 if stale else 0
+    results = []
+    for held in folds(items, args.folds):
+        train = [a.name for a in items if a not in held]
+        results.append(evaluate(train, held, by_article, score))
+    report = summary(results, score)
     print(f"cross-validated ({args.folds} folds by article): {json.dumps(report)}")
-    model = {
-        "model": "conditional logit over each figure's candidate claimants",
-        "trained_on": sorted(CORPORA),
-        "articles": len(items),
-        "cross_validated": report,
-        "weights": weights,
-    }
-    WEIGHTS.parent.mkdir(exist_ok=True)
-    WEIGHTS.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS.relative_to(REPOSITORY)}")
+    for model in MODELS:
+        data = {
+            "model": f"conditional logit over each figure's {model} options",
+            "trained_on": sorted(CORPORA),
+            "articles": len(items),
+            "cross_validated": report,
+            "weights": weights[model],
+        }
+        path = weights_path(model)
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(REPOSITORY)}")
     return 0
+
+
+def _committed(model: str) -> dict:
+    path = weights_path(model)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 if __name__ == "__main__":

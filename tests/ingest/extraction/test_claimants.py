@@ -9,7 +9,7 @@ import pytest
 from ingest.extraction import extract
 from ingest.extraction.claimants import candidates
 from ingest.extraction.engine import read_article
-from ingest.extraction.ranker import Ranker, default_ranker
+from ingest.extraction.ranker import Ranker, default_rankers
 
 
 def claimants(text: str) -> list[tuple[int, str]]:
@@ -242,7 +242,7 @@ def test_the_ranker_picks_the_best_score_and_gives_its_softmax_probability():
     best, probability = Ranker({"unattributed": 5.0}).choose(found)
     assert best.claimant is None
     assert 0.5 < probability <= 1.0
-    best, probability = default_ranker().choose(found)
+    best, probability = default_rankers().claimant.choose(found)
     assert best.claimant.name == "SOHR"
     rule_only, _ = Ranker({"rule": 1.0}).choose(candidates(drafts[0].reading, 0, article.sentences, None))
     assert rule_only.claimant is None  # with no rule pick, "unattributed" carries the rule's weight

@@ -1,0 +1,62 @@
+"""A figure's scope (cumulative, period or incident), chosen by a model over the rules' reading.
+
+The rules of `cues.py` find scope cues ("depuis 2014", "in one strike", "en 2017") and the
+engine's rule picks one. Real news mixes them ("the toll of Thursday's strike brought to 167
+the civilians killed since 2014"), so each scope is also an option described by the cues
+and the words of the figure's clause, its sentence and the sentence before, each joined to
+that scope; the ranker weighs them with weights learned from the annotated articles, as it
+weighs claimants. The words are data (data/scope_words.json).
+"""
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SCOPES = ("cumulative", "period", "incident")
+
+
+@dataclass
+class ScopeOption:
+    scope: str
+    features: dict[str, float]
+
+
+@cache
+def _words() -> tuple[tuple[str, re.Pattern], ...]:
+    data = json.loads((Path(__file__).resolve().parent / "data" / "scope_words.json").read_text("utf-8"))
+    return tuple((name, re.compile(pattern)) for name, pattern in data.items() if not name.startswith("_"))
+
+
+def scope_options(reading, fact, context, rule: str, strength: int) -> list[ScopeOption]:
+    """Return one option per scope, each with the evidence around the figure joined to it."""
+    folded = fact.article.folded
+    breaks = fact.breaks
+    here = bisect_right(breaks, reading.start)
+    clause_start = breaks[here - 1] if here > 0 else fact.start
+    clause_end = breaks[here] if here < len(breaks) else fact.end
+    # a thousand deaths are seldom one strike's: the number's size is evidence too
+    evidence = [f"rule_strength_{strength}", f"digits_{min(len(str(reading.value)), 5)}"]
+    for name, pattern in _words():
+        if pattern.search(folded, clause_start, clause_end):
+            evidence.append(f"clause:{name}")
+        elif pattern.search(folded, fact.start, fact.end):
+            evidence.append(f"sentence:{name}")
+    evidence.extend(f"cue:{cue}" for cue, _, _ in fact.scope_cues)
+    if context:
+        evidence.extend(f"before:{cue}" for cue, _, _ in context[0].scope_cues)
+    if reading.is_more:
+        evidence.append("another")
+    if reading.is_subcount:
+        evidence.append("part")
+    options = []
+    for scope in SCOPES:
+        features = {f"{scope}|{name}": 1.0 for name in evidence}
+        features[f"{scope}|bias"] = 1.0
+        if scope == rule:
+            features["rule"] = 1.0
+            features[f"rule_{strength}"] = 1.0
+        options.append(ScopeOption(scope, features))
+    return options
