@@ -246,7 +246,9 @@ _REFERENCES = {
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
     "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
-    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory)",
+    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
+    r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity)",
+    "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
     "media": r"(?:l'|cette\s+|the\s+|le\s+|ce\s+|la\s+|this\s+)(?:agence|agency|journal|quotidien"
     r"|hebdomadaire|mensuel|magazine|chaine|newspaper|paper|daily|weekly|broadcaster|channel|outlet|site|publication)"
     r"(?:\s+(?:americain|britannique|allemand|francais|qatari|libanais|russe|american|british|german|french"
@@ -695,6 +697,9 @@ class Attributor:
         """Return the claimant a reference points back to: "the Observatory" is the last one so named."""
         if reference == "latter":
             return self.last_any
+        if reference == "rebels":  # "the rebels said": the rebels the article named, or nobody
+            head = _HEAD_NOUNS[re.split(r"[\s']", words)[-1]]
+            return next((c for c in reversed(self.named) if head in _folded_names(c)), None)
         head = _HEAD_NOUNS.get(re.split(r"[\s']", words)[-1]) if reference == "independent" else None
         if head:
             named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
@@ -725,6 +730,10 @@ _HEAD_NOUNS = {
     "monitor": "observ",  # "the Britain-based monitor": the Observatory, if the article named it
     "mission": "mission",
     "onusienne": "mission",
+    "rebels": "rebel",
+    "rebelles": "rebel",
+    "insurgents": "insurg",
+    "insurges": "insurg",
 }
 
 

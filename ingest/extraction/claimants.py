@@ -93,7 +93,9 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         if j != i and own_speakers:
             features["away_from_own_speaker"] = 1.0
         if j != i and unnamed_speaker:
-            features["speaker_unnamed_here"] = 1.0  # "..., Major-General Bilton said": the floor's person
+            features[f"{at}speaker_unnamed_here"] = (
+                1.0  # "..., Major-General Bilton said": the floor's person
+            )
         if j != i and quoted:
             features["quoted_here"] = 1.0
         if attribution.role == "verb" and any(
@@ -185,7 +187,7 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
             if not features.get("refers_back"):
                 features["ahead_speaks_for_itself"] = 1.0
     if other.paragraph != fact.paragraph:
-        features["other_paragraph"] = 1.0
+        features["other_paragraph" if j < i else "ahead_other_paragraph"] = 1.0
     return features
 
 

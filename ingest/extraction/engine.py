@@ -10,7 +10,7 @@ wins when one figure is stated twice.
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -20,7 +20,14 @@ from .claimants import Candidate, candidates
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
-from .gazetteer import DEFAULT_GAZETTEER, Claimant, claimant_index, organisations
+from .gazetteer import (
+    COUNTRY_WORD,
+    DEFAULT_GAZETTEER,
+    Claimant,
+    claimant_index,
+    country_authorities,
+    organisations,
+)
 from .grammar import Reading, read_figures
 from .ranker import Rankers, default_rankers
 from .scopes import ScopeOption, scope_options
@@ -151,7 +158,7 @@ class Article:
     @read_once
     def mentions(self) -> Spans:
         """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
-        known = list(self.index.mentions(self.folded, self.text))
+        known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
         unknown = organisations(self.text, [(m.start, m.end) for m in known])
         return Spans((m.start, m.end, m.claimant) for m in known + unknown)
 
@@ -202,6 +209,32 @@ class Article:
             if n * 4 >= sum(counts.values()) * 3:
                 return place
         return cues.geography(set(counts))
+
+
+def _saudi_coalition(mentions: list, article) -> list:
+    """Read a bare "coalition" as the Saudi-led one where Saudi Arabia leads it nearby, or in an
+    article about Yemen that never names the war on the Islamic State."""
+    folded = article.folded
+    if not _SAUDI.search(folded):
+        return mentions
+    saudi = article.index.find("Saudi-led coalition")
+    yemen_only = not _WAR_ON_ISIS.search(folded)
+    return [
+        replace(m, claimant=saudi)
+        if saudi is not None
+        and m.claimant.name == "US-led coalition"
+        and _BARE_COALITION.fullmatch(folded, m.start, m.end)
+        and (yemen_only or _SAUDI.search(folded, max(0, m.start - 150), m.end + 150))
+        else m
+        for m in mentions
+    ]
+
+
+_SAUDI = re.compile(r"\b(?:saudi|saoudi|riyad)")
+_WAR_ON_ISIS = re.compile(
+    r"\b(?:daech|daesh|isis|isil|etat\s+islamique|islamic\s+state|jihadist|djihadist|us-led|u\.s\.-led)"
+)
+_BARE_COALITION = re.compile(r"coalition(?:\s+(?:internationale|international|militaire|arabe))?")
 
 
 @dataclass
@@ -536,11 +569,20 @@ def _local_authorities(geography: str, article, before, ministry: bool) -> Claim
         ),
         None,
     )
-    name = _AUTHORITIES_OF.get(geography)
+    name = _AUTHORITIES_OF.get(geography) or _country_named(article, before)
     found = article.index.find(name) if name else None
     if ministry or found is None:
         found = last or found
     return found or LOCAL_AUTHORITIES
+
+
+def _country_named(article, facts) -> str:
+    """Return the authorities of the last country named in these sentences ("au sud du Yémen")."""
+    for fact in reversed(facts):
+        words = COUNTRY_WORD.findall(article.folded, fact.start, fact.end)
+        if words:
+            return country_authorities(words[-1])
+    return ""
 
 
 def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:

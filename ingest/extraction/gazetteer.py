@@ -102,6 +102,12 @@ _COUNTRY_BEFORE = re.compile(
 )
 
 
+# Any country's word in a folded text ("yéménites", "Iraqi"): whose officials speak there.
+COUNTRY_WORD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?:{words})" for _, words in COUNTRY_AUTHORITIES) + r")\w*"
+)
+
+
 def country_authorities(words: str) -> str:
     """Return the name of the authorities of the country `words` name ("Libya", "Tripoli"), if one."""
     return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), "")

@@ -515,7 +515,7 @@ def test_la_coalition_menee_par_riyad_n_est_pas_celle_des_etats_unis():
     assert _lu(
         text, perpetrator="perpetrator", geography="geography", claimant="claimant", casualty="casualty"
     ) == [
-        (29, "other", "other", "local authorities", "killed"),
+        (29, "other", "other", "Yemeni authorities", "killed"),  # the officials of the country named
         (21, "other", "other", "ICRC", "killed"),
         (35, "other", "other", "ICRC", "injured"),
     ]
