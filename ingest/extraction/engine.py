@@ -29,8 +29,9 @@ from .gazetteer import (
     organisations,
 )
 from .grammar import Reading, read_figures
-from .ranker import Rankers, default_rankers
-from .scopes import ScopeOption, scope_options
+from .perpetrators import perpetrator_options
+from .ranker import Option, Rankers, default_rankers
+from .scopes import scope_options
 from .sentences import split_sentences
 from .spans import Spans
 
@@ -253,7 +254,8 @@ class Draft:
     headline: bool = False
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
-    scope_options: list[ScopeOption] = field(default_factory=list)
+    scope_options: list[Option] = field(default_factory=list)
+    perpetrator_options: list[Option] = field(default_factory=list)
 
 
 def extract(
@@ -292,8 +294,9 @@ def read_article(
             _follow(draft, heads, facts)
             heads.add(draft)
             drafts.append(draft)
-    for draft in drafts:  # the rules' scopes, followed from figure to figure, then weighed by the model
+    for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
         _choose_scope(draft, facts, rankers, pub)
+        _choose_perpetrator(draft, facts, rankers, article)
     return article, drafts
 
 
@@ -501,11 +504,22 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
     context = _context(facts, draft.sentence)
     draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
     option, _ = rankers.scope.choose(draft.scope_options)
-    if option.scope == draft.scope:
+    if option.value == draft.scope:
         return
-    draft.scope, draft.strength["scope"] = option.scope, 2
+    draft.scope, draft.strength["scope"] = option.value, 2
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of or (pub.value() if pub else None)
+
+
+def _choose_perpetrator(draft: Draft, facts, rankers: Rankers, article) -> None:
+    """Let the perpetrator model weigh the rules' perpetrator against the others."""
+    fact = facts[draft.sentence]
+    claimant = draft.claimant
+    side = _own_side(claimant) if claimant is not None and claimant.kind == "official" else None
+    named = _actors_named(article.folded, fact.start, fact.end)
+    draft.perpetrator_options = perpetrator_options(draft, fact, _context(facts, draft.sentence), side, named)
+    option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
+    draft.perpetrator = option.value
 
 
 def _attribution_confidence(claimant: Claimant | None, probability: float) -> float:

@@ -14,11 +14,32 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-MODELS = ("claimant", "scope")
+MODELS = ("claimant", "scope", "perpetrator")
 
 
 def weights_path(model: str) -> Path:
     return DATA / f"{model}_ranker.json"
+
+
+@dataclass
+class Option:
+    """One answer to a figure's question ("period" for its scope, "russia" for its perpetrator)."""
+
+    value: str
+    features: dict[str, float]
+
+
+def options(values, evidence: list[str], rule: str, strength: int) -> list[Option]:
+    """Return one option per value, the evidence joined to each, and the rules' pick marked."""
+    found = []
+    for value in values:
+        features = {f"{value}|{name}": 1.0 for name in evidence}
+        features[f"{value}|bias"] = 1.0
+        if value == rule:
+            features["rule"] = 1.0
+            features[f"rule_{strength}"] = 1.0
+        found.append(Option(value, features))
+    return found
 
 
 class Ranker:
@@ -39,10 +60,11 @@ class Ranker:
 
 @dataclass(frozen=True)
 class Rankers:
-    """The engine's learned choices: who states a figure, and its scope."""
+    """The engine's learned choices: who states a figure, its scope and who caused the harm."""
 
     claimant: Ranker
     scope: Ranker
+    perpetrator: Ranker
 
 
 @cache

@@ -11,17 +11,12 @@ weighs claimants. The words are data (data/scope_words.json).
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .ranker import Option, options
+
 SCOPES = ("cumulative", "period", "incident")
-
-
-@dataclass
-class ScopeOption:
-    scope: str
-    features: dict[str, float]
 
 
 @cache
@@ -30,7 +25,7 @@ def _words() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(pattern)) for name, pattern in data.items() if not name.startswith("_"))
 
 
-def scope_options(reading, fact, context, rule: str, strength: int) -> list[ScopeOption]:
+def scope_options(reading, fact, context, rule: str, strength: int) -> list[Option]:
     """Return one option per scope, each with the evidence around the figure joined to it."""
     folded = fact.article.folded
     breaks = fact.breaks
@@ -51,12 +46,4 @@ def scope_options(reading, fact, context, rule: str, strength: int) -> list[Scop
         evidence.append("another")
     if reading.is_subcount:
         evidence.append("part")
-    options = []
-    for scope in SCOPES:
-        features = {f"{scope}|{name}": 1.0 for name in evidence}
-        features[f"{scope}|bias"] = 1.0
-        if scope == rule:
-            features["rule"] = 1.0
-            features[f"rule_{strength}"] = 1.0
-        options.append(ScopeOption(scope, features))
-    return options
+    return options(SCOPES, evidence, rule, strength)

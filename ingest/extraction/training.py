@@ -35,6 +35,7 @@ CORPORA = {
 L2 = 0.02
 EPOCHS = 400
 RATE = 0.5
+ATTRIBUTES = ("scope", "perpetrator")  # the attributes a model chooses, scored end to end
 
 
 @dataclass
@@ -98,11 +99,10 @@ def groups(article: Article, score) -> dict[str, list[Group]]:
         names = [c.claimant.name if c.claimant else "unattributed" for c in draft.candidates]
         positive = [any(score.same_claimant(g.get("claimant"), n) for g in golds) for n in names]
         found["claimant"].append(_group(draft.candidates, positive))
-        scopes = {g["scope"] for g in golds if g.get("scope")}
-        if scopes:
-            found["scope"].append(
-                _group(draft.scope_options, [o.scope in scopes for o in draft.scope_options])
-            )
+        for model, options in (("scope", draft.scope_options), ("perpetrator", draft.perpetrator_options)):
+            answers = {g[model] for g in golds if g.get(model)}
+            if answers:
+                found[model].append(_group(options, [o.value in answers for o in options]))
     return found
 
 
@@ -151,15 +151,17 @@ def right(test: list[Group], ranker: Ranker) -> tuple[int, int, int]:
 
 
 def end_to_end(test: list[Article], rankers: Rankers, score) -> dict[str, list[int]]:
-    """Return strict (tp, fp, fn) and the scope hits of the held-out articles, by corpus."""
-    counts = {corpus: [0, 0, 0, 0, 0] for corpus in CORPORA}
+    """Return strict (tp, fp, fn) and the hits of each attribute model of the held-out articles, by corpus."""
+    counts = {corpus: [0, 0, 0, 0, 0, 0, 0] for corpus in CORPORA}
     for a in test:
         article, drafts = read(a, rankers)
         predicted = [_figure(d, article.text, article.sentences).as_dict() for d in _merge(drafts)]
         pairs, missed, wrong = score.match(a.meta["figures"], predicted, strict=True)
-        scoped = [(g, p) for g, p in pairs if g.get("scope")]
-        hits = sum(score.same_attr("scope", g["scope"], p["scope"]) for g, p in scoped)
-        for k, n in enumerate((len(pairs), len(wrong), len(missed), hits, len(scoped))):
+        found = [len(pairs), len(wrong), len(missed)]
+        for name in ATTRIBUTES:
+            given = [(g, p) for g, p in pairs if g.get(name)]
+            found += [sum(score.same_attr(name, g[name], p[name]) for g, p in given), len(given)]
+        for k, n in enumerate(found):
             counts[a.corpus][k] += n
     return counts
 
@@ -183,12 +185,12 @@ def summary(results: list[dict], score) -> dict:
         report[f"{model}_accuracy"] = round(ranked / n, 3) if n else None
         report[f"{model}_rules_accuracy"] = round(ruled / n, 3) if n else None
     for corpus in CORPORA:
-        tp, fp, fn, hits, scoped = (sum(r["corpora"][corpus][k] for r in results) for k in range(5))
-        if tp + fp + fn:
-            report[corpus] = {
-                "strict_f1": round(score.prf(tp, fp, fn)[2], 3),
-                "scope": round(hits / scoped, 3) if scoped else None,
-            }
+        counts = [sum(r["corpora"][corpus][k] for r in results) for k in range(3 + 2 * len(ATTRIBUTES))]
+        if sum(counts[:3]):
+            report[corpus] = {"strict_f1": round(score.prf(*counts[:3])[2], 3)}
+            for n, name in enumerate(ATTRIBUTES):
+                hits, given = counts[3 + 2 * n : 5 + 2 * n]
+                report[corpus][name] = round(hits / given, 3) if given else None
     return report
 
 

@@ -1,0 +1,50 @@
+"""Who caused the harm a figure counts, chosen by a model over the rules' reading.
+
+The rules of `cues.py` find harms with a named actor ("frappes russes", "killed by IS"),
+and the engine's rule takes the nearest, else the claimant's own side, the claim of
+responsibility, the sentences before. Each perpetrator is also an option described by the
+actors harming in the figure's clause, its sentence and the sentence before, the actors
+merely named, the claimant's side, the place, air strikes, a war's toll and the scope,
+each joined to that option; the ranker weighs them, as it weighs claimants.
+"""
+
+import re
+from bisect import bisect_right
+
+from . import cues
+from .ranker import Option, options
+
+PERPETRATORS = ("coalition", "russia", "syria_gov", "isis", "other", "unknown")
+_AIR = re.compile(
+    r"\b(?:air\s*strikes?|air\s+raids?|drones?|frappes?|raids?\s+aeriens?|bombardements?\s+aeriens?)"
+)
+
+
+def perpetrator_options(draft, fact, context, own_side: str | None, named: list[str]) -> list[Option]:
+    """Return one option per perpetrator, each with the evidence around the figure joined to it."""
+    reading, folded = draft.reading, fact.article.folded
+    here = bisect_right(fact.breaks, reading.start)
+    evidence = [
+        f"rule_strength_{draft.strength['perpetrator']}",
+        f"scope:{draft.scope}",
+        f"geo:{draft.geography}",
+    ]
+    harms = fact.perpetrators
+    if harms:
+        nearest = min(harms, key=lambda h: min(abs(h[0] - reading.start), abs(h[1] - reading.start)))
+        evidence.append(f"harm_nearest:{nearest[2]}")
+    for start, _, actor in harms:
+        where = "clause" if bisect_right(fact.breaks, start) == here else "sentence"
+        evidence.append(f"harm_{where}:{actor}")
+        evidence.append(f"harm_{'before' if start < reading.start else 'after'}:{actor}")
+    evidence.extend(f"named:{actor}" for actor in named)
+    if context:
+        evidence.extend(f"harm_before:{actor}" for _, _, actor in context[0].perpetrators)
+    if own_side:
+        evidence.append(f"claimant_side:{own_side}")
+    if _AIR.search(folded, fact.start, fact.end):
+        evidence.append("air")
+    if cues.whole_war(folded, fact.start, fact.end):
+        evidence.append("war")
+    evidence.append(f"digits_{min(len(str(reading.value)), 5)}")
+    return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
