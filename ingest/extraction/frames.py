@@ -1,0 +1,315 @@
+"""Read a sentence's figures by token frames, where the character windows of grammar.py fall short.
+
+The sentence is cut into tokens, and each token (or run of tokens, such as "ainsi que" or
+"at least") gets a one-letter tag from the lexicon in data/lexicon.json: victim nouns
+(with a combatant class that is never a figure), casualty words, toll nouns and the verbs
+that give a toll its value, auxiliaries and adverbs, parts and sets ("dont", "parmi les"),
+rates, fractions and the things counted that are not people. A frame is then a regular
+expression over the string of tags: "n c a a k" is "14 civils ont été tués", however many
+adverbs stand between the noun and the verb.
+
+Frames that read a number (`FrameReading`) fill in what grammar.py does not read; vetoes
+say a number is no figure at all (fighters, a rate, a fraction, the missing, strikes).
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
+
+# Tags that are punctuation, not words: "—" and "–" are folded to "-".
+_PUNCTUATION = {",": ",", "-": "-", "(": "(", ")": ")", ".": ".", "!": ".", "?": ".", ";": ":", ":": ":"}
+_QUOTES = frozenset("\"'")
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|\S")
+# "a day after the strike" is a date, not a rate.
+_NOT_RATE_AFTER = frozenset("after before later earlier ago apres avant plus auparavant since".split())
+_VICTIMS_OF = {"c": "civilians", "e": "children", "w": "women"}
+
+
+@dataclass(frozen=True)
+class FrameReading:
+    """What a frame says of one number: its casualty and victims, and whether it is a part."""
+
+    casualty: str  # killed | injured | killed_or_injured | victims ("victimes": read by the sentence)
+    victims: str | None  # None: the noun does not tell (grammar decides)
+    is_subcount: bool
+    own_verb: bool  # the number's own noun and verb: stronger than a window's reading
+
+
+@cache
+def lexicon() -> tuple[dict, dict]:
+    """Return {first token: [(length, phrase tokens, tag)]} and {tag: class name}, longest first."""
+    classes = json.loads(LEXICON.read_text(encoding="utf-8"))["classes"]
+    phrases: dict[str, list] = {}
+    names = {}
+    seen = set()
+    for name, entry in classes.items():
+        names[entry["tag"]] = name
+        for phrase in entry["words"]:
+            words = tuple(_TOKEN.findall(phrase))
+            if words in seen:
+                raise ValueError(f"{phrase!r} is in two classes of {LEXICON.name}")
+            seen.add(words)
+            phrases.setdefault(words[0], []).append((len(words), words, entry["tag"]))
+    for options in phrases.values():
+        options.sort(key=lambda option: -option[0])
+    return phrases, names
+
+
+class Frames:
+    """The frames of one sentence, tagged on first use only.
+
+    `numbers` are (start, end, value, is_people) for every number of the sentence in text
+    order: a number that is no count of people (a year, a date, a percentage) is tagged as
+    a plain word, so that it does not stop a frame.
+    """
+
+    def __init__(self, folded: str, start: int, end: int, numbers: list[tuple[int, int, int, bool]]):
+        self.folded, self.start, self.end = folded, start, end
+        self.numbers = numbers
+        self._readings: dict[int, FrameReading] | None = None
+        self._vetoed: set[int] | None = None
+
+    def reading(self, position: int) -> FrameReading | None:
+        """Return what the frames read for the number starting at `position`, if any."""
+        if self._readings is None:
+            self._read()
+        return self._readings.get(position)
+
+    def vetoed(self, position: int) -> bool:
+        """Tell whether the number starting at `position` is no casualty figure (fighters, a rate...)."""
+        if self._vetoed is None:
+            self._read()
+        return position in self._vetoed
+
+    def _read(self) -> None:
+        tags, starts, values = self._tag()
+        self._readings, self._vetoed = {}, set()
+        for frame in _FRAMES:
+            frame(tags, starts, self._readings)
+        for veto in _VETOES:
+            for m in veto.finditer(tags):
+                if veto is _FRACTION and not 0 < values[m.start("n")] < values[m.start("d")] <= 100:
+                    continue  # "un civil sur trois", not "12 civils sur 3 sites"
+                self._vetoed.add(starts[_vetoed_index(m)])
+
+    def _tag(self) -> tuple[str, list[int], list[int]]:
+        """Return the tag string, the start of each tag's first token, and each number's value (else 0)."""
+        phrases, _ = lexicon()
+        words: list[str] = []
+        word_starts: list[int] = []
+        is_number: list[int | None] = []
+        folded, position = self.folded, self.start
+        for start, end, value, people in [*self.numbers, (self.end, self.end, 0, False)]:
+            for m in _TOKEN.finditer(folded, position, start):
+                if m.group() not in _QUOTES:
+                    words.append(m.group())
+                    word_starts.append(m.start())
+                    is_number.append(None)
+            if start < self.end:
+                words.append("")
+                word_starts.append(start)
+                is_number.append(value if people else -1)
+            position = end
+        tags, starts, values = [], [], []
+        i = 0
+        while i < len(words):
+            if is_number[i] is not None:
+                tags.append("n" if is_number[i] >= 0 else "o")
+                starts.append(word_starts[i])
+                values.append(max(is_number[i], 0))
+                i += 1
+                continue
+            word = words[i]
+            tag, length = _PUNCTUATION.get(word, "o"), 1
+            for n, phrase, phrase_tag in phrases.get(word, ()):
+                if tuple(words[i : i + n]) == phrase:
+                    tag, length = phrase_tag, n
+                    break
+            if tag == "r" and i + length < len(words) and words[i + length] in _NOT_RATE_AFTER:
+                tag = "o"
+            tags.append(tag)
+            starts.append(word_starts[i])
+            values.append(0)
+            i += length
+        return "".join(tags), starts, values
+
+
+# --- The frames, written over the tags of data/lexicon.json -------------------------------------
+# n number; c e w p civilians, children, women, people; M members; O others; x combatants;
+# F former; G armed group; j adjective; k killed; h injured; v victims; b casualties (killed or
+# injured); t toll noun; g toll verb; T a/to/at; P de/of; q qualifier; a auxiliary or adverb;
+# d dont/including; m a set ("parmi les"); i includes; A "ainsi que"; & and; = "soit"; r rate;
+# / "sur"; u unharmed; z things; y left; W with; K "la mort"; < "higher"; > "than"; o other words.
+_NOUN = "[cepwMOx]"
+_NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
+_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*"
+_AUX = "[aT]*"
+_CASUALTY = "[khvb]"
+_CASUALTY_OF = {"k": "killed", "h": "injured", "v": "victims", "b": "killed_or_injured"}
+
+# "58 personnes dont 19 enfants sont mortes", "Nine civilians - four women and five children - were
+# killed", "39 membres et 10 voisins ont été tués", "37 personnes grièvement blessées", "cinq femmes
+# au nombre des morts": every number of the subject takes the verb.
+_SUBJECT = re.compile(
+    rf"(?<![nPjGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
+    rf"|&{_NP_NOUN})*){_AUX}(?P<set>m[jG]*[cepw]?[jG]*)?(?P<verb>{_CASUALTY})"
+)
+# "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
+_ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
+# "Sur les 140 morts dénombrés ..., 33 étaient des enfants",
+# "Parmi les 70 personnes tuées, on compte 12 femmes".
+_SET_FIRST = re.compile(
+    rf"(?:^|[,:])m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})[^.:;n]*?,[^.:;n,]{{0,3}}?"
+    rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
+)
+# "Le bilan ... s'établit à 19 civils", "civilian casualties fell to 5,939", "the number of civilian
+# dead may run as high as 3,000".
+_TOLL_IS = re.compile(rf"(?P<toll>[tvbk])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
+# "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
+_TOLL_TO = re.compile(rf"g[^.:;]{{0,3}}?(?P<toll>t[^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?t")
+# "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
+_NAMELY = re.compile(
+    rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?=(?P<np>{_NP})"
+    rf"|(?P<noun>[cepwkhvb])-[aq]*(?P<np2>n)[^-.:;n]{{0,4}}-,?{_AUX}(?P<verb2>{_CASUALTY})?"
+)
+# "a entraîné la mort d'au moins 23 civils", "the deaths of 12 civilians".
+_DEATH_OF = re.compile(rf"KP(?P<np>{_NP})")
+# "left 23 passers-by with serious injuries".
+_LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
+# "the fatalities included 222 civilians".
+_INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}){_AUX}i(?P<np>{_NP_NOUN})")
+
+# Vetoes: the number starting group "n" is no figure.
+_COMBATANTS = re.compile(r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?[jG]*MP[ojG]{0,3}[Gx]")
+_RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
+_FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
+_UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
+_THINGS = re.compile(r"(?P<n>n)P?j*z|(?P<n2>n)<>")
+
+
+def _noun_victims(tags: str, start: int, end: int) -> str | None:
+    """Return the victims a noun phrase names (civilians, children, women), None for people."""
+    return next((_VICTIMS_OF[t] for t in tags[start:end] if t in _VICTIMS_OF), None)
+
+
+def _put(readings, starts, index, reading) -> None:
+    readings.setdefault(starts[index], reading)
+
+
+def _subject(tags, starts, readings) -> None:
+    for m in _SUBJECT.finditer(tags):
+        casualty = _CASUALTY_OF[m.group("verb")]
+        set_victims = "civilians" if m.group("set") and "c" in m.group("set") else None
+        head_victims = None
+        part = False
+        for i in range(m.start("group"), m.end("group")):
+            t = tags[i]
+            if t in "d-(":
+                part = True
+            elif t in ")":
+                part = False
+            elif t == "&" and not part:
+                part = False
+            elif t == "n":
+                end = i + 1
+                while end < m.end("group") and tags[end] in "PjGcepwMOx":
+                    end += 1
+                victims = _noun_victims(tags, i, end)
+                if victims is None and "O" in tags[i:end]:
+                    victims = head_victims
+                if victims is None:
+                    victims = (head_victims if part else None) or set_victims
+                if not part:
+                    head_victims = victims
+                readings[starts[i]] = FrameReading(casualty, victims, part, True)
+
+
+def _also(tags, starts, readings) -> None:
+    for m in _ALSO.finditer(tags):
+        i = m.start("np") + m.group("np").index("n")
+        _put(
+            readings,
+            starts,
+            i,
+            FrameReading(_CASUALTY_OF[m.group("verb")], _noun_victims(tags, i, m.end("np")), False, False),
+        )
+
+
+def _set_first(tags, starts, readings) -> None:
+    for m in _SET_FIRST.finditer(tags):
+        i = m.start("np") + m.group("np").index("n")
+        victims = _noun_victims(tags, i, m.end("np")) or _noun_victims(tags, m.start("set"), m.end("set"))
+        _put(readings, starts, i, FrameReading(_CASUALTY_OF[m.group("verb")], victims, True, False))
+
+
+def _toll(tags, starts, readings) -> None:
+    for pattern in (_TOLL_IS, _TOLL_TO):
+        for m in pattern.finditer(tags):
+            np = "np" if m.group("np") is not None else "np2"
+            i = m.start(np) + m.group(np).index("n")
+            toll = m.group("toll") or tags[m.start(np) : m.end()]
+            victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
+            casualty = (
+                "killed_or_injured"
+                if "b" in toll
+                else "victims"
+                if "v" in toll
+                else "injured"
+                if "h" in toll and "k" not in toll
+                else "killed"
+            )
+            _put(readings, starts, i, FrameReading(casualty, victims, False, False))
+
+
+def _namely(tags, starts, readings) -> None:
+    for m in _NAMELY.finditer(tags):
+        if m.group("np") is not None:
+            i = m.start("np") + m.group("np").index("n")
+            casualty, victims = _CASUALTY_OF[m.group("verb")], _noun_victims(tags, i, m.end("np"))
+        else:
+            i = m.start("np2")
+            word = m.group("verb2") or m.group("noun")
+            if word not in _CASUALTY_OF:
+                continue
+            casualty, victims = _CASUALTY_OF[word], _noun_victims(tags, m.start("noun"), m.end("noun"))
+        _put(readings, starts, i, FrameReading(casualty, victims, False, False))
+
+
+def _simple(pattern, casualty, is_subcount=False):
+    def frame(tags, starts, readings) -> None:
+        for m in pattern.finditer(tags):
+            i = m.start("np") + m.group("np").index("n")
+            found = _CASUALTY_OF[m.group("verb")] if "verb" in pattern.groupindex else casualty
+            _put(
+                readings,
+                starts,
+                i,
+                FrameReading(found, _noun_victims(tags, i, m.end("np")), is_subcount, False),
+            )
+
+    return frame
+
+
+# In order of strength: a number's own verb first, then the frames that borrow one.
+_FRAMES = (
+    _subject,
+    _set_first,
+    _also,
+    _simple(_INCLUDED, None, is_subcount=True),
+    _simple(_DEATH_OF, "killed"),
+    _simple(_LEFT_WITH, "injured"),
+    _namely,
+    _toll,
+)
+
+
+_VETOES = (_COMBATANTS, _RATE, _UNHARMED, _THINGS, _FRACTION)
+
+
+def _vetoed_index(m: re.Match) -> int:
+    """Return the tag index of the number a veto matched ("n", or "n2" in a second alternative)."""
+    return m.start("n") if m.group("n") is not None else m.start("n2")
