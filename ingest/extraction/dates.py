@@ -242,7 +242,7 @@ def _read(
     if g["yearonly"]:
         if not _YEAR_CONTEXT.search(before):
             return None
-        if _COUNT_RANGE_END.search(before) or _COUNTED.match(folded, m.end()):
+        if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
             return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year
         kind = _kind(before, "year")
         if kind == "end":  # "entre 2017 et 2019": to the end of 2019, or to now for this year

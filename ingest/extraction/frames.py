@@ -17,15 +17,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
+
+from .patterns import alternation, word_start
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
 
 # Tags that are punctuation, not words: "—" and "–" are folded to "-".
 _PUNCTUATION = {",": ",", "-": "-", "(": "(", ")": ")", ".": ".", "!": ".", "?": ".", ";": ":", ":": ":"}
-_QUOTES = frozenset("\"'")
-_TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|\S")
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|[^\s\"']")
 # "a day after the strike" is a date, not a rate.
-_NOT_RATE_AFTER = frozenset("after before later earlier ago apres avant plus auparavant since".split())
+_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|apres|avant|plus|auparavant|since)\b")
 _VICTIMS_OF = {"c": "civilians", "e": "children", "w": "women"}
 
 
@@ -39,24 +41,58 @@ class FrameReading:
     own_verb: bool  # the number's own noun and verb: stronger than a window's reading
 
 
+class Lexicon(NamedTuple):
+    tokens: re.Pattern  # a sentence's tokens, a phrase of the lexicon as one
+    tags: dict[str, str]  # {token: tag}
+    # Cues searched in the sentence's text before it is tagged, so that most sentences are not:
+    frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
+    injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
+    veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
+    rate_before: re.Pattern  # a rate before a number ("chaque jour, une dizaine de corps")
+
+
+_FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
+_OWN_VERB_REACH = 60  # characters after a number where its own verb may stand
+_VETO_REACH = 10  # words after a number where "missing" may stand ("13 personnes étaient portées disparues")
+
+
 @cache
-def lexicon() -> tuple[dict, dict]:
-    """Return {first token: [(length, phrase tokens, tag)]} and {tag: class name}, longest first."""
+def lexicon() -> Lexicon:
+    """Return data/lexicon.json compiled: a phrase ("ainsi que") is one token, the longest wins."""
     classes = json.loads(LEXICON.read_text(encoding="utf-8"))["classes"]
-    phrases: dict[str, list] = {}
-    names = {}
-    seen = set()
-    for name, entry in classes.items():
-        names[entry["tag"]] = name
+    tags: dict[str, str] = {}
+    phrases = []
+    by_tag: dict[str, list[str]] = {}
+    for entry in classes.values():
         for phrase in entry["words"]:
-            words = tuple(_TOKEN.findall(phrase))
-            if words in seen:
+            key = " ".join(_TOKEN.findall(phrase))
+            if key in tags or phrase in tags:
                 raise ValueError(f"{phrase!r} is in two classes of {LEXICON.name}")
-            seen.add(words)
-            phrases.setdefault(words[0], []).append((len(words), words, entry["tag"]))
-    for options in phrases.values():
-        options.sort(key=lambda option: -option[0])
-    return phrases, names
+            tags[key] = tags[phrase] = entry["tag"]
+            by_tag.setdefault(entry["tag"], []).append(phrase)
+            if " " in key:
+                phrases.append(phrase)
+    tags.update(_PUNCTUATION)
+
+    def words(of_tags: str) -> str:
+        return alternation([w for t in of_tags for w in by_tag[t]])
+
+    def cue(of_tags: str, *more: str) -> re.Pattern:
+        """Return a fast search for any word of these classes (or pattern of `more`) in a text."""
+        alternatives = [r"\b" + re.escape(w).replace(r"\ ", r"\s+") for t in of_tags for w in by_tag[t]]
+        return re.compile(rf"{word_start('|'.join([*alternatives, *more]))}(?![\w-])")
+
+    return Lexicon(
+        re.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
+        tags,
+        cue("khvbtKg"),
+        cue("h"),
+        re.compile(
+            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMz<')}|{_FRACTION_CUE})(?![\w-])"
+            rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
+        ),
+        cue("r"),
+    )
 
 
 class Frames:
@@ -72,69 +108,78 @@ class Frames:
         self.numbers = numbers
         self._readings: dict[int, FrameReading] | None = None
         self._vetoed: set[int] | None = None
+        self._cues: dict[str, bool] = {}
 
-    def reading(self, position: int) -> FrameReading | None:
-        """Return what the frames read for the number starting at `position`, if any."""
+    def reading(self, position: int, read: bool = False) -> FrameReading | None:
+        """Return what the frames read for the number starting at `position`, if any.
+
+        With `read`, grammar.py has read the number already: only a frame of its own verb
+        that reads another casualty matters, which takes an injury word after the number.
+        """
+        if read:
+            end = next(e for s, e, _, _ in self.numbers if s == position)
+            if not lexicon().injury_cue.search(self.folded, end, min(self.end, end + _OWN_VERB_REACH)):
+                return None  # "37 personnes grièvement blessées": an injury word right after the number
+        elif not self._cue("frame_cue"):
+            return None
         if self._readings is None:
             self._read()
         return self._readings.get(position)
 
     def vetoed(self, position: int) -> bool:
         """Tell whether the number starting at `position` is no casualty figure (fighters, a rate...)."""
+        end = next(e for s, e, _, _ in self.numbers if s == position)
+        if not lexicon().veto_after.match(self.folded, end, self.end) and not lexicon().rate_before.search(
+            self.folded, max(self.start, position - 60), position
+        ):
+            return False  # no veto's word near the number: the sentence need not be tagged
         if self._vetoed is None:
             self._read()
         return position in self._vetoed
 
+    def _cue(self, name: str) -> bool:
+        if name not in self._cues:
+            self._cues[name] = getattr(lexicon(), name).search(self.folded, self.start, self.end) is not None
+        return self._cues[name]
+
     def _read(self) -> None:
         tags, starts, values = self._tag()
         self._readings, self._vetoed = {}, set()
-        for frame in _FRAMES:
-            frame(tags, starts, self._readings)
-        for veto in _VETOES:
+        present = set(tags)
+        for needs, frame in _FRAMES:
+            if needs & present:
+                frame(tags, starts, self._readings)
+        for needs, veto in _VETOES:
+            if not needs & present:
+                continue
             for m in veto.finditer(tags):
                 if veto is _FRACTION and not 0 < values[m.start("n")] < values[m.start("d")] <= 100:
                     continue  # "un civil sur trois", not "12 civils sur 3 sites"
                 self._vetoed.add(starts[_vetoed_index(m)])
 
-    def _tag(self) -> tuple[str, list[int], list[int]]:
-        """Return the tag string, the start of each tag's first token, and each number's value (else 0)."""
-        phrases, _ = lexicon()
-        words: list[str] = []
-        word_starts: list[int] = []
-        is_number: list[int | None] = []
+    def _tag(self) -> tuple[str, list[int], dict[int, int]]:
+        """Return the tag string, where each tag's token starts, and the value of each number by its tag."""
+        tokens, get = lexicon().tokens, lexicon().tags.get
+        tags: list[str] = []
+        starts: list[int] = []
+        values: dict[int, int] = {}
         folded, position = self.folded, self.start
         for start, end, value, people in [*self.numbers, (self.end, self.end, 0, False)]:
-            for m in _TOKEN.finditer(folded, position, start):
-                if m.group() not in _QUOTES:
-                    words.append(m.group())
-                    word_starts.append(m.start())
-                    is_number.append(None)
+            for m in tokens.finditer(folded, position, start):
+                token = m.group()
+                tag = get(token)
+                if tag is None:  # a word out of the lexicon, or a phrase written over several blanks
+                    tag = get(" ".join(_TOKEN.findall(token)), "o") if m.lastgroup else "o"
+                elif tag == "r" and _NOT_RATE_AFTER.match(folded, m.end(), start):
+                    tag = "o"
+                tags.append(tag)
+                starts.append(m.start())
             if start < self.end:
-                words.append("")
-                word_starts.append(start)
-                is_number.append(value if people else -1)
+                if people:
+                    values[len(tags)] = value
+                tags.append("n" if people else "o")
+                starts.append(start)
             position = end
-        tags, starts, values = [], [], []
-        i = 0
-        while i < len(words):
-            if is_number[i] is not None:
-                tags.append("n" if is_number[i] >= 0 else "o")
-                starts.append(word_starts[i])
-                values.append(max(is_number[i], 0))
-                i += 1
-                continue
-            word = words[i]
-            tag, length = _PUNCTUATION.get(word, "o"), 1
-            for n, phrase, phrase_tag in phrases.get(word, ()):
-                if tuple(words[i : i + n]) == phrase:
-                    tag, length = phrase_tag, n
-                    break
-            if tag == "r" and i + length < len(words) and words[i + length] in _NOT_RATE_AFTER:
-                tag = "o"
-            tags.append(tag)
-            starts.append(word_starts[i])
-            values.append(0)
-            i += length
         return "".join(tags), starts, values
 
 
@@ -294,20 +339,25 @@ def _simple(pattern, casualty, is_subcount=False):
     return frame
 
 
-# In order of strength: a number's own verb first, then the frames that borrow one.
+# In order of strength: a number's own verb first, then the frames that borrow one; each with
+# the tags one of which it needs, so that a sentence without them is not searched.
 _FRAMES = (
-    _subject,
-    _set_first,
-    _also,
-    _simple(_INCLUDED, None, is_subcount=True),
-    _simple(_DEATH_OF, "killed"),
-    _simple(_LEFT_WITH, "injured"),
-    _namely,
-    _toll,
+    (set("khvb"), _subject),
+    (set("m"), _set_first),
+    (set("A"), _also),
+    (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
+    (set("K"), _simple(_DEATH_OF, "killed")),
+    (set("W"), _simple(_LEFT_WITH, "injured")),
+    (set("=-"), _namely),
+    (set("g"), _toll),
 )
-
-
-_VETOES = (_COMBATANTS, _RATE, _UNHARMED, _THINGS, _FRACTION)
+_VETOES = (
+    (set("xM"), _COMBATANTS),
+    (set("r"), _RATE),
+    (set("u"), _UNHARMED),
+    (set("z<"), _THINGS),
+    (set("/"), _FRACTION),
+)
 
 
 def _vetoed_index(m: re.Match) -> int:

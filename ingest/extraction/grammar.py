@@ -381,7 +381,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
-    framed = frames.reading(start)
+    framed = frames.reading(start, read=read is not None)
     if framed is not None and (
         read is None or (framed.own_verb and _family(framed.casualty) != _family(read[0]))
     ):
