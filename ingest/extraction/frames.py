@@ -26,8 +26,10 @@ LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
 # Tags that are punctuation, not words: "—" and "–" are folded to "-".
 _PUNCTUATION = {",": ",", "-": "-", "(": "(", ")": ")", ".": ".", "!": ".", "?": ".", ";": ":", ":": ":"}
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|[^\s\"']")
-# "a day after the strike" is a date, not a rate.
-_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|apres|avant|plus|auparavant|since)\b")
+# "a day after the strike", "a day's work": no rate.
+_NOT_RATE_AFTER = re.compile(
+    r"'|\s+(?:after|before|later|earlier|ago|of|or|since|when|that|apres|avant|plus|auparavant|ou)\b"
+)
 _VICTIMS_OF = {"c": "civilians", "e": "children", "w": "women"}
 
 
@@ -200,7 +202,7 @@ _CASUALTY_OF = {"k": "killed", "h": "injured", "v": "victims", "b": "killed_or_i
 # killed", "39 membres et 10 voisins ont été tués", "37 personnes grièvement blessées", "cinq femmes
 # au nombre des morts": every number of the subject takes the verb.
 _SUBJECT = re.compile(
-    rf"(?<![nPjGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
+    rf"(?<![njGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
     rf"|&{_NP_NOUN})*){_AUX}(?P<set>m[jG]*[cepw]?[jG]*)?(?P<verb>{_CASUALTY})"
 )
 # "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
@@ -223,6 +225,10 @@ _NAMELY = re.compile(
 )
 # "a entraîné la mort d'au moins 23 civils", "the deaths of 12 civilians".
 _DEATH_OF = re.compile(rf"KP(?P<np>{_NP})")
+# "killing somewhere between 64 and 116 civilians": a verb and its object, whatever qualifies it.
+_VERB_OBJECT = re.compile(
+    rf"(?P<verb>[kh])[aTq]*(?P<np>q*nP?[jG]*(?:{_NOUN}[jG]*|(?=[,.:)/TPa&-]|$)))(?![nkhvb])"
+)  # with no noun, the number stands alone: not "kills 30 pine nut workers"
 # "left 23 passers-by with serious injuries".
 _LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
 # "the fatalities included 222 civilians".
@@ -297,6 +303,8 @@ def _toll(tags, starts, readings) -> None:
             np = "np" if m.group("np") is not None else "np2"
             i = m.start(np) + m.group(np).index("n")
             toll = m.group("toll") or tags[m.start(np) : m.end()]
+            if "x" in toll:
+                continue  # "the figures for security forces personnel killed amounted to 296"
             victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
             casualty = (
                 "killed_or_injured"
@@ -348,6 +356,7 @@ _FRAMES = (
     (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
     (set("K"), _simple(_DEATH_OF, "killed")),
     (set("W"), _simple(_LEFT_WITH, "injured")),
+    (set("kh"), _simple(_VERB_OBJECT, None)),
     (set("=-"), _namely),
     (set("g"), _toll),
 )
