@@ -50,7 +50,7 @@ class Lexicon(NamedTuple):
     frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
     injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
     veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
-    rate_before: re.Pattern  # a rate before a number ("chaque jour, une dizaine de corps")
+    rate_before: re.Pattern  # before a number, a rate ("chaque jour, une dizaine") or "sur" ("un sur trois")
 
 
 _FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
@@ -93,7 +93,7 @@ def lexicon() -> Lexicon:
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMz<')}|{_FRACTION_CUE})(?![\w-])"
             rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
         ),
-        cue("r"),
+        cue("r", r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
 
@@ -158,6 +158,8 @@ class Frames:
                 if veto is _FRACTION and not 0 < values[m.start("n")] < values[m.start("d")] <= 100:
                     continue  # "un civil sur trois", not "12 civils sur 3 sites"
                 self._vetoed.add(starts[_vetoed_index(m)])
+                if veto is _FRACTION:
+                    self._vetoed.add(starts[m.start("d")])  # "one in five victims": neither is a toll
 
     def _tag(self) -> tuple[str, list[int], dict[int, int]]:
         """Return the tag string, where each tag's token starts, and the value of each number by its tag."""
@@ -177,6 +179,7 @@ class Frames:
                 tags.append(tag)
                 starts.append(m.start())
             if start < self.end:
+                people = people and not (value == 1 and tags and tags[-1] == "P")  # "d'une même famille"
                 if people:
                     values[len(tags)] = value
                 tags.append("n" if people else "o")
@@ -193,7 +196,7 @@ class Frames:
 # / "sur"; u unharmed; z things; y left; W with; K "la mort"; < "higher"; > "than"; o other words.
 _NOUN = "[cepwMOx]"
 _NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
-_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*"
+_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:P[ojG]{{1,3}}(?=[aTkhvb]))?"  # "7 passagers du minibus ont été tués"
 _AUX = "[aT]*"
 _CASUALTY = "[khvb]"
 _CASUALTY_OF = {"k": "killed", "h": "injured", "v": "victims", "b": "killed_or_injured"}
@@ -302,7 +305,7 @@ def _toll(tags, starts, readings) -> None:
         for m in pattern.finditer(tags):
             np = "np" if m.group("np") is not None else "np2"
             i = m.start(np) + m.group(np).index("n")
-            toll = m.group("toll") or tags[m.start(np) : m.end()]
+            toll = tags[m.start("toll") : m.start(np)] if m.group("toll") else tags[m.start(np) : m.end()]
             if "x" in toll:
                 continue  # "the figures for security forces personnel killed amounted to 296"
             victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
