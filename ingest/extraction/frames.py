@@ -50,7 +50,9 @@ class Lexicon(NamedTuple):
     frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
     injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
     veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
-    rate_before: re.Pattern  # before a number, a rate ("chaque jour, une dizaine") or "sur" ("un sur trois")
+    rate_before: (
+        re.Pattern
+    )  # before a number: a rate ("chaque jour, une dizaine"), "sur" ("un sur trois"), fighters
 
 
 _FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
@@ -87,13 +89,13 @@ def lexicon() -> Lexicon:
     return Lexicon(
         re.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
         tags,
-        cue("khvbtKg"),
+        cue("khvbtKgi"),
         cue("h"),
         re.compile(
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMz<')}|{_FRACTION_CUE})(?![\w-])"
             rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
         ),
-        cue("r", r"\b(?:sur|in|out\s+of)\s+$"),
+        cue("rx", r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
 
@@ -196,10 +198,18 @@ class Frames:
 # / "sur"; u unharmed; z things; y left; W with; K "la mort"; < "higher"; > "than"; o other words.
 _NOUN = "[cepwMOx]"
 _NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
-_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:P[ojG]{{1,3}}(?=[aTkhvb]))?"  # "7 passagers du minibus ont été tués"
+# "32 réfugiés somaliens", "7 passagers du minibus ont été tués"
+_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:{_NOUN}[jG]*)?(?:P[ojG]{{1,3}}(?=[aTkhvb]))?"
 _AUX = "[aT]*"
 _CASUALTY = "[khvb]"
-_CASUALTY_OF = {"k": "killed", "h": "injured", "v": "victims", "b": "killed_or_injured"}
+_CASUALTY_OF = {
+    "k": "killed",
+    "h": "injured",
+    "v": "victims",
+    "b": "killed_or_injured",
+    "D": "killed",
+    "t": "killed",
+}
 
 # "58 personnes dont 19 enfants sont mortes", "Nine civilians - four women and five children - were
 # killed", "39 membres et 10 voisins ont été tués", "37 personnes grièvement blessées", "cinq femmes
@@ -234,11 +244,15 @@ _VERB_OBJECT = re.compile(
 )  # with no noun, the number stands alone: not "kills 30 pine nut workers"
 # "left 23 passers-by with serious injuries".
 _LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
-# "the fatalities included 222 civilians".
-_INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}){_AUX}i(?P<np>{_NP_NOUN})")
+# "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
+_INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
+# "wounded 30 people, including 14 under the age of 18": a part of the figure before, with no verb of its own.
+_PART_OF = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbd]*?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])")
 
 # Vetoes: the number starting group "n" is no figure.
 _COMBATANTS = re.compile(r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?[jG]*MP[ojG]{0,3}[Gx]")
+# "the figures for security forces personnel killed amounted to 296".
+_COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)")
 _RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
 _FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
 _UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
@@ -336,16 +350,15 @@ def _namely(tags, starts, readings) -> None:
 
 
 def _simple(pattern, casualty, is_subcount=False):
+    """Return a frame that gives each number of the pattern's "np" its casualty (or its "verb"'s)."""
+
     def frame(tags, starts, readings) -> None:
         for m in pattern.finditer(tags):
-            i = m.start("np") + m.group("np").index("n")
             found = _CASUALTY_OF[m.group("verb")] if "verb" in pattern.groupindex else casualty
-            _put(
-                readings,
-                starts,
-                i,
-                FrameReading(found, _noun_victims(tags, i, m.end("np")), is_subcount, False),
-            )
+            numbers = [i for i in range(m.start("np"), m.end("np")) if tags[i] == "n"]
+            for i, next_i in zip(numbers, [*numbers[1:], m.end("np")], strict=True):
+                victims = _noun_victims(tags, i, next_i)
+                _put(readings, starts, i, FrameReading(found, victims, is_subcount, False))
 
     return frame
 
@@ -357,6 +370,7 @@ _FRAMES = (
     (set("m"), _set_first),
     (set("A"), _also),
     (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
+    (set("d"), _simple(_PART_OF, None, is_subcount=True)),
     (set("K"), _simple(_DEATH_OF, "killed")),
     (set("W"), _simple(_LEFT_WITH, "injured")),
     (set("kh"), _simple(_VERB_OBJECT, None)),
@@ -366,6 +380,7 @@ _FRAMES = (
 _VETOES = (
     (set("xM"), _COMBATANTS),
     (set("r"), _RATE),
+    (set("g"), _COMBATANT_TOLL),
     (set("u"), _UNHARMED),
     (set("z<"), _THINGS),
     (set("/"), _FRACTION),

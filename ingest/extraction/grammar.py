@@ -360,8 +360,15 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         value_max, noun, end = split
         qualifier = "range"
         right = noun + folded[end : min(s_end, end + 160)]
+    if value_max is None and _LOW_BEFORE.search(left[-24:]):
+        high = _high_end(folded, end, s_end)
+        if high and high[0] > value:  # "a minimum of 492 civilian deaths ..., and a high of 1,183"
+            value_max, noun, end = high
+            qualifier = "range"
+            right = noun + folded[end : min(s_end, end + 160)]
     people = not (
         _NOT_PEOPLE.match(right)
+        or _AGE_BEFORE.search(left[-30:])
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
@@ -444,6 +451,27 @@ _SPLIT_RANGE = re.compile(
     r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
     r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
+
+
+_LOW_BEFORE = re.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
+_HIGH_AFTER = re.compile(
+    r"(?P<noun>[^.;:\d]{0,80}?),?\s+(?:and|et|to|with|avec)\s+(?:a\s+|un\s+)?(?:high|maximum)\s+(?:of|de|d')\s*"
+    r"(?:(?:potentially|possibly|perhaps|peut-etre|probablement)\s+)?"
+)
+# "14 under the age of 18", "âgés de moins de 18 ans": an age, never a toll.
+_AGE_BEFORE = re.compile(
+    r"\b(?:age|ages|aged|agee?s?)\s+(?:of\s+|de\s+)?(?:under\s+|over\s+|moins\s+de\s+|plus\s+de\s+)?$"
+)
+
+
+def _high_end(folded, end, s_end):
+    """Return (value_max, noun, end) for "a minimum of X civilian deaths ..., and a high of Y", else None."""
+    joiner = _HIGH_AFTER.match(folded, end, s_end)
+    if not joiner:
+        return None
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
+    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
 def _split_range(folded, end, s_end):
@@ -595,7 +623,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         casualty is None
         and gap is not None
         and len(gap) <= 160
-        and _GAP_END.match(right)
+        and _GAP_END.match(after)  # "... 222 civilians in Deir al-Zour and 250 others in Hasakah"
         and not _GAP_BREAK.search(gap)
         and _GAPPED.search(gap)
     ):

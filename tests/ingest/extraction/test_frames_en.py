@@ -181,3 +181,29 @@ def test_a_full_stop_inside_a_closing_quote_still_ends_the_sentence():
         (25, "Airwars", "2020-06-15"),
         (15, "US-led coalition", "2020-05-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The group counts a minimum of 210 civilian deaths in the region, and a high of possibly 480.",
+            [(210, 480, "range", "killed", "civilians")],
+        ),
+        (
+            "The toll included 40 civilians in the north of the city and 25 others in the south.",
+            [(40, None, "exact", "killed", "civilians"), (25, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "The shelling wounded 18 people, including 6 under the age of 18, medics said.",
+            [(18, None, "exact", "injured", "people"), (6, None, "exact", "injured", "children")],
+        ),
+        (
+            "That included 31 children and 17 women, the monitor said.",
+            [(31, None, "exact", "killed", "children"), (17, None, "exact", "killed", "women")],
+        ),
+        ("The figures for army personnel killed amounted to 140 last month.", []),
+    ],
+)
+def test_it_reads_ranges_lists_and_parts_that_a_window_misses(text, expected):
+    assert figures(text) == expected

@@ -211,3 +211,28 @@ def test_a_range_of_two_years_is_no_figure():
 def test_a_hard_wrapped_line_runs_on_into_the_next():
     text = "Il y a une semaine, 32 réfugiés ont péri au large \ndes côtes lorsque leur bateau a été visé."
     assert figures(text) == [(32, None, "exact", "killed", "people")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "L'ONG recense un minimum de 300 morts civils dans la province, et un maximum de 520.",
+            [(300, 520, "range", "killed", "civilians")],
+        ),
+        (
+            "Le bilan comprend 15 civils à Alep et 9 autres à Idleb.",
+            [(15, None, "exact", "killed", "civilians"), (9, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Les tirs ont blessé 20 personnes, dont 7 âgés de moins de 18 ans.",
+            [(20, None, "exact", "injured", "people"), (7, None, "exact", "injured", "children")],
+        ),
+        (
+            "Sept enfants se trouvaient parmi les victimes du bombardement.",
+            [(7, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_il_lit_les_fourchettes_les_listes_et_les_parts(text, expected):
+    assert figures(text) == expected
