@@ -92,7 +92,7 @@ def lexicon() -> Lexicon:
         cue("khvbtKgi"),
         cue("h"),
         re.compile(
-            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMz<')}|{_FRACTION_CUE})(?![\w-])"
+            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
             rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
         ),
         cue("rx", r"\b(?:sur|in|out\s+of)\s+$"),
@@ -193,9 +193,10 @@ class Frames:
 # --- The frames, written over the tags of data/lexicon.json -------------------------------------
 # n number; c e w p civilians, children, women, people; M members; O others; x combatants;
 # F former; G armed group; j adjective; k killed; h injured; v victims; b casualties (killed or
-# injured); t toll noun; g toll verb; T a/to/at; P de/of; q qualifier; a auxiliary or adverb;
-# d dont/including; m a set ("parmi les"); i includes; A "ainsi que"; & and; = "soit"; r rate;
-# / "sur"; u unharmed; z things; y left; W with; K "la mort"; < "higher"; > "than"; o other words.
+# injured); t toll noun; # a count ("number", "total"); g toll verb; T a/to/at; P de/of;
+# q qualifier; a auxiliary or adverb; d dont/including; m a set ("parmi les"); i includes;
+# A "ainsi que"; & and; = "soit"; D "that"; r rate; / "sur"; u unharmed; z things; y left;
+# W with; K "la mort"; < "higher"; > "than"; o other words.
 _NOUN = "[cepwMOx]"
 _NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
 # "32 réfugiés somaliens", "7 passagers du minibus ont été tués"
@@ -228,9 +229,11 @@ _SET_FIRST = re.compile(
 )
 # "Le bilan ... s'établit à 19 civils", "civilian casualties fell to 5,939", "the number of civilian
 # dead may run as high as 3,000".
-_TOLL_IS = re.compile(rf"(?P<toll>[tvbk])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
+_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
-_TOLL_TO = re.compile(rf"g[^.:;]{{0,3}}?(?P<toll>t[^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?t")
+_TOLL_TO = re.compile(
+    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepwkhvb])?"
+)
 # "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
 _NAMELY = re.compile(
     rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?=(?P<np>{_NP})"
@@ -250,7 +253,9 @@ _INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,
 _PART_OF = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbd]*?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])")
 
 # Vetoes: the number starting group "n" is no figure.
-_COMBATANTS = re.compile(r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?[jG]*MP[ojG]{0,3}[Gx]")
+_COMBATANTS = re.compile(
+    r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?(?:[jG]*MP[ojG]{0,3}[Gx]|j*G(?![jGcepwMOxzkhvb]))"
+)
 # "the figures for security forces personnel killed amounted to 296".
 _COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)")
 _RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
@@ -322,6 +327,8 @@ def _toll(tags, starts, readings) -> None:
             toll = tags[m.start("toll") : m.start(np)] if m.group("toll") else tags[m.start(np) : m.end()]
             if "x" in toll:
                 continue  # "the figures for security forces personnel killed amounted to 296"
+            if "t" not in toll and not any(t in toll for t in "khvbcepw"):
+                continue  # "the number of strikes rose to 40": a count of something else
             victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
             casualty = (
                 "killed_or_injured"
@@ -378,7 +385,7 @@ _FRAMES = (
     (set("g"), _toll),
 )
 _VETOES = (
-    (set("xM"), _COMBATANTS),
+    (set("xMG"), _COMBATANTS),
     (set("r"), _RATE),
     (set("g"), _COMBATANT_TOLL),
     (set("u"), _UNHARMED),

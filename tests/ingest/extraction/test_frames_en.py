@@ -207,3 +207,15 @@ def test_a_full_stop_inside_a_closing_quote_still_ends_the_sentence():
 )
 def test_it_reads_ranges_lists_and_parts_that_a_window_misses(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of strikes rose to 40 last month.",
+        "The army said it killed 12 Taliban in Helmand.",
+        "The deaths of 2 of its soldiers were confirmed on Monday.",
+    ],
+)
+def test_a_count_of_strikes_or_of_fighters_is_no_toll(text):
+    assert figures(text) == []
