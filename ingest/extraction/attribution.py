@@ -288,6 +288,8 @@ _MODIFIER_AFTER = re.compile(
     + REPORTING_VERB
     + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
+# "more than the coalition has admitted": the term of a comparison.
+_COMPARED_BEFORE = re.compile(r"\b(?:than|que|qu')\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
 _HEADLINE_SOURCE_AFTER = re.compile(r"\s*\)?\s*$")
@@ -513,13 +515,26 @@ class Attributor:
             if role is None:
                 self.last_any = claimant
                 self.named.append(claimant)
-                if not reference:
+                if not reference and not self._acts(before, e):
                     self.mentioned.append(Attribution(claimant, s, "named", 0.5))
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
             self._remember(claimant)
         return found
+
+    def _acts(self, before: str, e: int) -> bool:
+        """Tell whether a name is an actor, a modifier or a term of comparison: never a speaker.
+
+        "coalition strikes", "40 Amnesty reports", "more than the coalition has admitted".
+        """
+        folded = self.folded
+        return bool(
+            _ACTOR_AFTER.match(folded, e)
+            or _PASSIVE_AFTER.match(folded, e)
+            or _MODIFIER_AFTER.match(folded, e)
+            or _COMPARED_BEFORE.search(before)
+        )
 
     def _describes(self, items, s: int, e: int, end: int) -> bool:
         """Tell whether a name stands in an apposition that describes the name just before it."""

@@ -132,6 +132,12 @@ _UNTIL = re.compile(
 _AND = re.compile(r"(?:\b(?:et|and|to)|-)\s*(?:le\s+|the\s+)?$")
 _YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
+# "entre 1320 et 1950": a range whose first end is no year is a count, whatever its second end.
+_COUNT_RANGE_END = re.compile(r"(?<![\d.,' ])(?!(?:19|20)\d\d\b)\d[\d.,' ]*?\s*(?:\b(?:et|and|to|a)\b|-)\s*$")
+_COUNTED = re.compile(
+    r"\s*(?:civil\w*|personnes|people|persons|morts|dead|deaths|killed|tues|victimes|victims|blesses|wounded"
+    r"|injured|enfants|children|femmes|women|soldiers|soldats|fighters|combattants)\b"
+)
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.
 _BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
@@ -236,6 +242,8 @@ def _read(
     if g["yearonly"]:
         if not _YEAR_CONTEXT.search(before):
             return None
+        if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
+            return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year
         kind = _kind(before, "year")
         if kind == "end":  # "entre 2017 et 2019": to the end of 2019, or to now for this year
             year = int(g["year5"])

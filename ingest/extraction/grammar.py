@@ -10,6 +10,7 @@ dates, money, ages) is left out because no such words surround it.
 import re
 from dataclasses import dataclass
 
+from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
 from .patterns import key_of, keyed, word_start
 
@@ -26,7 +27,7 @@ _QUALIFIERS = (
     ),
     (
         "up_to",
-        r"jusqu'a|jusqu'au|up\s+to|as\s+many\s+as|moins\s+d[e']|fewer\s+than|less\s+than|under|"
+        r"jusqu'a|jusqu'au|up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|moins\s+d[e']|fewer\s+than|less\s+than|under|"
         r"at\s+most|au\s+plus|tout\s+au\s+plus|a\s+maximum\s+of|maximum\s+de",
     ),
     (
@@ -283,33 +284,64 @@ class Reading:
     is_more: bool = False
 
 
+@dataclass
+class _Number:
+    """A number of the sentence as written, with its range and qualifier, before its casualty is read."""
+
+    match: re.Match
+    number: NumberReading
+    value: int
+    value_max: int | None
+    qualifier: str | None
+    end: int
+    left: str
+    right: str
+    people: bool  # False for a year, a date, a percentage, money, an age: never a figure
+
+
 def read_figures(folded: str, start: int, end: int, language: str) -> list[Reading]:
     """Return the casualty figures stated in folded[start:end], in text order."""
+    numbers = _numbers(folded, start, end, language)
+    if not numbers:
+        return []
+    frames = Frames(folded, start, end, [(n.match.start(), n.end, n.value, n.people) for n in numbers])
     readings: list[Reading] = []
     head: Reading | None = None
+    for number in numbers:
+        if not number.people:
+            continue
+        reading = _read(folded, start, end, number, head, readings, frames)
+        if reading:
+            readings.append(reading)
+            if not reading.is_subcount or head is None:
+                head = reading  # "Parmi ces morts figurent 6 349 civils, dont 1 437 enfants": parts of a part
+    return readings
+
+
+def _numbers(folded: str, start: int, end: int, language: str) -> list[_Number]:
+    """Return the numbers of folded[start:end], a range read as one, each marked a count of people or not."""
+    numbers = []
     position = start
     while True:
         m = NUMBER_PATTERN.search(folded, position, end)
         if m is None:
-            return readings
+            return numbers
         number = read_number(m)
         position = m.end()
         if number is not None and not _in_language(number, language) and number.kind == "words":
             number = read_number_as(m, language)  # "six" is French and English
         if number is None or not _in_language(number, language):
             continue
-        reading, position = _read(folded, start, end, m, number, language, head, readings)
-        if reading:
-            readings.append(reading)
-            if not reading.is_subcount or head is None:
-                head = reading  # "Parmi ces morts figurent 6 349 civils, dont 1 437 enfants": parts of a part
+        read = _number(folded, start, end, m, number, language)
+        position = read.end
+        numbers.append(read)
 
 
 def _in_language(number: NumberReading, language: str) -> bool:
     return number.language is None or language == "auto" or number.language == language
 
 
-def _read(folded, s_start, s_end, m, number, language, head, readings):
+def _number(folded, s_start, s_end, m, number, language) -> _Number:
     start, end = m.start(), m.end()
     value, value_max, qualifier = number.value, None, number.qualifier
     second = _range_end(folded, m, s_end, language)
@@ -320,22 +352,35 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
             value_max, qualifier = None, number.qualifier
             end = m.end()
     right = folded[end : min(s_end, end + 160)]
+    left = folded[max(s_start, start - 90) : start]
     if value == 1 and _ONE_OF.match(right):
-        return None, end  # "One of the bodies was hung": one of them, not a toll
+        return _Number(m, number, value, value_max, qualifier, end, left, right, False)  # "One of the bodies"
     split = None if second else _split_range(folded, end, s_end)
     if split and split[0] > value:  # "at least 7,988 civilians and possibly as many as 12,860 were killed"
         value_max, noun, end = split
         qualifier = "range"
         right = noun + folded[end : min(s_end, end + 160)]
-    left = folded[max(s_start, start - 90) : start]
-    if (
+    if value_max is None and _LOW_BEFORE.search(left[-24:]):
+        high = _high_end(folded, end, s_end)
+        if high and high[0] > value:  # "a minimum of 492 civilian deaths ..., and a high of 1,183"
+            value_max, noun, end = high
+            qualifier = "range"
+            right = noun + folded[end : min(s_end, end + 160)]
+    people = not (
         _NOT_PEOPLE.match(right)
+        or _AGE_BEFORE.search(left[-30:])
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
+        or (value_max is not None and _years_range(m, value, value_max, right))
         or _CAPACITY_BEFORE.search(left[-40:])
-        or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))
-    ):
-        return None, end  # "since March 22 and ...": a day of the month
+        or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))  # "since March 22 and"
+    )
+    return _Number(m, number, value, value_max, qualifier, end, left, right, people)
+
+
+def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) -> Reading | None:
+    m, number, value, value_max, qualifier = n.match, n.number, n.value, n.value_max, n.qualifier
+    start, end, left, right = m.start(), n.end, n.left, n.right
     q = _QUALIFIER.search(left[-30:])
     if q and qualifier != "range":
         qualifier = key_of(q)
@@ -343,21 +388,26 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
-    if read is None:
-        return None, end
+    framed = frames.reading(start, read=read is not None)
+    if framed is not None and (
+        read is None or (framed.own_verb and _family(framed.casualty) != _family(read[0]))
+    ):
+        read = _framed(framed, read, head, readings, sentence)
+    if read is None or frames.vetoed(start):
+        return None
     if (
         number.kind == "words"
         and value == 1
         and not _NOUN.match(right)
         and not _VERB_BEFORE.search(left[-70:])
     ):
-        return None, end  # "l'attentat qui a frappé un marché": an article, not one death
+        return None  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
     if qualifier in (None, "exact") and _AT_LEAST_AFTER.match(right):
         qualifier = "at_least"  # "7 500 morts civils au minimum"
-    reading = Reading(
+    return Reading(
         value,
         value_max,
         qualifier or "exact",
@@ -370,7 +420,25 @@ def _read(folded, s_start, s_end, m, number, language, head, readings):
         inherits,
         more,
     )
-    return reading, end
+
+
+def _family(casualty: str) -> str:
+    return "killed" if casualty in ("killed_or_injured", "victims") else casualty
+
+
+def _framed(framed: FrameReading, read, head, readings, sentence):
+    """Return the (casualty, victims, ...) a frame reads, in the shape _casualty_and_victims returns."""
+    casualty = _victims_casualty(sentence) if framed.casualty == "victims" else framed.casualty
+    victims = framed.victims
+    if victims is None and read is not None:
+        victims = read[1]
+    if victims is None:
+        before = head if framed.is_subcount and head is not None else (readings[-1] if readings else None)
+        if framed.is_subcount and before is not None:
+            victims = before.victims
+        else:
+            victims = "civilians" if _CIVILIAN_WORD.search(sentence) and not readings else "people"
+    return casualty, victims, framed.is_subcount, 0.9, False, bool(read and read[5])
 
 
 _VICTIMS_OF_WHOM = re.compile(
@@ -383,6 +451,27 @@ _SPLIT_RANGE = re.compile(
     r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
     r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
+
+
+_LOW_BEFORE = re.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
+_HIGH_AFTER = re.compile(
+    r"(?P<noun>[^.;:\d]{0,80}?),?\s+(?:and|et|to|with|avec)\s+(?:a\s+|un\s+)?(?:high|maximum)\s+(?:of|de|d')\s*"
+    r"(?:(?:potentially|possibly|perhaps|peut-etre|probablement)\s+)?"
+)
+# "14 under the age of 18", "âgés de moins de 18 ans": an age, never a toll.
+_AGE_BEFORE = re.compile(
+    r"\b(?:age|ages|aged|agee?s?)\s+(?:of\s+|de\s+)?(?:under\s+|over\s+|moins\s+de\s+|plus\s+de\s+)?$"
+)
+
+
+def _high_end(folded, end, s_end):
+    """Return (value_max, noun, end) for "a minimum of X civilian deaths ..., and a high of Y", else None."""
+    joiner = _HIGH_AFTER.match(folded, end, s_end)
+    if not joiner:
+        return None
+    second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
+    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
 def _split_range(folded, end, s_end):
@@ -425,6 +514,16 @@ def _day_of_month(left: str, right: str) -> bool:
         return False
     noun = _NOUN.match(right)
     return not (noun and any(noun.group(k) for k in _VICTIM_NOUNS))
+
+
+def _years_range(m, value: int, value_max: int, right: str) -> bool:
+    """Tell "entre 2014 et 2017" (years) from "entre 1320 et 1950 civils" (a count)."""
+    return (
+        m.lastgroup == "digits"
+        and len(m.group()) == 4
+        and 1900 <= value < value_max <= 2100
+        and not _NOUN.match(right)
+    )
 
 
 def _looks_like_year(m, number, left) -> bool:
@@ -524,7 +623,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         casualty is None
         and gap is not None
         and len(gap) <= 160
-        and _GAP_END.match(right)
+        and _GAP_END.match(after)  # "... 222 civilians in Deir al-Zour and 250 others in Hasakah"
         and not _GAP_BREAK.search(gap)
         and _GAPPED.search(gap)
     ):

@@ -24,6 +24,9 @@ _ABBREVIATION = re.compile(
 )
 
 
+_OPENS_LOWER = re.compile(r"[ \t]*[a-z\u00df-\u00ff]")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -37,15 +40,39 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     previous_end = start
-    for line in _LINE.finditer(text, start):
-        if text.count("\n", previous_end, line.start()) > 1:
+    for line_start, line_end in _lines(text, start):
+        if text.count("\n", previous_end, line_start) > 1:
             paragraph += 1
-        previous_end = line.end()
-        for s, e in _cut_line(text, line.start(), line.end()):
+        previous_end = line_end
+        for s, e in _cut_line(text, line_start, line_end):
             s, e = _trim(text, s, e)
             if e > s:
                 sentences.append(Sentence(s, e, len(sentences), paragraph))
     return sentences
+
+
+def _lines(text: str, start: int):
+    """Yield the (start, end) of each line, a hard-wrapped line joined to the one it runs on into.
+
+    Wire copy wrapped at 65 characters ("... fait 100\nmorts par mois") runs on into a next line
+    that opens in lower case, after a line that ends with no stop: one sentence, not two.
+    """
+    current = None
+    for line in _LINE.finditer(text, start):
+        if current is not None and _runs_on(text, *current) and _OPENS_LOWER.match(text, line.start()):
+            current = (current[0], line.end())
+            continue
+        if current is not None:
+            yield current
+        current = (line.start(), line.end())
+    if current is not None:
+        yield current
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Tell whether a line ends on a word or a comma (then blanks): no stop, no quote, no colon."""
+    last = text[start:end].rstrip()[-1:]
+    return last.isalnum() or last == ","
 
 
 def _cut_line(text: str, start: int, end: int):
@@ -63,6 +90,9 @@ def _cut_line(text: str, start: int, end: int):
         elif m.group("straight"):
             straight += 1
         else:
+            closer = m.group("closer")  # 'the strikes "precise." Two days later': the quote closes
+            straight += closer.count('"')
+            depth = max(0, depth - closer.count("\u00bb") - closer.count("\u201d"))
             inside = (balanced and depth > 0) or (straight % 2 == 1 and straight_total % 2 == 0)
             if inside or _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
                 continue

@@ -152,7 +152,7 @@ def test_it_ignores_english_numbers_that_count_no_casualties(text):
         ("30 civilians were killed in Mosul, the monitoring group Airwars said.", "Airwars"),
         ("According to Amnesty International, 30 civilians were killed in Raqqa.", "Amnesty International"),
         ("Human Rights Watch said the strike killed 30 civilians.", "Human Rights Watch"),
-        ("Russia's defence ministry said 30 militants were killed.", "Russian Defence Ministry"),
+        ("Russia's defence ministry said 30 civilians were killed.", "Russian Defence Ministry"),
     ],
 )
 def test_it_attributes_english_figures(text, claimant):
@@ -448,7 +448,7 @@ def test_an_unnamed_ministry_is_the_country_the_article_named():
     text = (
         "Britain has acknowledged that one of its strikes killed a civilian. The Ministry of Defence said "
         "the "
-        "strike in Syria also killed three fighters."
+        "strike in Syria also killed three civilians."
     )
     assert _one(text, claimant="claimant") == [(3, "UK Ministry of Defence")]
 
@@ -500,9 +500,7 @@ def test_one_of_the_dead_is_no_toll():
 
 
 def test_the_second_count_after_one_verb():
-    text = (
-        "A suicide bomber struck outside the airport, killing 13 U.S. service members and about 170 Afghans."
-    )
+    text = "A suicide bomber struck outside the airport, killing 13 aid workers and about 170 Afghans."
     assert _one(text, casualty="casualty", qualifier="qualifier") == [
         (13, "killed", "exact"),
         (170, "killed", "approx"),
@@ -522,7 +520,7 @@ def test_who_claimed_the_attack_is_its_perpetrator_and_backing_is_no_harm():
 def test_the_outlet_told_is_not_the_speaker_he_is():
     text = (
         "An army spokesman for the coalition rejected the account. He told AP by phone that the raid had "
-        "killed 12 militants."
+        "killed 12 civilians."
     )
     assert _one(text, claimant="claimant") == [(12, "US-led coalition")]
 

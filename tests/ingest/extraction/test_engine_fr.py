@@ -596,7 +596,7 @@ def test_un_attentat_revendique_plus_loin_est_de_son_auteur_et_frappe_n_est_pas_
 def test_selon_lui_renvoie_au_porte_parole_cite():
     text = (
         "« Nous regrettons ces pertes », a indiqué le porte-parole de la coalition. Selon lui, la frappe a "
-        "également tué une vingtaine de jihadistes."
+        "également tué une vingtaine de civils."
     )
     assert _lu(text, claimant="claimant") == [(20, "US-led coalition")]
 

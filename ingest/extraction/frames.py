@@ -1,0 +1,399 @@
+"""Read a sentence's figures by token frames, where the character windows of grammar.py fall short.
+
+The sentence is cut into tokens, and each token (or run of tokens, such as "ainsi que" or
+"at least") gets a one-letter tag from the lexicon in data/lexicon.json: victim nouns
+(with a combatant class that is never a figure), casualty words, toll nouns and the verbs
+that give a toll its value, auxiliaries and adverbs, parts and sets ("dont", "parmi les"),
+rates, fractions and the things counted that are not people. A frame is then a regular
+expression over the string of tags: "n c a a k" is "14 civils ont été tués", however many
+adverbs stand between the noun and the verb.
+
+Frames that read a number (`FrameReading`) fill in what grammar.py does not read; vetoes
+say a number is no figure at all (fighters, a rate, a fraction, the missing, strikes).
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .patterns import alternation, word_start
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
+
+# Tags that are punctuation, not words: "—" and "–" are folded to "-".
+_PUNCTUATION = {",": ",", "-": "-", "(": "(", ")": ")", ".": ".", "!": ".", "?": ".", ";": ":", ":": ":"}
+_TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|[^\s\"']")
+# "a day after the strike", "a day's work": no rate.
+_NOT_RATE_AFTER = re.compile(
+    r"'|\s+(?:after|before|later|earlier|ago|of|or|since|when|that|apres|avant|plus|auparavant|ou)\b"
+)
+_VICTIMS_OF = {"c": "civilians", "e": "children", "w": "women"}
+
+
+@dataclass(frozen=True)
+class FrameReading:
+    """What a frame says of one number: its casualty and victims, and whether it is a part."""
+
+    casualty: str  # killed | injured | killed_or_injured | victims ("victimes": read by the sentence)
+    victims: str | None  # None: the noun does not tell (grammar decides)
+    is_subcount: bool
+    own_verb: bool  # the number's own noun and verb: stronger than a window's reading
+
+
+class Lexicon(NamedTuple):
+    tokens: re.Pattern  # a sentence's tokens, a phrase of the lexicon as one
+    tags: dict[str, str]  # {token: tag}
+    # Cues searched in the sentence's text before it is tagged, so that most sentences are not:
+    frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
+    injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
+    veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
+    rate_before: (
+        re.Pattern
+    )  # before a number: a rate ("chaque jour, une dizaine"), "sur" ("un sur trois"), fighters
+
+
+_FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
+_OWN_VERB_REACH = 60  # characters after a number where its own verb may stand
+_VETO_REACH = 10  # words after a number where "missing" may stand ("13 personnes étaient portées disparues")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return data/lexicon.json compiled: a phrase ("ainsi que") is one token, the longest wins."""
+    classes = json.loads(LEXICON.read_text(encoding="utf-8"))["classes"]
+    tags: dict[str, str] = {}
+    phrases = []
+    by_tag: dict[str, list[str]] = {}
+    for entry in classes.values():
+        for phrase in entry["words"]:
+            key = " ".join(_TOKEN.findall(phrase))
+            if key in tags or phrase in tags:
+                raise ValueError(f"{phrase!r} is in two classes of {LEXICON.name}")
+            tags[key] = tags[phrase] = entry["tag"]
+            by_tag.setdefault(entry["tag"], []).append(phrase)
+            if " " in key:
+                phrases.append(phrase)
+    tags.update(_PUNCTUATION)
+
+    def words(of_tags: str) -> str:
+        return alternation([w for t in of_tags for w in by_tag[t]])
+
+    def cue(of_tags: str, *more: str) -> re.Pattern:
+        """Return a fast search for any word of these classes (or pattern of `more`) in a text."""
+        alternatives = [r"\b" + re.escape(w).replace(r"\ ", r"\s+") for t in of_tags for w in by_tag[t]]
+        return re.compile(rf"{word_start('|'.join([*alternatives, *more]))}(?![\w-])")
+
+    return Lexicon(
+        re.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
+        tags,
+        cue("khvbtKgi"),
+        cue("h"),
+        re.compile(
+            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
+            rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
+        ),
+        cue("rx", r"\b(?:sur|in|out\s+of)\s+$"),
+    )
+
+
+class Frames:
+    """The frames of one sentence, tagged on first use only.
+
+    `numbers` are (start, end, value, is_people) for every number of the sentence in text
+    order: a number that is no count of people (a year, a date, a percentage) is tagged as
+    a plain word, so that it does not stop a frame.
+    """
+
+    def __init__(self, folded: str, start: int, end: int, numbers: list[tuple[int, int, int, bool]]):
+        self.folded, self.start, self.end = folded, start, end
+        self.numbers = numbers
+        self._readings: dict[int, FrameReading] | None = None
+        self._vetoed: set[int] | None = None
+        self._cues: dict[str, bool] = {}
+
+    def reading(self, position: int, read: bool = False) -> FrameReading | None:
+        """Return what the frames read for the number starting at `position`, if any.
+
+        With `read`, grammar.py has read the number already: only a frame of its own verb
+        that reads another casualty matters, which takes an injury word after the number.
+        """
+        if read:
+            end = next(e for s, e, _, _ in self.numbers if s == position)
+            if not lexicon().injury_cue.search(self.folded, end, min(self.end, end + _OWN_VERB_REACH)):
+                return None  # "37 personnes grièvement blessées": an injury word right after the number
+        elif not self._cue("frame_cue"):
+            return None
+        if self._readings is None:
+            self._read()
+        return self._readings.get(position)
+
+    def vetoed(self, position: int) -> bool:
+        """Tell whether the number starting at `position` is no casualty figure (fighters, a rate...)."""
+        end = next(e for s, e, _, _ in self.numbers if s == position)
+        if not lexicon().veto_after.match(self.folded, end, self.end) and not lexicon().rate_before.search(
+            self.folded, max(self.start, position - 60), position
+        ):
+            return False  # no veto's word near the number: the sentence need not be tagged
+        if self._vetoed is None:
+            self._read()
+        return position in self._vetoed
+
+    def _cue(self, name: str) -> bool:
+        if name not in self._cues:
+            self._cues[name] = getattr(lexicon(), name).search(self.folded, self.start, self.end) is not None
+        return self._cues[name]
+
+    def _read(self) -> None:
+        tags, starts, values = self._tag()
+        self._readings, self._vetoed = {}, set()
+        present = set(tags)
+        for needs, frame in _FRAMES:
+            if needs & present:
+                frame(tags, starts, self._readings)
+        for needs, veto in _VETOES:
+            if not needs & present:
+                continue
+            for m in veto.finditer(tags):
+                if veto is _FRACTION and not 0 < values[m.start("n")] < values[m.start("d")] <= 100:
+                    continue  # "un civil sur trois", not "12 civils sur 3 sites"
+                self._vetoed.add(starts[_vetoed_index(m)])
+                if veto is _FRACTION:
+                    self._vetoed.add(starts[m.start("d")])  # "one in five victims": neither is a toll
+
+    def _tag(self) -> tuple[str, list[int], dict[int, int]]:
+        """Return the tag string, where each tag's token starts, and the value of each number by its tag."""
+        tokens, get = lexicon().tokens, lexicon().tags.get
+        tags: list[str] = []
+        starts: list[int] = []
+        values: dict[int, int] = {}
+        folded, position = self.folded, self.start
+        for start, end, value, people in [*self.numbers, (self.end, self.end, 0, False)]:
+            for m in tokens.finditer(folded, position, start):
+                token = m.group()
+                tag = get(token)
+                if tag is None:  # a word out of the lexicon, or a phrase written over several blanks
+                    tag = get(" ".join(_TOKEN.findall(token)), "o") if m.lastgroup else "o"
+                elif tag == "r" and _NOT_RATE_AFTER.match(folded, m.end(), start):
+                    tag = "o"
+                tags.append(tag)
+                starts.append(m.start())
+            if start < self.end:
+                people = people and not (value == 1 and tags and tags[-1] == "P")  # "d'une même famille"
+                if people:
+                    values[len(tags)] = value
+                tags.append("n" if people else "o")
+                starts.append(start)
+            position = end
+        return "".join(tags), starts, values
+
+
+# --- The frames, written over the tags of data/lexicon.json -------------------------------------
+# n number; c e w p civilians, children, women, people; M members; O others; x combatants;
+# F former; G armed group; j adjective; k killed; h injured; v victims; b casualties (killed or
+# injured); t toll noun; # a count ("number", "total"); g toll verb; T a/to/at; P de/of;
+# q qualifier; a auxiliary or adverb; d dont/including; m a set ("parmi les"); i includes;
+# A "ainsi que"; & and; = "soit"; D "that"; r rate; / "sur"; u unharmed; z things; y left;
+# W with; K "la mort"; < "higher"; > "than"; o other words.
+_NOUN = "[cepwMOx]"
+_NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
+# "32 réfugiés somaliens", "7 passagers du minibus ont été tués"
+_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:{_NOUN}[jG]*)?(?:P[ojG]{{1,3}}(?=[aTkhvb]))?"
+_AUX = "[aT]*"
+_CASUALTY = "[khvb]"
+_CASUALTY_OF = {
+    "k": "killed",
+    "h": "injured",
+    "v": "victims",
+    "b": "killed_or_injured",
+    "D": "killed",
+    "t": "killed",
+}
+
+# "58 personnes dont 19 enfants sont mortes", "Nine civilians - four women and five children - were
+# killed", "39 membres et 10 voisins ont été tués", "37 personnes grièvement blessées", "cinq femmes
+# au nombre des morts": every number of the subject takes the verb.
+_SUBJECT = re.compile(
+    rf"(?<![njGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
+    rf"|&{_NP_NOUN})*){_AUX}(?P<set>m[jG]*[cepw]?[jG]*)?(?P<verb>{_CASUALTY})"
+)
+# "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
+_ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
+# "Sur les 140 morts dénombrés ..., 33 étaient des enfants",
+# "Parmi les 70 personnes tuées, on compte 12 femmes".
+_SET_FIRST = re.compile(
+    rf"(?:^|[,:])m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})[^.:;n]*?,[^.:;n,]{{0,3}}?"
+    rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
+)
+# "Le bilan ... s'établit à 19 civils", "civilian casualties fell to 5,939", "the number of civilian
+# dead may run as high as 3,000".
+_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
+# "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
+_TOLL_TO = re.compile(
+    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepwkhvb])?"
+)
+# "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
+_NAMELY = re.compile(
+    rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?=(?P<np>{_NP})"
+    rf"|(?P<noun>[cepwkhvb])-[aq]*(?P<np2>n)[^-.:;n]{{0,4}}-,?{_AUX}(?P<verb2>{_CASUALTY})?"
+)
+# "a entraîné la mort d'au moins 23 civils", "the deaths of 12 civilians".
+_DEATH_OF = re.compile(rf"KP(?P<np>{_NP})")
+# "killing somewhere between 64 and 116 civilians": a verb and its object, whatever qualifies it.
+_VERB_OBJECT = re.compile(
+    rf"(?P<verb>[kh])[aTq]*(?P<np>q*nP?[jG]*(?:{_NOUN}[jG]*|(?=[,.:)/TPa&-]|$)))(?![nkhvb])"
+)  # with no noun, the number stands alone: not "kills 30 pine nut workers"
+# "left 23 passers-by with serious injuries".
+_LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
+# "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
+_INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
+# "wounded 30 people, including 14 under the age of 18": a part of the figure before, with no verb of its own.
+_PART_OF = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbd]*?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])")
+
+# Vetoes: the number starting group "n" is no figure.
+_COMBATANTS = re.compile(
+    r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?(?:[jG]*MP[ojG]{0,3}[Gx]|j*G(?![jGcepwMOxzkhvb]))"
+)
+# "the figures for security forces personnel killed amounted to 296".
+_COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)")
+_RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
+_FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
+_UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
+_THINGS = re.compile(r"(?P<n>n)P?j*z|(?P<n2>n)<>")
+
+
+def _noun_victims(tags: str, start: int, end: int) -> str | None:
+    """Return the victims a noun phrase names (civilians, children, women), None for people."""
+    return next((_VICTIMS_OF[t] for t in tags[start:end] if t in _VICTIMS_OF), None)
+
+
+def _put(readings, starts, index, reading) -> None:
+    readings.setdefault(starts[index], reading)
+
+
+def _subject(tags, starts, readings) -> None:
+    for m in _SUBJECT.finditer(tags):
+        casualty = _CASUALTY_OF[m.group("verb")]
+        set_victims = "civilians" if m.group("set") and "c" in m.group("set") else None
+        head_victims = None
+        part = False
+        for i in range(m.start("group"), m.end("group")):
+            t = tags[i]
+            if t in "d-(":
+                part = True
+            elif t in ")":
+                part = False
+            elif t == "&" and not part:
+                part = False
+            elif t == "n":
+                end = i + 1
+                while end < m.end("group") and tags[end] in "PjGcepwMOx":
+                    end += 1
+                victims = _noun_victims(tags, i, end)
+                if victims is None and "O" in tags[i:end]:
+                    victims = head_victims
+                if victims is None:
+                    victims = (head_victims if part else None) or set_victims
+                if not part:
+                    head_victims = victims
+                readings[starts[i]] = FrameReading(casualty, victims, part, True)
+
+
+def _also(tags, starts, readings) -> None:
+    for m in _ALSO.finditer(tags):
+        i = m.start("np") + m.group("np").index("n")
+        _put(
+            readings,
+            starts,
+            i,
+            FrameReading(_CASUALTY_OF[m.group("verb")], _noun_victims(tags, i, m.end("np")), False, False),
+        )
+
+
+def _set_first(tags, starts, readings) -> None:
+    for m in _SET_FIRST.finditer(tags):
+        i = m.start("np") + m.group("np").index("n")
+        victims = _noun_victims(tags, i, m.end("np")) or _noun_victims(tags, m.start("set"), m.end("set"))
+        _put(readings, starts, i, FrameReading(_CASUALTY_OF[m.group("verb")], victims, True, False))
+
+
+def _toll(tags, starts, readings) -> None:
+    for pattern in (_TOLL_IS, _TOLL_TO):
+        for m in pattern.finditer(tags):
+            np = "np" if m.group("np") is not None else "np2"
+            i = m.start(np) + m.group(np).index("n")
+            toll = tags[m.start("toll") : m.start(np)] if m.group("toll") else tags[m.start(np) : m.end()]
+            if "x" in toll:
+                continue  # "the figures for security forces personnel killed amounted to 296"
+            if "t" not in toll and not any(t in toll for t in "khvbcepw"):
+                continue  # "the number of strikes rose to 40": a count of something else
+            victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
+            casualty = (
+                "killed_or_injured"
+                if "b" in toll
+                else "victims"
+                if "v" in toll
+                else "injured"
+                if "h" in toll and "k" not in toll
+                else "killed"
+            )
+            _put(readings, starts, i, FrameReading(casualty, victims, False, False))
+
+
+def _namely(tags, starts, readings) -> None:
+    for m in _NAMELY.finditer(tags):
+        if m.group("np") is not None:
+            i = m.start("np") + m.group("np").index("n")
+            casualty, victims = _CASUALTY_OF[m.group("verb")], _noun_victims(tags, i, m.end("np"))
+        else:
+            i = m.start("np2")
+            word = m.group("verb2") or m.group("noun")
+            if word not in _CASUALTY_OF:
+                continue
+            casualty, victims = _CASUALTY_OF[word], _noun_victims(tags, m.start("noun"), m.end("noun"))
+        _put(readings, starts, i, FrameReading(casualty, victims, False, False))
+
+
+def _simple(pattern, casualty, is_subcount=False):
+    """Return a frame that gives each number of the pattern's "np" its casualty (or its "verb"'s)."""
+
+    def frame(tags, starts, readings) -> None:
+        for m in pattern.finditer(tags):
+            found = _CASUALTY_OF[m.group("verb")] if "verb" in pattern.groupindex else casualty
+            numbers = [i for i in range(m.start("np"), m.end("np")) if tags[i] == "n"]
+            for i, next_i in zip(numbers, [*numbers[1:], m.end("np")], strict=True):
+                victims = _noun_victims(tags, i, next_i)
+                _put(readings, starts, i, FrameReading(found, victims, is_subcount, False))
+
+    return frame
+
+
+# In order of strength: a number's own verb first, then the frames that borrow one; each with
+# the tags one of which it needs, so that a sentence without them is not searched.
+_FRAMES = (
+    (set("khvb"), _subject),
+    (set("m"), _set_first),
+    (set("A"), _also),
+    (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
+    (set("d"), _simple(_PART_OF, None, is_subcount=True)),
+    (set("K"), _simple(_DEATH_OF, "killed")),
+    (set("W"), _simple(_LEFT_WITH, "injured")),
+    (set("kh"), _simple(_VERB_OBJECT, None)),
+    (set("=-"), _namely),
+    (set("g"), _toll),
+)
+_VETOES = (
+    (set("xMG"), _COMBATANTS),
+    (set("r"), _RATE),
+    (set("g"), _COMBATANT_TOLL),
+    (set("u"), _UNHARMED),
+    (set("z<"), _THINGS),
+    (set("/"), _FRACTION),
+)
+
+
+def _vetoed_index(m: re.Match) -> int:
+    """Return the tag index of the number a veto matched ("n", or "n2" in a second alternative)."""
+    return m.start("n") if m.group("n") is not None else m.start("n2")

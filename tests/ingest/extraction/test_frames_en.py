@@ -1,0 +1,221 @@
+"""English figures read by token frames (frames.py): the constructions of CONSTRUCTIONS.md and our own."""
+
+import pytest
+
+from ingest.extraction import extract
+
+
+def figures(text):
+    """Return (value, value_max, qualifier, casualty, victims) of each figure, in text order."""
+    return [
+        (f.value, f.value_max, f.qualifier, f.casualty, f.victims)
+        for f in extract(text, published="2020-06-15", language="en")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # CONSTRUCTIONS.md, R1
+        (
+            "Amnesty believes the true number of civilian dead may run as high as 3,000.",
+            [(3000, None, "up_to", "killed", "civilians")],
+        ),
+        (
+            "UNAMA said civilian casualties fell to 5,939 in the first half of the year.",
+            [(5939, None, "exact", "killed_or_injured", "civilians")],
+        ),
+        (
+            "The new deaths bring to 31 the death toll in Douma, the monitor said.",
+            [(31, None, "exact", "killed", "people")],
+        ),
+        # our own
+        (
+            "The death toll from the shelling has climbed to 44, the ministry said.",
+            [(44, None, "exact", "killed", "people")],
+        ),
+        ("The civilian death toll now stands at 118.", [(118, None, "exact", "killed", "civilians")]),
+        (
+            "The strike brought to 19 the number of people killed this week.",
+            [(19, None, "exact", "killed", "people")],
+        ),
+    ],
+)
+def test_it_reads_the_number_a_toll_noun_is_given(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two soldiers were wounded, as were 14 civilians, the governor said.",
+            [(14, None, "exact", "injured", "civilians")],
+        ),
+        (
+            "Shrapnel left 23 passers-by with serious injuries, hospital officials said.",
+            [(23, None, "exact", "injured", "people")],
+        ),
+        ("One nurse was killed, as were 6 patients.", [(6, None, "exact", "killed", "people")]),
+        (
+            "The blast left 12 shoppers with severe injuries.",
+            [(12, None, "exact", "injured", "people")],
+        ),
+        (
+            "The fatalities included 222 civilians in the east of the province.",
+            [(222, None, "exact", "killed", "civilians")],
+        ),
+    ],
+)
+def test_it_reads_a_figure_that_shares_a_verb_or_an_injury_phrase(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Thirty villagers including eight children died in the attack, SOHR said.",
+            [(30, None, "exact", "killed", "people"), (8, None, "exact", "killed", "children")],
+        ),
+        (
+            "Nine civilians — four women and five children — were killed, the monitor said.",
+            [
+                (9, None, "exact", "killed", "civilians"),
+                (4, None, "exact", "killed", "women"),
+                (5, None, "exact", "killed", "children"),
+            ],
+        ),
+        (
+            "Twelve people including four children were killed in the raid.",
+            [(12, None, "exact", "killed", "people"), (4, None, "exact", "killed", "children")],
+        ),
+        (
+            "Officials said 19 children and 12 women were killed on Tuesday.",
+            [(19, None, "exact", "killed", "children"), (12, None, "exact", "killed", "women")],
+        ),
+        (
+            "Of the 50 people killed in the market, 14 were children.",
+            [(50, None, "exact", "killed", "people"), (14, None, "exact", "killed", "children")],
+        ),
+        (
+            "More people – a total of 402 – were killed in the province.",
+            [(402, None, "exact", "killed", "people")],
+        ),
+    ],
+)
+def test_it_reads_the_parts_inside_a_subject(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 45 civilians have reportedly now died in the Idlib raids, Airwars said.",
+            [(45, None, "at_least", "killed", "civilians")],
+        ),
+        (
+            "Some 80 civilians are reported to have been killed in the raid, the UN said.",
+            [(80, None, "approx", "killed", "civilians")],
+        ),
+        (
+            "Some 15 civilians are believed to have been killed in the strike.",
+            [(15, None, "approx", "killed", "civilians")],
+        ),
+        (
+            "The drone campaign ended up killing somewhere between 64 and 116 civilians.",
+            [(64, 116, "range", "killed", "civilians")],
+        ),
+        (
+            "The coalition confirmed another 51 \u201cunintentional civilian deaths\u201d on Thursday.",
+            [(51, None, "exact", "killed", "civilians")],
+        ),
+    ],
+)
+def test_it_reads_words_between_the_number_its_noun_and_its_verb(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The strike killed 14 militants and two civilians, the coalition said.",
+            [(2, None, "exact", "killed", "civilians")],
+        ),
+        ("The raid killed 9 insurgents and three civilians.", [(3, None, "exact", "killed", "civilians")]),
+        ("Eleven soldiers were wounded in the ambush, the ministry said.", []),
+        ("Four policemen were wounded when the convoy was hit.", []),
+        ("The strike also killed three members of Daesh, the monitor said.", []),
+        ("The observatory said 10 foreign fighters had been killed.", []),
+        ("Every week, about 20 bodies are recovered from the rubble, rescuers said.", []),
+        ("About 15 people are killed every day in the city.", []),
+        ("One in five victims was a child, the report found.", []),
+        ("Forty people were reported missing after the strike.", []),
+    ],
+)
+def test_it_leaves_out_fighters_rates_fractions_and_the_missing(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_day_that_is_no_rate_keeps_the_figure():
+    assert figures("The strike killed at least 30 civilians resting after a day's work in the fields.") == [
+        (30, None, "at_least", "killed", "civilians")
+    ]
+
+
+def test_it_keeps_former_members_of_the_security_forces():
+    assert figures("Militants shot dead 190 former members of the security forces.") == [
+        (190, None, "exact", "killed", "people")
+    ]
+
+
+def test_a_full_stop_inside_a_closing_quote_still_ends_the_sentence():
+    text = (
+        'The spokesman called the strikes "precise." Two days later a raid killed 25 civilians, '
+        "Airwars said. On May 2, another raid killed 15 civilians, the coalition said."
+    )
+    found = extract(text, published="2020-06-15")
+    assert [(f.value, f.claimant, f.as_of) for f in found] == [
+        (25, "Airwars", "2020-06-15"),
+        (15, "US-led coalition", "2020-05-02"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The group counts a minimum of 210 civilian deaths in the region, and a high of possibly 480.",
+            [(210, 480, "range", "killed", "civilians")],
+        ),
+        (
+            "The toll included 40 civilians in the north of the city and 25 others in the south.",
+            [(40, None, "exact", "killed", "civilians"), (25, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "The shelling wounded 18 people, including 6 under the age of 18, medics said.",
+            [(18, None, "exact", "injured", "people"), (6, None, "exact", "injured", "children")],
+        ),
+        (
+            "That included 31 children and 17 women, the monitor said.",
+            [(31, None, "exact", "killed", "children"), (17, None, "exact", "killed", "women")],
+        ),
+        ("The figures for army personnel killed amounted to 140 last month.", []),
+    ],
+)
+def test_it_reads_ranges_lists_and_parts_that_a_window_misses(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of strikes rose to 40 last month.",
+        "The army said it killed 12 Taliban in Helmand.",
+        "The deaths of 2 of its soldiers were confirmed on Monday.",
+    ],
+)
+def test_a_count_of_strikes_or_of_fighters_is_no_toll(text):
+    assert figures(text) == []

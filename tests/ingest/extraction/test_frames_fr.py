@@ -1,0 +1,238 @@
+"""French figures read by token frames (frames.py): the constructions of CONSTRUCTIONS.md and our own."""
+
+import json
+
+import pytest
+
+from ingest.extraction import extract, frames
+from ingest.extraction.folding import fold_in_place
+from ingest.extraction.frames import Frames, lexicon
+
+
+def figures(text):
+    """Return (value, value_max, qualifier, casualty, victims) of each figure, in text order."""
+    return [
+        (f.value, f.value_max, f.qualifier, f.casualty, f.victims)
+        for f in extract(text, published="2020-06-15", language="fr")
+    ]
+
+
+def tags(text):
+    folded = fold_in_place(text)
+    return Frames(folded, 0, len(folded), [])._tag()[0]
+
+
+def test_the_lexicon_tags_a_phrase_as_one_token():
+    assert tags("ainsi que au moins") == "Aq"
+
+
+def test_a_word_in_two_classes_of_the_lexicon_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "lexicon.json"
+    path.write_text(
+        json.dumps(
+            {
+                "classes": {
+                    "killed": {"tag": "k", "words": ["morts"]},
+                    "dead": {"tag": "k", "words": ["morts"]},
+                }
+            }
+        )
+    )
+    monkeypatch.setattr(frames, "LEXICON", path)
+    lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="two classes"):
+            lexicon()
+    finally:
+        lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # CONSTRUCTIONS.md, R1
+        (
+            "Le bilan des frappes de mardi s'établit à 19 civils, selon la défense civile.",
+            [(19, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Les frappes russes seraient responsables de la moitié de ces morts, soit environ 140 civils, "
+            "estime l'ONU.",
+            [(140, None, "approx", "killed", "civilians")],
+        ),
+        # our own
+        (
+            "Le bilan de l'attaque s'élève désormais à 27 civils, selon les secours.",
+            [(27, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Le nombre de blessés a atteint 312 dans la nuit, selon l'hôpital.",
+            [(312, None, "exact", "injured", "people")],
+        ),
+        (
+            "Ces nouveaux décès portent à 45 le bilan de la semaine.",
+            [(45, None, "exact", "killed", "people")],
+        ),
+    ],
+)
+def test_it_reads_the_number_a_toll_noun_is_given(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le chauffeur a été tué sur le coup, ainsi que 7 passagers du minibus, a indiqué la police.",
+            [(7, None, "exact", "killed", "people")],
+        ),
+        (
+            "On compte aussi cinq femmes au nombre des morts, selon l'Unicef.",
+            [(5, None, "exact", "killed", "women")],
+        ),
+        (
+            "Un secouriste a été blessé, ainsi que 9 habitants du quartier.",
+            [(9, None, "exact", "injured", "people")],
+        ),
+        (
+            "Trois enfants figurent au nombre des victimes du raid.",
+            [(3, None, "exact", "killed", "children")],
+        ),
+        (
+            "Le bilan fait état de huit patients tués, ainsi que de 30 personnes grièvement blessées.",
+            [(8, None, "exact", "killed", "people"), (30, None, "exact", "injured", "people")],
+        ),
+    ],
+)
+def test_it_reads_a_figure_that_shares_a_verb_or_belongs_to_the_dead(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Au moins 58 personnes dont 19 enfants sont mortes dans l'incendie du camp, d'après le HCR.",
+            [(58, None, "at_least", "killed", "people"), (19, None, "exact", "killed", "children")],
+        ),
+        (
+            "Sur les 140 morts dénombrés à Deraa en 2019, 33 étaient des enfants, indique le SNHR.",
+            [(140, None, "exact", "killed", "people"), (33, None, "exact", "killed", "children")],
+        ),
+        (
+            "Parmi les 70 personnes tuées jeudi, on compte 12 femmes, selon l'OSDH.",
+            [(70, None, "exact", "killed", "people"), (12, None, "exact", "killed", "women")],
+        ),
+        (
+            "Au moins 40 personnes dont 11 enfants ont péri dans le naufrage.",
+            [(40, None, "at_least", "killed", "people"), (11, None, "exact", "killed", "children")],
+        ),
+        (
+            "Parmi les 25 civils tués, on dénombre 8 enfants.",
+            [(25, None, "exact", "killed", "civilians"), (8, None, "exact", "killed", "children")],
+        ),
+        (
+            "Dans ce village, 39 membres et 10 voisins d'une même famille ont été tués.",
+            [(39, None, "exact", "killed", "people"), (10, None, "exact", "killed", "people")],
+        ),
+    ],
+)
+def test_it_reads_the_parts_inside_a_subject(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le bombardement a entraîné la mort d'au moins 23 civils, selon Amnesty.",
+            [(23, None, "at_least", "killed", "civilians")],
+        ),
+        (
+            "D'après l'armée, 14 civils ont été tragiquement tués lors de l'opération.",
+            [(14, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "L'explosion a provoqué la mort d'au moins 17 civils.",
+            [(17, None, "at_least", "killed", "civilians")],
+        ),
+        (
+            "Quelque 40 habitants locaux auraient été sommairement exécutés.",
+            [(40, None, "approx", "killed", "people")],
+        ),
+    ],
+)
+def test_it_reads_words_between_the_number_its_noun_and_its_verb(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Selon l'OSDH, 35 jihadistes ont été tués, ainsi que quatre civils.",
+            [(4, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Selon l'armée, 22 rebelles ont été tués, ainsi que deux civils.",
+            [(2, None, "exact", "killed", "civilians")],
+        ),
+        ("Cinq soldats ont été blessés dans l'embuscade, a indiqué le ministère.", []),
+        ("Les combats ont coûté la vie à 302 combattants de l'EI.", []),
+        ("Un civil tué sur trois l'a été par une frappe aérienne, selon le rapport.", []),
+        ("Un enfant blessé sur quatre garde des séquelles.", []),
+        ("Chaque semaine, une trentaine de corps sont retrouvés dans les décombres.", []),
+        ("La guerre fait 100 morts par mois dans la population civile.", []),
+        ("Dix autres personnes ont été portées disparues.", []),
+        ("Le bilan ne compte pas les victimes des dizaines de frappes de la coalition.", []),
+    ],
+)
+def test_it_leaves_out_fighters_rates_fractions_the_missing_and_strikes(text, expected):
+    assert figures(text) == expected
+
+
+def test_it_keeps_former_soldiers_who_are_civilians_now():
+    assert figures("Trois anciens soldats ont été tués chez eux.") == [(3, None, "exact", "killed", "people")]
+
+
+def test_the_end_of_a_range_of_people_is_no_year():
+    (figure,) = extract(
+        "En 2015, entre 1320 et 1950 civils ont été tués, selon l'ONG.", published="2020-06-15"
+    )
+    assert (figure.value, figure.value_max, figure.as_of[:7]) == (1320, 1950, "2015-12")
+
+
+def test_a_range_of_two_years_is_no_figure():
+    assert figures("Près de 400 civils ont péri dans les frappes entre 2014 et 2017.") == [
+        (400, None, "approx", "killed", "civilians")
+    ]
+
+
+def test_a_hard_wrapped_line_runs_on_into_the_next():
+    text = "Il y a une semaine, 32 réfugiés ont péri au large \ndes côtes lorsque leur bateau a été visé."
+    assert figures(text) == [(32, None, "exact", "killed", "people")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "L'ONG recense un minimum de 300 morts civils dans la province, et un maximum de 520.",
+            [(300, 520, "range", "killed", "civilians")],
+        ),
+        (
+            "Le bilan comprend 15 civils à Alep et 9 autres à Idleb.",
+            [(15, None, "exact", "killed", "civilians"), (9, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Les tirs ont blessé 20 personnes, dont 7 âgés de moins de 18 ans.",
+            [(20, None, "exact", "injured", "people"), (7, None, "exact", "injured", "children")],
+        ),
+        (
+            "Sept enfants se trouvaient parmi les victimes du bombardement.",
+            [(7, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_il_lit_les_fourchettes_les_listes_et_les_parts(text, expected):
+    assert figures(text) == expected
