@@ -288,6 +288,17 @@ _MODIFIER_AFTER = re.compile(
     + REPORTING_VERB
     + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
+# "it is assessed that", "il est probable que": a pronoun that stands for nobody.
+_EXPLETIVE_AFTER = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|is\s+now|est|etait|a\s+ete)\s+(?:\w+\s+){0,2}?(?:\w+ed|estime|probable"
+    r"|possible|likely|unlikely|clear|certain|understood|thought|believed|feared)\s+(?:that|que|qu')"
+)
+# "une frappe de la coalition", "an airstrike by the U.S.-led military coalition": the one who harms.
+_HARM_OF_BEFORE = re.compile(
+    r"\b(?:frappes?|raids?|strikes?|airstrikes?|air\s+strikes?|bombardements?|bombings?|attaques?|attacks?|tirs"
+    r"|shelling|operations?|offensive|campagne|campaign)(?:\s+(?:aeriennes?|aeriens?|air))?\s+"
+    r"(?:de|du|des|d'|by|of|par)\s*(?:the\s+|la\s+|le\s+|les\s+|l')?(?:[\w.-]+\s+){0,3}$"
+)
 # "more than the coalition has admitted": the term of a comparison.
 _COMPARED_BEFORE = re.compile(r"\b(?:than|que|qu')\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
@@ -463,6 +474,8 @@ class Attributor:
         for r_start, r_end, group in self.references.within(start, end):
             if any(s < r_end and r_start < e for s, e in taken) or self._names_follow(r_end, taken):
                 continue
+            if group == "pronoun" and _EXPLETIVE_AFTER.match(self.folded, r_end):
+                continue  # "it is assessed that": nobody
             if (
                 group == "pronoun"
                 and any(_RESUMPTIVE_BEFORE.fullmatch(self.folded, e, r_start) for _, e in taken)
@@ -534,6 +547,7 @@ class Attributor:
             or _PASSIVE_AFTER.match(folded, e)
             or _MODIFIER_AFTER.match(folded, e)
             or _COMPARED_BEFORE.search(before)
+            or _HARM_OF_BEFORE.search(before)
         )
 
     def _describes(self, items, s: int, e: int, end: int) -> bool:
