@@ -31,7 +31,7 @@ from .gazetteer import (
 from .grammar import Reading, read_figures
 from .perpetrators import perpetrator_options
 from .ranker import Option, Rankers, default_rankers
-from .scopes import scope_options
+from .scopes import scope_options, scope_words
 from .sentences import split_sentences
 from .spans import Spans
 
@@ -101,6 +101,10 @@ class SentenceFacts:
     @read_once
     def scope_cues(self) -> list[tuple[str, int, int]]:
         return cues.scope_cues(self.article.folded, self.start, self.end)
+
+    @read_once
+    def scope_words(self) -> list[tuple[str, list[int]]]:
+        return scope_words(self.article.folded, self.start, self.end)
 
     @read_once
     def scope(self) -> str | None:

@@ -23,30 +23,46 @@ def weights_path(model: str) -> Path:
 
 @dataclass
 class Option:
-    """One answer to a figure's question ("period" for its scope, "russia" for its perpetrator)."""
+    """One answer to a figure's question ("period" for its scope, "russia" for its perpetrator).
+
+    Its features are its evidence joined to its value ("period|clause:since"), and "rule"
+    if the rules pick it; they are spelt out only for training: scoring reads the evidence.
+    """
 
     value: str
-    features: dict[str, float]
+    evidence: tuple[str, ...]
+    strength: int | None = None  # the rules' strength, where the rules pick this option
+
+    @property
+    def features(self) -> dict[str, float]:
+        features = {f"{self.value}|{name}": 1.0 for name in (*self.evidence, "bias")}
+        if self.strength is not None:
+            features["rule"] = features[f"rule_{self.strength}"] = 1.0
+        return features
 
 
 def options(values, evidence: list[str], rule: str, strength: int) -> list[Option]:
-    """Return one option per value, the evidence joined to each, and the rules' pick marked."""
-    found = []
-    for value in values:
-        features = {f"{value}|{name}": 1.0 for name in evidence}
-        features[f"{value}|bias"] = 1.0
-        if value == rule:
-            features["rule"] = 1.0
-            features[f"rule_{strength}"] = 1.0
-        found.append(Option(value, features))
-    return found
+    """Return one option per value, with the evidence, and the rules' pick marked."""
+    evidence = tuple(evidence)
+    return [Option(value, evidence, strength if value == rule else None) for value in values]
 
 
 class Ranker:
     def __init__(self, weights: dict[str, float]):
         self.weights = weights
+        self.by_value: dict[str, dict[str, float]] = {}  # "period|clause:since" as period -> clause:since
+        for name, weight in weights.items():
+            value, joined, evidence = name.partition("|")
+            if joined:
+                self.by_value.setdefault(value, {})[evidence] = weight
 
     def score(self, option) -> float:
+        if isinstance(option, Option):
+            weights = self.by_value.get(option.value, {})
+            total = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in option.evidence)
+            if option.strength is not None:
+                total += self.weights.get("rule", 0.0) + self.weights.get(f"rule_{option.strength}", 0.0)
+            return total
         weights = self.weights
         return sum(weights.get(name, 0.0) * value for name, value in option.features.items())
 

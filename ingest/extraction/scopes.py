@@ -20,25 +20,31 @@ SCOPES = ("cumulative", "period", "incident")
 
 
 @cache
-def _words() -> tuple[tuple[str, re.Pattern], ...]:
+def _words() -> re.Pattern:
+    """All the scope words in one pattern, a named group each, the longer phrases first."""
     data = json.loads((Path(__file__).resolve().parent / "data" / "scope_words.json").read_text("utf-8"))
-    return tuple((name, re.compile(pattern)) for name, pattern in data.items() if not name.startswith("_"))
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in data.items() if name[0] != "_"))
+
+
+def scope_words(folded: str, start: int, end: int) -> list[tuple[str, list[int]]]:
+    """Return each scope word of folded[start:end] with where it stands, in one scan: once per sentence."""
+    found: dict[str, list[int]] = {}
+    for m in _words().finditer(folded, start, end):
+        found.setdefault(m.lastgroup, []).append(m.start())
+    return list(found.items())
 
 
 def scope_options(reading, fact, context, rule: str, strength: int) -> list[Option]:
     """Return one option per scope, each with the evidence around the figure joined to it."""
-    folded = fact.article.folded
     breaks = fact.breaks
     here = bisect_right(breaks, reading.start)
     clause_start = breaks[here - 1] if here > 0 else fact.start
     clause_end = breaks[here] if here < len(breaks) else fact.end
     # a thousand deaths are seldom one strike's: the number's size is evidence too
     evidence = [f"rule_strength_{strength}", f"digits_{min(len(str(reading.value)), 5)}"]
-    for name, pattern in _words():
-        if pattern.search(folded, clause_start, clause_end):
-            evidence.append(f"clause:{name}")
-        elif pattern.search(folded, fact.start, fact.end):
-            evidence.append(f"sentence:{name}")
+    for name, positions in fact.scope_words:
+        inside = any(clause_start <= p < clause_end for p in positions)
+        evidence.append(f"clause:{name}" if inside else f"sentence:{name}")
     evidence.extend(f"cue:{cue}" for cue, _, _ in fact.scope_cues)
     if context:
         evidence.extend(f"before:{cue}" for cue, _, _ in context[0].scope_cues)
