@@ -49,15 +49,13 @@ class Lexicon(NamedTuple):
     # Cues searched in the sentence's text before it is tagged, so that most sentences are not:
     frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
     injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
-    veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
-    rate_before: (
-        re.Pattern
-    )  # before a number: a rate ("chaque jour, une dizaine"), "sur" ("un sur trois"), fighters
+    veto_after: re.Pattern  # right after a number: a combatant, a thing counted, "sur trois"
+    veto_near: re.Pattern  # a word that vetoes a number further off: "missing", a rate, a fighter ("x")
+    fraction_before: re.Pattern  # "sur" right before a number ("un sur trois")
 
 
 _FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
 _OWN_VERB_REACH = 60  # characters after a number where its own verb may stand
-_VETO_REACH = 10  # words after a number where "missing" may stand ("13 personnes étaient portées disparues")
 
 
 @cache
@@ -93,53 +91,53 @@ def lexicon() -> Lexicon:
         cue("h"),
         re.compile(
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
-            rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
         ),
-        cue("rx", r"\b(?:sur|in|out\s+of)\s+$"),
+        cue("urx"),
+        re.compile(r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
 
 class Frames:
     """The frames of one sentence, tagged on first use only.
 
-    `numbers` are (start, end, value, is_people) for every number of the sentence in text
-    order: a number that is no count of people (a year, a date, a percentage) is tagged as
-    a plain word, so that it does not stop a frame.
+    `numbers` are grammar.py's numbers of the sentence in text order (their match, end, value
+    and whether they count people): a number that is no count of people (a year, a date, a
+    percentage) is tagged as a plain word, so that it does not stop a frame.
     """
 
-    def __init__(self, folded: str, start: int, end: int, numbers: list[tuple[int, int, int, bool]]):
+    def __init__(self, folded: str, start: int, end: int, numbers: list):
         self.folded, self.start, self.end = folded, start, end
         self.numbers = numbers
         self._readings: dict[int, FrameReading] | None = None
         self._vetoed: set[int] | None = None
         self._cues: dict[str, bool] = {}
 
-    def reading(self, position: int, read: bool = False) -> FrameReading | None:
-        """Return what the frames read for the number starting at `position`, if any.
+    def reading(self, start: int, end: int, read: bool = False) -> FrameReading | None:
+        """Return what the frames read for the number at folded[start:end], if any.
 
         With `read`, grammar.py has read the number already: only a frame of its own verb
         that reads another casualty matters, which takes an injury word after the number.
         """
         if read:
-            end = next(e for s, e, _, _ in self.numbers if s == position)
             if not lexicon().injury_cue.search(self.folded, end, min(self.end, end + _OWN_VERB_REACH)):
                 return None  # "37 personnes grièvement blessées": an injury word right after the number
         elif not self._cue("frame_cue"):
             return None
         if self._readings is None:
             self._read()
-        return self._readings.get(position)
+        return self._readings.get(start)
 
-    def vetoed(self, position: int) -> bool:
-        """Tell whether the number starting at `position` is no casualty figure (fighters, a rate...)."""
-        end = next(e for s, e, _, _ in self.numbers if s == position)
-        if not lexicon().veto_after.match(self.folded, end, self.end) and not lexicon().rate_before.search(
-            self.folded, max(self.start, position - 60), position
+    def vetoed(self, start: int, end: int) -> bool:
+        """Tell whether the number at folded[start:end] is no casualty figure (fighters, a rate...)."""
+        if (
+            not self._cue("veto_near")
+            and not lexicon().veto_after.match(self.folded, end, self.end)
+            and not lexicon().fraction_before.search(self.folded, max(self.start, start - 8), start)
         ):
             return False  # no veto's word near the number: the sentence need not be tagged
         if self._vetoed is None:
             self._read()
-        return position in self._vetoed
+        return start in self._vetoed
 
     def _cue(self, name: str) -> bool:
         if name not in self._cues:
@@ -170,7 +168,8 @@ class Frames:
         starts: list[int] = []
         values: dict[int, int] = {}
         folded, position = self.folded, self.start
-        for start, end, value, people in [*self.numbers, (self.end, self.end, 0, False)]:
+        spans = [(n.match.start(), n.end, n.value, n.people) for n in self.numbers]
+        for start, end, value, people in [*spans, (self.end, self.end, 0, False)]:
             for m in tokens.finditer(folded, position, start):
                 token = m.group()
                 tag = get(token)

@@ -284,7 +284,7 @@ class Reading:
     is_more: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Number:
     """A number of the sentence as written, with its range and qualifier, before its casualty is read."""
 
@@ -304,7 +304,7 @@ def read_figures(folded: str, start: int, end: int, language: str) -> list[Readi
     numbers = _numbers(folded, start, end, language)
     if not numbers:
         return []
-    frames = Frames(folded, start, end, [(n.match.start(), n.end, n.value, n.people) for n in numbers])
+    frames = Frames(folded, start, end, numbers)
     readings: list[Reading] = []
     head: Reading | None = None
     for number in numbers:
@@ -388,12 +388,14 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
-    framed = frames.reading(start, read=read is not None)
+    framed = frames.reading(start, end, read=True) if read is not None and _overridable(read, right) else None
+    if read is None:
+        framed = frames.reading(start, end)
     if framed is not None and (
         read is None or (framed.own_verb and _family(framed.casualty) != _family(read[0]))
     ):
         read = _framed(framed, read, head, readings, sentence)
-    if read is None or frames.vetoed(start):
+    if read is None or frames.vetoed(start, end):
         return None
     if (
         number.kind == "words"
@@ -420,6 +422,17 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         inherits,
         more,
     )
+
+
+def _overridable(read, right: str) -> bool:
+    """Tell whether a frame of the number's own verb may read another casualty than `read`.
+
+    Not when it reads injuries already, nor when a casualty noun follows the number ("3 804 morts").
+    """
+    if read[0] == "injured":
+        return False
+    noun = _NOUN.match(right)
+    return not (noun and any(noun.group(k) for k in _CASUALTY_NOUNS))
 
 
 def _family(casualty: str) -> str:
