@@ -5,6 +5,12 @@ casualty verb ("603 civils ont perdu la vie", "killing 12 civilians"), a casualt
 ("14 morts", "3,804 civilian deaths"), or a casualty verb before it ("tué 64 civils et
 blessé huit autres"). Everything else (strikes, raids, reports, percentages, years,
 dates, money, ages) is left out because no such words surround it.
+
+Each number is read in two steps: as written (its range, qualifier, and whether it can
+count people at all), then for its casualty. Where these windows of characters read
+nothing, the token frames of frames.py may ("le bilan s'établit à 19 civils"); where a
+number's own noun and verb say otherwise, the frame wins; and a frame's veto (fighters, a
+rate, a fraction, the missing, a count of strikes) drops whatever either read.
 """
 
 import re
