@@ -326,8 +326,8 @@ def _toll(tags, starts, readings) -> None:
             toll = tags[m.start("toll") : m.start(np)] if m.group("toll") else tags[m.start(np) : m.end()]
             if "x" in toll:
                 continue  # "the figures for security forces personnel killed amounted to 296"
-            if "t" not in toll and not any(t in toll for t in "khvbcepw"):
-                continue  # "the number of strikes rose to 40": a count of something else
+            if "u" in toll or ("t" not in toll and not any(t in toll for t in "khvb")):
+                continue  # "the number of strikes rose to 40", "le nombre de réfugiés": no toll
             victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
             casualty = (
                 "killed_or_injured"

@@ -236,3 +236,15 @@ def test_a_hard_wrapped_line_runs_on_into_the_next():
 )
 def test_il_lit_les_fourchettes_les_listes_et_les_parts(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le nombre de réfugiés a atteint 1 000 000 selon le HCR.",
+        "Deux policiers ont été tués dans l'embuscade.",
+        "Le nombre de frappes est passé à 40 en mai.",
+    ],
+)
+def test_un_nombre_qui_ne_compte_ni_morts_ni_blesses_n_est_pas_un_bilan(text):
+    assert figures(text) == []
