@@ -273,6 +273,7 @@ def _put(readings, starts, index, reading) -> None:
 
 
 def _subject(tags, starts, readings) -> None:
+    """Give every number of a subject its verb; a part after "dont" or a dash takes the head's victims."""
     for m in _SUBJECT.finditer(tags):
         casualty = _CASUALTY_OF[m.group("verb")]
         set_victims = "civilians" if m.group("set") and "c" in m.group("set") else None
@@ -281,10 +282,8 @@ def _subject(tags, starts, readings) -> None:
         for i in range(m.start("group"), m.end("group")):
             t = tags[i]
             if t in "d-(":
-                part = True
-            elif t in ")":
-                part = False
-            elif t == "&" and not part:
+                part = True  # "dont 19 enfants", "- four women and five children -": parts of the head
+            elif t == ")":
                 part = False
             elif t == "n":
                 end = i + 1
