@@ -220,15 +220,15 @@ _SUBJECT = re.compile(
 )
 # "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
 _ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
-# "Sur les 140 morts dénombrés ..., 33 étaient des enfants",
+# "Sur les 140 morts dénombrés ..., 33 étaient des enfants", "Au nombre des victimes figurent 3 enfants",
 # "Parmi les 70 personnes tuées, on compte 12 femmes".
 _SET_FIRST = re.compile(
-    rf"(?:^|[,:])m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})[^.:;n]*?,[^.:;n,]{{0,3}}?"
+    rf"(?:^|[,:])a*m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})(?:[^.:;n]*?,[^.:;n,]{{0,3}}?|[aT]+)"
     rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
 )
-# "Le bilan ... s'établit à 19 civils", "civilian casualties fell to 5,939", "the number of civilian
-# dead may run as high as 3,000".
-_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
+# "Le bilan ... s'établit à 19 civils", "the toll is at least 40", "civilian casualties fell to
+# 5,939", "the number of civilian dead may run as high as 3,000".
+_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})")
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
 _TOLL_TO = re.compile(
     rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepwkhvb])?"

@@ -219,3 +219,13 @@ def test_it_reads_ranges_lists_and_parts_that_a_window_misses(text, expected):
 )
 def test_a_count_of_strikes_or_of_fighters_is_no_toll(text):
     assert figures(text) == []
+
+
+def test_a_toll_given_by_an_auxiliary_keeps_its_qualifier():
+    assert figures("The death toll is at least 40, the ministry said.") == [
+        (40, None, "at_least", "killed", "people")
+    ]
+
+
+def test_a_count_of_villages_after_deaths_is_no_toll():
+    assert figures("Deaths were reported in 12 villages.") == []

@@ -248,3 +248,16 @@ def test_il_lit_les_fourchettes_les_listes_et_les_parts(text, expected):
 )
 def test_un_nombre_qui_ne_compte_ni_morts_ni_blesses_n_est_pas_un_bilan(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le bilan de l'attaque est de 12 morts.", [(12, None, "exact", "killed", "people")]),
+        ("Au nombre des victimes figurent 3 enfants.", [(3, None, "exact", "killed", "children")]),
+        ("Les pertes civiles sont évaluées à 400.", [(400, None, "exact", "killed_or_injured", "civilians")]),
+        ("Egalement parmi les morts, 5 enfants.", [(5, None, "exact", "killed", "children")]),
+    ],
+)
+def test_il_lit_un_bilan_donne_par_un_auxiliaire_ou_un_participe(text, expected):
+    assert figures(text) == expected
