@@ -231,7 +231,7 @@ _SET_FIRST = re.compile(
 _TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})")
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
 _TOLL_TO = re.compile(
-    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepwkhvb])?"
+    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepw]?[jG]*[khvb]?)?"
 )
 # "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
 _NAMELY = re.compile(

@@ -261,3 +261,10 @@ def test_un_nombre_qui_ne_compte_ni_morts_ni_blesses_n_est_pas_un_bilan(text):
 )
 def test_il_lit_un_bilan_donne_par_un_auxiliaire_ou_un_participe(text, expected):
     assert figures(text) == expected
+
+
+def test_il_lit_un_bilan_dont_le_nombre_vient_avant_son_nom():
+    assert figures("Le HCR évalue à 300 le nombre de civils tués.") == [
+        (300, None, "exact", "killed", "civilians")
+    ]
+    assert figures("Le HCR évalue à 300 le nombre de réfugiés.") == []
