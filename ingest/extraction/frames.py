@@ -249,7 +249,9 @@ _LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
 # "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
 _INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
 # "wounded 30 people, including 14 under the age of 18": a part of the figure before, with no verb of its own.
-_PART_OF = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbd]*?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])")
+_PART_OF = re.compile(
+    rf"(?P<whole>{_CASUALTY}[aTq]*{_NP}|{_NP}[aT]*{_CASUALTY}),?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])"
+)
 
 # Vetoes: the number starting group "n" is no figure.
 _COMBATANTS = re.compile(
@@ -340,6 +342,19 @@ def _toll(tags, starts, readings) -> None:
             _put(readings, starts, i, FrameReading(casualty, victims, False, False))
 
 
+def _part_of(tags, starts, readings) -> None:
+    """Give a bare part ("including 14 under the age of 18") the verb of the figure it follows."""
+    for m in _PART_OF.finditer(tags):
+        verb = next(t for t in m.group("whole") if t in _CASUALTY_OF)
+        i = m.start("np") + m.group("np").index("n")
+        _put(
+            readings,
+            starts,
+            i,
+            FrameReading(_CASUALTY_OF[verb], _noun_victims(tags, i, m.end("np")), True, False),
+        )
+
+
 def _namely(tags, starts, readings) -> None:
     for m in _NAMELY.finditer(tags):
         if m.group("np") is not None:
@@ -375,7 +390,7 @@ _FRAMES = (
     (set("m"), _set_first),
     (set("A"), _also),
     (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
-    (set("d"), _simple(_PART_OF, None, is_subcount=True)),
+    (set("d"), _part_of),
     (set("K"), _simple(_DEATH_OF, "killed")),
     (set("W"), _simple(_LEFT_WITH, "injured")),
     (set("kh"), _simple(_VERB_OBJECT, None)),

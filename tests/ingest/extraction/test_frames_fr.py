@@ -268,3 +268,9 @@ def test_il_lit_un_bilan_dont_le_nombre_vient_avant_son_nom():
         (300, None, "exact", "killed", "civilians")
     ]
     assert figures("Le HCR évalue à 300 le nombre de réfugiés.") == []
+
+
+def test_une_part_sans_verbe_prend_celui_du_bilan_qu_elle_suit_et_seulement_lui():
+    assert figures(
+        "Les frappes, qui ont tué 12 civils, ont visé plusieurs villes, dont 3 dans la province."
+    ) == [(12, None, "exact", "killed", "civilians")]
