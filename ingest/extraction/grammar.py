@@ -394,13 +394,14 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
-    framed = frames.reading(start, end, read=True) if read is not None and _overridable(read, right) else None
     if read is None:
         framed = frames.reading(start, end)
-    if framed is not None and (
-        read is None or (framed.own_verb and _family(framed.casualty) != _family(read[0]))
-    ):
-        read = _framed(framed, read, head, readings, sentence)
+        if framed is not None:
+            read = _framed(framed, read, head, readings, sentence)
+    elif read[0] != "injured":
+        framed = frames.reading(start, end, read=True)
+        if _overrides(framed, read, right):
+            read = _framed(framed, read, head, readings, sentence)
     if read is None or frames.vetoed(start, end):
         return None
     if (
@@ -430,12 +431,12 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     )
 
 
-def _overridable(read, right: str) -> bool:
-    """Tell whether a frame of the number's own verb may read another casualty than `read`.
+def _overrides(framed: FrameReading | None, read, right: str) -> bool:
+    """Tell whether a frame of the number's own verb reads another casualty than the windows did.
 
-    Not when it reads injuries already, nor when a casualty noun follows the number ("3 804 morts").
+    Not where a casualty noun follows the number ("3 804 morts"): the noun says it.
     """
-    if read[0] == "injured":
+    if framed is None or not framed.own_verb or _family(framed.casualty) == _family(read[0]):
         return False
     noun = _NOUN.match(right)
     return not (noun and any(noun.group(k) for k in _CASUALTY_NOUNS))
