@@ -227,8 +227,10 @@ _SET_FIRST = re.compile(
     rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
 )
 # "Le bilan ... s'établit à 19 civils", "the toll is at least 40", "civilian casualties fell to
-# 5,939", "the number of civilian dead may run as high as 3,000".
-_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})")
+# 5,939", "rose from 20 to 35", "the number of civilian dead may run as high as 3,000".
+_TOLL_IS = re.compile(
+    rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g(?:Po)?|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})"
+)
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
 _TOLL_TO = re.compile(
     rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepw]?[jG]*[khvb]?)?"

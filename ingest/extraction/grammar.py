@@ -351,6 +351,9 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     start, end = m.start(), m.end()
     value, value_max, qualifier = number.value, None, number.qualifier
     second = _range_end(folded, m, s_end, language)
+    if second and _CHANGE_BEFORE.search(folded, max(s_start, start - 50), start):
+        # "le bilan est passé de 20 à 35 morts": the toll went from one to the other, and is the second
+        return _Number(m, number, value, None, qualifier, m.end(), "", "", False)
     if second:
         value_max, end = second
         qualifier = "range"
@@ -473,6 +476,11 @@ _SPLIT_RANGE = re.compile(
 )
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:passee?s?|grimpee?s?|montee?s?|augmentee?s?|alourdie?s?|rose|risen|rising|climbed|climbing|increased"
+    r"|jumped|went\s+up|gone\s+up|grown|soared|fell|fallen|dropped|decreased|declined)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:de|from|d')\s*$"
+)
 _LOW_BEFORE = re.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
 _HIGH_AFTER = re.compile(
     r"(?P<noun>[^.;:\d]{0,80}?),?\s+(?:and|et|to|with|avec)\s+(?:a\s+|un\s+)?(?:high|maximum)\s+(?:of|de|d')\s*"

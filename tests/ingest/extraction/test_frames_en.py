@@ -229,3 +229,9 @@ def test_a_toll_given_by_an_auxiliary_keeps_its_qualifier():
 
 def test_a_count_of_villages_after_deaths_is_no_toll():
     assert figures("Deaths were reported in 12 villages.") == []
+
+
+def test_a_toll_that_rose_from_one_number_to_another_is_the_second():
+    assert figures("The death toll rose from 20 to 35, the ministry said.") == [
+        (35, None, "exact", "killed", "people")
+    ]

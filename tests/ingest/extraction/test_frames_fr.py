@@ -274,3 +274,9 @@ def test_une_part_sans_verbe_prend_celui_du_bilan_qu_elle_suit_et_seulement_lui(
     assert figures(
         "Les frappes, qui ont tué 12 civils, ont visé plusieurs villes, dont 3 dans la province."
     ) == [(12, None, "exact", "killed", "civilians")]
+
+
+def test_un_bilan_passe_de_12_a_20_morts_est_de_20():
+    assert figures("Le bilan de l'attaque est passé de 12 à 20 morts.") == [
+        (20, None, "exact", "killed", "people")
+    ]
