@@ -235,3 +235,7 @@ def test_a_toll_that_rose_from_one_number_to_another_is_the_second():
     assert figures("The death toll rose from 20 to 35, the ministry said.") == [
         (35, None, "exact", "killed", "people")
     ]
+
+
+def test_a_year_before_the_event_it_dates_is_no_toll():
+    assert figures("The death toll in the 2015 attack was never confirmed.") == []
