@@ -49,15 +49,13 @@ class Lexicon(NamedTuple):
     # Cues searched in the sentence's text before it is tagged, so that most sentences are not:
     frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
     injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
-    veto_after: re.Pattern  # after a number: a combatant, a thing, "sur trois"; "missing" or a rate further
-    rate_before: (
-        re.Pattern
-    )  # before a number: a rate ("chaque jour, une dizaine"), "sur" ("un sur trois"), fighters
+    veto_after: re.Pattern  # right after a number: a combatant, a thing counted, "sur trois"
+    veto_near: re.Pattern  # a word that vetoes a number further off: "missing", a rate, a fighter ("x")
+    fraction_before: re.Pattern  # "sur" right before a number ("un sur trois")
 
 
 _FRACTION_CUE = r"(?:sur|in|out\s+of)\s+(?:\d|un|une|deux|trois|quatre|cinq|dix|one|two|three|four|five|ten)"
 _OWN_VERB_REACH = 60  # characters after a number where its own verb may stand
-_VETO_REACH = 10  # words after a number where "missing" may stand ("13 personnes étaient portées disparues")
 
 
 @cache
@@ -93,53 +91,53 @@ def lexicon() -> Lexicon:
         cue("h"),
         re.compile(
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
-            rf"|[\s,]*+(?:[\w.'-]++[\s,]++){{0,{_VETO_REACH}}}?(?:{words('ur')})(?![\w-])"
         ),
-        cue("rx", r"\b(?:sur|in|out\s+of)\s+$"),
+        cue("urx"),
+        re.compile(r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
 
 class Frames:
     """The frames of one sentence, tagged on first use only.
 
-    `numbers` are (start, end, value, is_people) for every number of the sentence in text
-    order: a number that is no count of people (a year, a date, a percentage) is tagged as
-    a plain word, so that it does not stop a frame.
+    `numbers` are grammar.py's numbers of the sentence in text order (their match, end, value
+    and whether they count people): a number that is no count of people (a year, a date, a
+    percentage) is tagged as a plain word, so that it does not stop a frame.
     """
 
-    def __init__(self, folded: str, start: int, end: int, numbers: list[tuple[int, int, int, bool]]):
+    def __init__(self, folded: str, start: int, end: int, numbers: list):
         self.folded, self.start, self.end = folded, start, end
         self.numbers = numbers
         self._readings: dict[int, FrameReading] | None = None
         self._vetoed: set[int] | None = None
         self._cues: dict[str, bool] = {}
 
-    def reading(self, position: int, read: bool = False) -> FrameReading | None:
-        """Return what the frames read for the number starting at `position`, if any.
+    def reading(self, start: int, end: int, read: bool = False) -> FrameReading | None:
+        """Return what the frames read for the number at folded[start:end], if any.
 
         With `read`, grammar.py has read the number already: only a frame of its own verb
         that reads another casualty matters, which takes an injury word after the number.
         """
         if read:
-            end = next(e for s, e, _, _ in self.numbers if s == position)
             if not lexicon().injury_cue.search(self.folded, end, min(self.end, end + _OWN_VERB_REACH)):
                 return None  # "37 personnes grièvement blessées": an injury word right after the number
         elif not self._cue("frame_cue"):
             return None
         if self._readings is None:
             self._read()
-        return self._readings.get(position)
+        return self._readings.get(start)
 
-    def vetoed(self, position: int) -> bool:
-        """Tell whether the number starting at `position` is no casualty figure (fighters, a rate...)."""
-        end = next(e for s, e, _, _ in self.numbers if s == position)
-        if not lexicon().veto_after.match(self.folded, end, self.end) and not lexicon().rate_before.search(
-            self.folded, max(self.start, position - 60), position
+    def vetoed(self, start: int, end: int) -> bool:
+        """Tell whether the number at folded[start:end] is no casualty figure (fighters, a rate...)."""
+        if (
+            not self._cue("veto_near")
+            and not lexicon().veto_after.match(self.folded, end, self.end)
+            and not lexicon().fraction_before.search(self.folded, max(self.start, start - 8), start)
         ):
             return False  # no veto's word near the number: the sentence need not be tagged
         if self._vetoed is None:
             self._read()
-        return position in self._vetoed
+        return start in self._vetoed
 
     def _cue(self, name: str) -> bool:
         if name not in self._cues:
@@ -170,7 +168,8 @@ class Frames:
         starts: list[int] = []
         values: dict[int, int] = {}
         folded, position = self.folded, self.start
-        for start, end, value, people in [*self.numbers, (self.end, self.end, 0, False)]:
+        spans = [(n.match.start(), n.end, n.value, n.people) for n in self.numbers]
+        for start, end, value, people in [*spans, (self.end, self.end, 0, False)]:
             for m in tokens.finditer(folded, position, start):
                 token = m.group()
                 tag = get(token)
@@ -221,18 +220,20 @@ _SUBJECT = re.compile(
 )
 # "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
 _ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
-# "Sur les 140 morts dénombrés ..., 33 étaient des enfants",
+# "Sur les 140 morts dénombrés ..., 33 étaient des enfants", "Au nombre des victimes figurent 3 enfants",
 # "Parmi les 70 personnes tuées, on compte 12 femmes".
 _SET_FIRST = re.compile(
-    rf"(?:^|[,:])m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})[^.:;n]*?,[^.:;n,]{{0,3}}?"
+    rf"(?:^|[,:])a*m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})(?:[^.:;n]*?,[^.:;n,]{{0,3}}?|[aT]+)"
     rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
 )
-# "Le bilan ... s'établit à 19 civils", "civilian casualties fell to 5,939", "the number of civilian
-# dead may run as high as 3,000".
-_TOLL_IS = re.compile(rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?g{_AUX}q*(?P<np>{_NP})")
+# "Le bilan ... s'établit à 19 civils", "the toll is at least 40", "civilian casualties fell to
+# 5,939", "rose from 20 to 35", "the number of civilian dead may run as high as 3,000".
+_TOLL_IS = re.compile(
+    rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g(?:Po)?|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})"
+)
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
 _TOLL_TO = re.compile(
-    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepwkhvb])?"
+    rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepw]?[jG]*[khvb]?)?"
 )
 # "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
 _NAMELY = re.compile(
@@ -250,7 +251,9 @@ _LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
 # "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
 _INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
 # "wounded 30 people, including 14 under the age of 18": a part of the figure before, with no verb of its own.
-_PART_OF = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbd]*?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])")
+_PART_OF = re.compile(
+    rf"(?P<whole>{_CASUALTY}[aTq]*{_NP}|{_NP}[aT]*{_CASUALTY}),?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])"
+)
 
 # Vetoes: the number starting group "n" is no figure.
 _COMBATANTS = re.compile(
@@ -274,6 +277,7 @@ def _put(readings, starts, index, reading) -> None:
 
 
 def _subject(tags, starts, readings) -> None:
+    """Give every number of a subject its verb; a part after "dont" or a dash takes the head's victims."""
     for m in _SUBJECT.finditer(tags):
         casualty = _CASUALTY_OF[m.group("verb")]
         set_victims = "civilians" if m.group("set") and "c" in m.group("set") else None
@@ -282,10 +286,8 @@ def _subject(tags, starts, readings) -> None:
         for i in range(m.start("group"), m.end("group")):
             t = tags[i]
             if t in "d-(":
-                part = True
-            elif t in ")":
-                part = False
-            elif t == "&" and not part:
+                part = True  # "dont 19 enfants", "- four women and five children -": parts of the head
+            elif t == ")":
                 part = False
             elif t == "n":
                 end = i + 1
@@ -327,8 +329,8 @@ def _toll(tags, starts, readings) -> None:
             toll = tags[m.start("toll") : m.start(np)] if m.group("toll") else tags[m.start(np) : m.end()]
             if "x" in toll:
                 continue  # "the figures for security forces personnel killed amounted to 296"
-            if "t" not in toll and not any(t in toll for t in "khvbcepw"):
-                continue  # "the number of strikes rose to 40": a count of something else
+            if "u" in toll or ("t" not in toll and not any(t in toll for t in "khvb")):
+                continue  # "the number of strikes rose to 40", "le nombre de réfugiés": no toll
             victims = _noun_victims(tags, i, m.end(np)) or ("civilians" if "c" in toll else None)
             casualty = (
                 "killed_or_injured"
@@ -340,6 +342,19 @@ def _toll(tags, starts, readings) -> None:
                 else "killed"
             )
             _put(readings, starts, i, FrameReading(casualty, victims, False, False))
+
+
+def _part_of(tags, starts, readings) -> None:
+    """Give a bare part ("including 14 under the age of 18") the verb of the figure it follows."""
+    for m in _PART_OF.finditer(tags):
+        verb = next(t for t in m.group("whole") if t in _CASUALTY_OF)
+        i = m.start("np") + m.group("np").index("n")
+        _put(
+            readings,
+            starts,
+            i,
+            FrameReading(_CASUALTY_OF[verb], _noun_victims(tags, i, m.end("np")), True, False),
+        )
 
 
 def _namely(tags, starts, readings) -> None:
@@ -377,7 +392,7 @@ _FRAMES = (
     (set("m"), _set_first),
     (set("A"), _also),
     (set("i"), _simple(_INCLUDED, None, is_subcount=True)),
-    (set("d"), _simple(_PART_OF, None, is_subcount=True)),
+    (set("d"), _part_of),
     (set("K"), _simple(_DEATH_OF, "killed")),
     (set("W"), _simple(_LEFT_WITH, "injured")),
     (set("kh"), _simple(_VERB_OBJECT, None)),

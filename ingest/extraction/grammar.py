@@ -5,6 +5,12 @@ casualty verb ("603 civils ont perdu la vie", "killing 12 civilians"), a casualt
 ("14 morts", "3,804 civilian deaths"), or a casualty verb before it ("tué 64 civils et
 blessé huit autres"). Everything else (strikes, raids, reports, percentages, years,
 dates, money, ages) is left out because no such words surround it.
+
+Each number is read in two steps: as written (its range, qualifier, and whether it can
+count people at all), then for its casualty. Where these windows of characters read
+nothing, the token frames of frames.py may ("le bilan s'établit à 19 civils"); where a
+number's own noun and verb say otherwise, the frame wins; and a frame's veto (fighters, a
+rate, a fraction, the missing, a count of strikes) drops whatever either read.
 """
 
 import re
@@ -284,7 +290,7 @@ class Reading:
     is_more: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Number:
     """A number of the sentence as written, with its range and qualifier, before its casualty is read."""
 
@@ -304,7 +310,7 @@ def read_figures(folded: str, start: int, end: int, language: str) -> list[Readi
     numbers = _numbers(folded, start, end, language)
     if not numbers:
         return []
-    frames = Frames(folded, start, end, [(n.match.start(), n.end, n.value, n.people) for n in numbers])
+    frames = Frames(folded, start, end, numbers)
     readings: list[Reading] = []
     head: Reading | None = None
     for number in numbers:
@@ -345,6 +351,9 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     start, end = m.start(), m.end()
     value, value_max, qualifier = number.value, None, number.qualifier
     second = _range_end(folded, m, s_end, language)
+    if second and _CHANGE_BEFORE.search(folded, max(s_start, start - 50), start):
+        # "le bilan est passé de 20 à 35 morts": the toll went from one to the other, and is the second
+        return _Number(m, number, value, None, qualifier, m.end(), "", "", False)
     if second:
         value_max, end = second
         qualifier = "range"
@@ -388,12 +397,15 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
-    framed = frames.reading(start, read=read is not None)
-    if framed is not None and (
-        read is None or (framed.own_verb and _family(framed.casualty) != _family(read[0]))
-    ):
-        read = _framed(framed, read, head, readings, sentence)
-    if read is None or frames.vetoed(start):
+    if read is None:
+        framed = frames.reading(start, end)
+        if framed is not None:
+            read = _framed(framed, read, head, readings, sentence)
+    elif read[0] != "injured":
+        framed = frames.reading(start, end, read=True)
+        if _overrides(framed, read, right):
+            read = _framed(framed, read, head, readings, sentence)
+    if read is None or frames.vetoed(start, end):
         return None
     if (
         number.kind == "words"
@@ -420,6 +432,17 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         inherits,
         more,
     )
+
+
+def _overrides(framed: FrameReading | None, read, right: str) -> bool:
+    """Tell whether a frame of the number's own verb reads another casualty than the windows did.
+
+    Not where a casualty noun follows the number ("3 804 morts"): the noun says it.
+    """
+    if framed is None or not framed.own_verb or _family(framed.casualty) == _family(read[0]):
+        return False
+    noun = _NOUN.match(right)
+    return not (noun and any(noun.group(k) for k in _CASUALTY_NOUNS))
 
 
 def _family(casualty: str) -> str:
@@ -453,6 +476,11 @@ _SPLIT_RANGE = re.compile(
 )
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:passee?s?|grimpee?s?|montee?s?|augmentee?s?|alourdie?s?|rose|risen|rising|climbed|climbing|increased"
+    r"|jumped|went\s+up|gone\s+up|grown|soared|fell|fallen|dropped|decreased|declined)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:de|from|d')\s*$"
+)
 _LOW_BEFORE = re.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
 _HIGH_AFTER = re.compile(
     r"(?P<noun>[^.;:\d]{0,80}?),?\s+(?:and|et|to|with|avec)\s+(?:a\s+|un\s+)?(?:high|maximum)\s+(?:of|de|d')\s*"

@@ -59,7 +59,7 @@ def _lines(text: str, start: int):
     """
     current = None
     for line in _LINE.finditer(text, start):
-        if current is not None and _runs_on(text, *current) and _OPENS_LOWER.match(text, line.start()):
+        if current is not None and _OPENS_LOWER.match(text, line.start()) and _runs_on(text, *current):
             current = (current[0], line.end())
             continue
         if current is not None:
@@ -71,7 +71,9 @@ def _lines(text: str, start: int):
 
 def _runs_on(text: str, start: int, end: int) -> bool:
     """Tell whether a line ends on a word or a comma (then blanks): no stop, no quote, no colon."""
-    last = text[start:end].rstrip()[-1:]
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    last = text[end - 1 : end]
     return last.isalnum() or last == ","
 
 

@@ -219,3 +219,23 @@ def test_it_reads_ranges_lists_and_parts_that_a_window_misses(text, expected):
 )
 def test_a_count_of_strikes_or_of_fighters_is_no_toll(text):
     assert figures(text) == []
+
+
+def test_a_toll_given_by_an_auxiliary_keeps_its_qualifier():
+    assert figures("The death toll is at least 40, the ministry said.") == [
+        (40, None, "at_least", "killed", "people")
+    ]
+
+
+def test_a_count_of_villages_after_deaths_is_no_toll():
+    assert figures("Deaths were reported in 12 villages.") == []
+
+
+def test_a_toll_that_rose_from_one_number_to_another_is_the_second():
+    assert figures("The death toll rose from 20 to 35, the ministry said.") == [
+        (35, None, "exact", "killed", "people")
+    ]
+
+
+def test_a_year_before_the_event_it_dates_is_no_toll():
+    assert figures("The death toll in the 2015 attack was never confirmed.") == []

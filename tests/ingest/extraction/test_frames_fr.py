@@ -236,3 +236,47 @@ def test_a_hard_wrapped_line_runs_on_into_the_next():
 )
 def test_il_lit_les_fourchettes_les_listes_et_les_parts(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le nombre de réfugiés a atteint 1 000 000 selon le HCR.",
+        "Deux policiers ont été tués dans l'embuscade.",
+        "Le nombre de frappes est passé à 40 en mai.",
+    ],
+)
+def test_un_nombre_qui_ne_compte_ni_morts_ni_blesses_n_est_pas_un_bilan(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le bilan de l'attaque est de 12 morts.", [(12, None, "exact", "killed", "people")]),
+        ("Au nombre des victimes figurent 3 enfants.", [(3, None, "exact", "killed", "children")]),
+        ("Les pertes civiles sont évaluées à 400.", [(400, None, "exact", "killed_or_injured", "civilians")]),
+        ("Egalement parmi les morts, 5 enfants.", [(5, None, "exact", "killed", "children")]),
+    ],
+)
+def test_il_lit_un_bilan_donne_par_un_auxiliaire_ou_un_participe(text, expected):
+    assert figures(text) == expected
+
+
+def test_il_lit_un_bilan_dont_le_nombre_vient_avant_son_nom():
+    assert figures("Le HCR évalue à 300 le nombre de civils tués.") == [
+        (300, None, "exact", "killed", "civilians")
+    ]
+    assert figures("Le HCR évalue à 300 le nombre de réfugiés.") == []
+
+
+def test_une_part_sans_verbe_prend_celui_du_bilan_qu_elle_suit_et_seulement_lui():
+    assert figures(
+        "Les frappes, qui ont tué 12 civils, ont visé plusieurs villes, dont 3 dans la province."
+    ) == [(12, None, "exact", "killed", "civilians")]
+
+
+def test_un_bilan_passe_de_12_a_20_morts_est_de_20():
+    assert figures("Le bilan de l'attaque est passé de 12 à 20 morts.") == [
+        (20, None, "exact", "killed", "people")
+    ]
