@@ -3,6 +3,7 @@
 import pytest
 
 from ingest.extraction import training
+from ingest.extraction.claimants import Candidate
 from ingest.extraction.ranker import Option, Ranker, options
 
 
@@ -16,8 +17,9 @@ def test_fit_learns_which_feature_marks_the_annotated_option():
     assert weights["near"] > 0 > weights["far"]
     assert training.fit(groups) == weights  # no randomness: the same weights each time
     ranker = Ranker(weights)
-    best, probability = ranker.choose([Option("a", {"far": 1.0}), Option("b", {"near": 1.0})])
-    assert best.value == "b" and probability > 0.5
+    far, near = Candidate(None, None, {"far": 1.0}), Candidate(None, None, {"near": 1.0})
+    best, probability = ranker.choose([far, near])
+    assert best is near and probability > 0.5
 
 
 def test_options_join_the_evidence_to_each_value_and_mark_the_rules_pick():
@@ -25,6 +27,11 @@ def test_options_join_the_evidence_to_each_value_and_mark_the_rules_pick():
     assert [o.value for o in found] == ["cumulative", "period"]
     assert found[0].features == {"cumulative|clause:since": 1.0, "cumulative|bias": 1.0}
     assert found[1].features["rule"] == found[1].features["rule_2"] == 1.0
+    weights = {"period|clause:since": 0.5, "cumulative|bias": 0.25, "rule": 1.0, "rule_2": 0.5}
+    ranker = Ranker(weights)  # scoring from the evidence gives what the spelt-out features give
+    for option in found:
+        assert ranker.score(option) == sum(weights.get(n, 0.0) * v for n, v in option.features.items())
+    assert isinstance(found[0], Option)
 
 
 @pytest.mark.slow
