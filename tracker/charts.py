@@ -102,8 +102,9 @@ def _series_traces(series, colour):
         legendgroup=series.key,
         meta={"role": "series", "key": series.key},
     )
+    traces = [line, *_out_of_sequence_traces(series, colour)]
     if not has_ranges:
-        return [line]
+        return traces
     # A range is a band from minimum to maximum; a single range point shows as a bar.
     line["error_y"] = {
         "type": "data",
@@ -127,7 +128,42 @@ def _series_traces(series, colour):
         showlegend=False,
         meta={"role": "band", "key": series.key},
     )
-    return [line, upper]
+    return [*traces, upper]
+
+
+def _out_of_sequence_traces(series, colour):
+    """Return the hollow markers of statements below the claimant's earlier total, off the line."""
+    if not series.out_of_sequence:
+        return []
+    language = get_language()
+    return [
+        _scatter(
+            x=[p.as_of.isoformat() for p in series.out_of_sequence],
+            y=[p.value for p in series.out_of_sequence],
+            name=_("%(name)s: out of sequence") % {"name": series.name},
+            mode="markers",
+            marker={
+                "size": 10,
+                "color": "white",
+                "symbol": "circle-open",
+                "line": {"color": colour, "width": 2},
+            },
+            customdata=[
+                [
+                    *_customdata(p, series.name, language)[:4],
+                    escape(
+                        _("out of sequence: below the earlier total of %(total)s") % {"total": f"{p.below:,}"}
+                    ),
+                    p.url,
+                ]
+                for p in series.out_of_sequence
+            ],
+            hovertemplate=HOVER,
+            legendgroup=series.key,
+            showlegend=False,
+            meta={"role": "out-of-sequence", "key": series.key},
+        )
+    ]
 
 
 def _translucent(hex_colour, alpha):

@@ -214,7 +214,7 @@ class EstimateQuerySet(models.QuerySet):
         *,
         casualty="killed",
         victims=("civilians",),
-        geography=("iraq", "syria", "iraq_syria"),
+        geography=("iraq_syria",),
         perpetrator=("coalition",),
         sources=None,
         reviewed_only=False,
@@ -223,8 +223,10 @@ class EstimateQuerySet(models.QuerySet):
     ):
         """Return the like-with-like cumulative figures the dashboard and the series API plot.
 
-        Defaults compare campaign totals of civilians killed by the coalition in Iraq and Syria;
-        increments and incident figures never reach the chart, rejected figures never do.
+        Defaults compare campaign totals of civilians killed by the coalition in Iraq and Syria
+        together, the geography of the coalition's own count: a Syria-only count is no measure
+        of the two-country total. Increments and incident figures never reach the chart,
+        rejected figures never do. `None` for a group leaves it open (a claimant's page).
         """
         qs = self.public().cumulative().filter(as_of__isnull=False, casualty=casualty)
         if victims:

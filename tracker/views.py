@@ -20,7 +20,7 @@ from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
 from tracker.kept import kept
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
 
 
 def csv_response(filename, header, rows):
@@ -51,8 +51,9 @@ class DashboardView(TemplateView):
         form = ChartFilterForm(self.request.GET)
         series_list = build_series(chart_estimates(**form.chart_filters()))
         official = next((s for s in series_list if s.key == OFFICIAL), None)
+        candidates = comparable(series_list, official)
         chosen = form.independent_slug()
-        compare = next((s for s in series_list if s.key == chosen), None) or default_independent(series_list)
+        compare = next((s for s in candidates if s.key == chosen), None) or default_independent(candidates)
         return form, series_list, official, compare, build_gap(official, compare)
 
     def get(self, request, *args, **kwargs):
@@ -137,7 +138,9 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         estimates = self.object.estimates.public().select_related("report", "source").order_by("as_of", "pk")
-        series_list = build_series(chart_estimates().filter(source=self.object))
+        # Every group the claimant counts, each its own line: its page compares nothing.
+        charted = chart_estimates(victims=None, geography=None, perpetrator=None)
+        series_list = build_series(charted.filter(source=self.object))
         context.update(
             estimates=estimates,
             series_list=series_list,

@@ -31,7 +31,7 @@ from tracker.api.serializers import (
 )
 from tracker.freshness import data_last_updated
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
 from tracker.services import EditConflict, estimate_correct
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -253,9 +253,11 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Time series per claimant",
-        description="The dashboard's chart: cumulative figures, one point per claimant, value and "
-        "as-of month (several reports stating the same figure are one point). Official claimants "
-        "form one trace, key `official`. CSV: one row per point.",
+        description="The dashboard's chart: running totals, one point per claimant and value "
+        "(a restatement adds its reports to the earlier point). A statement below the claimant's "
+        "earlier total is listed in `out_of_sequence`, never in `points`, which never decrease. "
+        "Official claimants form one trace, key `official`; each geography and victim group is a "
+        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line.",
         parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
         responses=SeriesResponseSerializer,
     )
@@ -270,10 +272,11 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         series = self.chart(query)
         if self.request.accepted_renderer.format == CsvRenderer.format:
             rows = [
-                {"trace": s.key, "name": s.name, "kind": s.kind, **SeriesPointSerializer(p).data}
+                {"trace": s.key, "name": s.name, "kind": s.kind, "geography": s.geography,
+                 "victims": s.victims, **SeriesPointSerializer(p).data}
                 for s in series
-                for p in s.points
-            ]
+                for p in sorted([*s.points, *s.out_of_sequence], key=lambda p: (p.as_of, p.value))
+            ]  # fmt: skip
             return Response(rows, headers={"Content-Disposition": 'attachment; filename="series.csv"'})
         return Response(SeriesResponseSerializer({"last_updated": self.version, "series": series}).data)
 
@@ -287,7 +290,8 @@ class GapViewSet(SeriesViewSet):
     @extend_schema(
         summary="Official against independent",
         description="Each date of either trace with each side's last known value (a step line), "
-        "their difference and ratio.",
+        "their difference and ratio. Both traces count the same geography, victims and "
+        "perpetrator (one of each); out-of-sequence statements are listed, never in the rows.",
         parameters=[GapQuerySerializer],
         responses=GapResponseSerializer,
     )
@@ -298,10 +302,11 @@ class GapViewSet(SeriesViewSet):
         chosen = query.validated_data.get("independent")
         series = self.chart(query, also=[chosen.slug] if chosen else [])
         official = next((s for s in series if s.key == OFFICIAL), None)
+        candidates = comparable(series, official)
         if chosen is None:
-            independent = default_independent(series)
+            independent = default_independent(candidates)
         else:
-            independent = next((s for s in series if s.key == chosen.slug), None)
+            independent = next((s for s in candidates if s.key == chosen.slug), None)
         gap = {
             "last_updated": self.version,
             "official": official,
