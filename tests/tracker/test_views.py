@@ -178,7 +178,13 @@ def test_the_chart_csv_has_exactly_the_plotted_points(client, campaign):
     )
     response = client.get(DASHBOARD, {"geography": ["iraq_syria"], "format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    lines = response.content.decode().splitlines()
+    citation = [line for line in lines if line.startswith("# ")]
+    assert lines[: len(citation)] == citation, "the citation comes first"
+    assert "Casualty Tracker" in citation[0] and "CC BY 4.0" in citation[0]
+    assert "http://testserver/?geography=iraq_syria" in citation[0]
+    assert any("figures extracted from" in line for line in citation)
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[len(citation) :]))))
     assert [(r["trace"], int(r["value"])) for r in rows] == [
         ("official", 352), ("official", 603), ("airwars", 3164), ("airwars", 4354),
     ]  # fmt: skip
