@@ -100,7 +100,7 @@ def _series_traces(series, colour, name=None, dash="solid"):
     has_ranges = any(p.value_max is not None for p in series.points)
     line = _scatter(
         x=days,
-        y=[p.value for p in series.points],
+        y=[p.line_value for p in series.points],
         name=name or series.name,
         mode="lines+markers",
         line={"shape": "hv", "color": colour, "width": 3 if series.key == OFFICIAL else 2, "dash": dash},
@@ -117,7 +117,7 @@ def _series_traces(series, colour, name=None, dash="solid"):
     line["error_y"] = {
         "type": "data",
         "symmetric": False,
-        "array": [(p.value_max - p.value) if p.value_max is not None else 0 for p in series.points],
+        "array": [(p.value_max - p.line_value) if p.value_max is not None else 0 for p in series.points],
         "arrayminus": [0] * len(series.points),
         "color": colour,
         "thickness": 4,
@@ -125,7 +125,7 @@ def _series_traces(series, colour, name=None, dash="solid"):
     }
     upper = _scatter(
         x=days,
-        y=[p.value_max if p.value_max is not None else p.value for p in series.points],
+        y=[p.value_max if p.value_max is not None else p.line_value for p in series.points],
         name=_("%(name)s (upper bound)") % {"name": series.name},
         mode="lines",
         line={"shape": "hv", "color": colour, "width": 1, "dash": "dot"},
@@ -299,9 +299,9 @@ def _layout(language, *, height, ratio, days, citation=None):
         layout["title"] = {
             "text": f'<b>{escape(citation.title)}</b><br><span style="font-size:13px">'
             f"{escape(citation.subtitle)}</span>",
-            "x": 0,
+            "x": 0.01,
             "xanchor": "left",
-            "xref": "paper",
+            "xref": "container",
             "font": {"size": 18},
         }
         layout["annotations"] = layout.get("annotations", []) + [
@@ -314,6 +314,7 @@ def _layout(language, *, height, ratio, days, citation=None):
                 "yshift": -85 if ratio else -75,
                 "xanchor": "left",
                 "yanchor": "top",
+                "align": "left",
                 "showarrow": False,
                 "font": {"size": 11, "color": "#555"},
                 "name": "source",
@@ -339,7 +340,7 @@ def _end_labels(series_list, *, yref="y"):
     return [
         {
             "x": s.points[-1].as_of.isoformat(),
-            "y": s.points[-1].value,
+            "y": s.points[-1].line_value,
             "xref": "x",
             "yref": yref,
             "text": escape(s.name),

@@ -111,6 +111,10 @@ class ChartFilterForm(forms.Form):
     def geography_label(self):
         return Estimate.Geography(self.chosen("geography")).label
 
+    @property
+    def victims_label(self):
+        return Estimate.Victims(self.chosen("victims")).label
+
     def independent_slug(self):
         """Return the slug of the claimant the gap is measured against, or None for the default."""
         self.is_valid()

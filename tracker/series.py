@@ -8,7 +8,9 @@ is a series of its own, so a line only ever joins like with like.
 A running total only grows. Walking a series in date order, a value the claimant already
 stated is a restatement: its reports join that earlier point. A value below the claimant's
 highest total so far is "out of sequence" (a misdated restatement, a misreading, a revision
-downwards): it is kept apart as a marker, never drawn as a dip in the line.
+downwards): it is kept apart as a marker, never drawn as a dip in the line. A range counts by
+its maximum: one reaching above the earlier total stays on the line, which then stands at that
+total (the least the two statements together say) with the band up to the range's maximum.
 """
 
 from dataclasses import dataclass, field
@@ -39,6 +41,9 @@ class Point:
     claimants: list[str] = field(default_factory=list)
     # Out of sequence: the line's total this statement falls below, when it is stated.
     below: int | None = None
+    # Where the running total's line stands here: the value, or for a range reaching above the
+    # earlier total but starting below it, that earlier total (what is known at least).
+    line_value: int | None = None
 
     @property
     def out_of_sequence(self):
@@ -140,11 +145,11 @@ def build_series(estimates):
                 url=url(report_id, pk),
             )
             top = tops.get(series_key)
-            if top is not None and value < top:
+            if top is not None and (value_max if value_max is not None else value) < top:
                 point.below = top
                 current.out_of_sequence.append(point)
             else:
-                tops[series_key] = value
+                point.line_value = tops[series_key] = max(value, top or 0)
                 current.points.append(point)
         point.estimate_ids.append(pk)
         if report_id not in point.report_ids:
@@ -216,7 +221,7 @@ def _values_on(series, dates):
     value, points, index = None, series.points, 0
     for day in dates:
         while index < len(points) and points[index].as_of <= day:
-            value = points[index].value
+            value = points[index].line_value
             index += 1
         yield value
 

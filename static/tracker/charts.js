@@ -11,11 +11,32 @@
     return typeof url === "string" && url.charAt(0) === "/" ? url : null;
   }
 
+  // A phone's width: the title, subtitle and source line break into lines instead of running off.
+  function narrow(layout) {
+    if (layout.title && layout.title.text) {
+      layout.title.text = layout.title.text.replace(": ", ":<br>").replace(/; /g, ";<br>");
+      layout.title.font = { size: 13 };
+      layout.margin.t = 150;
+    }
+    (layout.annotations || []).forEach(function (note) {
+      if (note.name === "source") {
+        note.text = note.text.replace(/ · /g, "<br>").replace(/; /g, ";<br>");
+        note.font.size = 9;
+        layout.margin.b += 40;
+      } else if (note.name && note.name.indexOf("label:") === 0) {
+        note.font.size = 10;
+      }
+    });
+    layout.margin.l = 50;
+    layout.height += 120;
+  }
+
   function draw(element) {
     var source = document.getElementById(element.dataset.figure);
     if (!source || !window.Plotly) return;
     var figure = JSON.parse(source.textContent);
     var config = figure.config || { responsive: true, displaylogo: false };
+    if (element.clientWidth < 600) narrow(figure.layout);
     var tapped = null;
     Plotly.newPlot(element, figure.data, figure.layout, config).then(function () {
       element.on("plotly_click", function (event) {

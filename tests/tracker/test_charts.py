@@ -19,6 +19,7 @@ def point(trace, day, value, value_max=None, quote="quote", precision="day"):
         estimate_ids=[1],
         report_ids=[1],
         claimants=["Claimant"],
+        line_value=value,
     )
 
 

@@ -96,3 +96,19 @@ def test_each_geography_is_a_series_of_its_own_and_has_no_gap_with_another(coali
     series = build_series(chart_estimates(geography=None))
     assert [(s.key, s.geography) for s in series] == [("official", "iraq_syria"), (airwars.slug, "syria")]
     assert build_gap(*series) == []
+
+
+def test_a_range_reaching_above_the_earlier_total_stays_on_the_line_at_that_total(airwars):
+    EstimateFactory(source=airwars, value=4354, as_of=datetime.date(2017, 7, 31))
+    EstimateFactory(
+        source=airwars, value=3923, value_max=6102, qualifier="range", as_of=datetime.date(2018, 1, 1)
+    )
+    EstimateFactory(
+        source=airwars, value=3000, value_max=4000, qualifier="range", as_of=datetime.date(2018, 2, 1)
+    )
+    (independent,) = build_series(chart_estimates())
+    assert [(p.value, p.value_max, p.line_value) for p in independent.points] == [
+        (4354, None, 4354),
+        (3923, 6102, 4354),
+    ]
+    assert [(p.value, p.below) for p in independent.out_of_sequence] == [(3000, 4354)]

@@ -2,6 +2,8 @@ import csv
 import datetime
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -205,10 +207,22 @@ def test_a_selection_with_nothing_to_plot_says_so(client, campaign):
 
 
 def test_plotly_js_is_served_from_the_projects_own_static_files(client, campaign):
-    assert finders.find("vendor/plotly/plotly.min.js")
+    assert finders.find("vendor/plotly/plotly-basic-4.1.1.min.js")
     page = client.get(DASHBOARD).content.decode()
-    assert '<script src="/static/vendor/plotly/plotly.min.js">' in page
+    assert '<script src="/static/vendor/plotly/plotly-basic-4.1.1.min.js">' in page
+    assert "plotly-locale-fr" not in page
     assert "cdn" not in page.lower()
+    french = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<script src="/static/vendor/plotly/plotly-locale-fr-3.7.0.js">' in french
+
+
+def test_the_partial_plotly_bundle_is_the_version_the_plotly_package_builds_figures_for():
+    import plotly
+
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    version = re.search(r"plotly\.js v(\S+)", full.read_text(encoding="utf-8")[:300]).group(1)
+    basic = Path(finders.find(f"vendor/plotly/plotly-basic-{version}.min.js"))
+    assert f"plotly.js (basic - minified) v{version}" in basic.read_text(encoding="utf-8")[:300]
 
 
 def test_the_interface_speaks_french(client, campaign):

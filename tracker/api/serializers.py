@@ -289,6 +289,11 @@ class SeriesPointSerializer(serializers.Serializer):
     out_of_sequence = serializers.BooleanField(
         help_text="Below the claimant's earlier total: a marker apart, not a point of the line."
     )
+    line_value = serializers.IntegerField(
+        allow_null=True,
+        help_text="Where the running total's line stands: `value`, or for a range starting below the "
+        "earlier total, that total. Null for an out-of-sequence statement.",
+    )
     below = serializers.IntegerField(
         allow_null=True, help_text="Out of sequence: the earlier total of the line it falls below."
     )
@@ -313,6 +318,7 @@ class SeriesPointSerializer(serializers.Serializer):
             "report_ids": list(point.report_ids),
             "claimants": list(point.claimants),
             "out_of_sequence": point.out_of_sequence,
+            "line_value": point.line_value,
             "below": point.below,
         }
 
