@@ -431,6 +431,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
+            # The model's verbose name is not translated yet (a migration would change it).
+            "title": _("Figures"),
             **(extra_context or {}),
             "review_url": reverse("admin:tracker_estimate_review"),
             "queue_count": Estimate.objects.review_queue().count(),
@@ -439,6 +441,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
+            "title": _("Review a figure"),
             **(extra_context or {}),
             "skip_url": f"{reverse('admin:tracker_estimate_review')}?after={object_id}",
             "queue_count": Estimate.objects.review_queue().count(),

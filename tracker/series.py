@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tracker.freshness import data_last_updated
 from tracker.kept import kept
@@ -100,7 +101,7 @@ class GapRow:
 def trace_of(source):
     """Return (key, name, kind) of the trace a claimant's figures belong to."""
     if source.kind == Source.Kind.OFFICIAL:
-        return OFFICIAL, "Official (US-led coalition)", OFFICIAL
+        return OFFICIAL, _("Official (US-led coalition)"), OFFICIAL
     return source.slug, source.name, source.kind
 
 

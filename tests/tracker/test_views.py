@@ -233,6 +233,18 @@ def test_the_interface_speaks_french(client, campaign):
     assert traces(response)["official"]["customdata"][-1][0] == "au moins 603"
 
 
+def test_the_french_page_writes_numbers_dates_and_names_in_french(client, campaign, airwars):
+    EstimateFactory(source=airwars, value=7595, as_of=datetime.date(2019, 3, 28))
+    response = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="fr")
+    page = response.content.decode()
+    assert "au moins 7\u00a0595" in page and "7,595" not in page
+    assert "au 28 mars 2019" in page and "2019-03-28</td>" not in page
+    assert "Officiel (coalition menée par les États-Unis)" in page
+    figure = response.context["figure"]
+    assert figure["layout"]["separators"] == ",\u202f" and figure["config"]["locale"] == "fr"
+    assert "Civils tués" in figure["layout"]["title"]["text"]
+
+
 def test_the_footer_gives_the_same_stamp_as_the_api(client, campaign):
     from tracker.freshness import data_last_updated
 
