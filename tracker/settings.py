@@ -219,7 +219,7 @@ STORAGES = {
     },
 }
 
-# Static files whose name carries their version never change: browsers may keep them a year.
+# Static files whose name carries their version never change: browsers may keep them for years.
 # The others (site.css, charts.js) keep whitenoise's short default, so a deployment shows at once.
 WHITENOISE_IMMUTABLE_FILE_TEST = r"-\d+\.\d+\.\d+(\.min)?\.js$"
 
