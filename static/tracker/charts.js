@@ -4,7 +4,6 @@
 // the same point opens it.
 (function () {
   "use strict";
-  var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
 
   function urlOf(point) {
     var url = point && point.customdata && point.customdata[5];
@@ -38,13 +37,17 @@
     var config = figure.config || { responsive: true, displaylogo: false };
     if (element.clientWidth < 600) narrow(figure.layout);
     var tapped = null;
+    var pointer = "mouse";
+    element.addEventListener("pointerdown", function (event) { pointer = event.pointerType; }, true);
     Plotly.newPlot(element, figure.data, figure.layout, config).then(function () {
       element.on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         var url = urlOf(point);
         if (!url) return;
-        if (touch && tapped !== url) {
-          tapped = url; // the tooltip is showing: the next tap on this point opens it
+        if (pointer === "touch" && tapped !== url) {
+          // A first tap shows the tooltip; a second tap on the same point opens its sentence.
+          tapped = url;
+          Plotly.Fx.hover(element, [{ curveNumber: point.curveNumber, pointNumber: point.pointNumber }]);
           return;
         }
         window.location.assign(url);

@@ -280,6 +280,18 @@ def test_the_french_dashboard_writes_months_and_numbers_in_french_and_fits_a_pho
             assert chart_top < filters_top
             page.screenshot(path=str(ARTIFACTS / "dashboard-fr-390x844.png"), full_page=True)
             page.screenshot(path=str(ARTIFACTS / "dashboard-fr-390x844-first-screen.png"))
+
+            # A tap shows the point's tooltip and stays; a second tap on it opens its sentence.
+            page.evaluate("Plotly.relayout('dashboard-chart', {'xaxis2.autorange': true})")
+            keys = [(t["meta"]["role"], t["meta"]["key"]) for t in page.evaluate(TRACES)]
+            official = keys.index(("series", "official"))
+            x, y = point_on_screen(page, official, 3)
+            page.touchscreen.tap(x, y)
+            page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+            assert "au moins 603" in page.eval_on_selector(".hoverlayer", "layer => layer.textContent")
+            assert page.url == live_server.url + "/"
+            page.touchscreen.tap(x, y)
+            page.wait_for_url("**/reports/**#estimate-*")
             assert outside == []
         finally:
             browser.close()

@@ -4,8 +4,10 @@ Every list says when the data last changed (`last_updated`, Last-Modified) and a
 poller whose copy is current with 304. Rejected figures stay hidden unless an editor asks.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Count, Q
+from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
@@ -266,7 +268,10 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         response = self.not_modified(data_last_updated())
         if response:
             return response
-        return self.kept_response(lambda: self.answer(query))
+        # Labels and names in the site's language whatever the client's: the kept answer and its
+        # ETag are per URL, and a data consumer's columns should not change with its headers.
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.kept_response(lambda: self.answer(query))
 
     def answer(self, query):
         series = self.chart(query)
