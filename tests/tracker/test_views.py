@@ -304,3 +304,15 @@ def test_figures_without_a_date_go_last_in_the_figures_table(client, campaign):
     assert [e.value for e in response.context["object_list"]][-1] == 7
     response = client.get(reverse("tracker:estimate_list"), {"sort": "as_of"})
     assert [e.value for e in response.context["object_list"]][-1] == 7
+
+
+def test_tables_give_dates_as_precisely_as_they_are_known_in_the_active_language(client, coalition):
+    EstimateFactory(
+        source=coalition,
+        value=603,
+        as_of=datetime.date(2017, 6, 30),
+        as_of_precision="month",
+        scope="incident",
+    )
+    page = client.get(reverse("tracker:estimate_list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<time datetime="2017-06-30">juin 2017</time>' in page
