@@ -317,6 +317,23 @@ class EstimateForm(forms.ModelForm):
     class Meta:
         model = Estimate
         fields = EDITABLE_FIELDS
+        # The review page's labels in the editor's language (the model's field names have none yet:
+        # verbose names there would need a migration).
+        labels = {
+            "source": _("Claimant"),
+            "value": _("Value"),
+            "value_max": _("Maximum of a range"),
+            "qualifier": _("Qualifier"),
+            "casualty": _("Casualty"),
+            "victims": _("Victims"),
+            "scope": _("Scope"),
+            "geography": _("Geography"),
+            "perpetrator": _("Perpetrator"),
+            "period_start": _("Period start"),
+            "as_of": _("As of"),
+            "as_of_precision": _("Precision of the date"),
+            "editor_note": _("Editor's note"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
