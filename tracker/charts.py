@@ -263,7 +263,7 @@ def _base_layout(language):
     return json.dumps(json.loads(figure.to_json())["layout"])
 
 
-def _layout(language, *, height, ratio, days, citation=None):
+def _layout(language, *, height, ratio, days, citation=None, count_title=None):
     """Return a chart's layout: one panel, or the running totals above their ratio.
 
     The date axis spans the points with room on the right for the line-end labels, so one or
@@ -271,7 +271,7 @@ def _layout(language, *, height, ratio, days, citation=None):
     """
     layout = json.loads(_base_layout(language))
     count_axis = {
-        "title": {"text": _("Civilians killed (running total)")},
+        "title": {"text": count_title or _("Civilians killed (running total)")},
         "rangemode": "tozero",
         "tickformat": ",d",
         "automargin": True,
@@ -387,7 +387,10 @@ def claimant_figure(series_list):
         name = ": ".join([series.name, ", ".join(str(label) for label in group)] if group else [series.name])
         dash = DASHES[index % len(DASHES)]
         data += _series_traces(series, colour_of(series.key), name=name, dash=dash)
-    layout = _layout(get_language(), height=380, ratio=False, days=_days(series_list))
+    # A claimant's groups may count children, women or the injured: the axis names none of them.
+    layout = _layout(
+        get_language(), height=380, ratio=False, days=_days(series_list), count_title=_("Running total")
+    )
     layout["showlegend"] = len(series_list) > 1
     layout["legend"] = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
     return {"data": data, "layout": layout, "config": _config("casualty-tracker-claimant")}
