@@ -1,8 +1,18 @@
 import datetime
 
+import pytest
+from django.utils import translation
+
 from tracker.charts import as_of_label, claimant_figure, colour_of, dashboard_figure, figure_data
 from tracker.citation import Citation
 from tracker.series import OFFICIAL, Point, Series, build_gap
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Build figures in English: a test client's request in French leaves French active."""
+    with translation.override("en"):
+        yield
 
 
 def point(trace, day, value, value_max=None, quote="quote", precision="day"):
