@@ -280,7 +280,7 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Every script and style is a file under /static/: no inline code, no eval (plotly.min.js runs
+# Every script and style is a file under /static/: no inline code, no eval (plotly.js runs
 # without it), no third-party origin. Data reaches scripts through json_script, which is JSON.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
