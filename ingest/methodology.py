@@ -8,7 +8,24 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from ingest.extraction import EXTRACTOR_VERSION, VAGUE_PLURALS
+from tracker.filters import CHART_DEFAULTS
 from tracker.models import Estimate, Source
+
+# What each kind of claimant is, in words (the model's help text names the stored keys).
+KIND_MEANINGS = {
+    Source.Kind.OFFICIAL: _("a belligerent counting its own toll."),
+    Source.Kind.INDEPENDENT: _("an NGO, a monitor or a UN body."),
+    Source.Kind.STATE_MEDIA: _("a government's press agency."),
+    Source.Kind.MEDIA: _("a news outlet speaking for itself."),
+    Source.Kind.UNATTRIBUTED: _("nobody is quoted for the figure."),
+}
+
+# Where the chart's default comparison is stated in words: read from for_chart's own defaults,
+# so this page cannot drift from what the chart draws.
+DEFAULT_GROUP = {
+    name: [getattr(Estimate, name.capitalize())(v).label for v in CHART_DEFAULTS[name]]
+    for name in ("victims", "geography", "perpetrator")
+}
 
 # The fields a reader meets in the tables, the CSV downloads and the API, in that order.
 EXPLAINED_FIELDS = {
@@ -53,7 +70,11 @@ class MethodologyView(TemplateView):
                 }
                 for row in VAGUE_PLURALS
             ],
-            kind_help=Source._meta.get_field("kind").help_text,
+            kinds=[{"label": kind.label, "meaning": meaning} for kind, meaning in KIND_MEANINGS.items()],
+            default_casualty=Estimate.Casualty(CHART_DEFAULTS["casualty"]).label,
+            default_victims=", ".join(str(label) for label in DEFAULT_GROUP["victims"]),
+            default_geography=", ".join(str(label) for label in DEFAULT_GROUP["geography"]),
+            default_perpetrator=", ".join(str(label) for label in DEFAULT_GROUP["perpetrator"]),
             fields=[_field_doc(name, meaning) for name, meaning in EXPLAINED_FIELDS.items()],
         )
         return context

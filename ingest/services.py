@@ -26,7 +26,7 @@ from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, de
 from ingest.readers import UnreadableDocument, read_document, read_text
 from tracker.models import DatePrecision, Estimate, Report, Source
 from tracker.names import fold_name
-from tracker.partial_dates import parse_partial_date
+from tracker.partial_dates import parse_as_of, parse_partial_date
 from tracker.services import source_resolve
 
 logger = logging.getLogger(__name__)
@@ -252,7 +252,7 @@ def _write_figures(report, figures, claimants):
 
 
 def _estimate(report, figure, known, sources):
-    as_of, as_of_precision = _published(figure.as_of)
+    as_of, as_of_precision = _published(figure.as_of, parse=parse_as_of)
     claimant = (figure.claimant, figure.claimant_kind)
     if claimant not in sources:
         sources[claimant] = _claimant_source(figure, known)
@@ -296,12 +296,12 @@ def _kind(kind):
     return kind if kind in Source.Kind.values else Source.Kind.MEDIA
 
 
-def _published(value):
+def _published(value, parse=parse_partial_date):
     """Return (date, precision) of a date given as a date or "YYYY-MM[-DD]"; (None, day) if none."""
     if not value:
         return None, DatePrecision.DAY
     try:
-        return parse_partial_date(value)
+        return parse(value)
     except ValueError:
         return None, DatePrecision.DAY
 

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.highlight import highlighted_text, quote_in_paragraph
 from tracker.models import ApiToken, DatePrecision, Estimate, Report, Source
+from tracker.series import out_of_sequence_below
 from tracker.services import (
     EDITABLE_FIELDS,
     EditConflict,
@@ -284,6 +286,9 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
+OUT_OF_SEQUENCE = "out_of_sequence"
+
+
 class ReviewQueueFilter(admin.SimpleListFilter):
     """The review queue as a list: unreviewed, weakest confidence first (see get_ordering)."""
 
@@ -291,11 +296,16 @@ class ReviewQueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [("1", _("Unreviewed, weakest first"))]
+        return [
+            ("1", _("Unreviewed, weakest first")),
+            (OUT_OF_SEQUENCE, _("Out of sequence: below the claimant's earlier total")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
             return queryset.review_queue()
+        if self.value() == OUT_OF_SEQUENCE:
+            return queryset.filter(pk__in=out_of_sequence_below())
         return queryset
 
 
@@ -307,6 +317,23 @@ class EstimateForm(forms.ModelForm):
     class Meta:
         model = Estimate
         fields = EDITABLE_FIELDS
+        # The review page's labels in the editor's language (the model's field names have none yet:
+        # verbose names there would need a migration).
+        labels = {
+            "source": _("Claimant"),
+            "value": _("Value"),
+            "value_max": _("Maximum of a range"),
+            "qualifier": _("Qualifier"),
+            "casualty": _("Casualty"),
+            "victims": _("Victims"),
+            "scope": _("Scope"),
+            "geography": _("Geography"),
+            "perpetrator": _("Perpetrator"),
+            "period_start": _("Period start"),
+            "as_of": _("As of"),
+            "as_of_precision": _("Precision of the date"),
+            "editor_note": _("Editor's note"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -341,7 +368,7 @@ class EstimateForm(forms.ModelForm):
 class EstimateAdmin(SimpleHistoryAdmin):
     form = EstimateForm
     object_history_list_template = "admin/tracker/estimate/object_history_list.html"
-    list_display = [*FIGURE_COLUMNS, "report_link"]
+    list_display = [*FIGURE_COLUMNS, "review_reason", "report_link"]
     list_filter = [
         ReviewQueueFilter,
         "review_status",
@@ -365,13 +392,17 @@ class EstimateAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (_("Evidence"), {"fields": ["evidence", "report_link", "reading"]}),
         (_("Figure"), {"fields": [*EDITABLE_FIELDS, "expected_updated_at"]}),
-        (_("Review"), {"fields": ["review_status", "reviewed_by", "reviewed_at", "confidence"]}),
+        (
+            _("Review"),
+            {"fields": ["review_reason", "review_status", "reviewed_by", "reviewed_at", "confidence"]},
+        ),
         (_("History"), {"fields": ["history_table"]}),
     ]
     readonly_fields = [
         "evidence",
         "report_link",
         "reading",
+        "review_reason",
         "review_status",
         "reviewed_by",
         "reviewed_at",
@@ -385,6 +416,16 @@ class EstimateAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
         return [path("review/", review, name="tracker_estimate_review"), *super().get_urls()]
+
+    @admin.display(description=_("why to check"))
+    def review_reason(self, obj):
+        """Name what the chart found odd about the figure: a total below the claimant's earlier one."""
+        below = out_of_sequence_below().get(obj.pk)
+        if below is None:
+            return ""
+        return _("Out of sequence: below the claimant's earlier total of %(total)s") % {
+            "total": number_format(below, force_grouping=True)
+        }
 
     def get_ordering(self, request):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
@@ -407,6 +448,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {
+            # The model's verbose name is not translated yet (a migration would change it).
+            "title": _("Figures"),
             **(extra_context or {}),
             "review_url": reverse("admin:tracker_estimate_review"),
             "queue_count": Estimate.objects.review_queue().count(),
@@ -415,6 +458,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
+            "title": _("Review a figure"),
             **(extra_context or {}),
             "skip_url": f"{reverse('admin:tracker_estimate_review')}?after={object_id}",
             "queue_count": Estimate.objects.review_queue().count(),

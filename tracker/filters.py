@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Estimate, EstimateQuerySet, Source
 
+# The areas a campaign total is counted over; "other" and "unknown" compare with nothing.
+CHART_GEOGRAPHIES = ("iraq_syria", "iraq", "syria", "afghanistan")
+
 # The chart's like-with-like defaults are for_chart's own: one place states them.
 CHART_DEFAULTS = {
     name: parameter.default
@@ -39,17 +42,23 @@ class ChartFilterForm(forms.Form):
     """The dashboard's controls; `chart_filters()` turns them into `for_chart` arguments."""
 
     casualty = forms.ChoiceField(label=_("Casualty"), choices=Estimate.Casualty)
-    victims = forms.MultipleChoiceField(
-        label=_("Victims"), choices=Estimate.Victims, widget=forms.CheckboxSelectMultiple
-    )
-    geography = forms.MultipleChoiceField(
-        label=_("Geography"), choices=Estimate.Geography, widget=forms.CheckboxSelectMultiple
+    # One geography and one victim group at a time: a line, its gap and its ratio then only
+    # ever join figures that count the same thing.
+    victims = forms.ChoiceField(label=_("Victims"), choices=Estimate.Victims, widget=forms.RadioSelect)
+    geography = forms.ChoiceField(
+        label=_("Geography"),
+        choices=[c for c in Estimate.Geography.choices if c[0] in CHART_GEOGRAPHIES],
+        widget=forms.RadioSelect,
+        help_text=_("Each claimant is compared only with figures counted over the same area."),
     )
     claimants = forms.MultipleChoiceField(
         label=_("Other claimants"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("None ticked: every claimant. The official line is always drawn."),
+        help_text=_(
+            "None ticked: every claimant. The official line is drawn whenever the official side "
+            "states a figure for this geography."
+        ),
     )
     independent = forms.ChoiceField(
         label=_("Gap measured against"),
@@ -77,10 +86,11 @@ class ChartFilterForm(forms.Form):
         self.is_valid()
         cleaned = self.cleaned_data
         filters = {}
-        for name in ("casualty", "victims", "geography"):
+        if cleaned.get("casualty"):
+            filters["casualty"] = cleaned["casualty"]
+        for name in ("victims", "geography"):
             if cleaned.get(name):
-                value = cleaned[name]
-                filters[name] = tuple(value) if isinstance(value, list) else value
+                filters[name] = (cleaned[name],)
         if cleaned.get("claimants"):
             filters["sources"] = tuple(cleaned["claimants"])
         if cleaned.get("reviewed_only"):
@@ -90,6 +100,20 @@ class ChartFilterForm(forms.Form):
         if cleaned.get("until"):
             filters["until"] = cleaned["until"]
         return filters
+
+    def chosen(self, name):
+        """Return the valid choice of a single-choice field, or the chart's default."""
+        self.is_valid()
+        default = CHART_DEFAULTS[name]
+        return self.cleaned_data.get(name) or (default[0] if isinstance(default, tuple) else default)
+
+    @property
+    def geography_label(self):
+        return Estimate.Geography(self.chosen("geography")).label
+
+    @property
+    def victims_label(self):
+        return Estimate.Victims(self.chosen("victims")).label
 
     def independent_slug(self):
         """Return the slug of the claimant the gap is measured against, or None for the default."""

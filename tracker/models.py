@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -214,7 +215,7 @@ class EstimateQuerySet(models.QuerySet):
         *,
         casualty="killed",
         victims=("civilians",),
-        geography=("iraq", "syria", "iraq_syria"),
+        geography=("iraq_syria",),
         perpetrator=("coalition",),
         sources=None,
         reviewed_only=False,
@@ -223,8 +224,10 @@ class EstimateQuerySet(models.QuerySet):
     ):
         """Return the like-with-like cumulative figures the dashboard and the series API plot.
 
-        Defaults compare campaign totals of civilians killed by the coalition in Iraq and Syria;
-        increments and incident figures never reach the chart, rejected figures never do.
+        Defaults compare campaign totals of civilians killed by the coalition in Iraq and Syria
+        together, the geography of the coalition's own count: a Syria-only count is no measure
+        of the two-country total. Increments and incident figures never reach the chart,
+        rejected figures never do. `None` for a group leaves it open (a claimant's page).
         """
         qs = self.public().cumulative().filter(as_of__isnull=False, casualty=casualty)
         if victims:
@@ -367,17 +370,22 @@ class Estimate(TimeStamped):
     def label_of(cls, qualifier, value, value_max):
         """Return a figure as read aloud: "at least 603", "between 3,923 and 6,102".
 
-        Also for the chart, which reads rows rather than instances.
+        Also for the chart, which reads rows rather than instances. Numbers are grouped as the
+        active language writes them ("au moins 1 302").
         """
         if qualifier == cls.Qualifier.RANGE and value_max is not None:
-            return _("between %(low)s and %(high)s") % {"low": f"{value:,}", "high": f"{value_max:,}"}
+            return _("between %(low)s and %(high)s") % {"low": _grouped(value), "high": _grouped(value_max)}
         if qualifier == cls.Qualifier.EXACT:
-            return f"{value:,}"
-        return f"{cls.Qualifier(qualifier).label} {value:,}"
+            return _grouped(value)
+        return f"{cls.Qualifier(qualifier).label} {_grouped(value)}"
 
     @property
     def is_reviewed(self):
         return self.review_status != self.ReviewStatus.EXTRACTED
+
+
+def _grouped(number):
+    return number_format(number, force_grouping=True)
 
 
 # --- API tokens -----------------------------------------------------------------------------

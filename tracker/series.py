@@ -1,15 +1,26 @@
 """Time series of cumulative figures, built once for the dashboard and the API alike.
 
 Official claimants (the coalition, CENTCOM, the Pentagon ...) form one "official" trace: they
-are one institution counting its own toll. Every other claimant is a trace of its own. A
-figure several reports state is one point: same trace, value and as-of month.
+are one institution counting its own toll. Every other claimant is a trace of its own, and a
+trace never mixes geographies, victim groups, casualty types or perpetrators: each such group
+is a series of its own, so a line only ever joins like with like.
+
+A running total only grows. Walking a series in date order, a value the claimant already
+stated is a restatement: its reports join that earlier point. A value below the claimant's
+highest total so far is "out of sequence" (a misdated restatement, a misreading, a revision
+downwards): it is kept apart as a marker, never drawn as a dip in the line. A range counts by
+its maximum: one reaching above the earlier total stays on the line, which then stands at that
+total (the least the two statements together say) with the band up to the range's maximum.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from tracker.freshness import data_last_updated
+from tracker.kept import kept
 from tracker.models import Estimate, Source
 
 OFFICIAL = "official"
@@ -29,6 +40,15 @@ class Point:
     estimate_ids: list[int] = field(default_factory=list)
     report_ids: list[int] = field(default_factory=list)
     claimants: list[str] = field(default_factory=list)
+    # Out of sequence: the line's total this statement falls below, when it is stated.
+    below: int | None = None
+    # Where the running total's line stands here: the value, or for a range reaching above the
+    # earlier total but starting below it, that earlier total (what is known at least).
+    line_value: int | None = None
+
+    @property
+    def out_of_sequence(self):
+        return self.below is not None
 
     @property
     def report_count(self):
@@ -40,7 +60,19 @@ class Series:
     key: str
     name: str
     kind: str
+    casualty: str = ""
+    victims: str = ""
+    geography: str = ""
+    perpetrator: str = ""
+    # The running total, never decreasing: what lines, key numbers, gap and ratio read.
     points: list[Point] = field(default_factory=list)
+    # Statements below the claimant's earlier total, drawn apart as hollow markers.
+    out_of_sequence: list[Point] = field(default_factory=list)
+
+    @property
+    def group(self):
+        """Return what a figure must share with another to be compared with it."""
+        return (self.casualty, self.victims, self.geography, self.perpetrator)
 
     @property
     def latest(self):
@@ -69,7 +101,7 @@ class GapRow:
 def trace_of(source):
     """Return (key, name, kind) of the trace a claimant's figures belong to."""
     if source.kind == Source.Kind.OFFICIAL:
-        return OFFICIAL, "Official (US-led coalition)", OFFICIAL
+        return OFFICIAL, _("Official (US-led coalition)"), OFFICIAL
     return source.slug, source.name, source.kind
 
 
@@ -77,23 +109,29 @@ def trace_of(source):
 # 100,000 estimates building ~14,000 instances (and decoding their machine readings) cost
 # most of the time of /api/v1/series/ and of the dashboard.
 CHART_FIELDS = ("pk", "report_id", "source_id", "value", "value_max", "qualifier", "as_of",
-                "as_of_precision", "quote")  # fmt: skip
+                "as_of_precision", "quote", "casualty", "victims", "geography", "perpetrator")  # fmt: skip
 
 
 def build_series(estimates):
-    """Group chart estimates (from `chart_estimates()`) into deduplicated series.
+    """Group chart estimates (from `chart_estimates()`) into running totals, one per claimant and group.
 
-    Official first, then the others by name; points in as-of order. A point shows its first
-    estimate (in as-of order): its date, qualifier, label, quote and link.
+    Official first, then the others by name; points in as-of order, each value once (see the
+    module's docstring). A point shows its first estimate (in as-of order): its date,
+    qualifier, label, quote and link.
     """
-    rows = list(chart_rows(estimates))
+    rows = sorted(chart_rows(estimates), key=lambda row: (row[6], row[3], row[0]))  # as_of, value, pk
     sources = Source.objects.in_bulk({row[2] for row in rows})
     traces = {pk: trace_of(source) for pk, source in sources.items()}
     url = _estimate_url_maker()
-    series, points = {}, {}
-    for pk, report_id, source_id, value, value_max, qualifier, as_of, precision, quote in rows:
+    series, points, tops = {}, {}, {}
+    for row in rows:
+        pk, report_id, source_id, value, value_max, qualifier, as_of, precision, quote, *group = row
         key, name, kind = traces[source_id]
-        point_key = (key, value, value_max, as_of.year, as_of.month)
+        series_key = (key, *group)
+        current = series.get(series_key)
+        if current is None:
+            current = series[series_key] = Series(key, name, kind, *group)
+        point_key = (series_key, value, value_max)
         point = points.get(point_key)
         if point is None:
             point = points[point_key] = Point(
@@ -107,19 +145,39 @@ def build_series(estimates):
                 quote=quote,
                 url=url(report_id, pk),
             )
-            current = series.get(key)
-            if current is None:
-                current = series[key] = Series(key=key, name=name, kind=kind)
-            current.points.append(point)
+            top = tops.get(series_key)
+            if top is not None and (value_max if value_max is not None else value) < top:
+                point.below = top
+                current.out_of_sequence.append(point)
+            else:
+                point.line_value = tops[series_key] = max(value, top or 0)
+                current.points.append(point)
         point.estimate_ids.append(pk)
         if report_id not in point.report_ids:
             point.report_ids.append(report_id)
         claimant = sources[source_id].name
         if claimant not in point.claimants:
             point.claimants.append(claimant)
-    for current in series.values():
-        current.points.sort(key=lambda p: (p.as_of, p.value))
-    return sorted(series.values(), key=lambda s: (s.key != OFFICIAL, s.name.lower()))
+    return sorted(series.values(), key=lambda s: (s.key != OFFICIAL, s.name.lower(), s.group))
+
+
+def out_of_sequence_below():
+    """Return {estimate id: the earlier total it falls below} for every out-of-sequence figure.
+
+    Every public cumulative figure with a date counts, whatever the chart's filters: the review
+    queue names the reason for each. Kept per data version: the admin asks on every page.
+    """
+
+    def build():
+        estimates = Estimate.objects.public().cumulative().filter(as_of__isnull=False)
+        return {
+            pk: point.below
+            for s in build_series(estimates)
+            for point in s.out_of_sequence
+            for pk in point.estimate_ids
+        }
+
+    return kept(["out-of-sequence"], build, version=data_last_updated())
 
 
 def chart_rows(estimates):
@@ -140,8 +198,12 @@ def _estimate_url_maker():
 
 
 def build_gap(official, independent):
-    """Align two series on the union of their dates, carrying each last known value forward."""
-    if official is None or independent is None:
+    """Align two running totals on the union of their dates, carrying each last value forward.
+
+    Only like with like: two series of different geographies, victims, casualty types or
+    perpetrators have no gap.
+    """
+    if official is None or independent is None or official.group != independent.group:
         return []
     dates = sorted({p.as_of for p in official.points} | {p.as_of for p in independent.points})
     return [
@@ -160,9 +222,16 @@ def _values_on(series, dates):
     value, points, index = None, series.points, 0
     for day in dates:
         while index < len(points) and points[index].as_of <= day:
-            value = points[index].value
+            value = points[index].line_value
             index += 1
         yield value
+
+
+def comparable(series_list, official):
+    """Return the series of `series_list` that can be compared with `official` (same group)."""
+    if official is None:
+        return []
+    return [s for s in series_list if s.key != OFFICIAL and s.group == official.group]
 
 
 def default_independent(series_list):

@@ -5,7 +5,6 @@ Celery tasks executed eagerly in-process. Every variable is documented in README
 """
 
 import datetime
-import importlib.util
 import os
 from pathlib import Path
 
@@ -204,10 +203,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-# plotly.js comes from the plotly package itself (static/vendor/plotly/plotly.min.js): no CDN,
-# no copy in the repository, and always the version the Python figures were built for.
-PLOTLY_JS_DIR = Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", PLOTLY_JS_DIR)]
+# plotly.js is served from here, no CDN: the partial "basic" bundle (scatter, bar, pie: the chart
+# draws only scatter traces), a quarter of the full one, at the version the plotly package's
+# figures are built for (a test checks it), and its French locale. Both are npm's published files.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -219,6 +218,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedStaticFilesStorage"
     },
 }
+
+# Static files whose name carries their version never change: browsers may keep them for years.
+# The others (site.css, charts.js) keep whitenoise's short default, so a deployment shows at once.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"-\d+\.\d+\.\d+(\.min)?\.js$"
 
 # --- Cache --------------------------------------------------------------------------------
 # The dashboard's content and the series and gap answers are kept per data version (tracker.kept).
@@ -277,7 +280,7 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Every script and style is a file under /static/: no inline code, no eval (plotly.min.js runs
+# Every script and style is a file under /static/: no inline code, no eval (plotly.js runs
 # without it), no third-party origin. Data reaches scripts through json_script, which is JSON.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -10,23 +10,31 @@ import csv
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from tracker.charts import claimant_figure, dashboard_figure, figure_data
+from tracker.citation import LICENCE_URL, chart_citation
 from tracker.filters import ChartFilterForm, FigureFilterForm
 from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
 from tracker.kept import kept
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
 
 
-def csv_response(filename, header, rows):
-    """Return rows as a CSV download; article text cannot turn into a spreadsheet formula."""
+def csv_response(filename, header, rows, preamble=()):
+    """Return rows as a CSV download; article text cannot turn into a spreadsheet formula.
+
+    `preamble` lines (a citation) come first, unquoted after "# ", as the comment lines that
+    spreadsheet and data-frame readers can skip (pandas' `comment="#"`).
+    """
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    for line in preamble:
+        response.write("# " + " ".join(str(line).split()) + "\r\n")
     writer = csv.writer(response)
     writer.writerow(header)
     writer.writerows([_inert(cell) for cell in row] for row in rows)
@@ -51,8 +59,9 @@ class DashboardView(TemplateView):
         form = ChartFilterForm(self.request.GET)
         series_list = build_series(chart_estimates(**form.chart_filters()))
         official = next((s for s in series_list if s.key == OFFICIAL), None)
+        candidates = comparable(series_list, official)
         chosen = form.independent_slug()
-        compare = next((s for s in series_list if s.key == chosen), None) or default_independent(series_list)
+        compare = next((s for s in candidates if s.key == chosen), None) or default_independent(candidates)
         return form, series_list, official, compare, build_gap(official, compare)
 
     def get(self, request, *args, **kwargs):
@@ -63,10 +72,32 @@ class DashboardView(TemplateView):
         response.content = head + self.content + tail
         return response
 
+    def citation(self, form, series_list, official, compare, version):
+        """Return the Citation of this view: its words, source line and permalink."""
+        filters = form.chart_filters()
+        query = self.request.GET.copy()
+        query.pop("format", None)
+        path = reverse("tracker:dashboard") + (f"?{query.urlencode()}" if query else "")
+        return chart_citation(
+            casualty=form.chosen("casualty"),
+            victims=form.chosen("victims"),
+            geography=form.chosen("geography"),
+            official=official,
+            compare=compare,
+            series_list=series_list,
+            reviewed=chart_estimates(**filters).reviewed().count(),
+            reviewed_only=filters.get("reviewed_only", False),
+            since=filters.get("since"),
+            until=filters.get("until"),
+            updated=version,
+            url=self.request.build_absolute_uri(path),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["data_last_updated"] = version = data_last_updated()  # the footer's too
-        parts = ["dashboard", self.request.GET.urlencode(), get_language() or ""]
+        # The host is part of the key: the content holds the permalink.
+        parts = ["dashboard", self.request.get_host(), self.request.GET.urlencode(), get_language() or ""]
         # Kept as bytes and put in the rendered page by get(): at 100,000 figures the content is
         # megabytes, which the template engine would otherwise copy and encode on every request.
         self.content = kept(parts, self.render_content, version=version)
@@ -82,20 +113,26 @@ class DashboardView(TemplateView):
         form, series_list, official, compare, gap_rows = self.chart()
         query = self.request.GET.copy()
         query.pop("format", None)
+        citation = self.citation(form, series_list, official, compare, data_last_updated())
         return dict(
+            citation=citation,
+            licence_url=LICENCE_URL,
             form=form,
             series_list=series_list,
             official=official,
             compare=compare,
             gap_rows=gap_rows,
             latest_gap=gap_rows[-1] if gap_rows else None,
-            figure=figure_data(dashboard_figure(series_list, gap_rows, compare)) if series_list else None,
+            figure=figure_data(dashboard_figure(series_list, gap_rows, compare, citation))
+            if series_list
+            else None,
             has_any_figure=Estimate.objects.public().exists(),
             query=query.urlencode(),
         )
 
     def render_csv(self):
-        _form, series_list, _official, _compare, _gap = self.chart()
+        form, series_list, official, compare, _gap = self.chart()
+        citation = self.citation(form, series_list, official, compare, data_last_updated())
         rows = [
             [
                 series.key,
@@ -106,19 +143,21 @@ class DashboardView(TemplateView):
                 point.value_max if point.value_max is not None else "",
                 point.qualifier,
                 point.label,
+                "yes" if point.out_of_sequence else "",
                 point.report_count,
                 " ".join(str(pk) for pk in point.estimate_ids),
                 self.request.build_absolute_uri(point.url),
                 point.quote,
             ]
             for series in series_list
-            for point in series.points
+            for point in sorted([*series.points, *series.out_of_sequence], key=lambda p: (p.as_of, p.value))
         ]
         header = [
             "trace", "claimant", "as_of", "as_of_precision", "value", "value_max", "qualifier",
-            "label", "report_count", "estimate_ids", "url", "quote",
+            "label", "out_of_sequence", "report_count", "estimate_ids", "url", "quote",
         ]  # fmt: skip
-        return csv_response("casualty-tracker-chart.csv", header, rows)
+        preamble = [citation.text, citation.subtitle, citation.source]
+        return csv_response("casualty-tracker-chart.csv", header, rows, preamble)
 
 
 class SourceListView(ListView):
@@ -137,7 +176,9 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         estimates = self.object.estimates.public().select_related("report", "source").order_by("as_of", "pk")
-        series_list = build_series(chart_estimates().filter(source=self.object))
+        # Every group the claimant counts, each its own line: its page compares nothing.
+        charted = chart_estimates(victims=None, geography=None, perpetrator=None)
+        series_list = build_series(charted.filter(source=self.object))
         context.update(
             estimates=estimates,
             series_list=series_list,

@@ -579,3 +579,10 @@ def test_the_demo_editor_can_log_in_with_the_printed_password(client, settings, 
     # django-axes counts login attempts per request, so the login carries one.
     assert client.login(request=HttpRequest(), username="editor", password=password)
     assert client.get(reverse("admin:tracker_estimate_changelist")).status_code == 200
+
+
+def test_the_review_page_speaks_french(editor_client, admitted):
+    page = editor_client.get(change_url(admitted), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Relire un chiffre" in page and "Modification de estimate" not in page
+    for label in ("Valeur", "Qualificatif", "Auteur", "Note de l’éditeur", "Lecture automatique"):
+        assert label in page, label

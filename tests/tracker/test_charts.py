@@ -1,7 +1,18 @@
 import datetime
 
-from tracker.charts import as_of_label, dashboard_figure, figure_data
+import pytest
+from django.utils import translation
+
+from tracker.charts import as_of_label, claimant_figure, colour_of, dashboard_figure, figure_data
+from tracker.citation import Citation
 from tracker.series import OFFICIAL, Point, Series, build_gap
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Build figures in English: a test client's request in French leaves French active."""
+    with translation.override("en"):
+        yield
 
 
 def point(trace, day, value, value_max=None, quote="quote", precision="day"):
@@ -18,6 +29,7 @@ def point(trace, day, value, value_max=None, quote="quote", precision="day"):
         estimate_ids=[1],
         report_ids=[1],
         claimants=["Claimant"],
+        line_value=value,
     )
 
 
@@ -89,3 +101,79 @@ def test_dates_are_shown_as_precisely_as_they_are_known():
     assert as_of_label(day, "month") == "July 2017"
     assert as_of_label(day, "year") == "2017"
     assert as_of_label(day, "day") == "July 1, 2017"
+
+
+def test_the_gap_shading_takes_no_hover_so_every_marker_under_it_can_be_inspected():
+    coalition = official(point(OFFICIAL, "2017-03-31", 352), point(OFFICIAL, "2017-07-01", 603))
+    independent = airwars(point("airwars", "2016-11-01", 1787), point("airwars", "2017-07-07", 4354))
+    data = figure_data(
+        dashboard_figure([coalition, independent], build_gap(coalition, independent), independent)
+    )["data"]
+    for trace in data:
+        if trace["meta"]["role"] in ("gap", "gap-floor"):
+            assert trace["hoverinfo"] == "skip"
+        if trace["meta"]["role"] == "series":
+            assert all(row[5].startswith("/reports/") for row in trace["customdata"])
+            assert "lines+markers" == trace["mode"]
+
+
+def test_the_ratio_tooltip_names_both_claimants_and_the_date():
+    coalition = official(point(OFFICIAL, "2017-03-31", 352))
+    independent = airwars(point("airwars", "2017-03-31", 3164))
+    data = figure_data(
+        dashboard_figure([coalition, independent], build_gap(coalition, independent), independent)
+    )["data"]
+    (ratio,) = [t for t in data if t["meta"]["role"] == "ratio"]
+    said, when = ratio["customdata"][0]
+    assert said == "Airwars: 3,164; Official: 352"
+    assert when == "as of March 31, 2017"
+
+
+def test_a_claimant_keeps_its_colour_whatever_else_is_shown():
+    coalition = official(point(OFFICIAL, "2017-03-31", 352))
+    alone = airwars(point("airwars", "2017-03-31", 3164))
+    sohr = Series(key="sohr", name="SOHR", kind="independent", points=[point("sohr", "2016-09-23", 611)])
+    amnesty = Series(
+        key="amnesty", name="Amnesty", kind="independent", points=[point("amnesty", "2016-10-26", 300)]
+    )
+
+    def colour(series_list):
+        (trace,) = [
+            t for t in dashboard_figure(series_list, [], None)["data"] if t["meta"]["key"] == "airwars"
+        ]
+        return trace["line"]["color"]
+
+    assert colour([coalition, alone]) == colour([amnesty, alone, sohr]) == colour_of("airwars")
+    assert claimant_figure([alone])["data"][0]["line"]["color"] == colour_of("airwars")
+
+
+def test_one_point_still_draws_a_dated_axis_a_label_at_the_line_end_and_no_empty_ratio_panel():
+    figure = dashboard_figure([official(point(OFFICIAL, "2017-07-01", 603))], [], None)
+    layout = figure["layout"]
+    assert layout["xaxis"]["type"] == "date"
+    start, end = layout["xaxis"]["range"]
+    assert start < "2017-07-01" < end
+    assert "yaxis2" not in layout
+    assert [a["text"] for a in layout["annotations"]] == ["Official"]
+    assert layout["yaxis"]["tickformat"] == ",d" and layout["yaxis"]["title"]["text"]
+
+
+def test_the_toolbar_keeps_only_buttons_that_help_and_none_that_send_data_away():
+    config = dashboard_figure([official(point(OFFICIAL, "2017-07-01", 603))], [], None)["config"]
+    buttons = {name for group in config["modeBarButtons"] for name in group}
+    assert buttons == {"toImage", "zoom2d", "pan2d", "resetScale2d"}
+    assert config["showSendToCloud"] is False and config["showEditInChartStudio"] is False
+
+
+def test_the_exported_figure_carries_its_title_subtitle_and_source_line():
+    citation = Citation(
+        title="Civilians killed",
+        subtitle="Iraq and Syria",
+        source="Source: Casualty Tracker",
+        updated="today",
+        url="http://testserver/",
+    )
+    layout = dashboard_figure([official(point(OFFICIAL, "2017-07-01", 603))], [], None, citation)["layout"]
+    assert "Civilians killed" in layout["title"]["text"] and "Iraq and Syria" in layout["title"]["text"]
+    (source,) = [a for a in layout["annotations"] if a.get("name") == "source"]
+    assert source["text"] == "Source: Casualty Tracker · today · http://testserver/"

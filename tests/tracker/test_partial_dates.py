@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from tracker.models import DatePrecision
-from tracker.partial_dates import parse_partial_date
+from tracker.partial_dates import parse_as_of, parse_partial_date
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,15 @@ def test_it_reads_a_date_with_its_precision(value, expected):
 def test_it_refuses_what_is_not_a_date(value):
     with pytest.raises(ValueError):
         parse_partial_date(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-06", (datetime.date(2017, 6, 30), "month")),
+        ("2016-02", (datetime.date(2016, 2, 29), "month")),
+        ("2017-06-01", (datetime.date(2017, 6, 1), "day")),
+    ],
+)
+def test_a_total_as_of_a_month_is_placed_at_the_months_end(value, expected):
+    assert parse_as_of(value) == expected

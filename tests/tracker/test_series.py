@@ -64,3 +64,51 @@ def test_the_gap_aligns_both_series_on_their_dates(coalition, airwars):
     assert [(r.official, r.independent) for r in rows] == [(352, 3164), (603, 3164), (603, 4354)]
     assert rows[0].difference == 2812
     assert rows[-1].ratio == round(4354 / 603, 2)
+
+
+def test_a_restatement_adds_its_reports_to_the_earlier_point(coalition):
+    EstimateFactory(source=coalition, value=484, as_of=datetime.date(2017, 4, 30))
+    EstimateFactory(source=coalition, value=603, as_of=datetime.date(2017, 5, 31))
+    EstimateFactory(source=coalition, value=484, as_of=datetime.date(2017, 6, 30))
+    (official,) = build_series(chart_estimates())
+    assert [(p.as_of, p.value, p.report_count) for p in official.points] == [
+        (datetime.date(2017, 4, 30), 484, 2),
+        (datetime.date(2017, 5, 31), 603, 1),
+    ]
+    assert official.out_of_sequence == []
+
+
+def test_a_total_below_the_earlier_one_is_out_of_sequence_and_off_the_line(coalition, airwars):
+    EstimateFactory(source=coalition, value=603, as_of=datetime.date(2017, 5, 31))
+    EstimateFactory(source=coalition, value=560, as_of=datetime.date(2018, 1, 31))
+    EstimateFactory(source=coalition, value=1302, as_of=datetime.date(2019, 4, 30))
+    EstimateFactory(source=airwars, value=4354, as_of=datetime.date(2018, 1, 31))
+    official, independent = build_series(chart_estimates())
+    assert [p.value for p in official.points] == [603, 1302]
+    (marker,) = official.out_of_sequence
+    assert (marker.value, marker.below, marker.out_of_sequence) == (560, 603, True)
+    assert [r.official for r in build_gap(official, independent)] == [603, 603, 1302]
+
+
+def test_each_geography_is_a_series_of_its_own_and_has_no_gap_with_another(coalition, airwars):
+    EstimateFactory(source=coalition, value=603, geography=Estimate.Geography.IRAQ_SYRIA)
+    EstimateFactory(source=airwars, value=3800, geography=Estimate.Geography.SYRIA)
+    series = build_series(chart_estimates(geography=None))
+    assert [(s.key, s.geography) for s in series] == [("official", "iraq_syria"), (airwars.slug, "syria")]
+    assert build_gap(*series) == []
+
+
+def test_a_range_reaching_above_the_earlier_total_stays_on_the_line_at_that_total(airwars):
+    EstimateFactory(source=airwars, value=4354, as_of=datetime.date(2017, 7, 31))
+    EstimateFactory(
+        source=airwars, value=3923, value_max=6102, qualifier="range", as_of=datetime.date(2018, 1, 1)
+    )
+    EstimateFactory(
+        source=airwars, value=3000, value_max=4000, qualifier="range", as_of=datetime.date(2018, 2, 1)
+    )
+    (independent,) = build_series(chart_estimates())
+    assert [(p.value, p.value_max, p.line_value) for p in independent.points] == [
+        (4354, None, 4354),
+        (3923, 6102, 4354),
+    ]
+    assert [(p.value, p.below) for p in independent.out_of_sequence] == [(3000, 4354)]

@@ -2,6 +2,8 @@ import csv
 import datetime
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -127,7 +129,7 @@ def test_filters_in_the_url_narrow_the_chart(client, coalition, airwars):
     EstimateFactory(source=airwars, value=3800, geography=Estimate.Geography.SYRIA)
     response = client.get(DASHBOARD, {"geography": "syria"})
     assert set(traces(response)) == {"airwars"}
-    assert response.context["form"]["geography"].value() == ["syria"]
+    assert response.context["form"]["geography"].value() == "syria"
 
 
 def test_reviewed_only_and_the_date_range_come_from_the_url(client, coalition):
@@ -178,7 +180,13 @@ def test_the_chart_csv_has_exactly_the_plotted_points(client, campaign):
     )
     response = client.get(DASHBOARD, {"geography": ["iraq_syria"], "format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    lines = response.content.decode().splitlines()
+    citation = [line for line in lines if line.startswith("# ")]
+    assert lines[: len(citation)] == citation, "the citation comes first"
+    assert "Casualty Tracker" in citation[0] and "CC BY 4.0" in citation[0]
+    assert "http://testserver/?geography=iraq_syria" in citation[0]
+    assert any("figures extracted from" in line for line in citation)
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[len(citation) :]))))
     assert [(r["trace"], int(r["value"])) for r in rows] == [
         ("official", 352), ("official", 603), ("airwars", 3164), ("airwars", 4354),
     ]  # fmt: skip
@@ -199,10 +207,22 @@ def test_a_selection_with_nothing_to_plot_says_so(client, campaign):
 
 
 def test_plotly_js_is_served_from_the_projects_own_static_files(client, campaign):
-    assert finders.find("vendor/plotly/plotly.min.js")
+    assert finders.find("vendor/plotly/plotly-basic-4.1.1.min.js")
     page = client.get(DASHBOARD).content.decode()
-    assert '<script src="/static/vendor/plotly/plotly.min.js">' in page
+    assert '<script src="/static/vendor/plotly/plotly-basic-4.1.1.min.js">' in page
+    assert "plotly-locale-fr" not in page
     assert "cdn" not in page.lower()
+    french = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<script src="/static/vendor/plotly/plotly-locale-fr-3.7.0.js">' in french
+
+
+def test_the_partial_plotly_bundle_is_the_version_the_plotly_package_builds_figures_for():
+    import plotly
+
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    version = re.search(r"plotly\.js v(\S+)", full.read_text(encoding="utf-8")[:300]).group(1)
+    basic = Path(finders.find(f"vendor/plotly/plotly-basic-{version}.min.js"))
+    assert f"plotly.js (basic - minified) v{version}" in basic.read_text(encoding="utf-8")[:300]
 
 
 def test_the_interface_speaks_french(client, campaign):
@@ -211,6 +231,18 @@ def test_the_interface_speaks_french(client, campaign):
     assert '<html lang="fr">' in page
     assert "Morts civiles" in page
     assert traces(response)["official"]["customdata"][-1][0] == "au moins 603"
+
+
+def test_the_french_page_writes_numbers_dates_and_names_in_french(client, campaign, airwars):
+    EstimateFactory(source=airwars, value=7595, as_of=datetime.date(2019, 3, 28))
+    response = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="fr")
+    page = response.content.decode()
+    assert "au moins 7\u00a0595" in page and "7,595" not in page
+    assert "au 28 mars 2019" in page and "2019-03-28</td>" not in page
+    assert "Officiel (coalition menée par les États-Unis)" in page
+    figure = response.context["figure"]
+    assert figure["layout"]["separators"] == ",\u202f" and figure["config"]["locale"] == "fr"
+    assert "Civils tués" in figure["layout"]["title"]["text"]
 
 
 def test_the_footer_gives_the_same_stamp_as_the_api(client, campaign):
@@ -272,3 +304,15 @@ def test_figures_without_a_date_go_last_in_the_figures_table(client, campaign):
     assert [e.value for e in response.context["object_list"]][-1] == 7
     response = client.get(reverse("tracker:estimate_list"), {"sort": "as_of"})
     assert [e.value for e in response.context["object_list"]][-1] == 7
+
+
+def test_tables_give_dates_as_precisely_as_they_are_known_in_the_active_language(client, coalition):
+    EstimateFactory(
+        source=coalition,
+        value=603,
+        as_of=datetime.date(2017, 6, 30),
+        as_of_precision="month",
+        scope="incident",
+    )
+    page = client.get(reverse("tracker:estimate_list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<time datetime="2017-06-30">juin 2017</time>' in page

@@ -202,7 +202,7 @@ class SeriesQuerySerializer(serializers.Serializer):
     geography = serializers.ListField(
         child=serializers.ChoiceField(choices=Estimate.Geography.choices),
         required=False,
-        help_text="Repeat for several. Default: iraq, syria, iraq_syria.",
+        help_text="Repeat for several (each is a series of its own). Default: iraq_syria.",
     )
     perpetrator = serializers.ListField(
         child=serializers.ChoiceField(choices=Estimate.Perpetrator.choices),
@@ -247,7 +247,10 @@ class SeriesQuerySerializer(serializers.Serializer):
 
 
 class GapQuerySerializer(SeriesQuerySerializer):
+    """The series' filters, with one geography, victim group and perpetrator: a gap is like with like."""
+
     claimant_kind = None  # the gap has exactly two traces
+    ONE_GROUP = ("victims", "geography", "perpetrator")
     independent = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Source.objects.exclude(kind=Source.Kind.OFFICIAL),
@@ -255,6 +258,17 @@ class GapQuerySerializer(SeriesQuerySerializer):
         help_text="Slug of the claimant to compare with the official trace. Default: the "
         "independent claimant with the most points.",
     )
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        several = {
+            name: "The gap compares one value at a time."
+            for name in self.ONE_GROUP
+            if len(attrs.get(name) or ()) > 1
+        }
+        if several:
+            raise serializers.ValidationError(several)
+        return attrs
 
 
 class SeriesPointSerializer(serializers.Serializer):
@@ -272,6 +286,17 @@ class SeriesPointSerializer(serializers.Serializer):
     estimate_ids = serializers.ListField(child=serializers.IntegerField())
     report_ids = serializers.ListField(child=serializers.IntegerField())
     claimants = serializers.ListField(child=serializers.CharField(), help_text="Names of who stated it.")
+    out_of_sequence = serializers.BooleanField(
+        help_text="Below the claimant's earlier total: a marker apart, not a point of the line."
+    )
+    line_value = serializers.IntegerField(
+        allow_null=True,
+        help_text="Where the running total's line stands: `value`, or for a range starting below the "
+        "earlier total, that total. Null for an out-of-sequence statement.",
+    )
+    below = serializers.IntegerField(
+        allow_null=True, help_text="Out of sequence: the earlier total of the line it falls below."
+    )
 
     def to_representation(self, point):
         """Return the fields above straight from the Point, whose values are already plain.
@@ -292,6 +317,9 @@ class SeriesPointSerializer(serializers.Serializer):
             "estimate_ids": list(point.estimate_ids),
             "report_ids": list(point.report_ids),
             "claimants": list(point.claimants),
+            "out_of_sequence": point.out_of_sequence,
+            "line_value": point.line_value,
+            "below": point.below,
         }
 
 
@@ -302,7 +330,16 @@ class TraceSerializer(serializers.Serializer):
 
 
 class SeriesSerializer(TraceSerializer):
-    points = SeriesPointSerializer(many=True)
+    casualty = serializers.ChoiceField(choices=Estimate.Casualty.choices)
+    victims = serializers.ChoiceField(choices=Estimate.Victims.choices)
+    geography = serializers.ChoiceField(choices=Estimate.Geography.choices)
+    perpetrator = serializers.ChoiceField(choices=Estimate.Perpetrator.choices)
+    points = SeriesPointSerializer(
+        many=True, help_text="The running total, in as-of order: it never decreases."
+    )
+    out_of_sequence = SeriesPointSerializer(
+        many=True, help_text="Statements below the claimant's earlier total, kept apart from the line."
+    )
 
 
 LAST_UPDATED_HELP = "When any source, report or figure last changed."
@@ -323,6 +360,6 @@ class GapRowSerializer(serializers.Serializer):
 
 class GapResponseSerializer(serializers.Serializer):
     last_updated = serializers.DateTimeField(allow_null=True, help_text=LAST_UPDATED_HELP)
-    official = TraceSerializer(allow_null=True)
-    independent = TraceSerializer(allow_null=True)
+    official = SeriesSerializer(allow_null=True, help_text="The same series as series/ gives.")
+    independent = SeriesSerializer(allow_null=True, help_text="The same series as series/ gives.")
     rows = GapRowSerializer(many=True)

@@ -4,8 +4,10 @@ Every list says when the data last changed (`last_updated`, Last-Modified) and a
 poller whose copy is current with 304. Rejected figures stay hidden unless an editor asks.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Count, Q
+from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
@@ -31,7 +33,7 @@ from tracker.api.serializers import (
 )
 from tracker.freshness import data_last_updated
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
+from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
 from tracker.services import EditConflict, estimate_correct
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -253,9 +255,11 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
 
     @extend_schema(
         summary="Time series per claimant",
-        description="The dashboard's chart: cumulative figures, one point per claimant, value and "
-        "as-of month (several reports stating the same figure are one point). Official claimants "
-        "form one trace, key `official`. CSV: one row per point.",
+        description="The dashboard's chart: running totals, one point per claimant and value "
+        "(a restatement adds its reports to the earlier point). A statement below the claimant's "
+        "earlier total is listed in `out_of_sequence`, never in `points`, which never decrease. "
+        "Official claimants form one trace, key `official`; each geography and victim group is a "
+        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line.",
         parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
         responses=SeriesResponseSerializer,
     )
@@ -264,16 +268,20 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         response = self.not_modified(data_last_updated())
         if response:
             return response
-        return self.kept_response(lambda: self.answer(query))
+        # Labels and names in the site's language whatever the client's: the kept answer and its
+        # ETag are per URL, and a data consumer's columns should not change with its headers.
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.kept_response(lambda: self.answer(query))
 
     def answer(self, query):
         series = self.chart(query)
         if self.request.accepted_renderer.format == CsvRenderer.format:
             rows = [
-                {"trace": s.key, "name": s.name, "kind": s.kind, **SeriesPointSerializer(p).data}
+                {"trace": s.key, "name": s.name, "kind": s.kind, "geography": s.geography,
+                 "victims": s.victims, **SeriesPointSerializer(p).data}
                 for s in series
-                for p in s.points
-            ]
+                for p in sorted([*s.points, *s.out_of_sequence], key=lambda p: (p.as_of, p.value))
+            ]  # fmt: skip
             return Response(rows, headers={"Content-Disposition": 'attachment; filename="series.csv"'})
         return Response(SeriesResponseSerializer({"last_updated": self.version, "series": series}).data)
 
@@ -287,7 +295,8 @@ class GapViewSet(SeriesViewSet):
     @extend_schema(
         summary="Official against independent",
         description="Each date of either trace with each side's last known value (a step line), "
-        "their difference and ratio.",
+        "their difference and ratio. Both traces count the same geography, victims and "
+        "perpetrator (one of each); out-of-sequence statements are listed, never in the rows.",
         parameters=[GapQuerySerializer],
         responses=GapResponseSerializer,
     )
@@ -298,10 +307,11 @@ class GapViewSet(SeriesViewSet):
         chosen = query.validated_data.get("independent")
         series = self.chart(query, also=[chosen.slug] if chosen else [])
         official = next((s for s in series if s.key == OFFICIAL), None)
+        candidates = comparable(series, official)
         if chosen is None:
-            independent = default_independent(series)
+            independent = default_independent(candidates)
         else:
-            independent = next((s for s in series if s.key == chosen.slug), None)
+            independent = next((s for s in candidates if s.key == chosen.slug), None)
         gap = {
             "last_updated": self.version,
             "official": official,

@@ -168,3 +168,12 @@ def test_the_seeds_give_the_coalitions_admissions(api, seeds_dir, django_capture
             call_command("ingest", str(path), published=published, stdout=io.StringIO())
     body = api.get(SERIES, {"claimant_kind": "official"}).json()
     assert values(body, "official") == [119, 352, 484, 603, 1302]
+
+
+def test_the_series_speak_the_sites_language_whatever_the_clients(api, db):
+    EstimateFactory(source=SourceFactory(name="US-led coalition", kind=Source.Kind.OFFICIAL), value=1302)
+    french = api.get(SERIES, HTTP_ACCEPT_LANGUAGE="fr").json()["series"][0]
+    english = api.get(SERIES).json()["series"][0]
+    assert french == english
+    assert english["name"] == "Official (US-led coalition)"
+    assert english["points"][0]["label"] == "at least 1,302"
