@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from ingest.readers import UnreadableDocument
 from ingest.services import report_create
-from tracker.models import Report
+from tracker.models import Estimate, Report
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Batch:
             f"New: {len(self.created)} "
             f"(done {statuses['done']}, queued or processing {statuses['queued'] + statuses['processing']}, "
             f"analysis failed {statuses['failed']}); estimates found: "
-            f"{sum(r.estimates.count() for r in reports)}",
+            f"{Estimate.objects.filter(report__in=reports).count()}",
             f"Duplicates: {len(self.duplicates)}",
         ]
         lines += [f"  {path}: already stored as report {report.pk}" for path, report in self.duplicates]

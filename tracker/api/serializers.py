@@ -159,8 +159,9 @@ class EstimateCsvSerializer(EstimateSerializer):
 class EstimateCorrectionSerializer(serializers.ModelSerializer):
     """An editor's correction: the fields `estimate_correct` accepts, all optional.
 
-    `updated_at` is the version the editor read; when it is no longer current the write is
-    refused with 409 instead of overwriting someone else's edit.
+    `review_status` changes only when sent or when a figure field changes (then: corrected);
+    a note alone leaves it as it is. `updated_at` is the version the editor read; when it is
+    no longer current the write is refused with 409 instead of overwriting someone else's edit.
     """
 
     source = serializers.SlugRelatedField(
@@ -173,9 +174,17 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
         required=False, write_only=True, help_text="The `updated_at` you read: guards against lost updates."
     )
 
+    review_status = serializers.ChoiceField(
+        choices=Estimate.ReviewStatus.choices,
+        required=False,
+        help_text="The verdict, only when you give one: confirmed (stays corrected if the figure "
+        "changed), corrected, rejected, or extracted to send it back to review. Omitted: a changed "
+        "figure field makes it corrected, a note alone changes nothing else.",
+    )
+
     class Meta:
         model = Estimate
-        fields = [*EDITABLE_FIELDS, "updated_at"]
+        fields = [*EDITABLE_FIELDS, "review_status", "updated_at"]
         extra_kwargs = {name: {"required": False} for name in fields}
 
     def validate(self, attrs):

@@ -150,7 +150,9 @@ INCLUDE_REJECTED = OpenApiParameter(
     retrieve=extend_schema(summary="One figure"),
     partial_update=extend_schema(
         summary="Correct a figure (editors)",
-        description="Recorded in the figure's history as an edit in the admin. Send `If-Match` "
+        description="Recorded in the figure's history, in words, as an edit in the admin. "
+        "`review_status` changes only when you send it or when a figure field changes (then it "
+        "becomes `corrected`); an `editor_note` alone is only a note. Send `If-Match` "
         "with the ETag you read (or `If-Unmodified-Since`, or the `updated_at` you read in the "
         "body): if the figure changed meanwhile the write is refused (412 / 409).",
         request=EstimateCorrectionSerializer,
