@@ -419,8 +419,9 @@ class EstimateTombstoneQuerySet(models.QuerySet):
             rejected = rejected.filter(updated_at__gte=since)
         columns = ("estimate", "at", "why")
         return (
-            removed.values_list(*columns, named=True)
-            .union(rejected.values_list(*columns, named=True), all=True)
+            removed.order_by()
+            .values_list(*columns, named=True)
+            .union(rejected.order_by().values_list(*columns, named=True), all=True)
             .order_by("at", "estimate")
         )
 

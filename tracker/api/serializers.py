@@ -3,7 +3,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.services import EDITABLE_FIELDS
 
 
@@ -195,6 +195,28 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
                 {name: "This field cannot be corrected." for name in sorted(unknown)}
             )
         return attrs
+
+
+class DeletedQuerySerializer(serializers.Serializer):
+    since = serializers.DateTimeField(
+        required=False,
+        help_text="Only figures removed or rejected at or after this ISO 8601 time: pass the "
+        "`last_updated` of your previous sync. Omitted: every one.",
+    )
+
+
+class DeletionSerializer(serializers.Serializer):
+    """A figure a mirror of the public figures must drop: removed for good, or rejected."""
+
+    id = serializers.IntegerField(source="estimate", help_text="The figure's id; never given again.")
+    removed_at = serializers.DateTimeField(source="at", help_text="When it was removed or rejected.")
+    reason = serializers.ChoiceField(
+        source="why",
+        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED],
+        help_text="removed: deleted (its reading is gone from the article, or an editor deleted it); "
+        "rejected: an editor rejected it (an editor may reopen it: it then comes back in "
+        "`updated_since`).",
+    )
 
 
 class SeriesQuerySerializer(serializers.Serializer):

@@ -9,14 +9,17 @@ from django.db.models import Count, Q
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
-from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter
+from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter, in_utc
 from tracker.api.renderers import CsvRenderer
 from tracker.api.serializers import (
+    DeletedQuerySerializer,
+    DeletionSerializer,
     EstimateCorrectionSerializer,
     EstimateCsvSerializer,
     EstimateSerializer,
@@ -30,7 +33,7 @@ from tracker.api.serializers import (
     SourceSerializer,
 )
 from tracker.freshness import data_last_updated
-from tracker.models import Estimate, Report, Source
+from tracker.models import Estimate, EstimateTombstone, Report, Source
 from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, default_independent
 from tracker.services import EditConflict, estimate_correct
 
@@ -197,6 +200,32 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
             EstimateCsvSerializer(estimates, many=True, context=self.get_serializer_context()).data,
             headers={"Content-Disposition": 'attachment; filename="estimates.csv"'},
         )
+
+    @extend_schema(
+        summary="Figures removed or rejected",
+        description="The ids a mirror must drop, oldest first: figures removed (a re-extraction "
+        "no longer reads them, or an editor deleted them) or rejected by an editor. Sync with "
+        "`estimates/?updated_since=T` for what was added or changed, then this with `since=T` "
+        "for what went, and your copy holds exactly the public figures. Ids are never reused.",
+        parameters=[DeletedQuerySerializer],
+        responses=DeletionSerializer(many=True),
+    )
+    @action(
+        detail=False,
+        url_path="deleted",
+        filter_backends=[],
+        renderer_classes=api_settings.DEFAULT_RENDERER_CLASSES,
+    )
+    def deleted(self, request):
+        query = DeletedQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        response = self.not_modified(self.list_version())
+        if response:
+            return response
+        since = query.validated_data.get("since")
+        rows = EstimateTombstone.objects.feed(since=in_utc(since) if since else None)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(DeletionSerializer(page, many=True).data)
 
     def update(self, request, *args, **kwargs):
         estimate = self.get_object()

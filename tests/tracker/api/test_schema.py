@@ -16,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory
-from tracker.models import ApiToken, Estimate, Report, Source
+from tracker.models import ApiToken, Estimate, EstimateTombstone, Report, Source
 from tracker.wsgi import application
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,7 @@ FILTERS = {
     "/api/v1/gap/": {"independent", "since", "until", "claimants", "reviewed_only"},
     "/api/v1/reports/": {"include", "status", "updated_since", "published_after", "published_before"},
     "/api/v1/sources/": {"kind", "needs_review", "updated_since"},
+    "/api/v1/estimates/deleted/": {"since", "page", "page_size"},
 }
 
 
@@ -127,6 +128,7 @@ def live_schema(db, monkeypatch, connection_kept_across_requests):
     EstimateFactory(report=report, source=coalition, value=603)
     EstimateFactory(report=report, source=airwars, value=4354, value_max=4400, qualifier="range")
     EstimateFactory(source=airwars, review_status=Estimate.ReviewStatus.REJECTED)
+    EstimateTombstone.objects.create(estimate_id=10_000)
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
 
