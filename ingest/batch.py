@@ -5,6 +5,8 @@ failed and why.
 """
 
 import glob
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,3 +77,19 @@ def expand_paths(patterns):
             else:
                 files.append(match)
     return list(dict.fromkeys(files))
+
+
+@contextmanager
+def task_logs_quiet(verbosity):
+    """Keep Celery's line per task (eager tasks run in this process) out of the progress bar.
+
+    Its warnings and errors still show; `-v 2` asks for every line.
+    """
+    logger = logging.getLogger("celery")
+    previous = logger.level
+    if verbosity < 2:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)

@@ -6,7 +6,6 @@ poller whose copy is current with 304. Rejected figures stay hidden unless an ed
 
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Count, Q
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -17,6 +16,7 @@ from rest_framework.settings import api_settings
 from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
 from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter, in_utc
 from tracker.api.renderers import CsvRenderer
+from tracker.api.schema import ApiSchema
 from tracker.api.serializers import (
     DeletedQuerySerializer,
     DeletionSerializer,
@@ -253,7 +253,7 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         return Response(self.get_serializer(estimate).data)
 
 
-class OneObjectSchema(AutoSchema):
+class OneObjectSchema(ApiSchema):
     """Describe the answer as one object: the router names the view `list`, it is no list."""
 
     def _is_list_view(self, serializer=None):
