@@ -1,8 +1,9 @@
 """Writes of the ingest pipeline: every way in (page, API, command) and the task call these.
 
 A report moves queued -> processing -> done | failed only here. Its figures are written in one
-transaction, and only the machine's unreviewed figures are ever replaced: what an editor
-confirmed, corrected or rejected stays exactly as the editor left it.
+transaction, in bulk, and only the machine's unreviewed figures are ever changed: what an
+editor confirmed, corrected or rejected stays exactly as the editor left it. A figure read
+again keeps its id, so links and consumers' copies keep their target.
 """
 
 import dataclasses
@@ -237,7 +238,8 @@ class ClaimantSources:
                 name=claimant.name, kind=_kind(claimant.kind), aliases=claimant.aliases, needs_review=False
             )
         for name in (figure.claimant, source.name, *source.aliases):
-            self.by_key.setdefault(fold_name(name), source)
+            if key := fold_name(name):
+                self.by_key.setdefault(key, source)
         return source
 
 

@@ -103,7 +103,7 @@ def test_loaddemo_loads_the_samples_through_the_pipeline_and_is_idempotent(run):
     assert (Report.objects.count(), Estimate.objects.count()) == (reports, estimates)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ingest_keeps_the_line_each_task_logs_out_of_its_progress_bar_unless_asked(tmp_path, caplog):
     """In a real run the eager task runs inside the command, as the upload commits."""
     caplog.set_level(logging.INFO)

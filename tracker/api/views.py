@@ -216,7 +216,7 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         filter_backends=[],
         renderer_classes=api_settings.DEFAULT_RENDERER_CLASSES,
     )
-    def deleted(self, request):
+    def deleted(self, request, *args, **kwargs):
         query = DeletedQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         response = self.not_modified(self.list_version())
