@@ -82,7 +82,7 @@ def estimate_confirm(*, estimate, user):
     estimate = _locked(estimate)
     if estimate.review_status != Estimate.ReviewStatus.CORRECTED:
         estimate.review_status = Estimate.ReviewStatus.CONFIRMED
-    estimate._change_reason = f"{estimate.get_review_status_display().capitalize()} by {_who(user)}"
+    estimate._change_reason = f"Confirmed by {_who(user)}"
     _mark_reviewed(estimate, user)
     return estimate
 

@@ -9,41 +9,13 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_replace
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
-from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
-from rest_framework.reverse import reverse
-from rest_framework.routers import APIRootView, DefaultRouter
+from rest_framework.routers import DefaultRouter
 
 from tracker.api import views
 
 
-class ApiIndex(APIRootView):
-    """The API's front door: where its docs, its schema and each endpoint are, as JSON.
-
-    JSON for browsers too: DRF's browsable page styles itself inline, which the
-    Content-Security-Policy refuses.
-    """
-
-    renderer_classes = [JSONRenderer]
-
-    def get(self, request, *args, **kwargs):
-        endpoints = super().get(request, *args, **kwargs).data
-        return Response(
-            {
-                "name": "Casualty Tracker API",
-                "docs": reverse("api-docs", request=request),
-                "redoc": reverse("api-redoc", request=request),
-                "schema": reverse("api-schema", request=request),
-                "endpoints": {
-                    **endpoints,
-                    "estimates/deleted": reverse("estimate-deleted", request=request),
-                },
-            }
-        )
-
-
 class Router(DefaultRouter):
-    APIRootView = ApiIndex
+    APIRootView = views.ApiIndex
 
 
 router = Router()

@@ -10,7 +10,10 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, pagination, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView
 from rest_framework.settings import api_settings
 
 from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
@@ -43,6 +46,31 @@ FORMAT_PARAMETER = OpenApiParameter(
     enum=["json", "csv"],
     description="`csv` for a spreadsheet (every matching row, no paging).",
 )
+
+
+class ApiIndex(APIRootView):
+    """The API's front door: where its docs, its schema and each endpoint are, as JSON.
+
+    JSON for browsers too: DRF's browsable page styles itself inline, which the
+    Content-Security-Policy refuses.
+    """
+
+    renderer_classes = [JSONRenderer]
+
+    def get(self, request, *args, **kwargs):
+        endpoints = super().get(request, *args, **kwargs).data
+        return Response(
+            {
+                "name": "Casualty Tracker API",
+                "docs": reverse("api-docs", request=request),
+                "redoc": reverse("api-redoc", request=request),
+                "schema": reverse("api-schema", request=request),
+                "endpoints": {
+                    **endpoints,
+                    "estimates/deleted": reverse("estimate-deleted", request=request),
+                },
+            }
+        )
 
 
 class LastUpdatedPagination(pagination.PageNumberPagination):
