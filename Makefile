@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run with debug off, as in production, but over plain HTTP and with a throwaway key.
-TEST_ENV := DJANGO_SECRET_KEY=insecure-test-key DJANGO_SECURE_SSL_REDIRECT=0
-DEV_ENV := DJANGO_DEBUG=1
+# Local commands read .env (debug on, a generated key), written once by `make run`, git-ignored.
+ENV_FILE ?= .env
+# Tests run with debug off, as in production, but over plain HTTP, with a throwaway key, no .env.
+TEST_ENV := DJANGO_ENV_FILE= DJANGO_SECRET_KEY=insecure-test-key DJANGO_SECURE_SSL_REDIRECT=0
 
 .PHONY: run test install browser migrate demo lint messages bench load clean train-extractor
 
@@ -27,26 +28,30 @@ browser:
 	      || echo "Could not install chromium: browser tests will be skipped."; \
 	  else echo "chromium not found and not root: browser tests will be skipped."; fi; }
 
-migrate: install
-	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+$(ENV_FILE):
+	@echo "Writing $@: debug on and a generated secret key, for local commands (delete it to start afresh)"
+	@printf '# Written by `make run` for local development: never use it in production.\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' \
+	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 
-# The demo articles go through the real pipeline; its per-task log lines would hide the progress bar.
+migrate: install $(ENV_FILE)
+	$(BIN)/python manage.py migrate --noinput
+
 demo: migrate
-	$(DEV_ENV) DJANGO_LOG_LEVEL=WARNING $(BIN)/python manage.py loaddemo
-	$(DEV_ENV) $(BIN)/python manage.py demoeditor
+	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py demoeditor
 
 run: demo
-	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install browser
 	$(TEST_ENV) $(BIN)/python -m pytest $(ARGS)
 
 ## Regenerate the French translation (tracker/locale/fr) and compile it: commit both .po and .mo,
 ## so a machine without GNU gettext still serves French.
-messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l fr --no-obsolete \
+messages: install $(ENV_FILE)
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete \
 	  --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
-	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l fr --ignore=.venv
+	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv
 
 ## Known advisories in the pinned requirements (pip-audit asks PyPI's advisory data: needs network).
 audit: install
@@ -74,4 +79,4 @@ load: $(BIN)/.bench-installed
 	$(TEST_ENV) $(BIN)/python -m bench.load $(ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) $(ENV_FILE) db.sqlite3 media staticfiles .pytest_cache

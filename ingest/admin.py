@@ -20,7 +20,7 @@ class ReportAdmin(TrackerReportAdmin):
     )
     def reextract(self, request, queryset):
         for report in queryset:
-            report_reextract(report=report)
+            report_reextract(report=report, user=request.user)
         self.message_user(request, f"Re-extracted {queryset.count()} report(s).", messages.SUCCESS)
 
     @admin.display(description="original file")

@@ -5,6 +5,8 @@ failed and why.
 """
 
 import glob
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from django.core.exceptions import ValidationError
 
 from ingest.readers import UnreadableDocument
 from ingest.services import report_create
-from tracker.models import Report
+from tracker.models import Estimate, Report
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Batch:
             f"New: {len(self.created)} "
             f"(done {statuses['done']}, queued or processing {statuses['queued'] + statuses['processing']}, "
             f"analysis failed {statuses['failed']}); estimates found: "
-            f"{sum(r.estimates.count() for r in reports)}",
+            f"{Estimate.objects.filter(report__in=reports).count()}",
             f"Duplicates: {len(self.duplicates)}",
         ]
         lines += [f"  {path}: already stored as report {report.pk}" for path, report in self.duplicates]
@@ -75,3 +77,19 @@ def expand_paths(patterns):
             else:
                 files.append(match)
     return list(dict.fromkeys(files))
+
+
+@contextmanager
+def task_logs_quiet(verbosity):
+    """Keep Celery's line per task (eager tasks run in this process) out of the progress bar.
+
+    Its warnings and errors still show; `-v 2` asks for every line.
+    """
+    logger = logging.getLogger("celery")
+    previous = logger.level
+    if verbosity < 2:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)

@@ -1,8 +1,9 @@
 """Writes of the ingest pipeline: every way in (page, API, command) and the task call these.
 
 A report moves queued -> processing -> done | failed only here. Its figures are written in one
-transaction, and only the machine's unreviewed figures are ever replaced: what an editor
-confirmed, corrected or rejected stays exactly as the editor left it.
+transaction, in bulk, and only the machine's unreviewed figures are ever changed: what an
+editor confirmed, corrected or rejected stays exactly as the editor left it. A figure read
+again keeps its id, so links and consumers' copies keep their target.
 """
 
 import dataclasses
@@ -20,11 +21,12 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ingest import tasks
 from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, detect_language, extract, fold
 from ingest.readers import UnreadableDocument, read_document, read_text
-from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
 from tracker.partial_dates import parse_as_of, parse_partial_date
 from tracker.services import source_resolve
@@ -86,9 +88,10 @@ def report_create(
     report.full_clean(exclude=["sha256"])  # uniqueness is the database's job, even under a race
     try:
         with transaction.atomic():
+            if data is not None:  # stored first, so that the row is written by one INSERT
+                name = _file_name(filename, document.content_type)
+                report.original_file.save(name, ContentFile(data), save=False)
             report.save()
-            if data is not None:
-                report.original_file.save(_file_name(filename, document.content_type), ContentFile(data))
             transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
     except IntegrityError:
         if report.original_file:
@@ -161,27 +164,32 @@ def report_process(*, report_id, retries=0):
     _analyse(Report.objects.get(pk=report_id))
 
 
-def report_reextract(*, report):
+def report_reextract(*, report, user=None):
     """Read the report again with the current engine, now, in this process.
 
-    The machine's unreviewed figures are replaced; figures an editor confirmed, corrected or
-    rejected are not touched, and a new reading of the same number does not duplicate them.
+    A figure read again at the same place keeps its id and is updated in place; only new
+    readings get new ids, and a reading that is gone is removed and leaves a tombstone for the
+    deletions feed. Figures an editor confirmed, corrected or rejected are not touched, and a
+    new reading of the same number does not duplicate them. `user` is who asked, for history.
     """
-    _analyse(report)
+    _analyse(report, user=user)
     report.refresh_from_db()
     return report
 
 
-def gazetteer():
+def gazetteer(sources=None):
     """Return the built-in claimants merged with the editors' Source table.
 
     An alias or a claimant an editor adds is used by the next extraction; the editor's kind
-    wins over the built-in one.
+    wins over the built-in one. `sources` are the Source rows when the caller already has them.
     """
     claimants = {fold_name(c.name): c for c in DEFAULT_GAZETTEER}
     by_name = {fold_name(n): key for key, c in claimants.items() for n in c.names()}
-    sources = Source.objects.exclude(kind=Source.Kind.UNATTRIBUTED).only("name", "kind", "aliases")
+    if sources is None:
+        sources = Source.objects.only("name", "kind", "aliases")
     for source in sources:
+        if source.kind == Source.Kind.UNATTRIBUTED:
+            continue
         names = [source.name, *source.aliases]
         key = next((by_name[fold_name(n)] for n in names if fold_name(n) in by_name), None)
         if key is None:
@@ -195,11 +203,53 @@ def gazetteer():
     return tuple(claimants.values())
 
 
-def _analyse(report):
+class ClaimantSources:
+    """The Source of each claimant an article names, looked up in memory.
+
+    Built from the Source rows the gazetteer already read, so resolving the claimants of an
+    article costs no query; only a claimant never seen before is created (and then kept).
+    Matches as `Source.objects.matching(name).first()` does: by folded name or alias, the
+    first source by name winning.
+    """
+
+    def __init__(self, sources, claimants):
+        self.by_key = {}
+        for source in sorted(sources, key=lambda s: s.name):
+            for key in source.match_keys.strip("|").split("|"):
+                if key:
+                    self.by_key.setdefault(key, source)
+        self.unattributed = next((s for s in sources if s.slug == Source.UNATTRIBUTED), None)
+        self.known = {fold_name(name): c for c in claimants for name in c.names()}
+
+    def source_of(self, figure):
+        """Return the Source of a figure's claimant; only a name nobody knows needs review."""
+        if not figure.claimant or figure.claimant_kind == Source.Kind.UNATTRIBUTED:
+            if self.unattributed is None:
+                self.unattributed = Source.unattributed()
+            return self.unattributed
+        source = self.by_key.get(fold_name(figure.claimant))
+        if source is not None:
+            return source
+        claimant = self.known.get(fold_name(figure.claimant))
+        if claimant is None:
+            source = source_resolve(name=figure.claimant, kind=_kind(figure.claimant_kind), needs_review=True)
+        else:
+            source = self.by_key.get(fold_name(claimant.name)) or source_resolve(
+                name=claimant.name, kind=_kind(claimant.kind), aliases=claimant.aliases, needs_review=False
+            )
+        for name in (figure.claimant, source.name, *source.aliases):
+            if key := fold_name(name):
+                self.by_key.setdefault(key, source)
+        return source
+
+
+def _analyse(report, user=None):
     """Write the report's figures and mark it done, or mark it failed with the reason."""
     try:
-        claimants = gazetteer()
-        _write_figures(report, _read_figures(report, claimants), claimants)
+        sources = list(Source.objects.all())  # one read serves the gazetteer and the claimants
+        claimants = gazetteer(sources)
+        figures = _read_figures(report, claimants)
+        _write_figures(report, figures, ClaimantSources(sources, claimants), user=user)
     except TRANSIENT_DATABASE_ERRORS:
         raise
     except Exception as exc:  # noqa: BLE001 - any other failure belongs to this report, not the worker
@@ -220,45 +270,178 @@ def _read_figures(report, claimants):
     return extract(report.text, published=published, language=report.language or "auto", gazetteer=claimants)
 
 
+# What the machine reads of a figure: re-reading it may change these, never the editor's fields.
+MACHINE_FIELDS = (
+    "source",
+    "value",
+    "value_max",
+    "qualifier",
+    "casualty",
+    "victims",
+    "scope",
+    "geography",
+    "perpetrator",
+    "as_of",
+    "as_of_precision",
+    "quote",
+    "start",
+    "end",
+    "confidence",
+    "machine_reading",
+)
+
+
 @transaction.atomic
-def _write_figures(report, figures, claimants):
-    report = Report.objects.select_for_update().get(pk=report.pk)
-    # Lock the machine's figures before deleting them: one an editor is reviewing at this very
-    # moment is then read again once reviewed, and kept, instead of deleted from a stale reading.
-    replaced = list(report.estimates.unreviewed().select_for_update().values_list("pk", flat=True))
-    Estimate.objects.filter(pk__in=replaced).delete()
-    reviewed_spans = set(report.estimates.values_list("start", "end"))
-    known = {fold_name(name): c for c in claimants for name in c.names()}
-    sources = {}  # claimant -> Source: one lookup per claimant and article, not per figure
-    skipped = []
+def _write_figures(report, figures, sources, user=None):
+    """Bring the report's machine figures in line with a reading, in a fixed number of queries.
+
+    Each reading is matched to a figure already stored: first at the same offsets, then by the
+    same value and claimant in the same sentence (the text moved). A match to an unreviewed
+    figure updates it in place and keeps its id; a match to a reviewed one is dropped, the
+    editor's word standing; the rest are created. Stored machine figures nothing matched are
+    removed, each leaving a tombstone. Figures and history rows are written in bulk.
+    """
+    # Lock the report, then its figures: a second re-extraction waits for this one, and a figure
+    # an editor is reviewing at this very moment is read once reviewed, and kept.
+    Report.objects.select_for_update().filter(pk=report.pk).values_list("pk").get()
+    stored = list(Estimate.objects.filter(report_id=report.pk).select_for_update().order_by("start", "pk"))
+    machine = [e for e in stored if not e.is_reviewed]
+    reviewed = [e for e in stored if e.is_reviewed]
+    now = timezone.now()
+    version = EXTRACTOR_VERSION
+
+    readings, skipped = [], []
     for figure in figures:
-        if (figure.start, figure.end) in reviewed_spans:
-            continue
-        estimate = _estimate(report, figure, known, sources)
+        estimate = _estimate(report, figure, sources)
         try:
-            # The report and the claimant are rows in hand, and the check constraints are the
-            # database's own: validating them here cost seven queries per figure, so the insert
-            # checks them, in a savepoint that loses only this figure when one is violated.
+            # The report and the claimant are rows in hand, and the check constraints are
+            # checked in Python: validating them in the database costs queries per figure.
             estimate.full_clean(exclude=["report", "source"], validate_constraints=False)
-            with transaction.atomic():
-                estimate.save()
-        except (ValidationError, IntegrityError) as exc:  # one misread figure must not lose the others
+            if broken := estimate.violated_constraints():
+                raise ValidationError(f"breaks {', '.join(broken)}")
+        except ValidationError as exc:  # one misread figure must not lose the others
             skipped.append(f"{figure.value} at {figure.start}: {exc}")
-    report.status = Report.Status.DONE
-    report.error = f"Skipped {len(skipped)} unreadable figure(s): " + "; ".join(skipped) if skipped else ""
-    report.extractor_version = EXTRACTOR_VERSION
-    report.processed_at = timezone.now()
-    report.save(update_fields=["status", "error", "extractor_version", "processed_at", "updated_at"])
+            continue
+        readings.append(estimate)
+
+    matches = _match(readings, machine, reviewed)
+    created, updated, fields = [], [], set()
+    for reading in readings:
+        match = matches.get(id(reading))
+        if match is None:
+            created.append(reading)
+        elif not match.is_reviewed:
+            changed = [name for name in MACHINE_FIELDS if _value(match, name) != _value(reading, name)]
+            if changed:
+                for name in changed:
+                    setattr(match, name, getattr(reading, name))
+                match.updated_at = now
+                match._change_reason = (
+                    f"Re-read by the machine (extractor {version}): {', '.join(changed)} changed"
+                )
+                updated.append(match)
+                fields.update(changed)
+    kept = {id(m) for m in matches.values()}
+    removed = [e for e in machine if id(e) not in kept]
+
+    if removed:
+        _remove(removed, user=user, when=now, reason=f"No longer read by the machine (extractor {version})")
+    if updated:
+        bulk_update_with_history(
+            updated, Estimate, [*sorted(fields), "updated_at"], default_user=user, default_date=now
+        )
+    if created:
+        bulk_create_with_history(
+            created,
+            Estimate,
+            default_user=user,
+            default_change_reason=f"Read by the machine (extractor {version})",
+            default_date=now,
+        )
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.DONE,
+        error=f"Skipped {len(skipped)} unreadable figure(s): " + "; ".join(skipped) if skipped else "",
+        extractor_version=version,
+        processed_at=now,
+        updated_at=now,
+    )
 
 
-def _estimate(report, figure, known, sources):
+def _match(readings, machine, reviewed):
+    """Return {id(reading): the stored figure it is a new reading of}, each figure matched once.
+
+    Same offsets first; then, for what is left, the same value and claimant in the same
+    sentence, in the order of the text (a sentence may state one number twice).
+    """
+    matches, taken = {}, set()
+    by_span = {}
+    for estimate in [*reviewed, *machine]:
+        by_span.setdefault((estimate.start, estimate.end), []).append(estimate)
+    for reading in readings:
+        candidates = [e for e in by_span.get((reading.start, reading.end), []) if id(e) not in taken]
+        if candidates:
+            matches[id(reading)] = candidates[0]
+            taken.add(id(candidates[0]))
+    by_sentence = {}
+    for estimate in [*reviewed, *machine]:
+        if id(estimate) not in taken:
+            for key in _sentence_keys(estimate):
+                by_sentence.setdefault(key, []).append(estimate)
+    for reading in readings:
+        if id(reading) in matches:
+            continue
+        key = (reading.value, reading.source_id, reading.quote)
+        candidates = [e for e in by_sentence.get(key, []) if id(e) not in taken]
+        if candidates:
+            matches[id(reading)] = candidates[0]
+            taken.add(id(candidates[0]))
+    return matches
+
+
+def _sentence_keys(estimate):
+    """Return the (value, claimant, sentence) a stored figure is known by: as it is, as first read."""
+    keys = {(estimate.value, estimate.source_id, estimate.quote)}
+    reading = estimate.machine_reading or {}
+    if "value" in reading and "quote" in reading:
+        keys.add((reading["value"], estimate.source_id, reading["quote"]))
+    return keys
+
+
+def _value(estimate, name):
+    return estimate.source_id if name == "source" else getattr(estimate, name)
+
+
+def _remove(estimates, *, user, when, reason):
+    """Delete figures in three statements, with their history rows and their tombstones.
+
+    The deletion bypasses Django's collector, which would send post_delete for each row and
+    so write each history row and tombstone with a query of its own: they are written here,
+    in bulk. Nothing references an Estimate, so no cascade is skipped.
+    """
+    history = Estimate.history.model
+    history.objects.bulk_create(
+        [
+            history(
+                history_date=when,
+                history_user=user,
+                history_change_reason=reason,
+                history_type="-",
+                **{field.attname: getattr(e, field.attname) for field in history.tracked_fields},
+            )
+            for e in estimates
+        ]
+    )
+    EstimateTombstone.objects.bulk_create(
+        [EstimateTombstone(estimate_id=e.pk, deleted_at=when, reason=reason[:200]) for e in estimates]
+    )
+    Estimate.objects.filter(pk__in=[e.pk for e in estimates])._raw_delete(Estimate.objects.db)
+
+
+def _estimate(report, figure, sources):
     as_of, as_of_precision = _published(figure.as_of, parse=parse_as_of)
-    claimant = (figure.claimant, figure.claimant_kind)
-    if claimant not in sources:
-        sources[claimant] = _claimant_source(figure, known)
     return Estimate(
         report=report,
-        source=sources[claimant],
+        source=sources.source_of(figure),
         value=figure.value,
         value_max=figure.value_max,
         qualifier=figure.qualifier,
@@ -274,21 +457,6 @@ def _estimate(report, figure, known, sources):
         end=figure.end,
         confidence=min(max(float(figure.confidence), 0.0), 1.0),
         machine_reading=dataclasses.asdict(figure),
-    )
-
-
-def _claimant_source(figure, known):
-    """Return the Source of a figure's claimant; only a name nobody knows needs review."""
-    if not figure.claimant or figure.claimant_kind == Source.Kind.UNATTRIBUTED:
-        return Source.unattributed()
-    existing = Source.objects.matching(figure.claimant).first()
-    if existing is not None:
-        return existing
-    claimant = known.get(fold_name(figure.claimant))
-    if claimant is None:
-        return source_resolve(name=figure.claimant, kind=_kind(figure.claimant_kind), needs_review=True)
-    return source_resolve(
-        name=claimant.name, kind=_kind(claimant.kind), aliases=claimant.aliases, needs_review=False
     )
 
 

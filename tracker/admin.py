@@ -484,10 +484,11 @@ class EstimateAdmin(SimpleHistoryAdmin):
                 estimate_reject(estimate=obj, user=request.user, note=note)
             else:
                 changes = {n: form.cleaned_data[n] for n in EDITABLE_FIELDS if n in form.cleaned_data}
-                estimate_correct(
+                estimate_correct(  # submitting the review form is the editor's verdict
                     estimate=obj,
                     user=request.user,
                     expected_updated_at=form.cleaned_data.get("expected_updated_at"),
+                    review_status=Estimate.ReviewStatus.CONFIRMED,
                     **changes,
                 )
         except EditConflict as conflict:

@@ -6,4 +6,4 @@ class TrackerConfig(AppConfig):
     verbose_name = "Casualty tracker"
 
     def ready(self):
-        from tracker import freshness  # noqa: F401 - connects its signal receivers
+        from tracker import deletions, freshness  # noqa: F401 - connect their signal receivers

@@ -326,7 +326,8 @@ class Estimate(TimeStamped):
     editor_note = models.TextField(blank=True)
 
     objects = EstimateQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Reasons are sentences (who changed what, and the editor's note), not 100-character labels.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["report", "start"]
@@ -382,6 +383,74 @@ class Estimate(TimeStamped):
     @property
     def is_reviewed(self):
         return self.review_status != self.ReviewStatus.EXTRACTED
+
+    def violated_constraints(self):
+        """Return the names of the check constraints of Meta this row breaks, without a query.
+
+        For writes in bulk, where asking the database for each row would cost a query per
+        figure; tests/tracker/test_models.py keeps these rules and Meta's the same list.
+        """
+        rules = {
+            "estimate_value_max_not_below_value": self.value_max is None or self.value_max >= self.value,
+            "estimate_range_has_max": self.qualifier != self.Qualifier.RANGE or self.value_max is not None,
+            "estimate_start_before_end": self.start < self.end,
+            "estimate_confidence_between_0_and_1": 0 <= self.confidence <= 1,
+            "estimate_period_starts_before_as_of": self.period_start is None
+            or self.as_of is None
+            or self.period_start <= self.as_of,
+        }
+        return [name for name, holds in rules.items() if not holds]
+
+
+# --- Tombstones ---------------------------------------------------------------------------
+
+
+class EstimateTombstoneQuerySet(models.QuerySet):
+    def feed(self, since=None):
+        """Return what a mirror of the public figures must drop: the figures removed or rejected.
+
+        Rows of (`estimate`, `at`, `reason`), oldest first; `since` keeps those at or after it.
+        A rejected figure is listed by its current state, so one reopened since is not.
+        """
+        removed = self.annotate(
+            estimate=F("estimate_id"), at=F("deleted_at"), why=models.Value(EstimateTombstone.REMOVED)
+        )
+        rejected = Estimate.objects.filter(review_status=Estimate.ReviewStatus.REJECTED).annotate(
+            estimate=F("pk"), at=F("updated_at"), why=models.Value(EstimateTombstone.REJECTED)
+        )
+        if since is not None:
+            removed = removed.filter(deleted_at__gte=since)
+            rejected = rejected.filter(updated_at__gte=since)
+        columns = ("estimate", "at", "why")
+        return (
+            removed.order_by()
+            .values_list(*columns, named=True)
+            .union(rejected.order_by().values_list(*columns, named=True), all=True)
+            .order_by("at", "estimate")
+        )
+
+
+class EstimateTombstone(models.Model):
+    """The id of a figure that no longer exists, and when it went: the deletions feed lists it.
+
+    Ids are never given again, so a consumer may drop this one for good. Written in bulk by
+    re-extraction, and for every other deletion (an editor's, a report's) by tracker.deletions.
+    """
+
+    REMOVED = "removed"
+    REJECTED = "rejected"
+
+    estimate_id = models.PositiveBigIntegerField(unique=True)
+    deleted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    reason = models.CharField(max_length=200, blank=True)
+
+    objects = EstimateTombstoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deleted_at", "estimate_id"]
+
+    def __str__(self):
+        return f"Figure {self.estimate_id} removed {self.deleted_at:%Y-%m-%d %H:%M}"
 
 
 def _grouped(number):

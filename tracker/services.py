@@ -32,26 +32,47 @@ class EditConflict(Exception):
 
 
 @transaction.atomic
-def estimate_correct(*, estimate, user, expected_updated_at=None, **changes):
-    """Apply an editor's changes; the figure becomes corrected unless nothing of substance changed.
+def estimate_correct(*, estimate, user, expected_updated_at=None, review_status=None, **changes):
+    """Apply an editor's changes; the verdict changes only when asked or when the figure does.
 
+    A changed figure field makes the figure corrected; a note alone is only a note, and a
+    request that changes nothing writes nothing. `review_status` is the verdict the editor
+    states (the admin's review form states "confirmed"): confirming a changed or already
+    corrected figure keeps it corrected, and "extracted" sends it back to review.
     `expected_updated_at` is the `updated_at` the editor's form was built from: if the row
     changed since, raise EditConflict instead of silently overwriting the other edit.
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    if review_status is not None and review_status not in Estimate.ReviewStatus.values:
+        raise ValueError(f"Not a review status: {review_status}")
     estimate = _locked(estimate)
     if expected_updated_at is not None and estimate.updated_at != expected_updated_at:
         raise EditConflict(f"Figure {estimate.pk} was changed by someone else meanwhile.")
-    changed = {name for name, value in changes.items() if getattr(estimate, name) != value}
+    before = {name: getattr(estimate, name) for name in EDITABLE_FIELDS}
+    changed = [name for name in EDITABLE_FIELDS if name in changes and before[name] != changes[name]]
     for name in changed:
         setattr(estimate, name, changes[name])
-    if changed - {"editor_note"}:
-        estimate.review_status = Estimate.ReviewStatus.CORRECTED
-    elif not estimate.is_reviewed:
-        estimate.review_status = Estimate.ReviewStatus.CONFIRMED
-    _mark_reviewed(estimate, user)
+    corrected = [name for name in changed if name != "editor_note"]
+    if review_status is None and corrected:
+        review_status = Estimate.ReviewStatus.CORRECTED
+    if review_status == Estimate.ReviewStatus.CONFIRMED and (
+        corrected or estimate.review_status == Estimate.ReviewStatus.CORRECTED
+    ):
+        review_status = Estimate.ReviewStatus.CORRECTED
+    if review_status is None and not changed:
+        return estimate  # nothing to record
+    estimate._change_reason = _in_words(estimate, user, before, changed, review_status)
+    if review_status is None:  # a note: the verdict, and who gave it, stay as they were
+        estimate._history_user = user
+        estimate.full_clean()
+        estimate.save()
+    elif review_status == Estimate.ReviewStatus.EXTRACTED:
+        _mark_unreviewed(estimate, user)
+    else:
+        estimate.review_status = review_status
+        _mark_reviewed(estimate, user)
     return estimate
 
 
@@ -61,6 +82,7 @@ def estimate_confirm(*, estimate, user):
     estimate = _locked(estimate)
     if estimate.review_status != Estimate.ReviewStatus.CORRECTED:
         estimate.review_status = Estimate.ReviewStatus.CONFIRMED
+    estimate._change_reason = f"Confirmed by {_who(user)}"
     _mark_reviewed(estimate, user)
     return estimate
 
@@ -72,6 +94,7 @@ def estimate_reject(*, estimate, user, note=""):
     estimate.review_status = Estimate.ReviewStatus.REJECTED
     if note:
         estimate.editor_note = note
+    estimate._change_reason = f"Rejected by {_who(user)}" + (f": {note}" if note else "")
     _mark_reviewed(estimate, user)
     return estimate
 
@@ -80,12 +103,8 @@ def estimate_reject(*, estimate, user, note=""):
 def estimate_reopen(*, estimate, user):
     """Send a figure back to review; what editors changed stays, only the verdict is cleared."""
     estimate = _locked(estimate)
-    estimate.review_status = Estimate.ReviewStatus.EXTRACTED
-    estimate.reviewed_by = None
-    estimate.reviewed_at = None
-    estimate._history_user = user
-    estimate.full_clean()
-    estimate.save()
+    estimate._change_reason = f"Sent back to review by {_who(user)}"
+    _mark_unreviewed(estimate, user)
     return estimate
 
 
@@ -105,6 +124,43 @@ def _mark_reviewed(estimate, user):
     estimate._history_user = user
     estimate.full_clean()
     estimate.save()
+
+
+def _mark_unreviewed(estimate, user):
+    estimate.review_status = Estimate.ReviewStatus.EXTRACTED
+    estimate.reviewed_by = None
+    estimate.reviewed_at = None
+    estimate._history_user = user
+    estimate.full_clean()
+    estimate.save()
+
+
+def _who(user):
+    return user.get_username() if user is not None else "the machine"
+
+
+def _in_words(estimate, user, before, changed, review_status):
+    """Return what an edit did, for the figure's history: who, what, and the editor's why."""
+    what = [
+        f"{name} {_shown(before[name])} → {_shown(getattr(estimate, name))}"
+        for name in changed
+        if name != "editor_note"
+    ]
+    verdict = {
+        None: "Note",
+        Estimate.ReviewStatus.CONFIRMED: "Confirmed",
+        Estimate.ReviewStatus.CORRECTED: "Corrected",
+        Estimate.ReviewStatus.REJECTED: "Rejected",
+        Estimate.ReviewStatus.EXTRACTED: "Sent back to review",
+    }[review_status]
+    words = f"{verdict} by {_who(user)}" + (f": {', '.join(what)}" if what else "")
+    if "editor_note" in changed and estimate.editor_note:
+        words += f". Note: {estimate.editor_note}"
+    return words
+
+
+def _shown(value):
+    return "(none)" if value in (None, "") else str(value)
 
 
 @transaction.atomic

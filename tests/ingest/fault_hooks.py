@@ -12,8 +12,9 @@ fault and holding the id of the report it strikes:
     hold-retries    while this file exists a retry of the task waits before it starts, so the
                     test can look at what the failed attempt left behind
 
-"The middle of writing" is right after the first figure was inserted, inside the transaction
-that writes them all. Each strike appends a line to `struck` in the same directory.
+"The middle of writing" is right after the figures were inserted (in bulk, one statement),
+inside the transaction that writes them, their history and the report's status. Each strike
+appends a line to `struck` in the same directory.
 """
 
 import os
@@ -21,13 +22,15 @@ import signal
 import time
 from pathlib import Path
 
-from celery.signals import task_prerun
+from celery.signals import task_prerun, worker_process_init
 from django.db import connection
-from django.db.models.signals import post_save
 
 from tracker.models import Estimate
 
 DIRECTORY = Path(os.environ["FAULT_HOOKS_DIR"])
+INSERT_FIGURES = f'INSERT INTO "{Estimate._meta.db_table}"'
+# The report whose task this pool child is running (set as the task starts).
+CURRENT = {"report_id": None}
 
 
 class PermanentFault(Exception):
@@ -54,10 +57,15 @@ def _note(line):
         out.write(line + "\n")
 
 
-def strike_while_writing_figures(sender, instance, created, **kwargs):
-    if not created:
-        return
-    report_id = instance.report_id
+def strike_once_the_figures_are_inserted(execute, sql, params, many, context):
+    """Run a statement; after the one inserting the figures, strike where a test armed a fault."""
+    result = execute(sql, params, many, context)
+    if sql.startswith(INSERT_FIGURES) and CURRENT["report_id"] is not None:
+        strike_while_writing_figures(CURRENT["report_id"])
+    return result
+
+
+def strike_while_writing_figures(report_id):
     written = Estimate.objects.filter(report_id=report_id).count()  # inside the transaction
     if _armed("kill-once", report_id, once=True) or _armed("kill-always", report_id, once=False):
         _note(f"kill {report_id} after {written} figure(s) written")
@@ -71,6 +79,17 @@ def strike_while_writing_figures(sender, instance, created, **kwargs):
         raise PermanentFault("the fault hook broke this report")
 
 
+def remember_the_report(sender, task, args, **kwargs):
+    if task.name == "ingest.tasks.process_report":
+        CURRENT["report_id"] = args[0]
+
+
+def watch_the_figures_inserted(**kwargs):
+    """Wrap every statement of this pool child's connection (the one its tasks use)."""
+    if strike_once_the_figures_are_inserted not in connection.execute_wrappers:
+        connection.execute_wrappers.append(strike_once_the_figures_are_inserted)
+
+
 def hold_retries(sender, task, **kwargs):
     if not task.request.retries or not (DIRECTORY / "hold-retries").exists():
         return
@@ -80,5 +99,6 @@ def hold_retries(sender, task, **kwargs):
         time.sleep(0.05)
 
 
-post_save.connect(strike_while_writing_figures, sender=Estimate, dispatch_uid="fault_hooks")
+worker_process_init.connect(watch_the_figures_inserted, dispatch_uid="fault_hooks")
+task_prerun.connect(remember_the_report, dispatch_uid="fault_hooks_report")
 task_prerun.connect(hold_retries, dispatch_uid="fault_hooks")

@@ -1,5 +1,6 @@
 """manage.py ingest, reextract and loaddemo."""
 
+import logging
 from io import StringIO
 
 import pytest
@@ -101,3 +102,20 @@ def test_loaddemo_loads_the_samples_through_the_pipeline_and_is_idempotent(run):
     second = run("loaddemo")
     assert f"Duplicates: {reports}" in second
     assert (Report.objects.count(), Estimate.objects.count()) == (reports, estimates)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ingest_keeps_the_line_each_task_logs_out_of_its_progress_bar_unless_asked(tmp_path, caplog):
+    """In a real run the eager task runs inside the command, as the upload commits."""
+    caplog.set_level(logging.INFO)
+    for name, value in [("a", 603), ("b", 604)]:
+        (tmp_path / f"{name}.txt").write_text(f"The coalition said at least {value} civilians were killed.")
+
+    call_command("ingest", str(tmp_path / "a.txt"), stdout=StringIO(), stderr=StringIO())
+    quiet = [r for r in caplog.records if r.name.startswith("celery")]
+    call_command("ingest", str(tmp_path / "b.txt"), "-v", "2", stdout=StringIO(), stderr=StringIO())
+    asked = [r for r in caplog.records if r.name.startswith("celery")]
+
+    assert Report.objects.done().count() == 2
+    assert quiet == []
+    assert any("succeeded" in r.getMessage() for r in asked)

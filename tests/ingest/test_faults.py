@@ -123,7 +123,7 @@ def test_a_pool_child_killed_mid_task_gets_it_delivered_again_and_processed_once
 
     assert wait_for(lambda: status_of(report) == Report.Status.DONE), explain(worker, report)
 
-    assert faults.struck() == [f"kill {report.pk} after 1 figure(s) written"]
+    assert faults.struck() == [f"kill {report.pk} after 3 figure(s) written"]
     assert "exited with 'signal 9 (SIGKILL)'" in worker.output()
     first, again = worker.deliveries()  # the same message, given back when its child died
     assert first == again
@@ -208,10 +208,10 @@ def test_a_database_error_mid_write_rolls_back_and_the_retry_after_a_backoff_suc
     assert wait_for(lambda: "held retry 1 of ingest.tasks.process_report" in faults.struck()), explain(
         worker, report
     )
-    assert faults.struck()[0] == f"db-error {report.pk} after 1 figure(s) written"
+    assert faults.struck()[0] == f"db-error {report.pk} after 3 figure(s) written"
     report.refresh_from_db()
     assert (report.status, report.attempts, report.error) == (Report.Status.PROCESSING, 1, "")
-    assert not Estimate.objects.filter(report=report).exists()  # the figure written was rolled back
+    assert not Estimate.objects.filter(report=report).exists()  # the figures written were rolled back
     assert "retry: Retry in" in worker.output()
     assert "OperationalError" in worker.output()
 

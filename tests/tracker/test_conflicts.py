@@ -20,7 +20,7 @@ from ingest.services import report_create, report_reextract
 from tests.factories import UserFactory
 from tests.tracker.admin_pages import change_url, form_data
 from tests.workers import wait_for
-from tracker.models import Estimate
+from tracker.models import Estimate, Report
 from tracker.services import estimate_confirm
 
 ARTICLE = (
@@ -233,10 +233,13 @@ def test_a_figure_confirmed_while_re_extraction_runs_stays_confirmed_and_byte_id
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_correction_of_a_figure_re_extraction_is_replacing_gets_409_not_an_error(
+def test_a_correction_of_a_figure_re_extraction_is_removing_gets_409_not_an_error(
     figure, editors, monkeypatch
 ):
     report = figure.report
+    # The sentence of the 603 was reworded: re-extraction reads it anew and removes the old one.
+    Report.objects.filter(pk=report.pk).update(text=ARTICLE.replace("on Friday", "on Friday in a statement"))
+    report.refresh_from_db()
     writing, release = Event(), Event()
     estimate = ingest_services._estimate
 
@@ -259,6 +262,37 @@ def test_a_correction_of_a_figure_re_extraction_is_replacing_gets_409_not_an_err
     assert response.status_code == 409, response.content
     assert not Estimate.objects.filter(pk=figure.pk).exists()
     assert edits_by(figure, editors[0]) == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_correction_waiting_for_a_re_extraction_that_reads_the_figure_again_applies_to_it(
+    figure, editors, monkeypatch
+):
+    report = figure.report
+    writing, release = Event(), Event()
+    estimate = ingest_services._estimate
+
+    def held_estimate(*args, **kwargs):  # called inside the transaction, the figures locked
+        writing.set()
+        assert release.wait(30)
+        return estimate(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_services, "_estimate", held_estimate)
+    api = api_for(editors[0])
+    with ThreadPoolExecutor(2) as pool:
+        reextraction = pool.submit(lambda: _closing(report_reextract, report=report))
+        assert writing.wait(30)
+        correction = pool.submit(lambda: _closing(api.patch, detail(figure), {"value": 604}, format="json"))
+        assert wait_for(someone_waits_for_a_lock, timeout=30)
+        release.set()
+        reextraction.result(timeout=30)
+        response = correction.result(timeout=30)
+
+    assert response.status_code == 200, response.content
+    figure.refresh_from_db()
+    assert (figure.value, figure.review_status) == (604, "corrected")
+    assert edits_by(figure, editors[0]) == 1
 
 
 def _closing(function, *args, **kwargs):

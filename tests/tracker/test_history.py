@@ -118,18 +118,21 @@ def test_merging_claimants_records_the_editor_on_every_figure_moved(editor_clien
         assert "merged into Airwars monitor" in latest(estimate).history_change_reason
 
 
-def test_re_extracting_from_the_admin_records_the_editor_on_what_it_replaced(
-    editor_client, editor, report, official
+def test_re_extracting_from_the_admin_records_the_editor_on_what_it_changed(
+    editor_client, editor, report, official, independent
 ):
-    machine_rows = set(report.estimates.values_list("pk", flat=True))
+    # The article was corrected: a line before it, and Airwars' figure is now 4,400.
+    Report.objects.filter(pk=report.pk).update(text="Updated on Monday. " + ARTICLE.replace("4,354", "4,400"))
 
     editor_client.post(
         reverse("admin:tracker_report_changelist"), {"action": "reextract", "_selected_action": [report.pk]}
     )
 
     rows = history_of(report.pk).filter(history_user=editor)
-    assert set(rows.filter(history_type="-").values_list("id", flat=True)) == machine_rows
-    assert rows.filter(history_type="+").count() == report.estimates.count() == 2
+    assert list(rows.filter(history_type="-").values_list("id", flat=True)) == [independent.pk]
+    assert list(rows.filter(history_type="~").values_list("id", flat=True)) == [official.pk]
+    assert rows.filter(history_type="+").get().value == 4400
+    assert "Re-read by the machine" in rows.get(history_type="~").history_change_reason
 
 
 def test_deleting_reports_in_bulk_records_who_deleted_their_figures(client, report):
@@ -193,6 +196,7 @@ def test_the_reextract_command_records_what_it_replaced_and_leaves_reviewed_figu
 ):
     estimate_correct(estimate=official, user=editor, value=604, editor_note="the release says 604")
     reviewed, reviewed_history = row(official), official.history.count()
+    Report.objects.filter(pk=report.pk).update(text=ARTICLE.split(" Airwars")[0])  # Airwars cut
 
     call_command("reextract", "--all", stdout=StringIO(), stderr=StringIO())
 
@@ -201,7 +205,8 @@ def test_the_reextract_command_records_what_it_replaced_and_leaves_reviewed_figu
     assert not Estimate.objects.filter(pk=independent.pk).exists()
     replaced = history_of(report.pk).filter(id=independent.pk, history_type="-").get()
     assert replaced.history_user is None
-    assert report.estimates.count() == 2  # the reviewed figure and a new reading of 4,354
+    assert replaced.history_change_reason.startswith("No longer read by the machine")
+    assert list(report.estimates.all()) == [official]
 
 
 def test_a_correction_through_the_service_records_the_user_it_is_given(official):

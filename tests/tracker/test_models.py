@@ -1,12 +1,24 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory
 from tracker.models import Estimate, Source
 
 pytestmark = pytest.mark.django_db
+
+
+IMPOSSIBLE = {
+    "estimate_value_max_not_below_value": {"value": 20, "value_max": 10, "qualifier": "range"},
+    "estimate_range_has_max": {"qualifier": "range", "value_max": None},
+    "estimate_start_before_end": {"start": 20, "end": 12},
+    "estimate_confidence_between_0_and_1": {"confidence": 1.5},
+    "estimate_period_starts_before_as_of": {
+        "period_start": datetime.date(2018, 1, 1),
+        "as_of": datetime.date(2017, 1, 1),
+    },
+}
 
 
 @pytest.mark.parametrize(
@@ -33,6 +45,18 @@ pytestmark = pytest.mark.django_db
 def test_the_database_refuses_an_impossible_estimate(fields):
     with pytest.raises(IntegrityError):
         EstimateFactory(**fields)
+
+
+def test_the_python_check_of_the_constraints_names_each_one_the_database_enforces():
+    """Bulk writes check rows in Python (Estimate.violated_constraints): it must know them all."""
+    enforced = {c.name for c in Estimate._meta.constraints if hasattr(c, "condition")}
+    assert set(IMPOSSIBLE) == enforced
+    for name, fields in IMPOSSIBLE.items():
+        estimate = EstimateFactory.build(report=ReportFactory(), source=SourceFactory(), **fields)
+        assert estimate.violated_constraints() == [name]
+        with pytest.raises(IntegrityError), transaction.atomic():
+            estimate.save()
+    assert EstimateFactory.build().violated_constraints() == []
 
 
 def test_it_accepts_a_range_whose_max_is_above_its_min():

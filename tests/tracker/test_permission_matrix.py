@@ -57,6 +57,8 @@ ROUTES = {
     "api/v1/^sources/(?P<pk>[^/.]+)\\.(?P<format>[a-z0-9]+)/?$": API,
     "api/v1/^estimates/$": API,
     "api/v1/^estimates\\.(?P<format>[a-z0-9]+)/?$": API,
+    "api/v1/^estimates/deleted/$": API,
+    "api/v1/^estimates/deleted\\.(?P<format>[a-z0-9]+)/?$": API,
     "api/v1/^estimates/(?P<pk>[^/.]+)/$": api_writes("patch"),
     "api/v1/^estimates/(?P<pk>[^/.]+)\\.(?P<format>[a-z0-9]+)/?$": api_writes("patch"),
     "api/v1/^series/$": API,

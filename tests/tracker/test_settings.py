@@ -20,6 +20,8 @@ CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DA
 
 
 def load_settings(**env):
+    """Import the settings with `env` alone: no variable of ours, no developer's .env."""
+    env = {"DJANGO_ENV_FILE": "", **env}
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env={**CLEAN, **env}, capture_output=True, text=True
     )
@@ -113,3 +115,26 @@ def test_the_task_retry_policy_stays_within_the_visibility_timeout():
 def test_a_visibility_timeout_too_short_for_the_tasks_fails_loudly(env):
     with pytest.raises(RuntimeError, match="CELERY_VISIBILITY_TIMEOUT must exceed"):
         load_celery_settings(**env)
+
+
+def test_local_commands_read_the_env_file_and_the_environment_wins_over_it(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("# written by make run\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=from-the-file\n")
+
+    assert load_settings(DJANGO_ENV_FILE=str(env_file))["debug"] is True
+    assert load_settings(DJANGO_ENV_FILE=str(env_file), DJANGO_DEBUG="0")["debug"] is False
+
+
+def test_make_writes_the_env_file_once_with_debug_on_and_a_generated_key(tmp_path):
+    env_file = tmp_path / ".env"
+    make = ["make", "--no-print-directory", "-C", str(ROOT), f"ENV_FILE={env_file}", str(env_file)]
+
+    subprocess.run(make, check=True, capture_output=True)
+    first = env_file.read_text()
+    subprocess.run(make, check=True, capture_output=True)
+
+    assert env_file.read_text() == first  # kept: sessions signed with the key stay valid
+    values = dict(line.split("=", 1) for line in first.splitlines() if "=" in line and line[0] != "#")
+    assert values["DJANGO_DEBUG"] == "1"
+    assert len(values["DJANGO_SECRET_KEY"]) >= 50
+    assert load_settings(DJANGO_ENV_FILE=str(env_file))["debug"] is True

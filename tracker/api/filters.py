@@ -8,16 +8,19 @@ from drf_spectacular.utils import extend_schema_field
 from tracker.models import Estimate, Report, Source
 
 
+def in_utc(moment):
+    """Return a time in UTC: PostgreSQL refuses an offset beyond 15 hours, which ISO 8601 allows."""
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # before year 1 once in UTC: everything is newer
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
 class UpdatedSinceFilter(filters.IsoDateTimeFilter):
-    """Compare in UTC: PostgreSQL refuses an offset beyond 15 hours, which ISO 8601 allows."""
+    """Compare in UTC (see in_utc)."""
 
     def filter(self, qs, value):
-        if value is not None:
-            try:
-                value = value.astimezone(datetime.UTC)
-            except OverflowError:  # before year 1 once in UTC: everything is newer
-                value = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-        return super().filter(qs, value)
+        return super().filter(qs, in_utc(value) if value is not None else value)
 
 
 class UpdatedSinceFilterSet(filters.FilterSet):

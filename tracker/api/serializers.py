@@ -3,7 +3,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from tracker.models import DatePrecision, Estimate, Report, Source
+from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.services import EDITABLE_FIELDS
 
 
@@ -159,8 +159,9 @@ class EstimateCsvSerializer(EstimateSerializer):
 class EstimateCorrectionSerializer(serializers.ModelSerializer):
     """An editor's correction: the fields `estimate_correct` accepts, all optional.
 
-    `updated_at` is the version the editor read; when it is no longer current the write is
-    refused with 409 instead of overwriting someone else's edit.
+    `review_status` changes only when sent or when a figure field changes (then: corrected);
+    a note alone leaves it as it is. `updated_at` is the version the editor read; when it is
+    no longer current the write is refused with 409 instead of overwriting someone else's edit.
     """
 
     source = serializers.SlugRelatedField(
@@ -173,9 +174,17 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
         required=False, write_only=True, help_text="The `updated_at` you read: guards against lost updates."
     )
 
+    review_status = serializers.ChoiceField(
+        choices=Estimate.ReviewStatus.choices,
+        required=False,
+        help_text="The verdict, only when you give one: confirmed (stays corrected if the figure "
+        "changed), corrected, rejected, or extracted to send it back to review. Omitted: a changed "
+        "figure field makes it corrected, a note alone changes nothing else.",
+    )
+
     class Meta:
         model = Estimate
-        fields = [*EDITABLE_FIELDS, "updated_at"]
+        fields = [*EDITABLE_FIELDS, "review_status", "updated_at"]
         extra_kwargs = {name: {"required": False} for name in fields}
 
     def validate(self, attrs):
@@ -186,6 +195,28 @@ class EstimateCorrectionSerializer(serializers.ModelSerializer):
                 {name: "This field cannot be corrected." for name in sorted(unknown)}
             )
         return attrs
+
+
+class DeletedQuerySerializer(serializers.Serializer):
+    since = serializers.DateTimeField(
+        required=False,
+        help_text="Only figures removed or rejected at or after this ISO 8601 time: pass the "
+        "`last_updated` of your previous sync. Omitted: every one.",
+    )
+
+
+class DeletionSerializer(serializers.Serializer):
+    """A figure a mirror of the public figures must drop: removed for good, or rejected."""
+
+    id = serializers.IntegerField(source="estimate", help_text="The figure's id; never given again.")
+    removed_at = serializers.DateTimeField(source="at", help_text="When it was removed or rejected.")
+    reason = serializers.ChoiceField(
+        source="why",
+        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED],
+        help_text="removed: deleted (its reading is gone from the article, or an editor deleted it); "
+        "rejected: an editor rejected it (an editor may reopen it: it then comes back in "
+        "`updated_since`).",
+    )
 
 
 class SeriesQuerySerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 
 The project urls.py also registers `reports/` on it, because uploads live in ingest, and
 includes `schema_urls` (the OpenAPI schema, Swagger UI and ReDoc, served from local files).
+Its root, /api/v1/, is a short JSON index of all of them.
 """
 
 from csp.constants import SELF, UNSAFE_INLINE
@@ -12,7 +13,12 @@ from rest_framework.routers import DefaultRouter
 
 from tracker.api import views
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    APIRootView = views.ApiIndex
+
+
+router = Router()
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("estimates", views.EstimateViewSet, basename="estimate")
 router.register("series", views.SeriesViewSet, basename="series")

@@ -8,17 +8,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Count, Q
 from django.utils import translation
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, pagination, permissions, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView
 from rest_framework.settings import api_settings
 
 from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
-from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter
+from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter, in_utc
 from tracker.api.renderers import CsvRenderer
+from tracker.api.schema import ApiSchema
 from tracker.api.serializers import (
+    DeletedQuerySerializer,
+    DeletionSerializer,
     EstimateCorrectionSerializer,
     EstimateCsvSerializer,
     EstimateSerializer,
@@ -32,7 +38,7 @@ from tracker.api.serializers import (
     SourceSerializer,
 )
 from tracker.freshness import data_last_updated
-from tracker.models import Estimate, Report, Source
+from tracker.models import Estimate, EstimateTombstone, Report, Source
 from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
 from tracker.services import EditConflict, estimate_correct
 
@@ -42,6 +48,31 @@ FORMAT_PARAMETER = OpenApiParameter(
     enum=["json", "csv"],
     description="`csv` for a spreadsheet (every matching row, no paging).",
 )
+
+
+class ApiIndex(APIRootView):
+    """The API's front door: where its docs, its schema and each endpoint are, as JSON.
+
+    JSON for browsers too: DRF's browsable page styles itself inline, which the
+    Content-Security-Policy refuses.
+    """
+
+    renderer_classes = [JSONRenderer]
+
+    def get(self, request, *args, **kwargs):
+        endpoints = super().get(request, *args, **kwargs).data
+        return Response(
+            {
+                "name": "Casualty Tracker API",
+                "docs": reverse("api-docs", request=request),
+                "redoc": reverse("api-redoc", request=request),
+                "schema": reverse("api-schema", request=request),
+                "endpoints": {
+                    **endpoints,
+                    "estimates/deleted": reverse("estimate-deleted", request=request),
+                },
+            }
+        )
 
 
 class LastUpdatedPagination(pagination.PageNumberPagination):
@@ -152,7 +183,9 @@ INCLUDE_REJECTED = OpenApiParameter(
     retrieve=extend_schema(summary="One figure"),
     partial_update=extend_schema(
         summary="Correct a figure (editors)",
-        description="Recorded in the figure's history as an edit in the admin. Send `If-Match` "
+        description="Recorded in the figure's history, in words, as an edit in the admin. "
+        "`review_status` changes only when you send it or when a figure field changes (then it "
+        "becomes `corrected`); an `editor_note` alone is only a note. Send `If-Match` "
         "with the ETag you read (or `If-Unmodified-Since`, or the `updated_at` you read in the "
         "body): if the figure changed meanwhile the write is refused (412 / 409).",
         request=EstimateCorrectionSerializer,
@@ -198,6 +231,32 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
             headers={"Content-Disposition": 'attachment; filename="estimates.csv"'},
         )
 
+    @extend_schema(
+        summary="Figures removed or rejected",
+        description="The ids a mirror must drop, oldest first: figures removed (a re-extraction "
+        "no longer reads them, or an editor deleted them) or rejected by an editor. Sync with "
+        "`estimates/?updated_since=T` for what was added or changed, then this with `since=T` "
+        "for what went, and your copy holds exactly the public figures. Ids are never reused.",
+        parameters=[DeletedQuerySerializer],
+        responses=DeletionSerializer(many=True),
+    )
+    @action(
+        detail=False,
+        url_path="deleted",
+        filter_backends=[],
+        renderer_classes=api_settings.DEFAULT_RENDERER_CLASSES,
+    )
+    def deleted(self, request, *args, **kwargs):
+        query = DeletedQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        response = self.not_modified(self.list_version())
+        if response:
+            return response
+        since = query.validated_data.get("since")
+        rows = EstimateTombstone.objects.feed(since=in_utc(since) if since else None)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(DeletionSerializer(page, many=True).data)
+
     def update(self, request, *args, **kwargs):
         estimate = self.get_object()
         correction = EstimateCorrectionSerializer(data=request.data, partial=True)
@@ -224,7 +283,7 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         return Response(self.get_serializer(estimate).data)
 
 
-class OneObjectSchema(AutoSchema):
+class OneObjectSchema(ApiSchema):
     """Describe the answer as one object: the router names the view `list`, it is no list."""
 
     def _is_list_view(self, serializer=None):

@@ -6,7 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ingest.batch import Batch, expand_paths
+from ingest.batch import Batch, expand_paths, task_logs_quiet
 from ingest.services import reports_requeue_stale
 from tracker.models import Report
 from tracker.partial_dates import parse_partial_date
@@ -46,8 +46,9 @@ class Command(BaseCommand):
                 return
             raise CommandError("Give at least one file, folder or glob (or --requeue).")
         batch = Batch()
-        for path in tqdm(expand_paths(paths), desc="Ingesting", unit="file", file=sys.stderr):
-            batch.add(path, published=published, language=language or "", outlet=outlet, url=url)
+        with task_logs_quiet(options["verbosity"]):
+            for path in tqdm(expand_paths(paths), desc="Ingesting", unit="file", file=sys.stderr):
+                batch.add(path, published=published, language=language or "", outlet=outlet, url=url)
         for line in batch.summary_lines():
             self.stdout.write(line)
         if batch.failure_count:

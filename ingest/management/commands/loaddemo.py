@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from ingest.batch import Batch
+from ingest.batch import Batch, task_logs_quiet
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 
@@ -24,8 +24,9 @@ class Command(BaseCommand):
         metadata = json.loads((DEMO_DIR / "metadata.json").read_text(encoding="utf-8"))
         paths = sorted(p for p in DEMO_DIR.iterdir() if p.suffix in {".txt", ".html"})
         batch = Batch()
-        for path in tqdm(paths, desc="Loading the demo", unit="article", file=sys.stderr):
-            batch.add(path, **metadata.get(path.name, {}))
+        with task_logs_quiet(options["verbosity"]):
+            for path in tqdm(paths, desc="Loading the demo", unit="article", file=sys.stderr):
+                batch.add(path, **metadata.get(path.name, {}))
         for line in batch.summary_lines():
             self.stdout.write(line)
         if batch.failure_count:

@@ -58,6 +58,60 @@ def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api
     assert estimate.history.last().value == 603
 
 
+def test_a_note_alone_is_a_note_and_leaves_the_verdict_alone(editor_api, api_editor, estimate):
+    response = editor_api.patch(detail(estimate), {"editor_note": "check the release"}, format="json")
+
+    assert response.status_code == 200, response.content
+    estimate.refresh_from_db()
+    assert (estimate.editor_note, estimate.review_status) == ("check the release", "extracted")
+    assert (estimate.reviewed_by, estimate.reviewed_at) == (None, None)
+    latest = estimate.history.first()
+    assert (latest.history_user, latest.review_status) == (api_editor, "extracted")
+    assert latest.history_change_reason == f"Note by {api_editor.username}. Note: check the release"
+
+
+def test_a_patch_that_changes_nothing_writes_nothing(editor_api, estimate):
+    history = estimate.history.count()
+
+    response = editor_api.patch(detail(estimate), {"value": 603}, format="json")
+
+    assert response.json()["review_status"] == "extracted"
+    assert estimate.history.count() == history
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [({"review_status": "confirmed"}, "confirmed"), ({"review_status": "rejected"}, "rejected"),
+     ({"value": 604, "review_status": "confirmed"}, "corrected"), ({"value": 604}, "corrected")],
+)  # fmt: skip
+def test_the_verdict_changes_when_the_request_says_so_or_a_figure_field_changes(
+    editor_api, api_editor, estimate, body, status
+):
+    response = editor_api.patch(detail(estimate), body, format="json")
+
+    assert response.status_code == 200, response.content
+    estimate.refresh_from_db()
+    assert (estimate.review_status, estimate.reviewed_by) == (status, api_editor)
+
+
+def test_the_history_says_who_changed_what_and_why_in_words(editor_api, api_editor, estimate):
+    editor_api.patch(detail(estimate), {"value": 604, "editor_note": "the release says 604"}, format="json")
+
+    assert estimate.history.first().history_change_reason == (
+        f"Corrected by {api_editor.username}: value 603 → 604. Note: the release says 604"
+    )
+
+
+def test_sending_a_figure_back_to_review_clears_the_verdict(editor_api, api_editor, estimate):
+    editor_api.patch(detail(estimate), {"review_status": "confirmed"}, format="json")
+
+    editor_api.patch(detail(estimate), {"review_status": "extracted"}, format="json")
+
+    estimate.refresh_from_db()
+    assert (estimate.review_status, estimate.reviewed_by) == ("extracted", None)
+    assert estimate.history.first().history_change_reason == f"Sent back to review by {api_editor.username}"
+
+
 def test_a_token_is_stored_only_as_its_digest_and_records_its_use(api, api_editor, estimate):
     token, key = ApiToken.objects.issue(user=api_editor, name="sync")
     assert key.startswith(token.prefix)

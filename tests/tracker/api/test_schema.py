@@ -16,7 +16,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from tests.factories import EstimateFactory, ReportFactory, SourceFactory
-from tracker.models import ApiToken, Estimate, Report, Source
+from tracker.models import ApiToken, Estimate, EstimateTombstone, Report, Source
 from tracker.wsgi import application
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,7 @@ FILTERS = {
     "/api/v1/gap/": {"independent", "since", "until", "claimants", "reviewed_only"},
     "/api/v1/reports/": {"include", "status", "updated_since", "published_after", "published_before"},
     "/api/v1/sources/": {"kind", "needs_review", "updated_since"},
+    "/api/v1/estimates/deleted/": {"since", "page", "page_size"},
 }
 
 
@@ -127,6 +128,7 @@ def live_schema(db, monkeypatch, connection_kept_across_requests):
     EstimateFactory(report=report, source=coalition, value=603)
     EstimateFactory(report=report, source=airwars, value=4354, value_max=4400, qualifier="range")
     EstimateFactory(source=airwars, review_status=Estimate.ReviewStatus.REJECTED)
+    EstimateTombstone.objects.create(estimate_id=10_000)
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
 
@@ -156,3 +158,22 @@ def test_no_anonymous_request_crashes_the_api_or_breaks_its_schema(live_schema):
 @pytest.mark.slow
 def test_no_editor_request_crashes_the_api_or_breaks_its_schema(live_schema, api_editor):
     fuzz(live_schema, Authorization=f"Token {ApiToken.objects.issue(user=api_editor, name='fuzz')[1]}")
+
+
+def test_public_reads_need_no_authentication_and_writes_do(served_schema):
+    for path, operations in served_schema["paths"].items():
+        for method, operation in operations.items():
+            anonymous = {} in operation.get("security", [])
+            assert anonymous == (method == "get"), (method, path, operation.get("security"))
+
+
+def test_the_api_root_is_a_json_index_of_the_docs_the_schema_and_every_endpoint(api, served_schema):
+    response = api.get("/api/v1/", HTTP_ACCEPT="text/html,application/xhtml+xml,*/*")
+
+    assert response["Content-Type"] == "application/json"
+    index = response.json()
+    assert index["docs"].endswith(reverse("api-docs")) and index["schema"].endswith(reverse("api-schema"))
+    listed = {url.removeprefix("http://testserver") for url in index["endpoints"].values()}
+    assert listed == {p for p in served_schema["paths"] if "{" not in p}
+    for url in [index["docs"], index["redoc"], *index["endpoints"].values()]:
+        assert api.get(url).status_code == 200, url
