@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import cues
 from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
 from .gazetteer import Claimant
+from .read_once import read_once
 
 BACK = 5  # sentences looked back at for the speaker who holds the floor
 AHEAD = 2  # sentences looked ahead at for a speaker named after the figure
@@ -53,14 +54,54 @@ class Candidate:
     features: dict[str, float]
 
 
+class SentenceCues:
+    """What a sentence tells every figure in it about its speakers, each read once, on need."""
+
+    def __init__(self, fact):
+        self.fact = fact
+        self.folded, self.start, self.end = fact.article.folded, fact.start, fact.end
+        self.own_speakers = [a for a in fact.attributions if a.claimant is not None]
+
+    @read_once
+    def unnamed_speaker(self) -> bool:  # a reporting verb, but nobody the engine knows
+        return not self.own_speakers and bool(REPORTING.search(self.folded, self.start, self.end))
+
+    @read_once
+    def background(self) -> bool:  # a war's toll with no speaker of its own
+        return not self.own_speakers and cues.war_toll(self.folded, self.start, self.end)
+
+    @read_once
+    def others_say(self) -> bool:
+        return bool(_OTHERS_SAY.search(self.folded, self.start, self.end))
+
+    @read_once
+    def unknown_source(self) -> bool:  # "selon" someone the engine does not know
+        return not self.fact.attributions and bool(SELON.search(self.folded, self.start, self.end))
+
+    @read_once
+    def refers_back(self) -> bool:
+        return bool(_REFERS_BACK.match(self.folded, self.start))
+
+    @read_once
+    def opens_statement(self) -> bool:
+        return not self.fact.readings and bool(_STATEMENT.search(self.folded, self.start, self.end))
+
+
+def sentence_cues(fact) -> SentenceCues:
+    cached = fact.memo.get("claimants")
+    if cached is None:
+        cached = fact.memo["claimants"] = SentenceCues(fact)
+    return cached
+
+
 def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candidate]:
     """Return the figure's candidates, the nearest occurrence of each claimant, and "unattributed"."""
     fact = facts[i]
     folded = fact.article.folded
     rule_claimant = rule.claimant if rule else None
     found: dict[Claimant, Candidate] = {}
-    own_speakers = [a for a in fact.attributions if a.claimant is not None]
-    unnamed_speaker = not own_speakers and bool(REPORTING.search(folded, fact.start, fact.end))
+    here = sentence_cues(fact)
+    own_speakers, unnamed_speaker = here.own_speakers, here.unnamed_speaker
     quoted = _inside_quotes(fact.article.text, fact.start, reading.start)
 
     def add(attribution: Attribution, j: int) -> None:
@@ -111,7 +152,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         add(attribution, i)
     if fact.tweet:
         add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i)
-    background = not own_speakers and cues.war_toll(folded, fact.start, fact.end)
+    background = here.background
     if not background:  # a war's toll with no speaker of its own is background: nobody holds the floor
         for j in range(i - 1, max(-1, i - 1 - BACK), -1):
             for attribution in reversed(facts[j].attributions):
@@ -119,7 +160,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
             for attribution in facts[j].attributions:
                 add(attribution, j)
-            if _REFERS_BACK.match(folded, facts[j].start):
+            if sentence_cues(facts[j]).refers_back:
                 for attribution in facts[j].mentioned:  # "These figures come from Airwars"
                     add(attribution, j)
         if i > BACK and facts[0].paragraph == 0:
@@ -134,9 +175,9 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         nobody["rule"] = 1.0
     if background:
         nobody["war_toll"] = 1.0
-    if _OTHERS_SAY.search(folded, fact.start, fact.end):
+    if here.others_say:
         nobody["others_say"] = 1.0
-    if not fact.attributions and SELON.search(folded, fact.start, fact.end):
+    if here.unknown_source:
         nobody["unknown_source"] = 1.0
     if own_speakers:
         nobody["has_own_speaker"] = 1.0
@@ -172,13 +213,13 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
             features["floor_taken"] = 1.0
         if any(r.value == reading.value for r in other.readings):
             features["back_restates"] = 1.0
-        if not other.readings and _STATEMENT.search(other.article.folded, other.start, other.end):
+        if sentence_cues(other).opens_statement:
             features["opens_statement"] = 1.0  # "Le ministère a publié un bilan lundi.", then figures
         if j == 0 and other.paragraph == 0 and fact.paragraph != 0:
             features["headline"] = 1.0
     else:
         features["ahead_1" if j == i + 1 else "ahead_far"] = 1.0
-        if _REFERS_BACK.match(other.article.folded, other.start):
+        if sentence_cues(other).refers_back:
             features["refers_back"] = 1.0
         if any(r.value == reading.value for r in other.readings):
             features["ahead_restates"] = 1.0  # a headline's figure, stated again with its source

@@ -31,6 +31,7 @@ from .gazetteer import (
 from .grammar import Reading, read_figures
 from .perpetrators import perpetrator_options
 from .ranker import Option, Rankers, default_rankers
+from .read_once import read_once
 from .scopes import scope_options, scope_words
 from .sentences import split_sentences
 from .spans import Spans
@@ -66,24 +67,6 @@ _OWN_SIDE = (
 )
 
 
-class read_once:  # noqa: N801 - used like functools.cached_property
-    """functools.cached_property without the lock it takes on each first read in Python 3.11.
-
-    An article is read by one thread, and the engine reads ~100 such attributes per
-    article: the lock cost more than some of the values.
-    """
-
-    def __init__(self, function):
-        self.function = function
-        self.name = function.__name__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
-
-
 class SentenceFacts:
     """What one sentence says besides its numbers, each read on first use only."""
 
@@ -96,6 +79,7 @@ class SentenceFacts:
         self.mentioned: list[Attribution] = []  # names that state nothing by rule: candidates all the same
         self.tweet: Claimant | None = None
         self.readings: list[Reading] = []  # its figures, once read
+        self.memo: dict = {}  # what the later stages read once for all its figures
         self.index = 0  # its place in the article's sentences
 
     @read_once
@@ -520,7 +504,9 @@ def _choose_perpetrator(draft: Draft, facts, rankers: Rankers, article) -> None:
     fact = facts[draft.sentence]
     claimant = draft.claimant
     side = _own_side(claimant) if claimant is not None and claimant.kind == "official" else None
-    named = _actors_named(article.folded, fact.start, fact.end)
+    named = fact.memo.get("actors")
+    if named is None:
+        named = fact.memo["actors"] = _actors_named(article.folded, fact.start, fact.end)
     draft.perpetrator_options = perpetrator_options(draft, fact, _context(facts, draft.sentence), side, named)
     option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
     draft.perpetrator = option.value

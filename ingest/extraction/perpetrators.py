@@ -22,7 +22,7 @@ _AIR = re.compile(
 
 def perpetrator_options(draft, fact, context, own_side: str | None, named: list[str]) -> list[Option]:
     """Return one option per perpetrator, each with the evidence around the figure joined to it."""
-    reading, folded = draft.reading, fact.article.folded
+    reading = draft.reading
     here = bisect_right(fact.breaks, reading.start)
     evidence = [
         f"rule_strength_{draft.strength['perpetrator']}",
@@ -42,9 +42,19 @@ def perpetrator_options(draft, fact, context, own_side: str | None, named: list[
         evidence.extend(f"harm_before:{actor}" for _, _, actor in context[0].perpetrators)
     if own_side:
         evidence.append(f"claimant_side:{own_side}")
-    if _AIR.search(folded, fact.start, fact.end):
+    air, war = _air_and_war(fact)
+    if air:
         evidence.append("air")
-    if cues.whole_war(folded, fact.start, fact.end):
+    if war:
         evidence.append("war")
     evidence.append(f"digits_{min(len(str(reading.value)), 5)}")
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
+
+
+def _air_and_war(fact) -> tuple[bool, bool]:
+    """Tell whether a sentence speaks of strikes from the air and of a whole war: once per sentence."""
+    if "harm" not in fact.memo:
+        folded = fact.article.folded
+        air = bool(_AIR.search(folded, fact.start, fact.end))
+        fact.memo["harm"] = (air, cues.whole_war(folded, fact.start, fact.end))
+    return fact.memo["harm"]

@@ -11,10 +11,12 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 MODELS = ("claimant", "scope", "perpetrator")
+_ZEROS = repeat(0.0)  # the default of each weight looked up
 
 
 def weights_path(model: str) -> Path:
@@ -59,7 +61,7 @@ class Ranker:
     def score(self, option) -> float:
         if isinstance(option, Option):
             weights = self.by_value.get(option.value, {})
-            total = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in option.evidence)
+            total = weights.get("bias", 0.0) + sum(map(weights.get, option.evidence, _ZEROS))
             if option.strength is not None:
                 total += self.weights.get("rule", 0.0) + self.weights.get(f"rule_{option.strength}", 0.0)
             return total

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
+from .patterns import key_of, keyed
 from .ranker import Option, options
 
 SCOPES = ("cumulative", "period", "incident")
@@ -21,16 +22,20 @@ SCOPES = ("cumulative", "period", "incident")
 
 @cache
 def _words() -> re.Pattern:
-    """All the scope words in one pattern, a named group each, the longer phrases first."""
+    """All the scope words in one factored pattern (`key_of` names the one found), longer phrases first.
+
+    Each word starts a word ("\\b..."): the boundary is tested once, before the alternation.
+    """
     data = json.loads((Path(__file__).resolve().parent / "data" / "scope_words.json").read_text("utf-8"))
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in data.items() if name[0] != "_"))
+    words = {name: pattern.removeprefix(r"\b") for name, pattern in data.items() if name[0] != "_"}
+    return re.compile(r"\b(?:" + keyed(words) + ")")
 
 
 def scope_words(folded: str, start: int, end: int) -> list[tuple[str, list[int]]]:
     """Return each scope word of folded[start:end] with where it stands, in one scan: once per sentence."""
     found: dict[str, list[int]] = {}
     for m in _words().finditer(folded, start, end):
-        found.setdefault(m.lastgroup, []).append(m.start())
+        found.setdefault(key_of(m), []).append(m.start())
     return list(found.items())
 
 
