@@ -97,7 +97,6 @@ def sentence_cues(fact) -> SentenceCues:
 def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candidate]:
     """Return the figure's candidates, the nearest occurrence of each claimant, and "unattributed"."""
     fact = facts[i]
-    folded = fact.article.folded
     rule_claimant = rule.claimant if rule else None
     found: dict[Claimant, Candidate] = {}
     here = sentence_cues(fact)
@@ -111,7 +110,8 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         if claimant in found:
             found[claimant].features["repeated"] = 1.0
             return
-        if j != i and _DENIES.match(folded, attribution.position, facts[j].end):
+        denies = _denies(facts[j], attribution)
+        if j != i and denies:
             return  # a denial holds no floor: "The ministry denied any involvement. Another 11 died."
         features = _where(reading, attribution, i, j, facts)
         # what a claimant is weighs differently in the figure's sentence and away from it
@@ -129,14 +129,12 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
                 features["rule_away"] = 1.0
         elif j == i and rule_claimant is not None:
             features["not_rule_same_sentence"] = 1.0
-        if j == i and _DENIES.match(folded, attribution.position, facts[j].end):
+        if j == i and denies:
             features["denies"] = 1.0
         if j != i and own_speakers:
             features["away_from_own_speaker"] = 1.0
-        if j != i and unnamed_speaker:
-            features[f"{at}speaker_unnamed_here"] = (
-                1.0  # "..., Major-General Bilton said": the floor's person
-            )
+        if j != i and unnamed_speaker:  # "..., Major-General Bilton said": maybe the floor's person
+            features[f"{at}speaker_unnamed_here"] = 1.0
         if j != i and quoted:
             features["quoted_here"] = 1.0
         if attribution.role == "verb" and any(
@@ -230,6 +228,14 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
     if other.paragraph != fact.paragraph:
         features["other_paragraph" if j < i else "ahead_other_paragraph"] = 1.0
     return features
+
+
+def _denies(fact, attribution: Attribution) -> bool:
+    """Tell whether a speaker denies ("X denied", "X a démenti"): once per speaker."""
+    key = ("denies", attribution.position)
+    if key not in fact.memo:
+        fact.memo[key] = bool(_DENIES.match(fact.article.folded, attribution.position, fact.end))
+    return fact.memo[key]
 
 
 def _inside_quotes(text: str, start: int, position: int) -> bool:

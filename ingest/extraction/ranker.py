@@ -65,8 +65,8 @@ class Ranker:
             if option.strength is not None:
                 total += self.weights.get("rule", 0.0) + self.weights.get(f"rule_{option.strength}", 0.0)
             return total
-        weights = self.weights
-        return sum(weights.get(name, 0.0) * value for name, value in option.features.items())
+        # a candidate's features are all 1.0: their weights add up
+        return sum(map(self.weights.get, option.features, _ZEROS))
 
     def choose(self, options: list):
         """Return the best option and its probability among the others (softmax of the scores)."""
