@@ -937,9 +937,10 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     if (a.headline or b.headline) and (ra.value, ra.value_max) == (rb.value, rb.value_max):
         return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
     if (ra.value, ra.value_max) == (rb.value, rb.value_max):
+        same_victims = ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
         if a.claimant is None or b.claimant is None:
-            return ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
-        return _same_claimant(a.claimant, b.claimant) and ra.victims == rb.victims
+            return same_victims  # "Les 14 victimes" after "14 morts parmi les civils"
+        return _same_claimant(a.claimant, b.claimant) and same_victims
     if _restates_bound(ra, rb) or _restates_bound(rb, ra):
         return a.claimant is None or b.claimant is None or _same_claimant(a.claimant, b.claimant)
     if ra.victims != rb.victims:
