@@ -75,7 +75,11 @@ SCOPE_CUES = (
             r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
             + _BATTLE
             + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
-            r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?" + _BATTLE
+            r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?"
+            + _BATTLE
+            # the war on the Islamic State is the campaign whose total is counted, no battle
+            + r"(?!\s+(?:\w+\s+)?(?:contre|against)\s+(?:daech|daesh|l'ei|isis|isil|l'etat\s+islamique"
+            r"|the\s+islamic\s+state|l'organisation\s+etat\s+islamique|le\s+groupe\s+etat\s+islamique))"
         ),
     ),
     (
