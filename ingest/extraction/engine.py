@@ -282,9 +282,11 @@ def read_article(
             _follow(draft, heads, facts)
             heads.add(draft)
             drafts.append(draft)
+    previous = None
     for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
         _choose_scope(draft, facts, rankers, pub)
-        _choose_perpetrator(draft, facts, rankers, article)
+        _choose_perpetrator(draft, previous, facts, rankers, article)
+        previous = draft
     return article, drafts
 
 
@@ -499,15 +501,23 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
     draft.as_of = as_of or (pub.value() if pub else None)
 
 
-def _choose_perpetrator(draft: Draft, facts, rankers: Rankers, article) -> None:
-    """Let the perpetrator model weigh the rules' perpetrator against the others."""
+def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Rankers, article) -> None:
+    """Let the perpetrator model weigh the rules' perpetrator against the others.
+
+    The figure just before, if near, tells whose harm the talk is of ("Airwars puts the toll
+    far higher": the coalition's strikes still).
+    """
     fact = facts[draft.sentence]
+    near = previous if previous is not None and draft.sentence - previous.sentence <= 2 else None
+    compared = bool(_COMPARED_TOLL.search(article.folded, fact.start, fact.end))
     claimant = draft.claimant
     side = _own_side(claimant) if claimant is not None and claimant.kind == "official" else None
     named = fact.memo.get("actors")
     if named is None:
         named = fact.memo["actors"] = _actors_named(article.folded, fact.start, fact.end)
-    draft.perpetrator_options = perpetrator_options(draft, fact, _context(facts, draft.sentence), side, named)
+    context = _context(facts, draft.sentence)
+    before = near.perpetrator if near else None
+    draft.perpetrator_options = perpetrator_options(draft, fact, context, side, named, before, compared)
     option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
     draft.perpetrator = option.value
 

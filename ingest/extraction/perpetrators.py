@@ -20,8 +20,14 @@ _AIR = re.compile(
 )
 
 
-def perpetrator_options(draft, fact, context, own_side: str | None, named: list[str]) -> list[Option]:
-    """Return one option per perpetrator, each with the evidence around the figure joined to it."""
+def perpetrator_options(
+    draft, fact, context, own_side: str | None, named: list[str], previous: str | None, compared: bool
+) -> list[Option]:
+    """Return one option per perpetrator, each with the evidence around the figure joined to it.
+
+    `previous` is the perpetrator of the figure just before, if near; `compared` tells that the
+    sentence puts a toll higher or lower than another ("un bilan plus lourd").
+    """
     reading = draft.reading
     here = bisect_right(fact.breaks, reading.start)
     evidence = [
@@ -48,6 +54,10 @@ def perpetrator_options(draft, fact, context, own_side: str | None, named: list[
     if war:
         evidence.append("war")
     evidence.append(f"digits_{min(len(str(reading.value)), 5)}")
+    if previous:
+        evidence.append(f"previous:{previous}")
+        if compared:
+            evidence.append(f"compared_with:{previous}")
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
 
 
