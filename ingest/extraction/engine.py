@@ -518,6 +518,8 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     context = _context(facts, draft.sentence)
     before = near.perpetrator if near else None
     draft.perpetrator_options = perpetrator_options(draft, fact, context, side, named, before, compared)
+    if draft.strength["perpetrator"] == 2:
+        return  # an actor named harming in the figure's own words: the rules read it
     option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
     draft.perpetrator = option.value
 
