@@ -504,11 +504,16 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
 def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Rankers, article) -> None:
     """Let the perpetrator model weigh the rules' perpetrator against the others.
 
-    The figure just before, if near, tells whose harm the talk is of ("Airwars puts the toll
-    far higher": the coalition's strikes still).
+    An actor named harming in the figure's own words ("30 par des groupes armés") is the
+    rules' to read; elsewhere the model weighs the evidence, among it the figure just before,
+    if near, which tells whose harm the talk is of ("Airwars puts the toll far higher").
     """
-    fact = facts[draft.sentence]
     near = previous if previous is not None and draft.sentence - previous.sentence <= 2 else None
+    if draft.strength["perpetrator"] == 2 or (
+        draft.reading.is_more and near is not None and near.perpetrator == draft.perpetrator
+    ):
+        return  # "ont ensuite tué quatre autres civils": more of the harm just read
+    fact = facts[draft.sentence]
     compared = bool(_COMPARED_TOLL.search(article.folded, fact.start, fact.end))
     claimant = draft.claimant
     side = _own_side(claimant) if claimant is not None and claimant.kind == "official" else None
@@ -518,8 +523,6 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     context = _context(facts, draft.sentence)
     before = near.perpetrator if near else None
     draft.perpetrator_options = perpetrator_options(draft, fact, context, side, named, before, compared)
-    if draft.strength["perpetrator"] == 2:
-        return  # an actor named harming in the figure's own words: the rules read it
     option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
     draft.perpetrator = option.value
 

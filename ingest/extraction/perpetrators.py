@@ -58,6 +58,7 @@ def perpetrator_options(
         evidence.append(f"previous:{previous}")
         if compared:
             evidence.append(f"compared_with:{previous}")
+
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
 
 
