@@ -253,6 +253,11 @@ def extract(
     article, drafts = read_article(
         text, published=published, language=language, gazetteer=gazetteer, rankers=rankers
     )
+    return figures(article, drafts)
+
+
+def figures(article: "Article", drafts: list["Draft"]) -> list[Figure]:
+    """Return the figures of an article's drafts, each figure stated twice kept once."""
     return [_figure(d, article.text, article.sentences) for d in _merge(drafts)]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from .engine import _figure, _merge, read_article
+from .engine import figures, read_article
 from .ranker import MODELS, Ranker, Rankers, weights_path
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -172,7 +172,7 @@ def end_to_end(test: list[Article], rankers: Rankers, score) -> dict[str, list[i
     counts = {corpus: [0, 0, 0, 0, 0, 0, 0] for corpus in CORPORA}
     for a in test:
         article, drafts = read(a, rankers)
-        predicted = [_figure(d, article.text, article.sentences).as_dict() for d in _merge(drafts)]
+        predicted = [f.as_dict() for f in figures(article, drafts)]
         pairs, missed, wrong = score.match(a.meta["figures"], predicted, strict=True)
         found = [len(pairs), len(wrong), len(missed)]
         for name in ATTRIBUTES:
