@@ -198,10 +198,7 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
     if j < i:
         distance = i - j
         features["back_1" if distance == 1 else "back_2" if distance == 2 else "back_far"] = 1.0
-        # the headline is far: the speakers of the last sentences tell whether one intervened
-        recent = facts[max(j + 1, i - BACK) : i]
-        between = {a.claimant for f in recent for a in f.attributions if a.claimant is not None}
-        between.discard(attribution.claimant)
+        between = _speakers_between(facts, j, i) - {attribution.claimant}
         later = [
             a for a in other.attributions if a.position > attribution.position and a.claimant is not None
         ]
@@ -228,6 +225,16 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
     if other.paragraph != fact.paragraph:
         features["other_paragraph" if j < i else "ahead_other_paragraph"] = 1.0
     return features
+
+
+def _speakers_between(facts, j: int, i: int) -> frozenset:
+    """Return who speaks in the sentences between j and i (the last BACK only: the headline is far)."""
+    key = ("between", j)
+    memo = facts[i].memo
+    if key not in memo:
+        recent = facts[max(j + 1, i - BACK) : i]
+        memo[key] = frozenset(a.claimant for f in recent for a in f.attributions if a.claimant is not None)
+    return memo[key]
 
 
 def _denies(fact, attribution: Attribution) -> bool:

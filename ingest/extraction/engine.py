@@ -498,7 +498,7 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
     fact, reading = facts[draft.sentence], draft.reading
     context = _context(facts, draft.sentence)
     draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
-    option, _ = rankers.scope.choose(draft.scope_options)
+    option = rankers.scope.best(draft.scope_options)
     if option.value == draft.scope:
         return
     draft.scope, draft.strength["scope"] = option.value, 2
@@ -528,7 +528,7 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     context = _context(facts, draft.sentence)
     before = near.perpetrator if near else None
     draft.perpetrator_options = perpetrator_options(draft, fact, context, side, named, before, compared)
-    option, _ = rankers.perpetrator.choose(draft.perpetrator_options)
+    option = rankers.perpetrator.best(draft.perpetrator_options)
     draft.perpetrator = option.value
 
 

@@ -30,6 +30,10 @@ class Claimant:
     kind: str
     aliases: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # equal claimants share name and kind: hashing the long alias list on every lookup is waste
+        return hash((self.name, self.kind))
+
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 

@@ -68,6 +68,10 @@ class Ranker:
         # a candidate's features are all 1.0: their weights add up
         return sum(map(self.weights.get, option.features, _ZEROS))
 
+    def best(self, options: list):
+        """Return the best option, when its probability is not wanted."""
+        return max(options, key=self.score)
+
     def choose(self, options: list):
         """Return the best option and its probability among the others (softmax of the scores)."""
         scores = [self.score(o) for o in options]
