@@ -28,10 +28,12 @@ _REFERS_BACK = re.compile(
     r"|that\s+(?:figure|number|is\s+according|was\s+according|toll)|this\s+(?:figure|number|toll)"
     r"|(?:such\s+is|so\s+says|so\s+said)|selon\s+(?:le\s+meme|la\s+meme)|according\s+to\s+the\s+same)"
 )
-_DENIES = re.compile(
+# A speaker who denies ("the ministry denied", "Moscou a démenti"): never the source of the toll.
+DENIES = re.compile(
     r"[^.;]{0,60}?\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
 )
-_OTHERS_SAY = re.compile(
+# Others who say ("certains experts", "reports at the time said"): nobody the article names.
+OTHERS_SAY = re.compile(
     r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts"
     r"|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources"
     r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
@@ -72,7 +74,7 @@ class SentenceCues:
 
     @read_once
     def others_say(self) -> bool:
-        return bool(_OTHERS_SAY.search(self.folded, self.start, self.end))
+        return bool(OTHERS_SAY.search(self.folded, self.start, self.end))
 
     @read_once
     def unknown_source(self) -> bool:  # "selon" someone the engine does not know
@@ -241,7 +243,7 @@ def _denies(fact, attribution: Attribution) -> bool:
     """Tell whether a speaker denies ("X denied", "X a démenti"): once per speaker."""
     key = ("denies", attribution.position)
     if key not in fact.memo:
-        fact.memo[key] = bool(_DENIES.match(fact.article.folded, attribution.position, fact.end))
+        fact.memo[key] = bool(DENIES.match(fact.article.folded, attribution.position, fact.end))
     return fact.memo[key]
 
 

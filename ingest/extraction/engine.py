@@ -2,8 +2,10 @@
 
 The article is folded once (same length, so offsets stay valid), cut into sentences,
 and each sentence is read once: its claimants, scope, places, perpetrators and dates.
-A figure takes each attribute from its own sentence first, then from the two sentences
-before it, then from a default; the strength of that evidence decides which reading
+A figure takes each attribute from its own sentence first, then from the sentences before
+it, then from a default; its claimant is chosen among candidates across the document
+(`claimants.py`), and its scope and perpetrator are weighed by trained models after the
+rules (`scopes.py`, `perpetrators.py`); the strength of the evidence decides which reading
 wins when one figure is stated twice.
 """
 
@@ -16,7 +18,7 @@ from itertools import chain
 
 from . import cues
 from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
-from .claimants import Candidate, candidates
+from .claimants import DENIES, OTHERS_SAY, Candidate, candidates
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -620,7 +622,7 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
         before
         and selon
         and before[-1].role == "subject"
-        and _DENIED.match(fact.article.folded, before[-1].position)
+        and DENIES.match(fact.article.folded, before[-1].position)
     ):
         return selon[0]  # "Russia denied that ... killed 31 people, according to the White Helmets"
     if before:
@@ -650,7 +652,7 @@ def _report_speaker(i: int, facts) -> Attribution | None:
     if (
         fact.attributions
         or cues.war_toll(folded, fact.start, fact.end)
-        or _OTHERS_SAY.search(folded, fact.start, fact.end)
+        or OTHERS_SAY.search(folded, fact.start, fact.end)
     ):
         return None
     for other in facts[max(0, i - REPORT_REACH) : i][::-1]:
@@ -663,11 +665,6 @@ def _report_speaker(i: int, facts) -> Attribution | None:
 
 
 REPORT_REACH = 5  # sentences looked back at for the report an article sums up
-_OTHERS_SAY = re.compile(
-    r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts|researchers"
-    r"|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources|groups|ong|ngos"
-    r"|organisations|organizations|medias|media|journalistes|journalists|habitants|residents|temoins|witnesses)\b"
-)
 
 
 def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -> list[Attribution]:
@@ -796,9 +793,6 @@ def _actor_between(reading, fact, article) -> str | None:
     return actors[-1] if len(set(actors)) == 1 else None
 
 
-_DENIED = re.compile(
-    r"[^.;]{0,60}?\b(?:denied|denies|rejected|dement\w*|a\s+nie|ont\s+nie|contest\w*|disputed)\b"
-)
 _ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
 
 
