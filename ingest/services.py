@@ -29,7 +29,7 @@ from ingest.readers import UnreadableDocument, read_document, read_text
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
 from tracker.partial_dates import parse_as_of, parse_partial_date
-from tracker.services import source_resolve
+from tracker.services import EDITABLE_FIELDS, source_resolve
 
 logger = logging.getLogger(__name__)
 
@@ -270,19 +270,10 @@ def _read_figures(report, claimants):
     return extract(report.text, published=published, language=report.language or "auto", gazetteer=claimants)
 
 
-# What the machine reads of a figure: re-reading it may change these, never the editor's fields.
+# What the machine reads of a figure: re-reading it may change these, never the editor's own
+# (the period's start, the note), and never a reviewed figure at all.
 MACHINE_FIELDS = (
-    "source",
-    "value",
-    "value_max",
-    "qualifier",
-    "casualty",
-    "victims",
-    "scope",
-    "geography",
-    "perpetrator",
-    "as_of",
-    "as_of_precision",
+    *(name for name in EDITABLE_FIELDS if name not in ("period_start", "editor_note")),
     "quote",
     "start",
     "end",

@@ -240,24 +240,7 @@ def test_a_correction_of_a_figure_re_extraction_is_removing_gets_409_not_an_erro
     # The sentence of the 603 was reworded: re-extraction reads it anew and removes the old one.
     Report.objects.filter(pk=report.pk).update(text=ARTICLE.replace("on Friday", "on Friday in a statement"))
     report.refresh_from_db()
-    writing, release = Event(), Event()
-    estimate = ingest_services._estimate
-
-    def held_estimate(*args, **kwargs):  # called inside the transaction, after the old figures went
-        writing.set()
-        assert release.wait(30)
-        return estimate(*args, **kwargs)
-
-    monkeypatch.setattr(ingest_services, "_estimate", held_estimate)
-    api = api_for(editors[0])
-    with ThreadPoolExecutor(2) as pool:
-        reextraction = pool.submit(lambda: _closing(report_reextract, report=report))
-        assert writing.wait(30)
-        correction = pool.submit(lambda: _closing(api.patch, detail(figure), {"value": 604}, format="json"))
-        assert wait_for(someone_waits_for_a_lock, timeout=30)
-        release.set()
-        reextraction.result(timeout=30)
-        response = correction.result(timeout=30)
+    response = _correct_while_reextracting(report, figure, editors[0], monkeypatch)
 
     assert response.status_code == 409, response.content
     assert not Estimate.objects.filter(pk=figure.pk).exists()
@@ -270,24 +253,7 @@ def test_a_correction_waiting_for_a_re_extraction_that_reads_the_figure_again_ap
     figure, editors, monkeypatch
 ):
     report = figure.report
-    writing, release = Event(), Event()
-    estimate = ingest_services._estimate
-
-    def held_estimate(*args, **kwargs):  # called inside the transaction, the figures locked
-        writing.set()
-        assert release.wait(30)
-        return estimate(*args, **kwargs)
-
-    monkeypatch.setattr(ingest_services, "_estimate", held_estimate)
-    api = api_for(editors[0])
-    with ThreadPoolExecutor(2) as pool:
-        reextraction = pool.submit(lambda: _closing(report_reextract, report=report))
-        assert writing.wait(30)
-        correction = pool.submit(lambda: _closing(api.patch, detail(figure), {"value": 604}, format="json"))
-        assert wait_for(someone_waits_for_a_lock, timeout=30)
-        release.set()
-        reextraction.result(timeout=30)
-        response = correction.result(timeout=30)
+    response = _correct_while_reextracting(report, figure, editors[0], monkeypatch)
 
     assert response.status_code == 200, response.content
     figure.refresh_from_db()
@@ -358,3 +324,29 @@ def test_a_bulk_confirm_skips_a_figure_deleted_meanwhile_and_confirms_the_others
     assert "1 figure confirmed." in page
     other.refresh_from_db()
     assert other.review_status == Estimate.ReviewStatus.CONFIRMED
+
+
+def _correct_while_reextracting(report, figure, editor, monkeypatch):
+    """Send an editor's PATCH of `figure` while a re-extraction of `report` holds its transaction open.
+
+    The re-extraction waits inside its transaction (while it writes figures) until the PATCH
+    waits for a lock; then both finish, and the PATCH's response is returned.
+    """
+    writing, release = Event(), Event()
+    estimate = ingest_services._estimate
+
+    def held_estimate(*args, **kwargs):
+        writing.set()
+        assert release.wait(30)
+        return estimate(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_services, "_estimate", held_estimate)
+    api = api_for(editor)
+    with ThreadPoolExecutor(2) as pool:
+        reextraction = pool.submit(lambda: _closing(report_reextract, report=report))
+        assert writing.wait(30)
+        correction = pool.submit(lambda: _closing(api.patch, detail(figure), {"value": 604}, format="json"))
+        assert wait_for(someone_waits_for_a_lock, timeout=30)
+        release.set()
+        reextraction.result(timeout=30)
+        return correction.result(timeout=30)
