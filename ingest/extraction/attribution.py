@@ -99,6 +99,11 @@ _REPORTING_STEMS = (
     "insist",
     "martel",
     "etabl",
+    "inform",
+    "emphasi",
+    "stress",
+    "explain",
+    "mention",
 )
 _REPORTING_WORDS = (
     "fait etat",
@@ -312,7 +317,7 @@ _HEAD_FOR = re.compile(
 _RESUMPTIVE_BEFORE = re.compile(r"\s*,\s*")
 _COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
-_OBJECT_VERB = re.compile(r"told|tells?|accus|blam|condamn|condemn|reject|deni|deny|disput|contest")
+_OBJECT_VERB = re.compile(r"told|tells?|inform|accus|blam|condamn|condemn|reject|deni|deny|disput|contest")
 # "said the UN had undercounted": the name after the verb is the subject of a clause of its own.
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|could|did|will|should|might)\b")
 

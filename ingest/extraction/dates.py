@@ -117,7 +117,7 @@ DATE_PATTERN = re.compile(
     + factored(
         r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre|(?:les\s+)?six\s+premiers\s+mois"
     )
-    + r")(?:\s+(?:of|de|d')(?:\s+l'annee)?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
+    + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
     r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"
     rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
     r")(?![\w])"
@@ -235,8 +235,14 @@ def _read(
             return None  # "down 23 percent on the same period last year": a comparison, not the figure's date
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
     if g["half"]:
-        year = int(g["year6"]) if g["year6"] else (pub.year if pub and pub.month > 6 else None)
-        return DateMention("end", f"{year:04d}-06-30", m.start(), m.end()) if year else None
+        this_year = pub and (pub.month > 6 or m.group().endswith(("this year", "cette annee")))
+        year = int(g["year6"]) if g["year6"] else (pub.year if this_year else None)
+        if year is None:
+            return None
+        end = f"{year:04d}-06-30"
+        if pub and year == pub.year:
+            end = min(end, pub.value())  # "the first half of this year", said in May: so far
+        return DateMention("end", end, m.start(), m.end())
     if g["weekday"]:
         return _weekday(g["weekday"], pub, m) if pub else None
     if g["yearonly"]:

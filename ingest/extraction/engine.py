@@ -32,6 +32,7 @@ from .gazetteer import (
 )
 from .grammar import Reading, read_figures
 from .perpetrators import perpetrator_options
+from .persons import persons
 from .ranker import Option, Rankers, default_rankers
 from .read_once import read_once
 from .scopes import scope_options, scope_words
@@ -150,8 +151,12 @@ class Article:
     def mentions(self) -> Spans:
         """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
         known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
-        unknown = organisations(self.text, [(m.start, m.end) for m in known])
-        return Spans((m.start, m.end, m.claimant) for m in known + unknown)
+        if len(_SYRIA.findall(self.folded)) <= len(_IRAQ.findall(self.folded)):
+            # a bare "civil defence" is Syria's White Helmets in an article about Syria only
+            known = [m for m in known if not _BARE_CIVIL_DEFENCE.fullmatch(self.folded, m.start, m.end)]
+        known += organisations(self.text, [(m.start, m.end) for m in known])
+        known += persons(self.text, self.folded, known)
+        return Spans((m.start, m.end, m.claimant) for m in known)
 
     @read_once
     def sentence_starts(self) -> list[int]:
@@ -222,6 +227,9 @@ def _saudi_coalition(mentions: list, article) -> list:
 
 
 _SAUDI = re.compile(r"\b(?:saudi|saoudi|riyad)")
+_SYRIA = re.compile(r"\bsyri")
+_IRAQ = re.compile(r"\bira[kq]")
+_BARE_CIVIL_DEFENCE = re.compile(r"civil\s+defen[cs]e|defense\s+civile")
 _WAR_ON_ISIS = re.compile(
     r"\b(?:daech|daesh|isis|isil|etat\s+islamique|islamic\s+state|jihadist|djihadist|us-led|u\.s\.-led)"
 )
@@ -850,7 +858,7 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
     if scope == "incident" and article.blamed and _ATTACK.search(article.folded, fact.start, fact.end):
         return article.blamed, 1  # "an air strike on a migrant centre ..., which the government blamed on X"
     if _BARREL_BOMBS.search(article.folded, fact.start, fact.end) and _geography_words(fact) == "syria":
-        return "syria_gov", 1  # barrel bombs dropped from helicopters: the Syrian government's weapon
+        return "syria_gov", 2  # barrel bombs dropped from helicopters: the Syrian government's weapon
     return "unknown", 0
 
 
