@@ -130,7 +130,14 @@ SCOPE_CUES = (
             r"|\bper\s+month\b"
             r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
             r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
-            r"|\b(?:en|in|within|over)\s+" + _COUNT + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?)\b"
+            r"|\b(?:en|in|within|over)\s+"
+            + _COUNT
+            + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?|heures|hours)\b"
+            # "two days of raids", "on Thursday and Friday", "in the week to Aug. 24": a span of days
+            r"|\b" + _COUNT + r"\s+(?:days?|jours?|weeks?|semaines?)\s+(?:of|de|d')"
+            r"|\b" + _WEEKDAY + r"\s+(?:and|et)\s+" + _WEEKDAY + r"\b"
+            r"|\b(?:in|during|over)\s+the\s+(?:past\s+)?week\b(?!-)|\b(?:au\s+cours\s+de|pendant|durant)\s+la\s+"
+            r"(?:derniere\s+)?semaine\b"
             r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b"
             # "depuis janvier", "since April": a span of this year, to now
             r"|\b(?:depuis|since)\s+(?:le\s+mois\s+(?:de\s+|d'))?" + _MONTH + r"\b(?!\s*\d)"
@@ -347,6 +354,22 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
             cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
         ]
     return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
+
+
+_SINCE_YEAR = re.compile(
+    r"(?:since|depuis)\s+(?:the\s+|le\s+)?(?:(?:start|beginning|debut)\s+(?:of\s+|de\s+)?)?(?:(?:january|janvier)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def this_years_toll(folded: str, found: list[tuple[str, int, int]], year: int) -> list[tuple[str, int, int]]:
+    """Read "since the beginning of 2014", written in 2014, as that year's toll so far: a period."""
+
+    def cue(name, start, end):
+        since = _SINCE_YEAR.match(folded, start, start + 50) if name in ("cumulative", "since_date") else None
+        return ("period", start, end) if since and int(since.group("year")) == year else (name, start, end)
+
+    return sorted((cue(*found_cue) for found_cue in found), key=lambda cue: _SCOPE_ORDER.index(cue[0]))
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:

@@ -87,7 +87,9 @@ class SentenceFacts:
 
     @read_once
     def scope_cues(self) -> list[tuple[str, int, int]]:
-        return cues.scope_cues(self.article.folded, self.start, self.end)
+        found = cues.scope_cues(self.article.folded, self.start, self.end)
+        pub = self.article.pub
+        return cues.this_years_toll(self.article.folded, found, pub.year) if found and pub else found
 
     @read_once
     def scope_words(self) -> list[tuple[str, list[int]]]:
@@ -151,9 +153,7 @@ class Article:
     def mentions(self) -> Spans:
         """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
         known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
-        if len(_SYRIA.findall(self.folded)) <= len(_IRAQ.findall(self.folded)):
-            # a bare "civil defence" is Syria's White Helmets in an article about Syria only
-            known = [m for m in known if not _BARE_CIVIL_DEFENCE.fullmatch(self.folded, m.start, m.end)]
+        known = _civil_defence(known, self.folded)
         known += organisations(self.text, [(m.start, m.end) for m in known])
         known += persons(self.text, self.folded, known)
         return Spans((m.start, m.end, m.claimant) for m in known)
@@ -224,6 +224,14 @@ def _saudi_coalition(mentions: list, article) -> list:
         else m
         for m in mentions
     ]
+
+
+def _civil_defence(mentions: list, folded: str) -> list:
+    """Keep a bare "civil defence" as Syria's White Helmets in an article about Syria only."""
+    bare = [m for m in mentions if _BARE_CIVIL_DEFENCE.fullmatch(folded, m.start, m.end)]
+    if not bare or len(_SYRIA.findall(folded)) > len(_IRAQ.findall(folded)):
+        return mentions
+    return [m for m in mentions if m not in bare]
 
 
 _SAUDI = re.compile(r"\b(?:saudi|saoudi|riyad)")
@@ -1030,7 +1038,10 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         ):
             best.victims = other.victims
         for name in ("scope", "geography", "perpetrator", "as_of"):
-            if other.strength.get(name, 0) > best.strength.get(name, 0):
+            # as strong on both sides: the first statement, which the restatement refers back to
+            if other.strength.get(name, 0) > best.strength.get(name, 0) or (
+                other is twin and other.strength.get(name, 0) == best.strength.get(name, 0)
+            ):
                 setattr(best, name, getattr(other, name))
                 best.strength[name] = other.strength[name]
         best.attribution_confidence = max(best.attribution_confidence, other.attribution_confidence)

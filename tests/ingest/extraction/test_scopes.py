@@ -40,3 +40,33 @@ def scopes(text: str, values) -> list[tuple[int, str]]:
 )
 def test_the_scope_model_reads_campaigns_and_incidents(text, expected):
     assert scopes(text, {value for value, _ in expected}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of days is a period, not one strike's toll
+        ("Raids on Thursday and Friday on Kafr Nabl killed 23 civilians, the monitor said.", 23),
+        ("Des raids jeudi et vendredi sur Kafr Nabl ont tué 23 civils, selon l'OSDH.", 23),
+        ("Three days of shelling on the old city have killed 64 civilians, the UN said.", 64),
+        ("Trois jours de bombardements sur la vieille ville ont tué 64 civils, selon l'ONU.", 64),
+        ("The UN said 38 civilians were killed in the week to March 9 across the province.", 38),
+        ("Selon l'ONU, 38 civils ont été tués au cours de la dernière semaine dans la province.", 38),
+        ("Selon l'OSDH, 17 civils ont été tués en 48 heures dans les frappes sur Douma.", 17),
+        ("The monitor said 17 civilians had been killed within 48 hours in the strikes on Douma.", 17),
+    ],
+    ids=lambda value: str(value)[:50],
+)
+def test_a_span_of_days_is_a_period(text, expected):
+    assert scopes(text, {expected}) == [(expected, "period")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Some 9,000 civilians have been killed since the beginning of 2014, the UN said.", "2014-11-30"),
+        ("Quelque 9.000 civils ont été tués depuis le début de 2014, selon l'ONU.", "2014-11-30"),
+    ],
+)
+def test_since_the_start_of_the_year_written_in_is_that_years_toll(text, published):
+    assert [f.scope for f in extract(text, published=published)] == ["period"]
