@@ -115,7 +115,8 @@ DATE_PATTERN = re.compile(
     + ")"
     r"|(?P<half>(?:"
     + factored(
-        r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre|(?:les\s+)?six\s+premiers\s+mois"
+        r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre"
+        r"|(?:les\s+|des\s+)?six\s+premi(?:ers|eres)\s+mois|(?:la\s+)?premiere\s+moitie"
     )
     + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
     r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"

@@ -795,3 +795,9 @@ def test_among_those_killed_is_a_part_of_the_toll():
         "Air strikes killed at least 30 people, the group said. Two nurses were among those killed, it added."
     )
     assert _one(text, casualty="casualty") == [(30, "killed"), (2, "killed")]
+
+
+def test_the_first_half_of_this_year_ends_on_june_30_or_today():
+    text = "The UN said 1,140 civilians were killed in the first half of this year."
+    assert _one(text, published="2019-07-20", as_of="as_of") == [(1140, "2019-06-30")]
+    assert _one(text, published="2019-06-20", as_of="as_of") == [(1140, "2019-06-20")]

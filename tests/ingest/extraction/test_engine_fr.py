@@ -799,3 +799,14 @@ def test_parmi_eux_et_les_sources_policieres_et_medicales():
         (650, "unattributed", "killed"),
         (24, "Iraqi authorities", "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'ONU, les violences ont fait 2.350 morts civils durant la première moitié de l'année.",
+        "L'ONU a recensé 2.350 civils tués en Irak au cours des six premiers mois de cette année.",
+    ],
+)
+def test_la_premiere_moitie_de_l_annee_finit_le_30_juin(text):
+    assert _lu(text, published="2014-07-18", scope="scope", as_of="as_of") == [(2350, "period", "2014-06-30")]
