@@ -160,6 +160,8 @@ class Frames:
                 self._vetoed.add(starts[_vetoed_index(m)])
                 if veto is _FRACTION:
                     self._vetoed.add(starts[m.start("d")])  # "one in five victims": neither is a toll
+        if "x" in present:
+            self._vetoed.update(starts[i] for i in _combatant_parts(tags))
 
     def _tag(self) -> tuple[str, list[int], dict[int, int]]:
         """Return the tag string, where each tag's token starts, and the value of each number by its tag."""
@@ -407,6 +409,20 @@ _VETOES = (
     (set("z<"), _THINGS),
     (set("/"), _FRACTION),
 )
+
+
+# "29 combattants pro-iraniens incluant neuf Syriens, six Irakiens": the parts of fighters are fighters.
+_COMBATANT_HEAD = re.compile(r"nP?[jG]*x[jGo]{0,3},?[di]")
+
+
+def _combatant_parts(tags: str):
+    """Yield the index of each number counted among fighters, up to the verb or the clause's end."""
+    for m in _COMBATANT_HEAD.finditer(tags):
+        for i in range(m.end(), len(tags)):
+            if tags[i] in "khvbtg.;:":
+                break
+            if tags[i] == "n" and tags[i + 1 : i + 2] not in ("c", "e", "w"):  # "dont 12 civils" are not
+                yield i
 
 
 def _vetoed_index(m: re.Match) -> int:

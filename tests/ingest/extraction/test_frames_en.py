@@ -153,6 +153,12 @@ def test_it_reads_words_between_the_number_its_noun_and_its_verb(text, expected)
         ("About 15 people are killed every day in the city.", []),
         ("One in five victims was a child, the report found.", []),
         ("Forty people were reported missing after the strike.", []),
+        # the parts of fighters are fighters; members of armed groups too
+        ("At least 31 militants, including eight Afghans and five Pakistanis, were killed in the raids.", []),
+        (
+            "The toll stood at 20 dead, including 14 members of armed groups and six civilians.",
+            [(20, None, "exact", "killed", "people"), (6, None, "exact", "killed", "civilians")],
+        ),
     ],
 )
 def test_it_leaves_out_fighters_rates_fractions_and_the_missing(text, expected):

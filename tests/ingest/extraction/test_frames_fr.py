@@ -185,6 +185,16 @@ def test_it_reads_words_between_the_number_its_noun_and_its_verb(text, expected)
         ("La guerre fait 100 morts par mois dans la population civile.", []),
         ("Dix autres personnes ont été portées disparues.", []),
         ("Le bilan ne compte pas les victimes des dizaines de frappes de la coalition.", []),
+        # the parts of fighters are fighters; members of armed groups too
+        ("Au moins 31 miliciens, dont huit Afghans et cinq Pakistanais, ont été tués dans les raids.", []),
+        (
+            "Le bilan fait état de 20 morts, dont 14 membres des groupes armés et six civils.",
+            [(20, None, "exact", "killed", "people"), (6, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "Les frappes ont tué 25 combattants, dont trois civils enrôlés de force.",
+            [(3, None, "exact", "killed", "civilians")],
+        ),
     ],
 )
 def test_it_leaves_out_fighters_rates_fractions_the_missing_and_strikes(text, expected):
