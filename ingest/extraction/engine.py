@@ -154,6 +154,7 @@ class Article:
         """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
         known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
         known = _civil_defence(known, self.folded)
+        known = [m for m in known if not _COALITION_OF_GROUPS.match(self.folded, m.start, m.end + 60)]
         known += organisations(self.text, [(m.start, m.end) for m in known])
         known += persons(self.text, self.folded, known)
         return Spans((m.start, m.end, m.claimant) for m in known)
@@ -234,6 +235,11 @@ def _civil_defence(mentions: list, folded: str) -> list:
     return [m for m in mentions if m not in bare]
 
 
+# "le Hachd al-Chaabi, coalition de groupes armés": a coalition, not the coalition.
+_COALITION_OF_GROUPS = re.compile(
+    r"coalition\s+(?:de|d'|of)\s+(?:[\w-]+\s+)?(?:groupes?|groups?|milices|militias|partis|parties|factions"
+    r"|rebelles|rebels|tribus|tribes|organisations|organizations|ong|ngos|associations)\b"
+)
 _SAUDI = re.compile(r"\b(?:saudi|saoudi|riyad)")
 _SYRIA = re.compile(r"\bsyri")
 _IRAQ = re.compile(r"\bira[kq]")

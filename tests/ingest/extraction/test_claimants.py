@@ -49,6 +49,11 @@ NOT_SPEAKERS = [
         (26, "UN"),
     ),
     case("Partout dans le monde, 40 civils ont été tués par des mines en mai.", (40, "unattributed")),
+    case(
+        "Selon une coalition de groupes armés locaux, 14 civils ont péri dans le bombardement.",
+        (14, "unattributed"),
+    ),
+    case("A coalition of rebel groups said 14 civilians died in the shelling.", (14, "unattributed")),
 ]
 
 # C1: the speaker stands in the figure's own sentence
