@@ -250,7 +250,10 @@ _ACTORS = {
     r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
     r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
     r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:special\s+|security\s+)?(?:forces|troops|army"
-    r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army",
+    r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army"
+    # the United Kingdom strikes beside the United States: "joint British-U.S. airstrikes"
+    r"|british(?:-u\.s\.|-us|-american)?|britanniques?|u\.?s\.?-british|anglo-americaine?s?|anglo-american"
+    r"|royal\s+air\s+force|raf",
     "russia": r"russes?|russian|russie|russia|moscou|moscow|kremlin",
     "syria_gov": r"regime(?:\s+syrien|\s+d'assad|\s+de\s+damas)?|syrian\s+regime|gouvernement\s+syrien|"
     r"syrian\s+government|forces\s+(?:gouvernementales|du\s+regime|loyalistes|syriennes|prorgime)|"
@@ -436,6 +439,12 @@ _NOT_HARM_BY = re.compile(
 )
 
 
+# "airstrikes targeting Yemen's Houthi rebels killed 16": the rebels are the target, not the killers.
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$"
+)
+
+
 def perpetrators(
     folded: str, start: int, end: int, original: str | None = None, named: dict | None = None
 ) -> list[tuple[int, int, str]]:
@@ -454,6 +463,8 @@ def perpetrators(
             m.group().startswith(("par", "by"))
             and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start())
             or _BACKED_BY.search(scan, max(start, m.start() - 24), m.start())
+            or not scan[m.start()].isdigit()
+            and _TARGETED_BEFORE.search(scan, max(start, m.start() - 40), m.start())
         ):
             continue
         actor = ACTOR_PATTERN.search(m.group())

@@ -801,3 +801,8 @@ def test_the_first_half_of_this_year_ends_on_june_30_or_today():
     text = "The UN said 1,140 civilians were killed in the first half of this year."
     assert _one(text, published="2019-07-20", as_of="as_of") == [(1140, "2019-06-30")]
     assert _one(text, published="2019-06-20", as_of="as_of") == [(1140, "2019-06-20")]
+
+
+def test_british_strikes_are_the_coalitions_and_their_target_is_no_perpetrator():
+    text = "Joint British-U.S. airstrikes targeting Houthi rebels killed at least 11 people, the rebels said."
+    assert _one(text, perpetrator="perpetrator") == [(11, "coalition")]

@@ -810,3 +810,8 @@ def test_parmi_eux_et_les_sources_policieres_et_medicales():
 )
 def test_la_premiere_moitie_de_l_annee_finit_le_30_juin(text):
     assert _lu(text, published="2014-07-18", scope="scope", as_of="as_of") == [(2350, "period", "2014-06-30")]
+
+
+def test_des_frappes_anglo_americaines_sont_de_la_coalition_et_leur_cible_n_est_pas_l_auteur():
+    text = "Des frappes anglo-américaines visant les rebelles houthis ont tué 11 personnes, selon eux."
+    assert _lu(text, perpetrator="perpetrator") == [(11, "coalition")]
