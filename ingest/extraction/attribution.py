@@ -160,6 +160,10 @@ _NOT_A_VERB = {
     "issu": r"(?!e\b)",
     "signal": r"(?!ement)",
     "etabl": r"(?!issement)",
+    # "claimed responsibility for an attack", "a revendiqué l'attentat": a deed owned, no toll stated
+    "claim": r"(?!\w*\s+(?:(?:the\s+|full\s+)?responsibility|credit|(?:the\s+)?lives?\b))",
+    "revendiqu": r"(?!\w*\s+(?:l'|la\s+|les\s+|des\s+|un\s+|une\s+|cette\s+|ces\s+)?(?:attentats?|attaques?"
+    r"|responsabilite|assassinats?|enlevements?|tirs?|frappes?|explosions?|operations?))",
 }
 REPORTING_VERB = (
     "(?:"

@@ -54,6 +54,20 @@ NOT_SPEAKERS = [
         (14, "unattributed"),
     ),
     case("A coalition of rebel groups said 14 civilians died in the shelling.", (14, "unattributed")),
+    # a claim of responsibility owns a deed and states no toll
+    case(
+        "Daech a revendiqué l'attentat à la bombe qui a fait plus de 50 morts à Bagdad.", (50, "unattributed")
+    ),
+    case(
+        "The Islamic State claimed responsibility for the bombing, which killed 50 people in Baghdad.",
+        (50, "unattributed"),
+    ),
+    case(
+        "The Taliban claimed responsibility for an attack on an aid group that claimed the lives of nine "
+        "civilians.",
+        (9, "unattributed"),
+        fails="the ranker still weighs the Taliban, named in the sentence, above nobody: 9 by Taliban",
+    ),
 ]
 
 # C1: the speaker stands in the figure's own sentence
