@@ -32,7 +32,9 @@ def editor():
 def twenty_figures():
     """Return {pk: (action, right value)}: 16 to confirm, 2 to correct, 2 to reject."""
     source = SourceFactory(name="Airwars", kind=Source.Kind.INDEPENDENT)
-    sentences = [f"Airwars says at least {1000 + 10 * n} civilians were killed by strikes." for n in range(20)]
+    sentences = [
+        f"Airwars says at least {1000 + 10 * n} civilians were killed by strikes." for n in range(20)
+    ]
     text = "\n".join(sentences)
     report = ReportFactory(title="Twenty figures", text=text)
     plan = {}
@@ -76,7 +78,9 @@ def test_reviewing_twenty_figures_in_the_admin_before_issue_18(live_server, sett
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 900})
-        page.goto(f"{live_server.url}{reverse('admin:login')}?next={reverse('admin:tracker_estimate_review')}")
+        page.goto(
+            f"{live_server.url}{reverse('admin:login')}?next={reverse('admin:tracker_estimate_review')}"
+        )
         page.fill("#id_username", editor.username)
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
