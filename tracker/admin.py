@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
@@ -419,6 +420,9 @@ class EstimateAdmin(SimpleHistoryAdmin):
             *super().get_urls(),
         ]
 
+    def get_changelist(self, request, **kwargs):
+        return ReviewChangeList
+
     def get_ordering(self, request):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
             return Estimate.queue_order(contradictions())
@@ -454,13 +458,14 @@ class EstimateAdmin(SimpleHistoryAdmin):
         unreviewed = [f for f in figures if not f.is_reviewed]
         at = request.GET.get("at", "")
         selected = next((f.pk for f in figures if str(f.pk) == at), unreviewed[0].pk if unreviewed else None)
+        found = contradictions()
         context = {
             **self.admin_site.each_context(request),
             "title": _("Review the figures of a report"),
             "opts": self.opts,
             "report": report,
             "article": highlighted_text(report.text, figures, link=self._review_url_of(request)),
-            "figures": [(f, self._reason(f.pk)) for f in figures],
+            "figures": [(f, _reason(found.get(f.pk))) for f in figures],
             "unreviewed": unreviewed,
             "selected": selected,
         }
@@ -537,7 +542,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
             "evidence": quote_in_paragraph(estimate.report.text, estimate.start, estimate.end)
             or estimate.quote,
             "fields": [(form[name], machine.get(name)) for name in REVIEW_FIELDS if name in form.fields],
-            "reason": self._reason(estimate.pk),
+            "reason": _reason(contradictions().get(estimate.pk)),
             "position": index + 1 if index is not None else None,
             "listed": len(listed),
             "next_url": self._review_url(request, following) if following else self._list_url(request),
@@ -574,17 +579,6 @@ class EstimateAdmin(SimpleHistoryAdmin):
     def _list_url(self, request):
         filters = request.GET.get("_changelist_filters") or QUEUE
         return f"{reverse('admin:tracker_estimate_changelist')}?{filters}"
-
-    @staticmethod
-    def _reason(pk):
-        """Say why a figure contradicts another of its claimant, or return "" if it does not."""
-        why, other = contradictions().get(pk, (None, None))
-        if why is None:
-            return ""
-        other = number_format(other, force_grouping=True)
-        if why == BELOW:
-            return _("Below the claimant's earlier total of %(total)s") % {"total": other}
-        return _("The claimant states %(value)s for the same month") % {"value": other}
 
     # Saving ------------------------------------------------------------------------------
 
@@ -696,13 +690,34 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("why to check"))
     def review_reason(self, estimate):
-        return self._reason(estimate.pk)
+        return _reason(getattr(estimate, "contradiction", None))
 
     @admin.display(description=_("report"), ordering="report")
     def report_link(self, estimate):
         url = reverse("admin:tracker_estimate_review_report", args=[estimate.report_id])
         title = Truncator(str(estimate.report)).chars(30)
         return format_html('<a href="{}?at={}">{}</a>', url, estimate.pk, title)
+
+
+def _reason(contradiction):
+    """Say why a figure contradicts another of its claimant (see tracker.series.contradictions)."""
+    if contradiction is None:
+        return ""
+    why, other = contradiction
+    other = number_format(other, force_grouping=True)
+    if why == BELOW:
+        return _("Below the claimant's earlier total of %(total)s") % {"total": other}
+    return _("The claimant states %(value)s for the same month") % {"value": other}
+
+
+class ReviewChangeList(ChangeList):
+    """The list of figures, each row knowing what it contradicts: worked out once per page."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        found = contradictions()
+        for estimate in self.result_list:
+            estimate.contradiction = found.get(estimate.pk)
 
 
 def _machine_words(estimate):

@@ -252,3 +252,34 @@ def test_reviewing_twenty_figures_takes_few_keys(live_server, settings, editor):
     for pk, (verdict, value) in plan.items():
         assert Estimate.objects.filter(pk=pk, review_status=verdict, value=value).exists()
     assert keys == 2 + 16 + 2 + 2 * (1 + 4 + 1)  # open, c for each right one, r, e 1031 Enter
+
+
+def test_an_editor_confirms_a_reports_figures_from_its_page_with_the_keyboard(live_server, settings, editor):
+    from playwright.sync_api import sync_playwright
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    plan = article_with_figures(5)
+    first, second, *rest = sorted(plan)
+    report_url = reverse(
+        "admin:tracker_estimate_review_report", args=[Estimate.objects.get(pk=first).report_id]
+    )
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        log_in(page, live_server, editor, report_url)
+        marks = page.locator(".article mark").count()
+        page.screenshot(path=ARTIFACTS / "review_report_1366.png", full_page=True)
+        press(page, "c")  # the first unreviewed figure is selected
+        selected_after_confirm = page.get_attribute("tr.is-selected", "id")
+        press(page, "r")
+        press(page, "A")
+        message = page.inner_text("ul.messagelist")
+        browser.close()
+
+    assert marks == 5
+    assert selected_after_confirm == f"row-{second}"
+    assert "3 figures confirmed." in message
+    statuses = {pk: Estimate.objects.get(pk=pk).review_status for pk in plan}
+    assert statuses == {first: "confirmed", second: "rejected", **dict.fromkeys(rest, "confirmed")}
+    assert all(Estimate.objects.get(pk=pk).reviewed_by == editor for pk in plan)
