@@ -326,6 +326,8 @@ REVIEW_FIELDS = [
 ]
 # The machine's reading of these is in Estimate.machine_reading under the same names.
 READ_FIELDS = ("value", "value_max", "qualifier", "casualty", "victims", "scope", "geography", "perpetrator")
+# The review page's buttons that give a verdict and open the next figure.
+NEXT_BUTTONS = {"_save_and_next", "_reject_and_next"}
 # How far from a figure's date the claimant's other figures are shown beside it.
 NEARBY = timedelta(days=183)
 
@@ -407,8 +409,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
     # The review page lays these out itself (change_form.html); old versions show them as is.
     fields = [*REVIEW_FIELDS, "expected_updated_at"]
 
-    class Media:
-        css = {"all": ["tracker/admin.css"]}
+    class Media:  # tracker/admin.css comes with every admin page (admin/base_site.html)
         js = ["tracker/review.js"]
 
     def get_urls(self):
@@ -474,7 +475,8 @@ class EstimateAdmin(SimpleHistoryAdmin):
     def _review_report(self, request, report):
         figures = report.estimates.all()
         ids = [int(pk) for pk in request.POST.getlist("figure") if pk.isdigit()]
-        one = figures.filter(pk=request.POST.get("_confirm") or request.POST.get("_reject") or 0).first()
+        chosen = request.POST.get("_confirm") or request.POST.get("_reject") or ""
+        one = figures.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         following = ""
         try:
             if "_confirm_all" in request.POST:
@@ -506,7 +508,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "POST":
+        if request.method == "POST" and NEXT_BUTTONS & set(request.POST):
             request.review_order = self._listed(request)  # before the figure leaves the list
         extra_context = {"title": _("Review a figure"), **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
@@ -620,7 +622,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.get_full_path())
-        if "_save_and_next" in request.POST or "_reject_and_next" in request.POST:
+        if NEXT_BUTTONS & set(request.POST):
             status = obj.get_review_status_display()
             self.message_user(request, _("%(figure)s: %(status)s.") % {"figure": obj, "status": status})
             return self._redirect_to_next(request, obj.pk, getattr(request, "review_order", []))
