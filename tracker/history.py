@@ -39,8 +39,10 @@ ENGINE_VERSION = re.compile(r"\(extractor ([^)]+)\)")
 def history_in_words(records):
     """Return (record, sentence) for each history row of one figure, given newest first."""
     records = list(records)
-    sources = Source.objects.in_bulk({r.source_id for r in records})
-    olders = [*records[1:], records[-1].prev_record if records else None]
+    if not records:
+        return []
+    olders = [*records[1:], records[-1].prev_record]  # a page of the history page may end mid-way
+    sources = Source.objects.in_bulk({r.source_id for r in [*records, *olders] if r is not None})
     return [(record, sentence(record, older, sources)) for record, older in zip(records, olders, strict=True)]
 
 

@@ -333,3 +333,16 @@ def test_the_admin_speaks_french_with_the_public_sites_words(editor_client):
 
     for word in ("Chiffres", "Sources", "Articles", "Déposer", "File de relecture"):
         assert word in content, word
+
+
+def test_a_history_page_split_in_pages_still_says_what_its_last_row_changed(airwars):
+    editor = UserFactory(username="editor")
+    estimate = figure(airwars, 1787, None, 0.5)
+    estimate_correct(estimate=estimate, user=editor, value=1788)
+    estimate_confirm(estimate=estimate, user=editor)
+    newest_first = list(estimate.history.order_by("-history_date", "-history_id"))
+
+    page_two = history_in_words(newest_first[1:2])
+
+    assert page_two[0][1].startswith("Value 1,787 → 1,788 by editor on ")
+    assert history_in_words([]) == []
