@@ -101,7 +101,8 @@ def who(record):
 
 
 def when(record):
-    return date_format(localtime(record.history_date), "j M Y H:i")
+    # Translators: a date and time as the history says it ("4 Dec 2026 17:34"), Django's date format.
+    return date_format(localtime(record.history_date), _("j M Y H:i"))
 
 
 def shown(name, value, sources):
@@ -114,7 +115,8 @@ def shown(name, value, sources):
     if name in ("value", "value_max"):
         return number_format(value, force_grouping=True)
     if name in ("as_of", "period_start"):
-        return date_format(value, "j M Y")
+        # Translators: a date as the review page shows it ("4 Dec 2026"), Django's date format.
+        return date_format(value, _("j M Y"))
     choices = dict(Estimate._meta.get_field(name).flatchoices)
     return str(choices.get(value, value))
 

@@ -9,6 +9,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
 from ingest.extraction import EXTRACTOR_VERSION
 from ingest.services import report_create, report_reextract
@@ -28,6 +29,13 @@ from tracker.services import (
 pytestmark = pytest.mark.django_db
 
 QUEUE = reverse("admin:tracker_estimate_changelist") + "?queue=1"
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Words said outside a request are in English (a French request earlier leaves French on)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
