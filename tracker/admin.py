@@ -5,26 +5,32 @@ recorded with who and when, and the machine's original reading is never overwrit
 Re-extraction lives in ingest, which subclasses ReportAdmin and extends its `actions`.
 """
 
-from datetime import datetime
+from copy import copy
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.highlight import highlighted_text, quote_in_paragraph
+from tracker.history import FIELD_LABELS, history_in_words, shown
 from tracker.models import ApiToken, DatePrecision, Estimate, Report, Source
-from tracker.series import out_of_sequence_below
+from tracker.series import BELOW, contradictions
 from tracker.services import (
     EDITABLE_FIELDS,
     EditConflict,
@@ -32,25 +38,16 @@ from tracker.services import (
     estimate_correct,
     estimate_reject,
     estimate_reopen,
+    report_confirm,
     source_merge,
 )
 
-# Keys of Estimate.machine_reading in the order an editor compares them; the quote and its
-# offsets are shown as the evidence above the table instead.
-READING_KEYS = (
-    "claimant",
-    "claimant_kind",
-    "value",
-    "value_max",
-    "qualifier",
-    "casualty",
-    "victims",
-    "scope",
-    "geography",
-    "perpetrator",
-    "as_of",
-    "confidence",
-)
+# The product's name and the public site's words (Figures, Claimants, Reports), not Django's.
+admin.site.site_header = _("Casualty Tracker")
+admin.site.site_title = _("Casualty Tracker")
+admin.site.index_title = _("Review and upload")
+# The header links every section (admin/base_site.html): the review queue needs the width.
+admin.site.enable_nav_sidebar = False
 
 
 def estimate_admin_url(estimate):
@@ -286,27 +283,53 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset
 
 
-OUT_OF_SEQUENCE = "out_of_sequence"
+CONTRADICTS = "contradicts"
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
-    """The review queue as a list: unreviewed, weakest confidence first (see get_ordering)."""
+    """The review queue as a list: unreviewed, contradictions first, then weakest confidence."""
 
     title = _("review queue")
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
         return [
-            ("1", _("Unreviewed, weakest first")),
-            (OUT_OF_SEQUENCE, _("Out of sequence: below the claimant's earlier total")),
+            ("1", _("Unreviewed: contradictions first, then weakest confidence")),
+            (CONTRADICTS, _("Contradicting another figure of the claimant")),
         ]
 
     def queryset(self, request, queryset):
         if self.value() == "1":
-            return queryset.review_queue()
-        if self.value() == OUT_OF_SEQUENCE:
-            return queryset.filter(pk__in=out_of_sequence_below())
+            return queryset.review_queue(first=contradictions())
+        if self.value() == CONTRADICTS:
+            return queryset.filter(pk__in=list(contradictions()))
         return queryset
+
+
+# The list "next" walks when the editor came to a figure from no list: the review queue.
+QUEUE = f"{ReviewQueueFilter.parameter_name}=1"
+# The review page's fields: the number first, it is what the machine misreads most.
+REVIEW_FIELDS = [
+    "value",
+    "qualifier",
+    "value_max",
+    "casualty",
+    "victims",
+    "source",
+    "scope",
+    "geography",
+    "perpetrator",
+    "as_of",
+    "as_of_precision",
+    "period_start",
+    "editor_note",
+]
+# The machine's reading of these is in Estimate.machine_reading under the same names.
+READ_FIELDS = ("value", "value_max", "qualifier", "casualty", "victims", "scope", "geography", "perpetrator")
+# The review page's buttons that give a verdict and open the next figure.
+NEXT_BUTTONS = {"_save_and_next", "_reject_and_next"}
+# How far from a figure's date the claimant's other figures are shown beside it.
+NEARBY = timedelta(days=183)
 
 
 class EstimateForm(forms.ModelForm):
@@ -317,23 +340,7 @@ class EstimateForm(forms.ModelForm):
     class Meta:
         model = Estimate
         fields = EDITABLE_FIELDS
-        # The review page's labels in the editor's language (the model's field names have none yet:
-        # verbose names there would need a migration).
-        labels = {
-            "source": _("Claimant"),
-            "value": _("Value"),
-            "value_max": _("Maximum of a range"),
-            "qualifier": _("Qualifier"),
-            "casualty": _("Casualty"),
-            "victims": _("Victims"),
-            "scope": _("Scope"),
-            "geography": _("Geography"),
-            "perpetrator": _("Perpetrator"),
-            "period_start": _("Period start"),
-            "as_of": _("As of"),
-            "as_of_precision": _("Precision of the date"),
-            "editor_note": _("Editor's note"),
-        }
+        labels = FIELD_LABELS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -366,9 +373,19 @@ class EstimateForm(forms.ModelForm):
 
 @admin.register(Estimate)
 class EstimateAdmin(SimpleHistoryAdmin):
+    """The review queue and the review page: the quote beside the fields, keys for every verdict.
+
+    "Next" walks the list the editor came from, in its order (the queue unless they chose
+    other filters or another sort), which the change page's link carries in
+    `_changelist_filters`.
+    """
+
     form = EstimateForm
     object_history_list_template = "admin/tracker/estimate/object_history_list.html"
-    list_display = [*FIGURE_COLUMNS, "review_reason", "report_link"]
+    # Few columns, the figure's words in one: the queue fits a 1366 px screen with its filters.
+    list_display = [
+        "figure", "claimant", "as_of", "confidence_shown", "review_status", "review_reason", "report_link"
+    ]  # fmt: skip
     list_filter = [
         ReviewQueueFilter,
         "review_status",
@@ -389,47 +406,27 @@ class EstimateAdmin(SimpleHistoryAdmin):
     search_fields = ["quote", "source__name", "source__aliases", "report__title"]
     autocomplete_fields = ["source"]
     actions = ["confirm", "reject", "reopen"]
-    fieldsets = [
-        (_("Evidence"), {"fields": ["evidence", "report_link", "reading"]}),
-        (_("Figure"), {"fields": [*EDITABLE_FIELDS, "expected_updated_at"]}),
-        (
-            _("Review"),
-            {"fields": ["review_reason", "review_status", "reviewed_by", "reviewed_at", "confidence"]},
-        ),
-        (_("History"), {"fields": ["history_table"]}),
-    ]
-    readonly_fields = [
-        "evidence",
-        "report_link",
-        "reading",
-        "review_reason",
-        "review_status",
-        "reviewed_by",
-        "reviewed_at",
-        "confidence",
-        "history_table",
-    ]
+    # The review page lays these out itself (change_form.html); old versions show them as is.
+    fields = [*REVIEW_FIELDS, "expected_updated_at"]
 
-    class Media:
-        css = {"all": ["tracker/admin.css"]}
+    class Media:  # tracker/admin.css comes with every admin page (admin/base_site.html)
+        js = ["tracker/review.js"]
 
     def get_urls(self):
         review = self.admin_site.admin_view(self.review_view)
-        return [path("review/", review, name="tracker_estimate_review"), *super().get_urls()]
+        review_report = self.admin_site.admin_view(self.review_report_view)
+        return [
+            path("review/", review, name="tracker_estimate_review"),
+            path("review/report/<int:pk>/", review_report, name="tracker_estimate_review_report"),
+            *super().get_urls(),
+        ]
 
-    @admin.display(description=_("why to check"))
-    def review_reason(self, obj):
-        """Name what the chart found odd about the figure: a total below the claimant's earlier one."""
-        below = out_of_sequence_below().get(obj.pk)
-        if below is None:
-            return ""
-        return _("Out of sequence: below the claimant's earlier total of %(total)s") % {
-            "total": number_format(below, force_grouping=True)
-        }
+    def get_changelist(self, request, **kwargs):
+        return ReviewChangeList
 
     def get_ordering(self, request):
         if request.GET.get(ReviewQueueFilter.parameter_name) == "1":
-            return ["confidence", "pk"]
+            return Estimate.queue_order(contradictions())
         return super().get_ordering(request)
 
     def has_add_permission(self, request):
@@ -439,17 +436,71 @@ class EstimateAdmin(SimpleHistoryAdmin):
     # Pages ---------------------------------------------------------------------------------
 
     def review_view(self, request):
-        """Open the next figure of the review queue; `?after=<pk>` skips past that one."""
+        """Open the first figure of the review queue; `?after=<pk>` the one after that figure."""
         if not self.has_change_permission(request):
             raise PermissionDenied
+        listed = self._listed(request)
         after_id = request.GET.get("after", "")
-        after = Estimate.objects.filter(pk=int(after_id)).first() if after_id.isdigit() else None
-        return self._redirect_to_next(request, after=after)
+        after = int(after_id) if after_id.isdigit() and int(after_id) in listed else None
+        following = listed[listed.index(after) + 1 :] if after is not None else listed
+        if not following:
+            self.message_user(request, _("Nothing left to review."))
+            return HttpResponseRedirect(reverse("admin:tracker_estimate_changelist"))
+        return HttpResponseRedirect(self._review_url(request, following[0]))
+
+    def review_report_view(self, request, pk):
+        """One report's figures highlighted in its text: confirm them all at once, or one by one."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        report = get_object_or_404(Report, pk=pk)
+        if request.method == "POST":
+            return self._review_report(request, report)
+        figures = list(report.estimates.select_related("source").order_by("start"))
+        unreviewed = [f for f in figures if not f.is_reviewed]
+        at = request.GET.get("at", "")
+        selected = next((f.pk for f in figures if str(f.pk) == at), unreviewed[0].pk if unreviewed else None)
+        found = contradictions()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review the figures of a report"),
+            "opts": self.opts,
+            "report": report,
+            "article": highlighted_text(report.text, figures, link=self._review_url_of(request)),
+            "figures": [(f, _reason(found.get(f.pk))) for f in figures],
+            "unreviewed": unreviewed,
+            "selected": selected,
+        }
+        return TemplateResponse(request, "admin/tracker/estimate/review_report.html", context)
+
+    def _review_report(self, request, report):
+        figures = report.estimates.all()
+        ids = [int(pk) for pk in request.POST.getlist("figure") if pk.isdigit()]
+        chosen = request.POST.get("_confirm") or request.POST.get("_reject") or ""
+        one = figures.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        following = ""
+        try:
+            if "_confirm_all" in request.POST:
+                count = len(report_confirm(report=report, user=request.user, ids=ids))
+                self.message_user(
+                    request,
+                    ngettext("%(count)d figure confirmed.", "%(count)d figures confirmed.", count)
+                    % {"count": count},
+                )
+            elif one is not None:
+                service = estimate_confirm if "_confirm" in request.POST else estimate_reject
+                one = service(estimate=one, user=request.user)
+                status = one.get_review_status_display()
+                self.message_user(request, _("%(figure)s: %(status)s.") % {"figure": one, "status": status})
+                after = figures.unreviewed().filter(start__gt=one.start).order_by("start").first()
+                following = f"?at={after.pk}" if after else ""
+        except EditConflict as conflict:
+            self.message_user(request, str(conflict), messages.ERROR)
+        return HttpResponseRedirect(request.path + following)
 
     def changelist_view(self, request, extra_context=None):
+        in_queue = request.GET.get(ReviewQueueFilter.parameter_name) == "1"
         extra_context = {
-            # The model's verbose name is not translated yet (a migration would change it).
-            "title": _("Figures"),
+            "title": _("Review queue") if in_queue else _("Figures"),
             **(extra_context or {}),
             "review_url": reverse("admin:tracker_estimate_review"),
             "queue_count": Estimate.objects.review_queue().count(),
@@ -457,13 +508,15 @@ class EstimateAdmin(SimpleHistoryAdmin):
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {
-            "title": _("Review a figure"),
-            **(extra_context or {}),
-            "skip_url": f"{reverse('admin:tracker_estimate_review')}?after={object_id}",
-            "queue_count": Estimate.objects.review_queue().count(),
-        }
+        if request.method == "POST" and NEXT_BUTTONS & set(request.POST):
+            request.review_order = self._listed(request)  # before the figure leaves the list
+        extra_context = {"title": _("Review a figure"), **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change:
+            context["review"] = self._review_context(request, obj, context["adminform"].form)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Old versions are for reading: a revert would bypass the review services.
@@ -473,6 +526,61 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Say what each version changed in words on the history page (see tracker.history)."""
+        for record, words in history_in_words(historical_records):
+            record.in_words = words
+
+    # The review page ------------------------------------------------------------------------
+
+    def _review_context(self, request, estimate, form):
+        listed = self._listed(request)
+        index = listed.index(estimate.pk) if estimate.pk in listed else None
+        following = listed[index + 1] if index is not None and index + 1 < len(listed) else None
+        previous = listed[index - 1] if index else None
+        machine = _machine_words(estimate)
+        return {
+            "evidence": quote_in_paragraph(estimate.report.text, estimate.start, estimate.end)
+            or estimate.quote,
+            "fields": [(form[name], machine.get(name)) for name in REVIEW_FIELDS if name in form.fields],
+            "reason": _reason(contradictions().get(estimate.pk)),
+            "position": index + 1 if index is not None else None,
+            "listed": len(listed),
+            "next_url": self._review_url(request, following) if following else self._list_url(request),
+            "previous_url": self._review_url(request, previous) if previous else "",
+            "list_url": self._list_url(request),
+            "report_review_url": reverse("admin:tracker_estimate_review_report", args=[estimate.report_id]),
+            "nearby": _nearby(estimate),
+            "same_value": _same_value(estimate),
+            "history": history_in_words(
+                estimate.history.select_related("history_user").order_by("-history_date", "-history_id")
+            ),
+            "queue_count": Estimate.objects.review_queue().count(),
+        }
+
+    def _listed(self, request):
+        """Return the ids of the list the editor reviews, in its order (see the class docstring)."""
+        listing = copy(request)
+        listing.GET = QueryDict(request.GET.get("_changelist_filters") or QUEUE)
+        try:
+            changelist = self.get_changelist_instance(listing)
+        except IncorrectLookupParameters:  # a damaged link: walk the queue
+            return list(Estimate.objects.review_queue(first=contradictions()).values_list("pk", flat=True))
+        return list(changelist.get_queryset(listing).values_list("pk", flat=True))
+
+    def _review_url(self, request, pk):
+        """Return the review page of figure `pk`, keeping the list the editor walks."""
+        url = reverse("admin:tracker_estimate_change", args=[pk])
+        filters = request.GET.get("_changelist_filters")
+        return f"{url}?{urlencode({'_changelist_filters': filters})}" if filters else url
+
+    def _review_url_of(self, request):
+        return lambda estimate: self._review_url(request, estimate.pk)
+
+    def _list_url(self, request):
+        filters = request.GET.get("_changelist_filters") or QUEUE
+        return f"{reverse('admin:tracker_estimate_changelist')}?{filters}"
 
     # Saving ------------------------------------------------------------------------------
 
@@ -513,26 +621,23 @@ class EstimateAdmin(SimpleHistoryAdmin):
                 f"{conflict} Your edits were not saved; here is the figure as it is now.",
                 messages.ERROR,
             )
-            return HttpResponseRedirect(request.path)
-        if "_save_and_next" in request.POST or "_reject_and_next" in request.POST:
+            return HttpResponseRedirect(request.get_full_path())
+        if NEXT_BUTTONS & set(request.POST):
             status = obj.get_review_status_display()
             self.message_user(request, _("%(figure)s: %(status)s.") % {"figure": obj, "status": status})
-            return self._redirect_to_next(request, exclude=obj)
+            return self._redirect_to_next(request, obj.pk, getattr(request, "review_order", []))
         return super().response_change(request, obj)
 
-    def _redirect_to_next(self, request, exclude=None, after=None):
-        queue = Estimate.objects.review_queue()
-        if exclude is not None:
-            queue = queue.exclude(pk=exclude.pk)
-        if after is not None:
-            queue = queue.filter(
-                Q(confidence__gt=after.confidence) | Q(confidence=after.confidence, pk__gt=after.pk)
-            )
-        following = queue.first()
+    def _redirect_to_next(self, request, pk, order):
+        """Open the figure after `pk` in the list as it was, still listed now; wrap round to the start."""
+        index = order.index(pk) if pk in order else -1
+        listed = set(self._listed(request))
+        candidates = [*order[index + 1 :], *order[: max(index, 0)]]
+        following = next((c for c in candidates if c in listed and c != pk), None)
         if following is None:
             self.message_user(request, _("Nothing left to review."))
-            return HttpResponseRedirect(reverse("admin:tracker_estimate_changelist"))
-        return HttpResponseRedirect(estimate_admin_url(following))
+            return HttpResponseRedirect(self._list_url(request))
+        return HttpResponseRedirect(self._review_url(request, following))
 
     # Actions -----------------------------------------------------------------------------
 
@@ -563,86 +668,96 @@ class EstimateAdmin(SimpleHistoryAdmin):
             % {"count": count, "verdict": verdict},
         )
 
-    # Columns and read-only fields ------------------------------------------------------
+    # Columns -------------------------------------------------------------------------------
 
     @admin.display(description=_("figure"), ordering="value")
     def figure(self, estimate):
-        return estimate.display_value
+        return format_html(
+            '<span class="figure-value">{} {} {}</span><span class="figure-context">{} · {} · {}</span>',
+            estimate.display_value,
+            estimate.get_victims_display(),
+            estimate.get_casualty_display(),
+            estimate.get_scope_display(),
+            estimate.get_geography_display(),
+            estimate.get_perpetrator_display(),
+        )
+
+    @admin.display(description=_("claimant"), ordering="source__name")
+    def claimant(self, estimate):
+        return estimate.source.name
+
+    @admin.display(description=_("confidence"), ordering="confidence")
+    def confidence_shown(self, estimate):
+        return f"{estimate.confidence:.2f}"
+
+    @admin.display(description=_("why to check"))
+    def review_reason(self, estimate):
+        return _reason(getattr(estimate, "contradiction", None))
 
     @admin.display(description=_("report"), ordering="report")
     def report_link(self, estimate):
-        url = reverse("admin:tracker_report_change", args=[estimate.report_id])
-        title = Truncator(str(estimate.report)).chars(40)
-        return format_html('<a href="{}#figure-{}">{}</a>', url, estimate.pk, title)
-
-    @admin.display(description=_("quote in its paragraph"))
-    def evidence(self, estimate):
-        paragraph = quote_in_paragraph(estimate.report.text, estimate.start, estimate.end)
-        return format_html('<blockquote class="evidence">{}</blockquote>', paragraph or estimate.quote)
-
-    @admin.display(description=_("machine reading"))
-    def reading(self, estimate):
-        machine = estimate.machine_reading or {}
-        if not machine:
-            return _("No machine reading: this figure was entered by hand.")
-        current = _current_reading(estimate)
-        keys = [k for k in READING_KEYS if k in machine] + sorted(
-            k for k in machine if k not in READING_KEYS and k not in ("quote", "start", "end")
-        )
-        rows = format_html_join(
-            "",
-            '<tr class="{}"><th>{}</th><td>{}</td><td>{}</td></tr>',
-            (
-                (
-                    "differs" if key in current and _text(machine[key]) != _text(current[key]) else "",
-                    key,
-                    _text(machine[key]),
-                    _text(current.get(key, "")),
-                )
-                for key in keys
-            ),
-        )
-        return format_html(
-            '<table class="reading"><thead><tr><th></th><th>{}</th><th>{}</th></tr></thead>'
-            "<tbody>{}</tbody></table>",
-            _("machine (original)"),
-            _("current"),
-            rows,
-        )
-
-    @admin.display(description=_("history"))
-    def history_table(self, estimate):
-        records = list(estimate.history.select_related("history_user").order_by("-history_date", "-pk"))
-        rows = []
-        for record, older in zip(records, [*records[1:], None], strict=True):
-            rows.append(
-                (
-                    record.history_date.strftime("%Y-%m-%d %H:%M:%S"),
-                    record.history_user or _("machine"),
-                    record.get_review_status_display(),
-                    _describe_changes(record, older),
-                    record.history_change_reason or "",
-                )
-            )
-        return format_html(
-            '<table class="history"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>'
-            "</tr></thead><tbody>{}</tbody></table>",
-            _("when"),
-            _("who"),
-            _("status"),
-            _("changes"),
-            _("reason"),
-            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
-        )
+        url = reverse("admin:tracker_estimate_review_report", args=[estimate.report_id])
+        title = Truncator(str(estimate.report)).chars(30)
+        return format_html('<a href="{}?at={}">{}</a>', url, estimate.pk, title)
 
 
-def _current_reading(estimate):
-    """Return the estimate's current values under the keys of the machine reading."""
-    current = {name: getattr(estimate, name) for name in READING_KEYS if hasattr(estimate, name)}
-    current["claimant"] = estimate.source.name
-    current["claimant_kind"] = estimate.source.kind
-    current["as_of"] = _as_of_text(estimate)
-    return current
+def _reason(contradiction):
+    """Say why a figure contradicts another of its claimant (see tracker.series.contradictions)."""
+    if contradiction is None:
+        return ""
+    why, other = contradiction
+    other = number_format(other, force_grouping=True)
+    if why == BELOW:
+        return _("Below the claimant's earlier total of %(total)s") % {"total": other}
+    return _("The claimant states %(value)s for the same month") % {"value": other}
+
+
+class ReviewChangeList(ChangeList):
+    """The list of figures, each row knowing what it contradicts: worked out once per page."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        found = contradictions()
+        for estimate in self.result_list:
+            estimate.contradiction = found.get(estimate.pk)
+
+
+def _machine_words(estimate):
+    """Return {field: the machine's reading in words} for each field where the figure now differs."""
+    machine = estimate.machine_reading or {}
+    words = {}
+    if machine.get("claimant") and machine["claimant"] != estimate.source.name:
+        words["source"] = machine["claimant"]
+    for name in READ_FIELDS:
+        if name in machine and machine[name] != getattr(estimate, name):
+            words[name] = shown(name, machine[name], {})
+    if "as_of" in machine and (machine["as_of"] or None) != _as_of_text(estimate):
+        words["as_of"] = machine["as_of"] or _("none")
+    return words
+
+
+def _nearby(estimate):
+    """Return the claimant's other public figures dated near this one: a misread stands out among them."""
+    if estimate.as_of is None:
+        return []
+    return list(
+        Estimate.objects.public()
+        .filter(source_id=estimate.source_id, as_of__range=(estimate.as_of - NEARBY, estimate.as_of + NEARBY))
+        .exclude(pk=estimate.pk)
+        .select_related("report")
+        .order_by("as_of", "pk")[:10]
+    )
+
+
+def _same_value(estimate):
+    """Return figures of other reports stating the same value: who else says it, and of what."""
+    return list(
+        Estimate.objects.public()
+        .filter(value=estimate.value)
+        .exclude(report_id=estimate.report_id)
+        .select_related("report", "source")
+        .order_by("-as_of", "pk")[:10]
+    )
 
 
 def _as_of_text(estimate):
@@ -650,17 +765,6 @@ def _as_of_text(estimate):
         return None
     formats = {DatePrecision.YEAR: "%Y", DatePrecision.MONTH: "%Y-%m"}
     return estimate.as_of.strftime(formats.get(estimate.as_of_precision, "%Y-%m-%d"))
-
-
-def _text(value):
-    return "" if value is None else str(value)
-
-
-def _describe_changes(record, older):
-    if older is None:
-        return _("created") if record.history_type == "+" else ""
-    delta = record.diff_against(older, excluded_fields=["updated_at"], foreign_keys_are_objs=True)
-    return "; ".join(f"{change.field}: {_text(change.old)} → {_text(change.new)}" for change in delta.changes)
 
 
 # --- API tokens -----------------------------------------------------------------------------

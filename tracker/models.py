@@ -9,7 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -92,6 +92,9 @@ class Source(TimeStamped):
 
     class Meta:
         ordering = ["name"]
+        # The public site's words, which the admin uses too.
+        verbose_name = _("claimant")
+        verbose_name_plural = _("claimants")
 
     def __str__(self):
         return self.name
@@ -168,6 +171,8 @@ class Report(TimeStamped):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="failed") | ~Q(error=""), name="report_failed_has_error"
@@ -206,9 +211,13 @@ class EstimateQuerySet(models.QuerySet):
     def cumulative(self):
         return self.filter(scope=Estimate.Scope.CUMULATIVE)
 
-    def review_queue(self):
-        """Return unreviewed figures, weakest confidence first, for editors to go through."""
-        return self.unreviewed().order_by("confidence", "pk")
+    def review_queue(self, first=()):
+        """Return unreviewed figures for editors to go through, weakest confidence first.
+
+        The ids in `first` (figures that contradict another, see tracker.series.contradictions)
+        come before all others: a misread figure is most likely among them.
+        """
+        return self.unreviewed().order_by(*Estimate.queue_order(first))
 
     def for_chart(
         self,
@@ -331,6 +340,8 @@ class Estimate(TimeStamped):
 
     class Meta:
         ordering = ["report", "start"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
         constraints = [
             models.CheckConstraint(
                 condition=Q(value_max__isnull=True) | Q(value_max__gte=F("value")),
@@ -379,6 +390,12 @@ class Estimate(TimeStamped):
         if qualifier == cls.Qualifier.EXACT:
             return _grouped(value)
         return f"{cls.Qualifier(qualifier).label} {_grouped(value)}"
+
+    @staticmethod
+    def queue_order(first=()):
+        """Return the review queue's ordering: the ids in `first`, then weakest confidence first."""
+        ahead = [Case(When(pk__in=list(first), then=0), default=1)] if first else []
+        return [*ahead, "confidence", "pk"]
 
     @property
     def is_reviewed(self):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tracker.freshness import data_last_updated
 from tracker.kept import kept
-from tracker.models import Estimate, Source
+from tracker.models import DatePrecision, Estimate, Source
 
 OFFICIAL = "official"
 
@@ -161,23 +161,54 @@ def build_series(estimates):
     return sorted(series.values(), key=lambda s: (s.key != OFFICIAL, s.name.lower(), s.group))
 
 
-def out_of_sequence_below():
-    """Return {estimate id: the earlier total it falls below} for every out-of-sequence figure.
+BELOW = "below"
+SAME_MONTH = "same_month"
 
-    Every public cumulative figure with a date counts, whatever the chart's filters: the review
-    queue names the reason for each. Kept per data version: the admin asks on every page.
+
+def contradictions():
+    """Return {estimate id: (why, the other value)} for figures that contradict another of their claimant.
+
+    Why is BELOW (a total below the claimant's earlier one, the other value being that total)
+    or SAME_MONTH (another value for the same as-of month, the other value being the first such).
+    A figure that contradicts another is most likely misread: the review queue shows these
+    first, with the reason. Like the chart, only public cumulative figures with a date count,
+    compared within one trace and group. Kept per data version: the admin asks on every page.
     """
 
     def build():
         estimates = Estimate.objects.public().cumulative().filter(as_of__isnull=False)
-        return {
-            pk: point.below
+        found = {
+            pk: (BELOW, point.below)
             for s in build_series(estimates)
             for point in s.out_of_sequence
             for pk in point.estimate_ids
         }
+        for pk, other in _same_month_contradictions(estimates).items():
+            found.setdefault(pk, (SAME_MONTH, other))
+        return found
 
-    return kept(["out-of-sequence"], build, version=data_last_updated())
+    return kept(["contradictions"], build, version=data_last_updated())
+
+
+def _same_month_contradictions(estimates):
+    """Return {estimate id: another value stated for the same month} where two values cannot both hold.
+
+    Two statements of one month contradict when their ranges (a single value is its own range)
+    do not overlap; a year-precise date says nothing about the month.
+    """
+    rows = list(chart_rows(estimates.exclude(as_of_precision=DatePrecision.YEAR)))
+    traces = {pk: trace_of(source)[0] for pk, source in Source.objects.in_bulk({r[2] for r in rows}).items()}
+    months = {}
+    for pk, _report, source_id, value, value_max, _qualifier, as_of, _precision, _quote, *group in rows:
+        key = (traces[source_id], *group, as_of.year, as_of.month)
+        months.setdefault(key, []).append((pk, value, value_max if value_max is not None else value))
+    found = {}
+    for figures in months.values():
+        for pk, low, high in figures:
+            other = next((v for _pk, v, top in figures if top < low or v > high), None)
+            if other is not None:
+                found[pk] = other
+    return found
 
 
 def chart_rows(estimates):

@@ -88,6 +88,18 @@ def estimate_confirm(*, estimate, user):
 
 
 @transaction.atomic
+def report_confirm(*, report, user, ids):
+    """Confirm in one go the figures of `report` the editor saw highlighted (`ids`); return them.
+
+    Only figures still unreviewed are confirmed: one an editor reviewed meanwhile keeps its
+    verdict, and one read again or added since the page was shown is not in `ids`. Each gets
+    its own history row, with the editor.
+    """
+    figures = report.estimates.unreviewed().filter(pk__in=ids).select_for_update().order_by("start")
+    return [estimate_confirm(estimate=estimate, user=user) for estimate in figures]
+
+
+@transaction.atomic
 def estimate_reject(*, estimate, user, note=""):
     """Reject a misread figure: it stays for the record but never reaches the public."""
     estimate = _locked(estimate)

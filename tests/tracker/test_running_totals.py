@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from tests.factories import EstimateFactory, ReportFactory
 from tracker.models import Estimate, Source
-from tracker.series import build_gap, build_series, chart_estimates
+from tracker.series import SAME_MONTH, build_gap, build_series, chart_estimates, contradictions
 
 pytestmark = pytest.mark.django_db
 
@@ -100,9 +100,10 @@ def test_a_syria_only_view_compares_syria_only_counts_and_says_the_official_side
 
 def test_an_out_of_sequence_figure_is_in_the_review_queue_with_its_reason(admin_client, revised_downwards):
     changelist = reverse("admin:tracker_estimate_changelist")
-    response = admin_client.get(changelist, {"queue": "out_of_sequence"})
-    assert [e.pk for e in response.context["cl"].result_list] == [revised_downwards.pk]
-    assert "below the claimant&#x27;s earlier total of 624" in response.content.decode()
+    response = admin_client.get(changelist, {"queue": "contradicts"})
+    # Also listed: the seeds' 484 dated June 2017 ("le mois dernier", the month before) beside 624.
+    assert revised_downwards.pk in [e.pk for e in response.context["cl"].result_list]
+    assert "Below the claimant&#x27;s earlier total of 624" in response.content.decode()
     queue = admin_client.get(changelist, {"queue": "1"})
     assert revised_downwards.pk in [e.pk for e in queue.context["cl"].result_list]
 
@@ -117,3 +118,15 @@ def test_the_dashboard_draws_out_of_sequence_statements_as_hollow_markers_off_th
     marker = roles[("out-of-sequence", "official")]
     assert marker["y"] == [560] and marker["mode"] == "markers"
     assert marker["marker"]["symbol"] == "circle-open"
+
+
+def test_the_seeds_misdated_total_is_a_contradiction(demo_and_seeds):
+    """The seeds' "le mois dernier elle faisait état de 484 morts" is dated June 2017, the month of 624."""
+    found = contradictions()
+
+    misdated = Estimate.objects.get(
+        value=484, source__slug="us-led-coalition", as_of=datetime.date(2017, 6, 30)
+    )
+    admitted = Estimate.objects.get(value=624, source__slug="us-led-coalition")
+    assert found[misdated.pk] == (SAME_MONTH, 624)
+    assert found[admitted.pk] == (SAME_MONTH, 484)
