@@ -230,7 +230,8 @@ def test_the_command_ingests_urls_beside_paths_when_private_urls_are_allowed(
     article.write_text("Airwars said at least 4,354 civilians were killed by coalition strikes since 2014.")
     with django_capture_on_commit_callbacks(execute=True):
         out = run_ingest(site.url("/a.html"), str(article), site.url("/b.html"))
-    assert "New: 3 (done 3" in out
+    assert "New: 3" in out and "Failed: 0" in out
+    assert Report.objects.done().count() == 3
     assert Report.objects.exclude(requested_url="").count() == 2
     with django_capture_on_commit_callbacks(execute=True):
         out = run_ingest(site.url("/a.html#again"))
