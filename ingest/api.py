@@ -52,7 +52,7 @@ class ReportUploadSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if ("file" in attrs) == ("text" in attrs) and ("file" in attrs or not attrs.get("url")):
-            raise ValidationError("Send either a file, a text or a URL to fetch, not a file and a text.")
+            raise ValidationError("Send either a file or a text, or a URL alone for its page to be fetched.")
         return attrs
 
 
