@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
-from ingest import services
+from ingest import feeds, services
 
 
 @shared_task(
@@ -32,3 +32,9 @@ def process_report(self, report_id):
 def requeue_stale_reports():
     """Queue again the reports whose task was lost (run by Celery beat)."""
     return services.reports_requeue_stale()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def poll_due_feeds():
+    """Poll the watched feeds that are due (run by Celery beat every minute)."""
+    return len(feeds.feeds_poll_due())
