@@ -61,7 +61,7 @@ class _Target:
     scheme: str
     host: str
     port: int
-    address: str  # the checked address the connection goes to
+    addresses: tuple  # the checked addresses, tried in order: the connection goes to one of them
 
 
 def normalise_url(url):
@@ -100,7 +100,7 @@ def normalise_url(url):
 def check_url(url):
     """Refuse a URL whose scheme or host addresses are not allowed; return where to connect.
 
-    Resolves the host once: the caller connects to the address returned, the one checked.
+    Resolves the host once: the caller connects to the addresses returned, the ones checked.
     """
     url = normalise_url(url)
     parts = urlsplit(url)
@@ -116,7 +116,7 @@ def check_url(url):
                 f"{host} resolves to {address}, {reason}: such URLs are refused "
                 f"(set INGEST_ALLOW_PRIVATE_URLS or INGEST_ALLOWED_NETWORKS to allow them)."
             )
-    return _Target(url=url, scheme=parts.scheme, host=host, port=port, address=addresses[0])
+    return _Target(url=url, scheme=parts.scheme, host=host, port=port, addresses=tuple(addresses))
 
 
 def fetch(url, *, headers=None):
@@ -172,13 +172,29 @@ def _refusal(address):
 
 
 def _request(target, headers):
-    """Send GET to the checked address, naming the host in the Host header and for TLS."""
+    """Send GET to the first checked address that takes the connection.
+
+    The host is named in the Host header and, for https, in TLS (SNI and the certificate check).
+    """
+    for address in target.addresses:
+        try:
+            return _request_to(address, target, headers)
+        except urllib3.exceptions.NewConnectionError as exc:
+            failure = exc  # refused or unreachable: try the host's next address
+        except urllib3.exceptions.TimeoutError:
+            raise FetchError(f"{target.host} did not answer in time.") from None
+        except urllib3.exceptions.HTTPError as exc:
+            raise FetchError(f"{target.host} could not be reached ({exc.__class__.__name__}).") from None
+    raise FetchError(f"{target.host} could not be reached ({failure.__class__.__name__}).")
+
+
+def _request_to(address, target, headers):
     timeout = urllib3.Timeout(
         connect=settings.INGEST_FETCH_CONNECT_TIMEOUT_SECONDS, read=settings.INGEST_FETCH_READ_TIMEOUT_SECONDS
     )
     if target.scheme == "https":
         pool = urllib3.HTTPSConnectionPool(
-            target.address,
+            address,
             target.port,
             timeout=timeout,
             retries=False,
@@ -187,30 +203,25 @@ def _request(target, headers):
             cert_reqs="CERT_REQUIRED",
         )
     else:
-        pool = urllib3.HTTPConnectionPool(target.address, target.port, timeout=timeout, retries=False)
+        pool = urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
     parts = urlsplit(target.url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
-    try:
-        return pool.urlopen(
-            "GET",
-            path,
-            headers={
-                "Host": parts.netloc,
-                "User-Agent": USER_AGENT,
-                "Accept": "text/html, application/xhtml+xml, application/pdf, text/plain;q=0.9, */*;q=0.5",
-                "Accept-Encoding": "gzip, deflate",
-                **headers,
-            },
-            redirect=False,
-            retries=False,
-            preload_content=False,
-            decode_content=True,
-            assert_same_host=False,
-        )
-    except urllib3.exceptions.TimeoutError:
-        raise FetchError(f"{target.host} did not answer in time.") from None
-    except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(f"{target.host} could not be reached ({exc.__class__.__name__}).") from None
+    return pool.urlopen(
+        "GET",
+        path,
+        headers={
+            "Host": parts.netloc,
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html, application/xhtml+xml, application/pdf, text/plain;q=0.9, */*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+            **headers,
+        },
+        redirect=False,
+        retries=False,
+        preload_content=False,
+        decode_content=True,
+        assert_same_host=False,
+    )
 
 
 def _body(response, deadline):

@@ -229,7 +229,10 @@ def report_reextract(*, report, user=None):
     readings get new ids, and a reading that is gone is removed and leaves a tombstone for the
     deletions feed. Figures an editor confirmed, corrected or rejected are not touched, and a
     new reading of the same number does not duplicate them. `user` is who asked, for history.
+    A page never read (its fetch failed) has nothing to read again: report_refetch fetches it.
     """
+    if not report.text:
+        return report
     _analyse(report, user=user)
     report.refresh_from_db()
     return report

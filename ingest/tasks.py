@@ -36,5 +36,5 @@ def requeue_stale_reports():
 
 @shared_task(acks_late=True, ignore_result=True)
 def poll_due_feeds():
-    """Poll the watched feeds that are due (run by Celery beat every minute)."""
+    """Poll the watched feeds that are due (run by Celery beat every INGEST_FEED_TICK_SECONDS)."""
     return len(feeds.feeds_poll_due())

@@ -213,7 +213,12 @@ INGEST_ALLOWED_NETWORKS = envlist("INGEST_ALLOWED_NETWORKS", [])
 # Watched feeds: polled this often unless an editor sets otherwise; paused after this many failures.
 INGEST_FEED_INTERVAL_MINUTES = envint("INGEST_FEED_INTERVAL_MINUTES", 30)
 INGEST_FEED_MAX_FAILURES = envint("INGEST_FEED_MAX_FAILURES", 5)
-CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {"task": "ingest.tasks.poll_due_feeds", "schedule": 60.0}
+# Celery beat looks for due feeds this often (each feed keeps its own interval).
+INGEST_FEED_TICK_SECONDS = envint("INGEST_FEED_TICK_SECONDS", 60)
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "ingest.tasks.poll_due_feeds",
+    "schedule": float(INGEST_FEED_TICK_SECONDS),
+}
 if INGEST_FETCH_TOTAL_SECONDS >= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("INGEST_FETCH_TOTAL_SECONDS must be below CELERY_TASK_SOFT_TIME_LIMIT.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024

@@ -1,6 +1,9 @@
 """ingest/fetch.py against a real local HTTP server: what is fetched, what is refused and why."""
 
 import gzip
+import shutil
+import ssl
+import subprocess
 
 import pytest
 
@@ -60,12 +63,12 @@ def test_it_refuses_hosts_on_non_public_addresses_naming_the_setting(url, kind):
 
 def test_the_setting_allows_private_addresses(settings):
     settings.INGEST_ALLOW_PRIVATE_URLS = True
-    assert check_url("http://localhost:8000/a").address in {"127.0.0.1", "::1"}
+    assert set(check_url("http://localhost:8000/a").addresses) <= {"127.0.0.1", "::1"}
 
 
 def test_allowed_networks_allow_those_addresses_only(settings):
     settings.INGEST_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-    assert check_url("http://127.0.0.1:8000/a").address == "127.0.0.1"
+    assert check_url("http://127.0.0.1:8000/a").addresses == ("127.0.0.1",)
     with pytest.raises(RefusedURL, match="private"):
         check_url("http://10.0.0.1/")
 
@@ -170,3 +173,30 @@ def test_a_conditional_get_gets_304_and_no_data(site, site_allowed):
 
 def test_gzip_helper_round_trips():
     assert gzip.decompress(pages.gzipped(b"abc").body) == b"abc"
+
+
+def test_a_host_nothing_listens_on_is_reported_unreachable(site_allowed):
+    from tests.workers import free_port
+
+    with pytest.raises(FetchError, match="could not be reached"):
+        fetch(f"http://127.0.0.1:{free_port()}/a.html")
+
+
+@pytest.mark.skipif(not shutil.which("openssl"), reason="needs openssl to make a certificate")
+def test_https_checks_the_certificate(site_allowed, tmp_path):
+    """A self-signed certificate is refused: TLS is verified against the host named in the URL."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = pages.Site({"/a.html": pages.html_page(pages.ARTICLE_HTML)})
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+    try:
+        with pytest.raises(FetchError, match=r"could not be reached \(SSLError\)"):
+            fetch(f"https://127.0.0.1:{site.port}/a.html")
+    finally:
+        site.close()

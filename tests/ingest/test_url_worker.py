@@ -73,3 +73,30 @@ def test_the_command_refuses_a_loopback_url_unless_the_setting_allows_it(site):
     assert "New: 1 (done 1" in allowed.stdout
     report = Report.objects.get()
     assert report.status == "done" and report.estimates.filter(value=1400).exists()
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_celery_beat_polls_a_due_feed_and_the_worker_ingests_its_items_once(site, site_allowed, tmp_path):
+    from django.utils import timezone
+
+    from ingest.feeds import feed_add
+    from ingest.models import Feed
+    from tests.ingest import site as pages
+
+    site.pages["/news.rss"] = pages.rss(
+        (site.url("/a.html"), "Civilians killed in Raqqa", ""), (site.url("/b.html"), "Civils tués", "")
+    )
+    feed = feed_add(url=site.url("/news.rss"), keywords=["civil"])
+    env = {"INGEST_ALLOWED_NETWORKS": "127.0.0.1/32", "INGEST_FEED_TICK_SECONDS": 1}
+    log = tmp_path / "worker.log"
+    with running_worker(log, beat=True, env=env):
+        assert wait_for(lambda: Report.objects.done().count() == 2), log.read_text()
+        feed.refresh_from_db()
+        assert feed.items_ingested == 2 and feed.last_polled_at
+        first_poll = feed.last_polled_at
+        Feed.objects.filter(pk=feed.pk).update(next_poll_at=timezone.now())  # due again
+        assert wait_for(lambda: Feed.objects.get(pk=feed.pk).last_polled_at > first_poll), log.read_text()
+    assert site.hits("/news.rss") == 2 and site.requests[-1][1].get("If-None-Match") == '"rss-1"'
+    assert Report.objects.count() == 2 and site.hits("/a.html") == site.hits("/b.html") == 1
+    assert "Task ingest.tasks.poll_due_feeds[" in log.read_text()

@@ -236,3 +236,38 @@ def test_the_command_ingests_urls_beside_paths_when_private_urls_are_allowed(
     with django_capture_on_commit_callbacks(execute=True):
         out = run_ingest(site.url("/a.html#again"))
     assert "Duplicates: 1" in out and "already stored as report" in out
+
+
+def test_reextracting_a_page_never_read_leaves_it_failed(site, site_allowed, fetched):
+    from ingest.services import report_reextract
+
+    report, _ = fetched(site.url("/gone"))
+    report_reextract(report=report)
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED and "410" in report.error
+
+
+def test_the_admin_fetches_a_failed_page_again(
+    site, site_allowed, fetched, admin_client, django_capture_on_commit_callbacks
+):
+    site.pages["/later.html"] = pages.Page(b"Busy", status=503)
+    report, _ = fetched(site.url("/later.html"))
+    site.pages["/later.html"] = pages.html_page(pages.ARTICLE_HTML)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/tracker/report/", {"action": "refetch", "_selected_action": [report.pk]}, follow=True
+        )
+    assert "Queued again: 1 report(s)." in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE and report.http_status == 200
+    page = admin_client.get(f"/admin/tracker/report/{report.pk}/change/").content.decode()
+    assert site.url("/later.html") in page
+
+
+def test_the_connection_names_the_host_it_was_given(site, settings):
+    from ingest.fetch import fetch
+
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    page = fetch(f"http://LocalHost:{site.port}/a.html")
+    assert page.final_url == f"http://localhost:{site.port}/a.html"
+    assert site.requests[-1][1]["Host"] == f"localhost:{site.port}"
