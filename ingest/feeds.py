@@ -53,16 +53,20 @@ def feed_resume(*, feed):
     feed.refresh_from_db()
 
 
-def feeds_poll_due(*, now=None):
-    """Poll every feed that is due, once each; return {feed: new reports, or None if it failed}."""
+def feeds_claim_due(*, now=None):
+    """Return the feeds due now, each claimed by moving its next poll: a second poller skips it."""
     now = now or timezone.now()
-    results = {}
+    claimed = []
     for feed in Feed.objects.due(now):
-        # Claimed by moving its next poll: a second poller running now skips it.
         later = now + datetime.timedelta(minutes=feed.interval_minutes)
         if Feed.objects.filter(pk=feed.pk, next_poll_at=feed.next_poll_at).update(next_poll_at=later):
-            results[feed] = feed_poll(feed=feed)
-    return results
+            claimed.append(feed)
+    return claimed
+
+
+def feeds_poll_due(*, now=None):
+    """Poll every feed that is due, once each, here; return {feed: new reports, or None if it failed}."""
+    return {feed: feed_poll(feed=feed) for feed in feeds_claim_due(now=now)}
 
 
 def feed_poll(*, feed):

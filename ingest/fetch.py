@@ -10,6 +10,7 @@ INGEST_ALLOW_PRIVATE_URLS is on or the address is in INGEST_ALLOWED_NETWORKS.
 """
 
 import datetime
+import http.client
 import ipaddress
 import re
 import socket
@@ -183,7 +184,7 @@ def _request(target, headers):
             failure = exc  # refused or unreachable: try the host's next address
         except urllib3.exceptions.TimeoutError:
             raise FetchError(f"{target.host} did not answer in time.") from None
-        except urllib3.exceptions.HTTPError as exc:
+        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError) as exc:
             raise FetchError(f"{target.host} could not be reached ({exc.__class__.__name__}).") from None
     raise FetchError(f"{target.host} could not be reached ({failure.__class__.__name__}).")
 
@@ -244,6 +245,6 @@ def _body(response, deadline):
             chunks.append(chunk)
     except urllib3.exceptions.TimeoutError:
         raise FetchError("The server stopped sending the page (timed out).") from None
-    except urllib3.exceptions.HTTPError as exc:
+    except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
         raise FetchError(f"The page could not be read ({exc.__class__.__name__}).") from None
     return b"".join(chunks)

@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from ingest import feeds, services
+from ingest.models import Feed
 
 
 @shared_task(
@@ -36,5 +37,19 @@ def requeue_stale_reports():
 
 @shared_task(acks_late=True, ignore_result=True)
 def poll_due_feeds():
-    """Poll the watched feeds that are due (run by Celery beat every INGEST_FEED_TICK_SECONDS)."""
-    return len(feeds.feeds_poll_due())
+    """Send a poll of each watched feed that is due (run by Celery beat every INGEST_FEED_TICK_SECONDS).
+
+    One task per feed, so that a slow feed never holds up the others.
+    """
+    due = feeds.feeds_claim_due()
+    for feed in due:
+        poll_feed.delay(feed.pk)
+    return len(due)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def poll_feed(feed_id):
+    """Poll one feed and ingest its new matching items."""
+    feed = Feed.objects.active().filter(pk=feed_id).first()
+    if feed is not None:
+        feeds.feed_poll(feed=feed)

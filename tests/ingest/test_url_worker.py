@@ -100,3 +100,4 @@ def test_celery_beat_polls_a_due_feed_and_the_worker_ingests_its_items_once(site
     assert site.hits("/news.rss") == 2 and site.requests[-1][1].get("If-None-Match") == '"rss-1"'
     assert Report.objects.count() == 2 and site.hits("/a.html") == site.hits("/b.html") == 1
     assert "Task ingest.tasks.poll_due_feeds[" in log.read_text()
+    assert "Task ingest.tasks.poll_feed[" in log.read_text()
