@@ -152,7 +152,7 @@ def fetch(url, *, headers=None):
                 last_modified=response.headers.get("Last-Modified", "")[:100],
             )
         finally:
-            response.release_conn()
+            response.close()  # its connection too: nothing is reused, nothing half-read is kept
     raise FetchError(f"More than {settings.INGEST_FETCH_MAX_REDIRECTS} redirects: the page was not fetched.")
 
 

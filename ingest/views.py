@@ -67,12 +67,16 @@ class UploadView(EditorRequiredMixin, FormView):
         return context
 
     def form_valid(self, form):
-        metadata = {key: form.cleaned_data[key] for key in ("outlet", "url", "published", "language")}
+        metadata = {key: form.cleaned_data[key] for key in ("outlet", "published", "language")}
         ids = []
         for upload in form.cleaned_data["files"]:
             try:
                 report, created = report_create(
-                    data=upload.read(), filename=upload.name, user=self.request.user, **metadata
+                    data=upload.read(),
+                    filename=upload.name,
+                    user=self.request.user,
+                    url=form.cleaned_data["url"],
+                    **metadata,
                 )
             except UnreadableDocument as exc:
                 messages.error(self.request, f"{upload.name}: {exc}")
@@ -82,11 +86,7 @@ class UploadView(EditorRequiredMixin, FormView):
             ids.append(report.pk)
         for url in form.cleaned_data["urls"]:
             try:
-                report, created = report_create_from_url(
-                    url=url,
-                    user=self.request.user,
-                    **{k: metadata[k] for k in ("outlet", "published", "language")},
-                )
+                report, created = report_create_from_url(url=url, user=self.request.user, **metadata)
             except FetchError as exc:
                 messages.error(self.request, f"{url}: {exc}")
                 continue
