@@ -234,7 +234,9 @@ def _body(response, deadline):
         raise FetchError(f"The page is {too_big}, over the limit of {readers._size(limit)}.")
     chunks, size = [], 0
     try:
-        for chunk in response.stream(_READ_CHUNK, decode_content=True):
+        # read1: one network read at a time (each bounded by the read timeout), so the total
+        # time is checked between two of them even when a server sends a byte at a time.
+        while chunk := response.read1(_READ_CHUNK, decode_content=True):
             size += len(chunk)
             if size > limit:
                 raise FetchError(f"The page is over the limit of {readers._size(limit)}.")

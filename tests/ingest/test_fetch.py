@@ -152,7 +152,8 @@ def test_a_page_slower_than_the_read_timeout_is_refused(site, site_allowed, sett
 
 def test_a_page_that_trickles_in_past_the_total_time_is_refused(site, site_allowed, settings):
     settings.INGEST_FETCH_TOTAL_SECONDS = 1
-    site.pages["/trickle.html"] = pages.Page(b"x" * 400, trickle=0.01)  # about 4 s in all
+    # A byte every 20 ms, 400 bytes: each comes well within the read timeout, the whole takes 8 s.
+    site.pages["/trickle.html"] = pages.Page(b"x" * 400, trickle=0.02)
     with pytest.raises(FetchError, match="within 1 seconds"):
         fetch(site.url("/trickle.html"))
 
