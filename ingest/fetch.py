@@ -14,11 +14,14 @@ import http.client
 import ipaddress
 import re
 import socket
+import threading
 import time
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import urllib3
+import urllib3.connection
 from django.conf import settings
 from django.utils import timezone
 
@@ -124,14 +127,15 @@ def fetch(url, *, headers=None):
     """Return the page at `url`, following at most INGEST_FETCH_MAX_REDIRECTS redirects.
 
     Every hop is checked as the first one is. `headers` add to the request (a conditional GET
-    sends If-None-Match and If-Modified-Since and gets status 304 with no data). Raise
-    FetchError (RefusedURL before any connection) with the reason.
+    sends If-None-Match and If-Modified-Since and gets status 304 with no data). The whole
+    exchange, redirects included, takes at most INGEST_FETCH_TOTAL_SECONDS. Raise FetchError
+    (RefusedURL before any connection) with the reason.
     """
     deadline = time.monotonic() + settings.INGEST_FETCH_TOTAL_SECONDS
     for _hop in range(settings.INGEST_FETCH_MAX_REDIRECTS + 1):
         target = check_url(url)
-        response = _request(target, headers or {})
-        try:
+        with _exchange(target, deadline) as conn:
+            response = _get(conn, target, headers or {})
             if response.status in REDIRECTS and response.headers.get("Location"):
                 url = urljoin(target.url, response.headers["Location"])
                 continue
@@ -142,17 +146,14 @@ def fetch(url, *, headers=None):
                     f"The server answered {response.status} {response.reason or ''}".strip() + ".",
                     status=response.status,
                 )
-            data = _body(response, deadline)
             return Fetched(
-                data,
+                _body(response),
                 target.url,
                 response.status,
                 timezone.now(),
                 etag=response.headers.get("ETag", "")[:200],
                 last_modified=response.headers.get("Last-Modified", "")[:100],
             )
-        finally:
-            response.close()  # its connection too: nothing is reused, nothing half-read is kept
     raise FetchError(f"More than {settings.INGEST_FETCH_MAX_REDIRECTS} redirects: the page was not fetched.")
 
 
@@ -172,44 +173,77 @@ def _refusal(address):
     return None
 
 
-def _request(target, headers):
-    """Send GET to the first checked address that takes the connection.
+@contextmanager
+def _exchange(target, deadline):
+    """Yield a connection to the first checked address that takes it, cut at the deadline.
 
-    The host is named in the Host header and, for https, in TLS (SNI and the certificate check).
+    Timeouts bound each wait; the deadline bounds the whole, even against a server that sends
+    its headers or body a byte at a time: a timer shuts the socket, and the reads then fail.
     """
+    conn = _connect(target)
+    sock = conn.sock  # kept: http.client lets go of it once a response says it closes the connection
+    expired = threading.Event()
+
+    def cut():
+        expired.set()
+        with suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(deadline - time.monotonic(), 0), cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield conn
+    except FetchError:
+        raise
+    except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError) as exc:
+        if expired.is_set():
+            raise _too_slow() from None
+        if isinstance(exc, urllib3.exceptions.TimeoutError | socket.timeout):
+            raise FetchError(f"{target.host} did not answer in time.") from None
+        raise FetchError(f"{target.host} could not be read ({exc.__class__.__name__}).") from None
+    else:
+        if expired.is_set():  # the body may have been cut short
+            raise _too_slow()
+    finally:
+        timer.cancel()
+        conn.close()
+
+
+def _connect(target):
+    """Connect to the first checked address that takes the connection (IPv6, then IPv4 ...)."""
+    failure = None
     for address in target.addresses:
+        options = {"timeout": settings.INGEST_FETCH_CONNECT_TIMEOUT_SECONDS}
+        if target.scheme == "https":
+            # The host is named for TLS: SNI and the certificate check, against the system's CAs.
+            options.update(
+                server_hostname=target.host, assert_hostname=target.host, cert_reqs="CERT_REQUIRED"
+            )
+            conn = urllib3.connection.HTTPSConnection(address, target.port, **options)
+        else:
+            conn = urllib3.connection.HTTPConnection(address, target.port, **options)
         try:
-            return _request_to(address, target, headers)
+            conn.connect()
         except urllib3.exceptions.NewConnectionError as exc:
             failure = exc  # refused or unreachable: try the host's next address
+            continue
         except urllib3.exceptions.TimeoutError:
             raise FetchError(f"{target.host} did not answer in time.") from None
-        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError) as exc:
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise FetchError(f"{target.host} could not be reached ({exc.__class__.__name__}).") from None
+        conn.timeout = settings.INGEST_FETCH_READ_TIMEOUT_SECONDS  # from now on, each wait for data
+        conn.sock.settimeout(conn.timeout)
+        return conn
     raise FetchError(f"{target.host} could not be reached ({failure.__class__.__name__}).")
 
 
-def _request_to(address, target, headers):
-    timeout = urllib3.Timeout(
-        connect=settings.INGEST_FETCH_CONNECT_TIMEOUT_SECONDS, read=settings.INGEST_FETCH_READ_TIMEOUT_SECONDS
-    )
-    if target.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
-            address,
-            target.port,
-            timeout=timeout,
-            retries=False,
-            server_hostname=target.host,
-            assert_hostname=target.host,
-            cert_reqs="CERT_REQUIRED",
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
+def _get(conn, target, headers):
+    """Send GET, naming the host in the Host header, and return the response, its body unread."""
     parts = urlsplit(target.url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return pool.urlopen(
+    conn.request(
         "GET",
-        path,
+        parts.path + (f"?{parts.query}" if parts.query else ""),
         headers={
             "Host": parts.netloc,
             "User-Agent": USER_AGENT,
@@ -217,36 +251,28 @@ def _request_to(address, target, headers):
             "Accept-Encoding": "gzip, deflate",
             **headers,
         },
-        redirect=False,
-        retries=False,
         preload_content=False,
         decode_content=True,
-        assert_same_host=False,
     )
+    return conn.getresponse()
 
 
-def _body(response, deadline):
-    """Read the body, decoded, refusing it past the size cap or the time allowed."""
+def _body(response):
+    """Read the body, decoded, refusing it past the size cap."""
     limit = settings.INGEST_MAX_UPLOAD_BYTES
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         too_big = readers._size(int(declared))
         raise FetchError(f"The page is {too_big}, over the limit of {readers._size(limit)}.")
     chunks, size = [], 0
-    try:
-        # read1: one network read at a time (each bounded by the read timeout), so the total
-        # time is checked between two of them even when a server sends a byte at a time.
-        while chunk := response.read1(_READ_CHUNK, decode_content=True):
-            size += len(chunk)
-            if size > limit:
-                raise FetchError(f"The page is over the limit of {readers._size(limit)}.")
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    f"The page did not arrive within {settings.INGEST_FETCH_TOTAL_SECONDS} seconds."
-                )
-            chunks.append(chunk)
-    except urllib3.exceptions.TimeoutError:
-        raise FetchError("The server stopped sending the page (timed out).") from None
-    except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
-        raise FetchError(f"The page could not be read ({exc.__class__.__name__}).") from None
+    # read1: one network read at a time, so that a body over the cap is refused as it arrives.
+    while chunk := response.read1(_READ_CHUNK, decode_content=True):
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(f"The page is over the limit of {readers._size(limit)}.")
+        chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _too_slow():
+    return FetchError(f"The page did not arrive within {settings.INGEST_FETCH_TOTAL_SECONDS} seconds.")

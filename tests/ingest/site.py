@@ -22,6 +22,7 @@ class Page:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0  # seconds before the answer starts
     trickle: float = 0.0  # seconds between two bytes of the body
+    trickle_headers: float = 0.0  # seconds between two bytes of the status line and headers
 
 
 class Site:
@@ -42,6 +43,14 @@ class Site:
                     return
                 time.sleep(page.delay)
                 try:
+                    if page.trickle_headers:
+                        head = f"HTTP/1.1 {page.status} OK\r\nContent-Length: {len(page.body)}\r\n\r\n"
+                        for byte in head.encode():
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(page.trickle_headers)
+                        self.wfile.write(page.body)
+                        return
                     self.send_response(page.status)
                     for name, value in {"Content-Length": str(len(page.body)), **page.headers}.items():
                         self.send_header(name, value)
