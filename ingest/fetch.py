@@ -211,7 +211,7 @@ def _exchange(target, deadline):
 
 
 def _connect(target):
-    """Connect to the first checked address that takes the connection (IPv6, then IPv4 ...)."""
+    """Connect to the first checked address that takes the connection, in the resolver's order."""
     failure = None
     for address in target.addresses:
         options = {"timeout": settings.INGEST_FETCH_CONNECT_TIMEOUT_SECONDS}

@@ -271,3 +271,12 @@ def test_the_connection_names_the_host_it_was_given(site, settings):
     page = fetch(f"http://LocalHost:{site.port}/a.html")
     assert page.final_url == f"http://localhost:{site.port}/a.html"
     assert site.requests[-1][1]["Host"] == f"localhost:{site.port}"
+
+
+def test_the_command_refuses_other_schemes_clearly(settings, db):
+    out = StringIO()
+    with pytest.raises(CommandError, match="2 file"):
+        call_command("ingest", "ftp://example.org/a.txt", "file:///etc/passwd", stdout=out, stderr=StringIO())
+    assert "ftp://example.org/a.txt: Only http and https URLs are fetched, not ftp" in out.getvalue()
+    assert "file:///etc/passwd: Only http and https URLs are fetched, not file" in out.getvalue()
+    assert nothing_written(settings)
