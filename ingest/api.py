@@ -1,4 +1,4 @@
-"""Uploads through the API: POST /api/v1/reports/ with a file or a JSON body of text.
+"""Uploads through the API: POST /api/v1/reports/ with a file, a JSON body of text, or a URL.
 
 The answer is 202 with the report's URL: the same URL shows its progress (status, error,
 figures counted) as a worker goes through it.
@@ -11,9 +11,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from ingest.fetch import FetchError
 from ingest.forms import validate_upload_size
 from ingest.readers import UnreadableDocument
-from ingest.services import report_create
+from ingest.services import report_create, report_create_from_url
 from tracker.api.serializers import ReportSerializer
 from tracker.api.views import ReportViewSet as ReadReportViewSet
 from tracker.models import Report
@@ -26,7 +27,13 @@ class ReportUploadSerializer(serializers.Serializer):
     )
     text = serializers.CharField(required=False, trim_whitespace=False, help_text="Or the article's text.")
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    url = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
+    url = serializers.URLField(
+        required=False,
+        allow_blank=True,
+        max_length=1000,
+        default="",
+        help_text="The article's address; alone (no file, no text), the page is fetched and read.",
+    )
     published = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="YYYY-MM-DD or YYYY-MM."
     )
@@ -44,8 +51,8 @@ class ReportUploadSerializer(serializers.Serializer):
         return value
 
     def validate(self, attrs):
-        if ("file" in attrs) == ("text" in attrs):
-            raise ValidationError("Send either a file or a text, not both or neither.")
+        if ("file" in attrs) == ("text" in attrs) and ("file" in attrs or not attrs.get("url")):
+            raise ValidationError("Send either a file or a text, or a URL alone for its page to be fetched.")
         return attrs
 
 
@@ -60,7 +67,10 @@ class ReportViewSet(ReadReportViewSet):
         responses={202: ReportSerializer, 200: ReportSerializer},
     )
     def create(self, request, *args, **kwargs):
-        """Store the article and queue its analysis; the same text again returns its report (200)."""
+        """Store the article and queue its analysis; the same text or URL again returns its report (200).
+
+        Given a URL alone, the worker fetches the page: the report shows the fetch's outcome.
+        """
         upload = ReportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         data = dict(upload.validated_data)
@@ -70,8 +80,12 @@ class ReportViewSet(ReadReportViewSet):
                 report, created = report_create(
                     data=file.read(), filename=file.name, user=request.user, **data
                 )
-            else:
+            elif "text" in data:
                 report, created = report_create(user=request.user, **data)
+            else:
+                report, created = report_create_from_url(user=request.user, **data)
+        except FetchError as exc:
+            raise ValidationError({"url": [str(exc)]}) from exc
         except UnreadableDocument as exc:
             raise ValidationError({"file" if file else "text": [str(exc)]}) from exc
         except ModelValidationError as exc:

@@ -1,4 +1,4 @@
-"""One run of several files through report_create, for the ingest and loaddemo commands.
+"""One run of several files (and URLs) through report_create, for the ingest and loaddemo commands.
 
 It keeps the tally a person wants at the end: what is new, what was already there, and what
 failed and why.
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from ingest.fetch import FetchError
 from ingest.readers import UnreadableDocument
-from ingest.services import report_create
+from ingest.services import report_create, report_create_from_url
 from tracker.models import Estimate, Report
 
 
@@ -36,6 +37,17 @@ class Batch:
             self.failed.append((path, f"cannot read the file ({exc.strerror or exc})"))
         else:
             (self.created.append(report) if created else self.duplicates.append((path, report)))
+
+    def add_url(self, url, **metadata):
+        """Store one URL as a report whose page the worker fetches; a refusal is recorded, never raised."""
+        try:
+            report, created = report_create_from_url(url=url, **metadata)
+        except FetchError as exc:
+            self.failed.append((url, str(exc)))
+        except ValidationError as exc:
+            self.failed.append((url, "; ".join(exc.messages)))
+        else:
+            (self.created.append(report) if created else self.duplicates.append((url, report)))
 
     def summary_lines(self):
         """Return the closing summary, one line per fact, failures with their reasons."""

@@ -53,7 +53,13 @@ class PublicationDateField(forms.CharField):
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        label=_("Articles (plain text, HTML or PDF)"), validators=[validate_upload_size]
+        label=_("Articles (plain text, HTML or PDF)"), validators=[validate_upload_size], required=False
+    )
+    urls = forms.CharField(
+        label=_("Or their addresses"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("http or https URLs, one per line: the pages are fetched and read for you."),
     )
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
     url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
@@ -68,10 +74,24 @@ class UploadForm(forms.Form):
 
     def clean_files(self):
         files = self.cleaned_data["files"]
-        if not files:
-            raise forms.ValidationError(_("Choose at least one file."))
         if len(files) > settings.INGEST_MAX_FILES:
             raise forms.ValidationError(
                 _("At most %(count)d files at once.") % {"count": settings.INGEST_MAX_FILES}
             )
         return files
+
+    def clean_urls(self):
+        urls = list(
+            dict.fromkeys(line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip())
+        )
+        if len(urls) > settings.INGEST_MAX_FILES:
+            raise forms.ValidationError(
+                _("At most %(count)d URLs at once.") % {"count": settings.INGEST_MAX_FILES}
+            )
+        return urls
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("files") and not cleaned.get("urls") and not self.errors:
+            raise forms.ValidationError(_("Choose at least one file or give a URL."))
+        return cleaned

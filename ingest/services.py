@@ -10,13 +10,14 @@ import dataclasses
 import datetime
 import hashlib
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from kombu.exceptions import KombuError
@@ -25,6 +26,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ingest import tasks
 from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, detect_language, extract, fold
+from ingest.fetch import FetchError, check_url, fetch
 from ingest.readers import UnreadableDocument, read_document, read_text
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
@@ -100,6 +102,59 @@ def report_create(
     return report, True
 
 
+def report_create_from_url(*, url, user=None, outlet="", published=None, language=""):
+    """Store a report whose page the worker will fetch, and queue it; return (report, created).
+
+    The URL is checked now (http or https, every address of its host allowed), so a refused one
+    leaves nothing; the worker checks it again, at every redirect, when it fetches the page.
+    The same URL (normalised) returns the report already stored, queued again if its fetch
+    failed. What the sender gives wins over what the page says. Raise RefusedURL with the reason.
+    """
+    key = check_url(url).url
+    existing = Report.objects.filter(Q(requested_url=key) | Q(final_url=key) | Q(url=key)).first()
+    if existing is not None:
+        report_refetch(report=existing)
+        return existing, False
+    published_on, precision = _published(published)
+    report = Report(
+        title=Truncator(key).chars(120),
+        outlet=outlet[:200],
+        url=key,
+        requested_url=key,
+        language=_language(language),
+        published_on=published_on,
+        published_precision=precision,
+        # No text yet: until the page is read, the hash stands for the URL, unique as it is.
+        sha256=hashlib.sha256(f"url {key}".encode()).hexdigest(),
+        status=Report.Status.QUEUED,
+        uploaded_by=user,
+    )
+    report.full_clean(exclude=["sha256", "text", "requested_url"])
+    try:
+        with transaction.atomic():
+            report.save()
+            transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
+    except IntegrityError:
+        return Report.objects.get(requested_url=key), False
+    return report, True
+
+
+def report_refetch(*, report):
+    """Queue again a report whose page could not be fetched or read; return True if it was.
+
+    Any other report (an upload, a page read) is left as it is.
+    """
+    queued = (
+        Report.objects.filter(pk=report.pk, status=Report.Status.FAILED, text="")
+        .exclude(requested_url="")
+        .update(status=Report.Status.QUEUED, error="", attempts=0, updated_at=timezone.now())
+    )
+    if queued:
+        transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
+    report.refresh_from_db()
+    return bool(queued)
+
+
 def report_enqueue(*, report_id):
     """Hand the report to a worker; if the broker is down, leave it queued for the sweep.
 
@@ -161,7 +216,10 @@ def report_process(*, report_id, retries=0):
             updated_at=timezone.now(),
         )
         return
-    _analyse(Report.objects.get(pk=report_id))
+    report = Report.objects.get(pk=report_id)
+    if report.requested_url and not report.text and not _fetch_page(report):
+        return
+    _analyse(report)
 
 
 def report_reextract(*, report, user=None):
@@ -171,7 +229,10 @@ def report_reextract(*, report, user=None):
     readings get new ids, and a reading that is gone is removed and leaves a tombstone for the
     deletions feed. Figures an editor confirmed, corrected or rejected are not touched, and a
     new reading of the same number does not duplicate them. `user` is who asked, for history.
+    A page never read (its fetch failed) has nothing to read again: report_refetch fetches it.
     """
+    if not report.text:
+        return report
     _analyse(report, user=user)
     report.refresh_from_db()
     return report
@@ -241,6 +302,59 @@ class ClaimantSources:
             if key := fold_name(name):
                 self.by_key.setdefault(key, source)
         return source
+
+
+def _fetch_page(report):
+    """Fetch and read the page of a report given by URL, and store it as an upload is stored.
+
+    Return False when the report failed instead (the reason in its error, nothing else
+    written): it can be fetched again (report_refetch).
+    """
+    page = None
+    try:
+        page = fetch(report.requested_url)
+        document = read_document(page.data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
+    except FetchError as exc:
+        return _fetch_failed(report, f"The page could not be fetched: {exc}", http_status=exc.status)
+    except UnreadableDocument as exc:
+        return _fetch_failed(report, f"The page could not be read: {exc}", page=page)
+    sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    if same := Report.objects.filter(sha256=sha256).exclude(pk=report.pk).first():
+        return _fetch_failed(report, f"The page's text is already stored as report {same.pk}.", page=page)
+    report.text = document.text
+    report.sha256 = sha256
+    report.content_type = document.content_type
+    report.title = document.title or Truncator(document.text.split("\n", 1)[0]).chars(120)
+    report.outlet = (report.outlet or document.outlet)[:200]
+    report.url = page.final_url
+    report.final_url = page.final_url
+    report.http_status = page.status
+    report.fetched_at = page.fetched_at
+    report.language = report.language or _language(document.language) or detect_language(fold(document.text))
+    if not report.published_on:
+        report.published_on, report.published_precision = _published(document.published)
+    name = _file_name(urlsplit(page.final_url).path, document.content_type)
+    try:
+        with transaction.atomic():
+            report.original_file.save(name, ContentFile(page.data), save=False)
+            report.save()
+    except IntegrityError:  # another report stored the same text meanwhile
+        report.original_file.delete(save=False)
+        report.refresh_from_db()
+        return _fetch_failed(report, "The page's text is already stored as another report.", page=page)
+    return True
+
+
+def _fetch_failed(report, reason, *, page=None, http_status=None):
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.FAILED,
+        error=reason[:2000],
+        http_status=page.status if page else http_status,
+        final_url=page.final_url if page else "",
+        fetched_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
+    return False
 
 
 def _analyse(report, user=None):

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
-from ingest import services
+from ingest import feeds, services
+from ingest.models import Feed
 
 
 @shared_task(
@@ -32,3 +33,23 @@ def process_report(self, report_id):
 def requeue_stale_reports():
     """Queue again the reports whose task was lost (run by Celery beat)."""
     return services.reports_requeue_stale()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def poll_due_feeds():
+    """Send a poll of each watched feed that is due (run by Celery beat every INGEST_FEED_TICK_SECONDS).
+
+    One task per feed, so that a slow feed never holds up the others.
+    """
+    due = feeds.feeds_claim_due()
+    for feed in due:
+        poll_feed.delay(feed.pk)
+    return len(due)
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def poll_feed(feed_id):
+    """Poll one feed and ingest its new matching items."""
+    feed = Feed.objects.active().filter(pk=feed_id).first()
+    if feed is not None:
+        feeds.feed_poll(feed=feed)

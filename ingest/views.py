@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView
 
+from ingest.fetch import FetchError
 from ingest.forms import UploadForm
 from ingest.readers import UnreadableDocument
-from ingest.services import report_create
+from ingest.services import report_create, report_create_from_url
 from tracker.models import Report
 
 EDITOR_PERMISSION = "tracker.add_report"
@@ -66,18 +67,31 @@ class UploadView(EditorRequiredMixin, FormView):
         return context
 
     def form_valid(self, form):
-        metadata = {key: form.cleaned_data[key] for key in ("outlet", "url", "published", "language")}
+        metadata = {key: form.cleaned_data[key] for key in ("outlet", "published", "language")}
         ids = []
         for upload in form.cleaned_data["files"]:
             try:
                 report, created = report_create(
-                    data=upload.read(), filename=upload.name, user=self.request.user, **metadata
+                    data=upload.read(),
+                    filename=upload.name,
+                    user=self.request.user,
+                    url=form.cleaned_data["url"],
+                    **metadata,
                 )
             except UnreadableDocument as exc:
                 messages.error(self.request, f"{upload.name}: {exc}")
                 continue
             if not created:
                 messages.info(self.request, f"{upload.name}: already uploaded as “{report}”.")
+            ids.append(report.pk)
+        for url in form.cleaned_data["urls"]:
+            try:
+                report, created = report_create_from_url(url=url, user=self.request.user, **metadata)
+            except FetchError as exc:
+                messages.error(self.request, f"{url}: {exc}")
+                continue
+            if not created:
+                messages.info(self.request, f"{url}: already asked for as “{report}”.")
             ids.append(report.pk)
         url = reverse("ingest:upload")
         return redirect(f"{url}?reports={','.join(map(str, ids))}" if ids else url)

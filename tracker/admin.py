@@ -215,6 +215,10 @@ class ReportAdmin(admin.ModelAdmin):
         "extractor_version",
         "processed_at",
         "uploaded_by",
+        "requested_url",
+        "final_url",
+        "http_status",
+        "fetched_at",
         "sha256",
         "created_at",
     ]

@@ -166,6 +166,15 @@ class Report(TimeStamped):
     )
     extractor_version = models.CharField(max_length=20, blank=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    # A report given by URL: its page is fetched by the worker (ingest/fetch.py).
+    requested_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text=_("The URL the article was asked for, normalised (tracking parameters removed)."),
+    )
+    final_url = models.URLField(max_length=1000, blank=True, help_text=_("Where the redirects led."))
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
 
     objects = ReportQuerySet.as_manager()
 
@@ -176,6 +185,10 @@ class Report(TimeStamped):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="failed") | ~Q(error=""), name="report_failed_has_error"
+            ),
+            # One report per URL, even when two people send it at the same instant.
+            models.UniqueConstraint(
+                fields=["requested_url"], condition=~Q(requested_url=""), name="report_unique_requested_url"
             ),
         ]
 

@@ -201,6 +201,26 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(INGEST_SWEEP_SECONDS),
     },
 }
+# Pages fetched by URL (ingest/fetch.py) are capped at INGEST_MAX_UPLOAD_BYTES, decoded, too.
+INGEST_FETCH_CONNECT_TIMEOUT_SECONDS = envint("INGEST_FETCH_CONNECT_TIMEOUT_SECONDS", 5)
+INGEST_FETCH_READ_TIMEOUT_SECONDS = envint("INGEST_FETCH_READ_TIMEOUT_SECONDS", 15)
+INGEST_FETCH_TOTAL_SECONDS = envint("INGEST_FETCH_TOTAL_SECONDS", 60)
+INGEST_FETCH_MAX_REDIRECTS = envint("INGEST_FETCH_MAX_REDIRECTS", 5)
+# Off: a URL whose host is on a loopback, private, link-local, multicast or reserved address is
+# refused (server-side request forgery). On for tests and intranets; or allow some networks only.
+INGEST_ALLOW_PRIVATE_URLS = envbool("INGEST_ALLOW_PRIVATE_URLS", False)
+INGEST_ALLOWED_NETWORKS = envlist("INGEST_ALLOWED_NETWORKS", [])
+# Watched feeds: polled this often unless an editor sets otherwise; paused after this many failures.
+INGEST_FEED_INTERVAL_MINUTES = envint("INGEST_FEED_INTERVAL_MINUTES", 30)
+INGEST_FEED_MAX_FAILURES = envint("INGEST_FEED_MAX_FAILURES", 5)
+# Celery beat looks for due feeds this often (each feed keeps its own interval).
+INGEST_FEED_TICK_SECONDS = envint("INGEST_FEED_TICK_SECONDS", 60)
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "ingest.tasks.poll_due_feeds",
+    "schedule": float(INGEST_FEED_TICK_SECONDS),
+}
+if INGEST_FETCH_TOTAL_SECONDS >= CELERY_TASK_SOFT_TIME_LIMIT:
+    raise ImproperlyConfigured("INGEST_FETCH_TOTAL_SECONDS must be below CELERY_TASK_SOFT_TIME_LIMIT.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
 # Django's parser refuses more files than this before storing any (it never caps their size:
 # ingest's upload validator does).

@@ -554,6 +554,12 @@ def test_the_editors_group_has_exactly_the_review_and_upload_permissions():
         "tracker.view_estimate",
         "tracker.change_estimate",
         "tracker.view_historicalestimate",
+        # Watched feeds (ingest): editors register, change and remove them, and see their items.
+        "ingest.view_feed",
+        "ingest.add_feed",
+        "ingest.change_feed",
+        "ingest.delete_feed",
+        "ingest.view_feeditem",
     }
 
 

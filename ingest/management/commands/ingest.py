@@ -1,6 +1,7 @@
-"""manage.py ingest PATH... : store articles and queue their analysis, with a progress bar."""
+"""manage.py ingest PATH|URL... : store articles and queue their analysis, with a progress bar."""
 
 import datetime
+import re
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,6 +11,9 @@ from ingest.batch import Batch, expand_paths, task_logs_quiet
 from ingest.services import reports_requeue_stale
 from tracker.models import Report
 from tracker.partial_dates import parse_partial_date
+
+# Anything written scheme://... is a URL (and refused unless http or https), never a file name.
+URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def publication_date(value):
@@ -23,12 +27,12 @@ def publication_date(value):
 
 class Command(BaseCommand):
     help = (
-        "Store articles (plain text, HTML or PDF files, folders or globs) and queue their analysis. "
-        "Exits non-zero when any file failed."
+        "Store articles (plain text, HTML or PDF files, folders or globs, or http(s) URLs of pages "
+        "to fetch) and queue their analysis. Exits non-zero when any file or URL failed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", metavar="PATH")
+        parser.add_argument("paths", nargs="*", metavar="PATH_OR_URL")
         parser.add_argument("--published", type=publication_date, help="YYYY-MM-DD or YYYY-MM")
         parser.add_argument("--language", choices=Report.Language.values)
         parser.add_argument("--outlet", default="")
@@ -44,12 +48,18 @@ class Command(BaseCommand):
         if not paths:
             if requeue:
                 return
-            raise CommandError("Give at least one file, folder or glob (or --requeue).")
+            raise CommandError("Give at least one file, folder, glob or URL (or --requeue).")
+        urls = [p for p in paths if URL_LIKE.match(p)]
+        items = [*urls, *expand_paths([p for p in paths if not URL_LIKE.match(p)])]
+        metadata = {"published": published, "language": language or "", "outlet": outlet}
         batch = Batch()
         with task_logs_quiet(options["verbosity"]):
-            for path in tqdm(expand_paths(paths), desc="Ingesting", unit="file", file=sys.stderr):
-                batch.add(path, published=published, language=language or "", outlet=outlet, url=url)
+            for item in tqdm(items, desc="Ingesting", unit="file", file=sys.stderr):
+                if isinstance(item, str):
+                    batch.add_url(item, **metadata)
+                else:
+                    batch.add(item, url=url, **metadata)
         for line in batch.summary_lines():
             self.stdout.write(line)
         if batch.failure_count:
-            raise CommandError(f"{batch.failure_count} file(s) failed.")
+            raise CommandError(f"{batch.failure_count} file(s) or URL(s) failed.")
