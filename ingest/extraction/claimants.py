@@ -44,6 +44,19 @@ _STATEMENT = re.compile(
     r"\b(?:bilan|rapport|communique|declaration|enquete|decompte|statement|report|review|briefing|tally|findings"
     r"|investigation|assessment|press\s+conference|conference\s+de\s+presse)s?\b"
 )
+# An earlier event told again: a pluperfect ("avait fait 31 morts", "had killed"), or a sentence
+# opening on a past date ("En août,", "Il y a une semaine,", "Last month,", "On Sept. 23,").
+_RECALLED = re.compile(
+    r"\b(?:avai(?:t|ent)\s+(?:\w+\s+)?(?:fait|tue|coute|cause|fauche)|had\s+(?:\w+\s+)?(?:killed|left|claimed"
+    r"|cost)|(?:avai(?:t|ent)|had)\s+(?:ete\s+|been\s+)(?:tue|killed|blesse|wounded|injured))"
+)
+_PAST_OPENING = re.compile(
+    r"[\"'«“\s]*(?:en\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+    r"|le\s+\d{1,2}(?:er)?\s+\w+|il\s+y\s+a\s+(?:une|un|deux|trois|quelques|\d+)\s+\w+|depuis\s+lors"
+    r"|(?:in|on)\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.?(?:\s+\d{1,2})?"
+    r"|last\s+(?:week|month|year)|(?:a\s+week|a\s+month|a\s+year|\w+\s+(?:days|weeks|months|years))\s+(?:ago|earlier))"
+    r"(?:\s+(?:19|20)\d\d)?\s*,"
+)
 _KINDS = ("official", "independent", "media", "state_media")
 
 
@@ -79,6 +92,13 @@ class SentenceCues:
     @read_once
     def unknown_source(self) -> bool:  # "selon" someone the engine does not know
         return not self.fact.attributions and bool(SELON.search(self.folded, self.start, self.end))
+
+    @read_once
+    def recalls_past(self) -> bool:  # an earlier event told again, with no speaker of its own
+        if self.own_speakers or self.unnamed_speaker:
+            return False
+        folded, start = self.folded, self.start
+        return bool(_PAST_OPENING.match(folded, start) or _RECALLED.search(folded, start, self.end))
 
     @read_once
     def refers_back(self) -> bool:
@@ -177,6 +197,8 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         nobody["war_toll"] = 1.0
     if here.others_say:
         nobody["others_say"] = 1.0
+    if here.recalls_past:
+        nobody["recalls_past"] = 1.0
     if here.unknown_source:
         nobody["unknown_source"] = 1.0
     if own_speakers:

@@ -271,3 +271,21 @@ def test_a_figure_the_ranker_doubts_gets_a_lower_confidence():
     sure = extract("Selon l'OSDH, 40 personnes ont été tuées jeudi à Idlib.", published="2020-06")[0]
     nobody = extract("Quarante personnes ont été tuées jeudi à Idlib.", published="2020-06")[0]
     assert sure.confidence > nobody.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En janvier 2018, un attentat sur la même place avait fait 31 morts.", True),
+        ("Il y a une semaine, 32 réfugiés ont péri au large des côtes.", True),
+        ("Last month, a car bomb had killed 19 people in the same market.", True),
+        ("On Sept. 23, seven civilians were killed in strikes on the village.", True),
+        ("En janvier 2018, l'ONU a recensé 31 morts sur la même place.", False),  # a speaker of its own
+        ("Seven civilians were killed in strikes on the village on Tuesday.", False),
+    ],
+    ids=lambda value: str(value)[:40],
+)
+def test_an_earlier_event_told_again_is_a_cue_for_nobody(text, expected):
+    article, drafts = read_article(text, published="2020-06-15")
+    nobody = next(c for c in drafts[0].candidates if c.claimant is None)
+    assert ("recalls_past" in nobody.features) is expected
