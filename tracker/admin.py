@@ -219,6 +219,7 @@ class ReportAdmin(admin.ModelAdmin):
         "processed_at",
         "uploaded_by",
         "sha256",
+        "duplicate_of",
         "created_at",
     ]
     fieldsets = [

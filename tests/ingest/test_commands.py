@@ -39,11 +39,23 @@ def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(see
 
 
 @pytest.mark.django_db
-def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(tmp_path, settings, run):
+def test_ingest_keeps_an_unreadable_file_says_why_its_report_failed_and_exits_non_zero(tmp_path, run):
     binary = tmp_path / "article.txt"
     binary.write_bytes(bytes(range(256)) * 20)
+    out = StringIO()
     with pytest.raises(CommandError, match="1 file"):
-        run("ingest", str(binary))
+        call_command("ingest", str(binary), stdout=out, stderr=StringIO())
+    report = Report.objects.get()
+    assert report.status == Report.Status.FAILED and report.original_file
+    assert f"report {report.pk} (article.txt): The file is neither text nor HTML nor PDF" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_ingest_refuses_a_known_binary_format_at_once_and_leaves_nothing(tmp_path, settings, run):
+    image = tmp_path / "article.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(CommandError, match="1 file"):
+        run("ingest", str(image))
     assert Report.objects.count() == 0
     assert not (settings.MEDIA_ROOT / "reports").exists()
 
