@@ -49,6 +49,7 @@ class ReportSerializer(serializers.ModelSerializer):
     duplicate_of = serializers.HyperlinkedRelatedField(
         view_name="report-detail",
         read_only=True,
+        allow_null=True,
         help_text="For a duplicate: the report stored earlier with the same text.",
     )
 
