@@ -61,6 +61,28 @@ def test_ingest_refuses_a_known_binary_format_at_once_and_leaves_nothing(tmp_pat
 
 
 @pytest.mark.django_db
+def test_ingest_reads_a_text_after_forty_html_comments_as_text(tmp_path, run):
+    """The probe's case: the type check backtracked on leading comments and the command hung."""
+    path = tmp_path / "c.txt"
+    path.write_text("<!-- x -->\n" * 40 + "The coalition said at least 603 civilians were killed since 2014.")
+    out = run("ingest", str(path))
+    assert "New: 1 (done 1" in out
+    assert Report.objects.get().content_type == "text/plain"
+
+
+@pytest.mark.django_db
+def test_ingest_tells_which_file_has_the_text_of_another_and_points_to_it(tmp_path, run):
+    article = "The coalition said at least 603 civilians were killed since 2014."
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article, encoding="utf-16")  # other bytes, the same text
+    out = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    first = Report.objects.get(status=Report.Status.DONE)
+    assert "New: 1 " in out and "Duplicates: 1" in out
+    assert f"b.txt: the same text as report {first.pk}" in out
+    assert Report.objects.get(status=Report.Status.DUPLICATE).duplicate_of == first
+
+
+@pytest.mark.django_db
 def test_ingest_takes_folders_and_the_metadata_given(tmp_path, run):
     (tmp_path / "a.txt").write_text("The coalition said at least 603 civilians were killed since 2014.")
     (tmp_path / "sub").mkdir()

@@ -98,7 +98,7 @@ def test_the_same_bytes_again_return_the_report_already_stored_at_once():
 
 
 @pytest.mark.django_db
-def test_the_same_text_in_other_bytes_is_kept_as_a_duplicate_pointing_to_the_first(upload, settings):
+def test_the_same_text_in_other_bytes_is_kept_as_a_duplicate_pointing_to_the_first(upload, client):
     first = upload(text=ARTICLE + "\r\n\r\n")
     again = upload(data=ARTICLE.encode("latin-1"), filename="copy.txt")
     assert again.pk != first.pk
@@ -107,6 +107,8 @@ def test_the_same_text_in_other_bytes_is_kept_as_a_duplicate_pointing_to_the_fir
     with again.original_file.open("rb") as original:
         assert original.read() == ARTICLE.encode("latin-1")  # nothing lost
     assert again.title == first.title
+    page = client.get(again.get_absolute_url()).content.decode()
+    assert f'<a href="{first.get_absolute_url()}">' in page  # its public page points to the first
 
 
 @pytest.mark.django_db
