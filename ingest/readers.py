@@ -48,6 +48,8 @@ _DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*\n?")
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2})", re.I)
 _DATE = re.compile(r"\A(\d{4}-\d{2})(-\d{2})?")
 _LANGUAGES = {"fr", "en"}
+# One class repeated, nothing after it: nothing to backtrack into (see is_html).
+_SPACE = re.compile(r"\s*")
 # C0 controls but tab and line ends: lxml refuses them in HTML, PostgreSQL refuses NUL anywhere.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PDF_READER = Path(__file__).with_name("pdf.py")
@@ -124,9 +126,7 @@ def is_html(text: str) -> bool:
 
 
 def _skip_space(text, position):
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+    return _SPACE.match(text, position).end()
 
 
 def _is_name(text, position, name):
