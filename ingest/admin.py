@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from ingest.feeds import feed_poll, feed_resume
 from ingest.fetch import FetchError, check_url
@@ -33,13 +34,19 @@ class ReportAdmin(TrackerReportAdmin):
         queued = sum(report_refetch(report=report) for report in queryset)
         self.message_user(request, f"Queued again: {queued} report(s).", messages.SUCCESS)
 
-    @admin.display(description="original file")
+    @admin.display(description=_("original file"))
     def original_file_link(self, report):
-        """Link the original to the download view: MEDIA_ROOT itself is never served."""
+        """Link the original to the download view (MEDIA_ROOT itself is never served), with the
+        SHA-256 of its bytes, so that a downloaded copy can be checked."""
         if not report.original_file:
             return "-"
         url = reverse("ingest:original", args=[report.pk])
-        return format_html('<a href="{}" download>{}</a>', url, report.original_file.name)
+        return format_html(
+            '<a href="{}" download>{}</a><br>SHA-256 <code class="sha256">{}</code>',
+            url,
+            report.original_file.name,
+            report.original_sha256 or "-",
+        )
 
 
 class FeedForm(forms.ModelForm):

@@ -1,7 +1,7 @@
 """Uploads through the API: POST /api/v1/reports/ with a file, a JSON body of text, or a URL.
 
-The answer is 202 with the report's URL: the same URL shows its progress (status, error,
-figures counted) as a worker goes through it.
+The answer is 202 with the report's URL, as soon as the bytes are stored: the same URL shows
+its progress (status, error, figures counted) as a worker reads and analyses it.
 """
 
 from django.core.exceptions import ValidationError as ModelValidationError
@@ -67,9 +67,12 @@ class ReportViewSet(ReadReportViewSet):
         responses={202: ReportSerializer, 200: ReportSerializer},
     )
     def create(self, request, *args, **kwargs):
-        """Store the article and queue its analysis; the same text or URL again returns its report (200).
+        """Store the article and queue its reading; the same article or URL again returns its report (200).
 
-        Given a URL alone, the worker fetches the page: the report shows the fetch's outcome.
+        The same bytes or URL are known at once; the same text in other bytes once a worker has
+        read it: the new report then says it is a duplicate and points to the first (at once
+        when tasks run eagerly, in the answer itself). Given a URL alone, the worker fetches the
+        page: the report shows the fetch's outcome.
         """
         upload = ReportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
@@ -90,6 +93,9 @@ class ReportViewSet(ReadReportViewSet):
             raise ValidationError({"file" if file else "text": [str(exc)]}) from exc
         except ModelValidationError as exc:
             raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+        report.refresh_from_db()  # as it stands now: read already when tasks run eagerly
+        if report.status == Report.Status.DUPLICATE and report.duplicate_of:
+            report, created = report.duplicate_of, False
         body = ReportSerializer(report, context=self.get_serializer_context()).data
         body["duplicate"] = not created
         return Response(

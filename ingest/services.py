@@ -27,7 +27,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from ingest import tasks
 from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, detect_language, extract, fold
 from ingest.fetch import FetchError, check_url, fetch
-from ingest.readers import UnreadableDocument, read_document, read_text
+from ingest.readers import UnreadableDocument, check_upload, read_document
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
 from tracker.partial_dates import parse_as_of, parse_partial_date
@@ -53,62 +53,65 @@ def report_create(
     url="",
     published=None,
     language="",
+    enqueue=True,
 ):
-    """Store an article (a file's bytes or a text) and queue its analysis; return (report, created).
+    """Store an article's bytes (a file's, or a text's in UTF-8) and queue it; return (report, created).
 
-    What the uploader gave wins over what the document says about itself. The same text sent
-    again, even by two people at the same instant, returns the report already stored.
-    Raise UnreadableDocument for a file that cannot become article text.
+    Nothing is parsed here, so an upload answers at once whatever it holds: the worker reads
+    the file (see report_process). Only what no reading can fix is refused now, raising
+    UnreadableDocument: too big, empty, a known binary format. The same bytes again return the
+    report already stored; the same text in other bytes is found once read, and the new report
+    then points to the first as its duplicate. What the uploader gave wins over what the
+    document says about itself. With `enqueue=False` the caller sends it (reports_enqueue).
     """
     if (data is None) == (text is None):
         raise ValueError("Give either the file's bytes or a text.")
-    if data is not None:
-        document = read_document(data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
-    else:
-        if len(text.encode("utf-8")) > settings.INGEST_MAX_UPLOAD_BYTES:
-            raise UnreadableDocument("The text is over the upload size limit.")
-        document = read_text(text)
-    sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-    existing = Report.objects.filter(sha256=sha256).first()
+    if text is not None:
+        if not text.strip():
+            raise UnreadableDocument("The text is empty: there is no text to analyse.")
+        data = text.encode("utf-8")
+    check_upload(data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
+    original_sha256 = hashlib.sha256(data).hexdigest()
+    existing = Report.objects.filter(original_sha256=original_sha256).order_by("pk").first()
     if existing is not None:
         return existing, False
 
-    published_on, precision = _published(published or document.published)
+    published_on, precision = _published(published)
     report = Report(
-        title=document.title or Truncator(document.text.split("\n", 1)[0]).chars(120),
-        outlet=(outlet or document.outlet)[:200],
-        url=url or _valid_url(document.url),
-        language=_language(language) or _language(document.language) or detect_language(fold(document.text)),
+        title=_file_title(filename),
+        outlet=outlet[:200],
+        url=url,
+        language=_language(language),
         published_on=published_on,
         published_precision=precision,
-        text=document.text,
-        content_type=document.content_type,
-        sha256=sha256,
+        original_sha256=original_sha256,
         status=Report.Status.QUEUED,
         uploaded_by=user,
     )
-    report.full_clean(exclude=["sha256"])  # uniqueness is the database's job, even under a race
+    report.full_clean(exclude=["uploaded_by", "original_sha256"])  # unique: the database's job, under a race
     try:
-        with transaction.atomic():
-            if data is not None:  # stored first, so that the row is written by one INSERT
-                name = _file_name(filename, document.content_type)
-                report.original_file.save(name, ContentFile(data), save=False)
+        with transaction.atomic():  # the file first, so that the row is written by one INSERT
+            report.original_file.save(_file_name(filename), ContentFile(data), save=False)
             report.save()
-            transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
-    except IntegrityError:
+            if enqueue:
+                transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
+    except BaseException as exc:
         if report.original_file:
             report.original_file.delete(save=False)
-        return Report.objects.get(sha256=sha256), False
+        if isinstance(exc, IntegrityError):  # the same bytes, sent at the same instant
+            return Report.objects.get(original_sha256=original_sha256), False
+        raise
     return report, True
 
 
-def report_create_from_url(*, url, user=None, outlet="", published=None, language=""):
+def report_create_from_url(*, url, user=None, outlet="", published=None, language="", enqueue=True):
     """Store a report whose page the worker will fetch, and queue it; return (report, created).
 
     The URL is checked now (http or https, every address of its host allowed), so a refused one
     leaves nothing; the worker checks it again, at every redirect, when it fetches the page.
     The same URL (normalised) returns the report already stored, queued again if its fetch
     failed. What the sender gives wins over what the page says. Raise RefusedURL with the reason.
+    With `enqueue=False` the caller sends it (reports_enqueue).
     """
     key = check_url(url).url
     existing = Report.objects.filter(Q(requested_url=key) | Q(final_url=key) | Q(url=key)).first()
@@ -124,17 +127,16 @@ def report_create_from_url(*, url, user=None, outlet="", published=None, languag
         language=_language(language),
         published_on=published_on,
         published_precision=precision,
-        # No text yet: until the page is read, the hash stands for the URL, unique as it is.
-        sha256=hashlib.sha256(f"url {key}".encode()).hexdigest(),
         status=Report.Status.QUEUED,
         uploaded_by=user,
     )
-    report.full_clean(exclude=["sha256", "text", "requested_url"])
+    report.full_clean(exclude=["uploaded_by", "original_sha256", "requested_url"])
     try:
         with transaction.atomic():
             report.save()
-            transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
-    except IntegrityError:
+            if enqueue:
+                transaction.on_commit(lambda: report_enqueue(report_id=report.pk))
+    except IntegrityError:  # the same URL, sent at the same instant
         return Report.objects.get(requested_url=key), False
     return report, True
 
@@ -145,7 +147,7 @@ def report_refetch(*, report):
     Any other report (an upload, a page read) is left as it is.
     """
     queued = (
-        Report.objects.filter(pk=report.pk, status=Report.Status.FAILED, text="")
+        Report.objects.filter(pk=report.pk, status=Report.Status.FAILED, sha256=None)
         .exclude(requested_url="")
         .update(status=Report.Status.QUEUED, error="", attempts=0, updated_at=timezone.now())
     )
@@ -156,16 +158,31 @@ def report_refetch(*, report):
 
 
 def report_enqueue(*, report_id):
-    """Hand the report to a worker; if the broker is down, leave it queued for the sweep.
+    """Hand the report to a worker; if the broker is down or hangs, leave it queued for the sweep.
 
-    Called after commit, so the worker always finds the row. Return True when it was sent.
+    Called after commit, so the worker always finds the row. One try, bounded by the broker
+    timeouts of the settings: the sweep is the retry. Return True when it was sent.
     """
     try:
-        tasks.process_report.delay(report_id)
+        tasks.process_report.apply_async((report_id,), retry=False)
     except BROKER_ERRORS as exc:
         logger.warning("Report %s stays queued, the broker is unreachable: %s", report_id, exc)
         return False
     return True
+
+
+def reports_enqueue(*, report_ids):
+    """Send reports to a worker in turn; return the ids sent.
+
+    After the first the broker refuses, the rest stay queued for the sweep without a try: a
+    broker that accepts connections and never answers costs one timeout, not one per report.
+    """
+    sent = []
+    for report_id in report_ids:
+        if not report_enqueue(report_id=report_id):
+            break
+        sent.append(report_id)
+    return sent
 
 
 def reports_requeue_stale(*, older_than=None):
@@ -181,20 +198,18 @@ def reports_requeue_stale(*, older_than=None):
     stale = Report.objects.stale(cutoff) | Report.objects.filter(
         status=Report.Status.PROCESSING, updated_at__lt=abandoned_cutoff
     )
-    sent = 0
-    for report_id in stale.values_list("pk", flat=True):
-        if not report_enqueue(report_id=report_id):
-            break  # the broker is still down: try again at the next sweep
-        Report.objects.filter(pk=report_id).update(updated_at=timezone.now())
-        sent += 1
-    return sent
+    sent = reports_enqueue(report_ids=list(stale.values_list("pk", flat=True)))
+    Report.objects.filter(pk__in=sent, status=Report.Status.QUEUED).update(updated_at=timezone.now())
+    return len(sent)
 
 
 # --- Processing ---------------------------------------------------------------------------
 
 
 def report_process(*, report_id, retries=0):
-    """Claim a queued report, extract its figures and mark it done (or failed with the reason).
+    """Claim a queued report, read its file, extract its figures and mark it done.
+
+    Or mark it failed with the reason, or a duplicate of the report stored earlier with its text.
 
     Safe to run twice: a done or failed report is left alone, and a second run over the same
     report writes the same figures. A report whose worker died `INGEST_MAX_ATTEMPTS` times is
@@ -216,10 +231,7 @@ def report_process(*, report_id, retries=0):
             updated_at=timezone.now(),
         )
         return
-    report = Report.objects.get(pk=report_id)
-    if report.requested_url and not report.text and not _fetch_page(report):
-        return
-    _analyse(report)
+    _analyse(Report.objects.get(pk=report_id))
 
 
 def report_reextract(*, report, user=None):
@@ -229,10 +241,9 @@ def report_reextract(*, report, user=None):
     readings get new ids, and a reading that is gone is removed and leaves a tombstone for the
     deletions feed. Figures an editor confirmed, corrected or rejected are not touched, and a
     new reading of the same number does not duplicate them. `user` is who asked, for history.
-    A page never read (its fetch failed) has nothing to read again: report_refetch fetches it.
     """
-    if not report.text:
-        return report
+    if report.requested_url and not report.original_file:
+        return report  # a page never fetched has nothing to read again: report_refetch fetches it
     _analyse(report, user=user)
     report.refresh_from_db()
     return report
@@ -304,75 +315,142 @@ class ClaimantSources:
         return source
 
 
-def _fetch_page(report):
-    """Fetch and read the page of a report given by URL, and store it as an upload is stored.
-
-    Return False when the report failed instead (the reason in its error, nothing else
-    written): it can be fetched again (report_refetch).
-    """
-    page = None
-    try:
-        page = fetch(report.requested_url)
-        document = read_document(page.data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
-    except FetchError as exc:
-        return _fetch_failed(report, f"The page could not be fetched: {exc}", http_status=exc.status)
-    except UnreadableDocument as exc:
-        return _fetch_failed(report, f"The page could not be read: {exc}", page=page)
-    sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-    if same := Report.objects.filter(sha256=sha256).exclude(pk=report.pk).first():
-        return _fetch_failed(report, f"The page's text is already stored as report {same.pk}.", page=page)
-    report.text = document.text
-    report.sha256 = sha256
-    report.content_type = document.content_type
-    report.title = document.title or Truncator(document.text.split("\n", 1)[0]).chars(120)
-    report.outlet = (report.outlet or document.outlet)[:200]
-    report.url = page.final_url
-    report.final_url = page.final_url
-    report.http_status = page.status
-    report.fetched_at = page.fetched_at
-    report.language = report.language or _language(document.language) or detect_language(fold(document.text))
-    if not report.published_on:
-        report.published_on, report.published_precision = _published(document.published)
-    name = _file_name(urlsplit(page.final_url).path, document.content_type)
-    try:
-        with transaction.atomic():
-            report.original_file.save(name, ContentFile(page.data), save=False)
-            report.save()
-    except IntegrityError:  # another report stored the same text meanwhile
-        report.original_file.delete(save=False)
-        report.refresh_from_db()
-        return _fetch_failed(report, "The page's text is already stored as another report.", page=page)
-    return True
-
-
-def _fetch_failed(report, reason, *, page=None, http_status=None):
-    Report.objects.filter(pk=report.pk).update(
-        status=Report.Status.FAILED,
-        error=reason[:2000],
-        http_status=page.status if page else http_status,
-        final_url=page.final_url if page else "",
-        fetched_at=timezone.now(),
-        updated_at=timezone.now(),
-    )
-    return False
-
-
 def _analyse(report, user=None):
-    """Write the report's figures and mark it done, or mark it failed with the reason."""
+    """Take a report through the stages, each a function: its original bytes, their reading, the
+    figures. Mark it done, or failed with the reason, or a duplicate; reading happens only once.
+    """
     try:
+        if report.sha256 is None:  # not read yet
+            report = _read(report, _original_bytes(report))
+            if report.status == Report.Status.DUPLICATE:
+                return
         sources = list(Source.objects.all())  # one read serves the gazetteer and the claimants
         claimants = gazetteer(sources)
         figures = _read_figures(report, claimants)
         _write_figures(report, figures, ClaimantSources(sources, claimants), user=user)
     except TRANSIENT_DATABASE_ERRORS:
         raise
+    except _AlreadyStored:  # a page whose bytes another report holds: marked its duplicate
+        return
+    except UnreadableDocument as exc:  # the reason is written for the person who sent the file
+        _fail(report, str(exc))
     except Exception as exc:  # noqa: BLE001 - any other failure belongs to this report, not the worker
         logger.exception("Report %s failed", report.pk)
+        _fail(report, f"The analysis failed: {exc.__class__.__name__}: {exc}")
+
+
+class _AlreadyStored(Exception):
+    """The fetched page's bytes are another report's: this one was marked its duplicate."""
+
+
+def _fail(report, error):
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.FAILED, error=error[:2000], updated_at=timezone.now()
+    )
+
+
+def _original_bytes(report):
+    """Return the bytes the report is made of: its uploaded file, or the page fetched from its URL.
+
+    The first stage of the worker. A page is fetched once and stored as an upload is, with its
+    final URL, HTTP status and fetch time; a fetch that fails is written on the report, which
+    fails with the reason and can be fetched again (report_refetch).
+    """
+    if not report.original_file and report.requested_url:
+        return _fetch_original(report)
+    if not report.original_file:
+        raise UnreadableDocument("The report has no original file to read.")
+    with report.original_file.open("rb") as original:
+        return original.read()
+
+
+def _fetch_original(report):
+    """Fetch a report's page and store it as its original file; return its bytes."""
+    try:
+        page = fetch(report.requested_url)
+    except FetchError as exc:
+        Report.objects.filter(pk=report.pk).update(http_status=exc.status, fetched_at=timezone.now())
+        raise UnreadableDocument(f"The page could not be fetched: {exc}") from exc
+    check_upload(page.data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
+    report.original_sha256 = hashlib.sha256(page.data).hexdigest()
+    report.url = page.final_url
+    report.final_url = page.final_url
+    report.http_status = page.status
+    report.fetched_at = page.fetched_at
+    name = _file_name(urlsplit(page.final_url).path.rstrip("/").rsplit("/", 1)[-1])
+    try:
+        with transaction.atomic():
+            report.original_file.save(name, ContentFile(page.data), save=False)
+            report.save(
+                update_fields=[
+                    "original_file",
+                    "original_sha256",
+                    "url",
+                    "final_url",
+                    "http_status",
+                    "fetched_at",
+                    "updated_at",
+                ]  # fmt: skip
+            )
+    except IntegrityError:  # the same bytes are stored already: this report is their duplicate
+        report.original_file.delete(save=False)
+        first = Report.objects.filter(original_sha256=report.original_sha256).first()
+        if first is None:
+            raise
         Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.FAILED,
-            error=f"The analysis failed: {exc.__class__.__name__}: {exc}"[:2000],
+            status=Report.Status.DUPLICATE,
+            duplicate_of=first,
+            final_url=page.final_url,
+            http_status=page.status,
+            fetched_at=page.fetched_at,
+            processed_at=timezone.now(),
             updated_at=timezone.now(),
         )
+        raise _AlreadyStored from None
+    return page.data
+
+
+def _read(report, data):
+    """Read the original's text and metadata into the report (what the uploader gave wins).
+
+    The text's hash is unique: when another report has the same text, this one is marked its
+    duplicate instead, keeping its file, and is not analysed. Return the report.
+    """
+    document = read_document(data, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES)
+    report.text = document.text
+    report.content_type = document.content_type
+    report.title = (document.title or Truncator(document.text.split("\n", 1)[0]).chars(120))[:500]
+    report.outlet = report.outlet or document.outlet[:200]
+    report.url = report.url or _valid_url(document.url)
+    report.language = report.language or _language(document.language) or detect_language(fold(document.text))
+    if report.published_on is None:
+        report.published_on, report.published_precision = _published(document.published)
+    # Its only constraint is about failed reports: this one is being processed.
+    report.full_clean(
+        exclude=["sha256", "original_sha256", "uploaded_by", "duplicate_of"], validate_constraints=False
+    )
+    sha256 = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    fields = ["text", "content_type", "title", "outlet", "url", "language", "published_on",
+              "published_precision", "sha256", "updated_at"]  # fmt: skip
+    try:
+        with transaction.atomic():
+            report.sha256 = sha256
+            report.save(update_fields=fields)
+    except IntegrityError:  # the same text is stored already, even if read this very instant
+        report.sha256 = None
+        first = Report.objects.filter(sha256=sha256).first()
+        if first is None:
+            raise
+        Report.objects.filter(pk=report.pk).update(
+            status=Report.Status.DUPLICATE,
+            duplicate_of=first,
+            title=report.title,
+            content_type=report.content_type,
+            processed_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        report.status, report.duplicate_of = Report.Status.DUPLICATE, first
+    return report
 
 
 def _read_figures(report, claimants):
@@ -593,7 +671,18 @@ def _language(value):
     return value if value in Report.Language.values else ""
 
 
-def _file_name(filename, content_type):
-    extension = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf"}[content_type]
-    stem = (filename or "").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "report"
-    return stem + extension
+def _file_name(filename):
+    """Return the stored name of an original: the sender's, with an extension of an article's type.
+
+    Its type is decided when it is read; the name only helps whoever downloads it.
+    """
+    stem, dot, extension = (filename or "").rsplit("/", 1)[-1].rpartition(".")
+    if not dot:
+        stem, extension = extension, ""
+    extension = extension.lower() if extension.lower() in {"txt", "html", "htm", "pdf"} else "txt"
+    return f"{stem[:80] or 'report'}.{extension}"
+
+
+def _file_title(filename):
+    """Return the title a report shows until its file is read: the file's name, cut to fit."""
+    return Truncator((filename or "").rsplit("/", 1)[-1]).chars(120)[:500]

@@ -1,18 +1,22 @@
 """The editors' upload page, the status endpoint it polls, and the uploaded originals."""
 
+import base64
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
 from ingest.fetch import FetchError
 from ingest.forms import UploadForm
 from ingest.readers import UnreadableDocument
-from ingest.services import report_create, report_create_from_url
+from ingest.services import report_create, report_create_from_url, reports_enqueue
 from tracker.models import Report
 
 EDITOR_PERMISSION = "tracker.add_report"
@@ -37,6 +41,9 @@ def report_status(report):
         "status_display": report.get_status_display(),
         "error": report.error,
         "url": report.get_absolute_url(),
+        "duplicate_of": {"title": str(report.duplicate_of), "url": report.duplicate_of.get_absolute_url()}
+        if report.duplicate_of
+        else None,
         "estimates": [
             {
                 "value": estimate.display_value,
@@ -62,13 +69,19 @@ class UploadView(EditorRequiredMixin, FormView):
             if ids
             else Report.objects.filter(uploaded_by=self.request.user)[:20]
         )
-        context["reports"] = [report_status(r) for r in reports.prefetch_related("estimates__source")]
+        reports = reports.select_related("duplicate_of").prefetch_related("estimates__source")
+        context["reports"] = [report_status(r) for r in reports]
         context["max_megabytes"] = settings.INGEST_MAX_UPLOAD_BYTES // (1024 * 1024)
         return context
 
     def form_valid(self, form):
+        """Store every file and URL, then send the new reports to the broker, and tell each one's fate.
+
+        Storing comes first: a broker that hangs costs one timeout once all files are safe, and
+        the reports it did not take wait, queued, for the sweep.
+        """
         metadata = {key: form.cleaned_data[key] for key in ("outlet", "published", "language")}
-        ids = []
+        stored = []
         for upload in form.cleaned_data["files"]:
             try:
                 report, created = report_create(
@@ -76,25 +89,43 @@ class UploadView(EditorRequiredMixin, FormView):
                     filename=upload.name,
                     user=self.request.user,
                     url=form.cleaned_data["url"],
+                    enqueue=False,
                     **metadata,
                 )
             except UnreadableDocument as exc:
                 messages.error(self.request, f"{upload.name}: {exc}")
                 continue
-            if not created:
-                messages.info(self.request, f"{upload.name}: already uploaded as “{report}”.")
-            ids.append(report.pk)
+            except ValidationError as exc:
+                messages.error(self.request, f"{upload.name}: {' '.join(exc.messages)}")
+                continue
+            stored.append((upload.name, report, created))
         for url in form.cleaned_data["urls"]:
             try:
-                report, created = report_create_from_url(url=url, user=self.request.user, **metadata)
+                report, created = report_create_from_url(
+                    url=url, user=self.request.user, enqueue=False, **metadata
+                )
             except FetchError as exc:
                 messages.error(self.request, f"{url}: {exc}")
                 continue
+            stored.append((url, report, created))
+        sent = set(reports_enqueue(report_ids=[report.pk for _name, report, created in stored if created]))
+        for name, report, created in stored:
             if not created:
-                messages.info(self.request, f"{url}: already asked for as “{report}”.")
-            ids.append(report.pk)
+                text = _("%(name)s: already uploaded as “%(report)s”.")
+                messages.info(self.request, text % {"name": name, "report": report})
+            elif report.pk in sent:
+                messages.success(
+                    self.request, _("%(name)s: stored and queued for analysis.") % {"name": name}
+                )
+            else:
+                text = _(
+                    "%(name)s: stored, waiting for the task queue, which does not answer now: "
+                    "it will be sent for analysis automatically."
+                )
+                messages.warning(self.request, text % {"name": name})
+        ids = [str(report.pk) for _name, report, _created in stored]
         url = reverse("ingest:upload")
-        return redirect(f"{url}?reports={','.join(map(str, ids))}" if ids else url)
+        return redirect(f"{url}?reports={','.join(ids)}" if ids else url)
 
 
 class StatusView(EditorRequiredMixin, View):
@@ -103,7 +134,8 @@ class StatusView(EditorRequiredMixin, View):
     raise_exception = True
 
     def get(self, request):
-        reports = Report.objects.filter(pk__in=requested_ids(request)).prefetch_related("estimates__source")
+        reports = Report.objects.filter(pk__in=requested_ids(request)).select_related("duplicate_of")
+        reports = reports.prefetch_related("estimates__source")
         return JsonResponse({"reports": [report_status(r) for r in reports]})
 
 
@@ -112,7 +144,8 @@ class OriginalFileView(EditorRequiredMixin, View):
 
     An uploaded HTML file is whatever its sender wrote, scripts included: it leaves only as an
     attachment of no particular type, in a sandbox, so it cannot run in this site's origin.
-    MEDIA_ROOT must never be served by the web server itself.
+    MEDIA_ROOT must never be served by the web server itself. The SHA-256 of the bytes stored
+    at upload goes with it (Repr-Digest, RFC 9530), for whoever checks the copy.
     """
 
     def get(self, request, pk):
@@ -124,4 +157,7 @@ class OriginalFileView(EditorRequiredMixin, View):
             content_type="application/octet-stream",
         )
         response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        if report.original_sha256:
+            digest = base64.b64encode(bytes.fromhex(report.original_sha256)).decode()
+            response["Repr-Digest"] = f"sha-256=:{digest}:"
         return response

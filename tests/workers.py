@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,11 +30,15 @@ def database_url():
 
 
 def service_env(*, broker_url=None, **extra):
-    """Return the environment of a worker, server or command run against the test database."""
+    """Return the environment of a worker, server or command run against the test database.
+
+    It shares the test's MEDIA_ROOT too: a worker reads the files the test uploaded.
+    """
     return {
         **os.environ,
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": broker_url or settings.CELERY_BROKER_URL,
+        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         **{name: str(value) for name, value in extra.items()},
     }
 
@@ -132,13 +137,65 @@ def redis_server():
         server.stop()
 
 
+class HungBroker:
+    """A TCP server on a free local port that accepts every connection and never answers.
+
+    What a broker behind a stuck proxy, or a frozen Redis, looks like to a client: connecting
+    works, every reply times out. `connections` counts the connections it accepted.
+    """
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.url = f"redis://127.0.0.1:{self.server.getsockname()[1]}/0"
+        self.held = []
+        self.closed = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def connections(self):
+        return len(self.held)
+
+    def _accept(self):
+        self.server.settimeout(0.2)
+        while not self.closed.is_set():
+            try:
+                connection, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.held.append(connection)  # kept open, never read from, never written to
+
+    def close(self):
+        self.closed.set()
+        self.thread.join(timeout=5)
+        for connection in self.held:
+            connection.close()
+        self.server.close()
+
+
+@contextmanager
+def hung_broker():
+    """Run a HungBroker for the duration of the block."""
+    broker = HungBroker()
+    broker.thread.start()
+    try:
+        yield broker
+    finally:
+        broker.close()
+
+
 @contextmanager
 def broker_of_this_process(url):
-    """Point this process's Celery app (the uploads' producer) at another broker for the block."""
+    """Point this process's Celery app (the uploads' producer) at another broker for the block.
+
+    The producer's URL is the write URL: the broker URL itself cannot be changed while the
+    environment sets CELERY_BROKER_URL, which Celery reads first.
+    """
     from tracker.celery import app
 
     saved = app.conf.broker_url, app.conf.broker_write_url, app._pool, app.amqp._producer_pool
-    app.conf.broker_url, app.conf.broker_write_url = url, None
+    app.conf.broker_url, app.conf.broker_write_url = url, url
     app._pool = app.amqp._producer_pool = None
     try:
         yield app

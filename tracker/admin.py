@@ -220,6 +220,7 @@ class ReportAdmin(admin.ModelAdmin):
         "http_status",
         "fetched_at",
         "sha256",
+        "duplicate_of",
         "created_at",
     ]
     fieldsets = [

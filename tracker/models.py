@@ -139,6 +139,7 @@ class Report(TimeStamped):
         PROCESSING = "processing", _("processing")
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
+        DUPLICATE = "duplicate", _("duplicate")
 
     class Language(models.TextChoices):
         FRENCH = "fr", _("French")
@@ -150,11 +151,26 @@ class Report(TimeStamped):
     language = models.CharField(max_length=2, choices=Language, blank=True)
     published_on = models.DateField(null=True, blank=True)
     published_precision = models.CharField(max_length=5, choices=DatePrecision, default=DatePrecision.DAY)
-    text = models.TextField(help_text=_("The plain text that was analysed."))
+    text = models.TextField(
+        blank=True, help_text=_("The plain text that was analysed; empty until a worker reads the file.")
+    )
     original_file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
+    # Null for a report made without a file; unique, so that one file sent twice at once is stored once.
+    original_sha256 = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("SHA-256 of the original file's bytes."),
+    )
     content_type = models.CharField(max_length=100, blank=True)
+    # Null until the text is read (after the upload): NULLs never collide in a unique index.
     sha256 = models.CharField(
-        max_length=64, unique=True, help_text=_("Hash of the normalised text: one copy per article.")
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Hash of the normalised text: one copy per article."),
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED, db_index=True)
     error = models.TextField(blank=True)
@@ -175,6 +191,14 @@ class Report(TimeStamped):
     final_url = models.URLField(max_length=1000, blank=True, help_text=_("Where the redirects led."))
     http_status = models.PositiveSmallIntegerField(null=True, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report stored earlier with the same text, found once this file was read."),
+    )
 
     objects = ReportQuerySet.as_manager()
 

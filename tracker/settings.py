@@ -169,24 +169,29 @@ INGEST_RETRY_BACKOFF = envint("INGEST_RETRY_BACKOFF", 5)
 INGEST_RETRY_BACKOFF_MAX = envint("INGEST_RETRY_BACKOFF_MAX", 300)
 # Redis redelivers an unacknowledged task after this; it must exceed the longest task and its
 # retry backoff (a retry waits its countdown unacknowledged), or a task would run twice.
+# A broker that refuses connections, or accepts them and never answers, holds an upload this
+# long at most: the upload tries once, then leaves its report queued for the sweep.
+INGEST_BROKER_TIMEOUT_SECONDS = envint("INGEST_BROKER_TIMEOUT_SECONDS", 2)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 3600),
-    "socket_connect_timeout": 2,
-    "socket_timeout": 5,
+    "socket_connect_timeout": INGEST_BROKER_TIMEOUT_SECONDS,
+    # Above the 1 s of the worker's blocking pop, which it waits for asynchronously anyway.
+    "socket_timeout": INGEST_BROKER_TIMEOUT_SECONDS,
 }
 if CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] <= CELERY_TASK_TIME_LIMIT + INGEST_RETRY_BACKOFF_MAX:
     raise ImproperlyConfigured(
         "CELERY_VISIBILITY_TIMEOUT must exceed CELERY_TASK_TIME_LIMIT + INGEST_RETRY_BACKOFF_MAX, "
         "or Redis would hand a running or retrying task to a second worker."
     )
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_TIMEOUT = INGEST_BROKER_TIMEOUT_SECONDS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
 
 # --- Ingest -------------------------------------------------------------------------------
 INGEST_MAX_UPLOAD_BYTES = envint("INGEST_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 INGEST_MAX_FILES = envint("INGEST_MAX_FILES", 50)
-# A PDF is read in a child process with these bounds (ingest/pdf.py): a hostile file is refused.
+# A PDF or an HTML page is read in a child process with these bounds (ingest/pdf.py,
+# ingest/htmlpage.py): a hostile file fails its report with the reason, the worker goes on.
 INGEST_PDF_MAX_PAGES = envint("INGEST_PDF_MAX_PAGES", 500)
 INGEST_PDF_TIMEOUT_SECONDS = envint("INGEST_PDF_TIMEOUT_SECONDS", 20)
 INGEST_PDF_MAX_MEMORY_MB = envint("INGEST_PDF_MAX_MEMORY_MB", 512)
@@ -222,9 +227,10 @@ CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
 if INGEST_FETCH_TOTAL_SECONDS >= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("INGEST_FETCH_TOTAL_SECONDS must be below CELERY_TASK_SOFT_TIME_LIMIT.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
-# Django's parser refuses more files than this before storing any (it never caps their size:
-# ingest's upload validator does).
-DATA_UPLOAD_MAX_NUMBER_FILES = INGEST_MAX_FILES
+# Django's parser refuses more files than this before storing any, with a bare 400 page (it never
+# caps their size: ingest's upload validator does). Well above INGEST_MAX_FILES, so that a few too
+# many reach the upload form, which says how many it takes.
+DATA_UPLOAD_MAX_NUMBER_FILES = INGEST_MAX_FILES * 10
 
 # --- Auth, i18n, static ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

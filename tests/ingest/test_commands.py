@@ -39,13 +39,47 @@ def test_ingest_stores_the_seeds_once_and_reports_duplicates_the_second_time(see
 
 
 @pytest.mark.django_db
-def test_ingest_refuses_a_binary_file_clearly_leaves_nothing_and_exits_non_zero(tmp_path, settings, run):
+def test_ingest_keeps_an_unreadable_file_says_why_its_report_failed_and_exits_non_zero(tmp_path, run):
     binary = tmp_path / "article.txt"
     binary.write_bytes(bytes(range(256)) * 20)
+    out = StringIO()
     with pytest.raises(CommandError, match="1 file"):
-        run("ingest", str(binary))
+        call_command("ingest", str(binary), stdout=out, stderr=StringIO())
+    report = Report.objects.get()
+    assert report.status == Report.Status.FAILED and report.original_file
+    assert f"report {report.pk} (article.txt): The file is neither text nor HTML nor PDF" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_ingest_refuses_a_known_binary_format_at_once_and_leaves_nothing(tmp_path, settings, run):
+    image = tmp_path / "article.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(CommandError, match="1 file"):
+        run("ingest", str(image))
     assert Report.objects.count() == 0
     assert not (settings.MEDIA_ROOT / "reports").exists()
+
+
+@pytest.mark.django_db
+def test_ingest_reads_a_text_after_forty_html_comments_as_text(tmp_path, run):
+    """The probe's case: the type check backtracked on leading comments and the command hung."""
+    path = tmp_path / "c.txt"
+    path.write_text("<!-- x -->\n" * 40 + "The coalition said at least 603 civilians were killed since 2014.")
+    out = run("ingest", str(path))
+    assert "New: 1 (done 1" in out
+    assert Report.objects.get().content_type == "text/plain"
+
+
+@pytest.mark.django_db
+def test_ingest_tells_which_file_has_the_text_of_another_and_points_to_it(tmp_path, run):
+    article = "The coalition said at least 603 civilians were killed since 2014."
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article, encoding="utf-16")  # other bytes, the same text
+    out = run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    first = Report.objects.get(status=Report.Status.DONE)
+    assert "New: 1 " in out and "Duplicates: 1" in out
+    assert f"b.txt: the same text as report {first.pk}" in out
+    assert Report.objects.get(status=Report.Status.DUPLICATE).duplicate_of == first
 
 
 @pytest.mark.django_db

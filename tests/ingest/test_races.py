@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from rest_framework.test import APIClient
 
-from ingest.services import report_create
+from ingest.services import report_create, report_process
 from tracker.models import Report
 
 pytestmark = pytest.mark.postgres
@@ -23,7 +23,8 @@ def all_past_the_duplicate_check(monkeypatch):
     Each has then found nothing and goes on to insert: the race is certain, not a matter of
     thread scheduling. Return a function that sets how many callers take part.
     """
-    original = Report.full_clean  # report_create validates right after its look-up
+    original = Report.full_clean  # report_create validates right after its look-up, the worker
+    # right before it stores the text it read
 
     def start(callers):
         barrier = Barrier(callers, timeout=30)
@@ -49,15 +50,23 @@ def run_at_once(function, count):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_simultaneous_uploads_of_one_text_give_one_report(uploader, all_past_the_duplicate_check):
-    """The unique hash decides under a race: every caller gets the one report."""
-    all_past_the_duplicate_check(4)
+def test_one_text_read_by_four_workers_at_once_is_stored_once_the_others_pointing_to_it(
+    uploader, all_past_the_duplicate_check
+):
+    """The unique hash of the text decides under a race: one report keeps it, each other one
+    becomes its duplicate and keeps its own file."""
+    reports = [report_create(text=TEXT + " " * n, user=uploader, enqueue=False)[0] for n in range(4)]
+    assert len({r.original_sha256 for r in reports}) == 4  # four files: each is stored
+    all_past_the_duplicate_check(4)  # the worker validates what it read right before saving it
 
-    results = run_at_once(lambda n: report_create(text=TEXT + " " * n, user=uploader), 4)  # one text
+    run_at_once(lambda n: report_process(report_id=reports[n].pk), 4)
 
-    assert Report.objects.count() == 1
-    assert {report.pk for report, _ in results} == {Report.objects.get().pk}
-    assert sum(created for _, created in results) == 1
+    first = Report.objects.get(status=Report.Status.DONE)
+    duplicates = Report.objects.filter(status=Report.Status.DUPLICATE)
+    assert duplicates.count() == 3
+    assert set(duplicates.values_list("duplicate_of", flat=True)) == {first.pk}
+    assert all(r.original_file for r in duplicates)
+    assert first.estimates.exists()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,8 +1,10 @@
 """Reading uploaded bytes: the type comes from the content, refusals say why."""
 
+import time
+
 import pytest
 
-from ingest.readers import HTML, PDF, PLAIN, UnreadableDocument, normalise, read_document, read_text
+from ingest.readers import HTML, PDF, PLAIN, UnreadableDocument, is_html, normalise, read_document, read_text
 from tests.ingest.documents import pdf_with_text, pdf_without_text
 
 LIMIT = 10 * 1024 * 1024
@@ -105,3 +107,38 @@ def test_normalising_makes_the_same_article_saved_twice_identical():
         "Line one\nLine two\n\nEnd"
     )
     assert normalise("e\u0301t\u00e9") == "\u00e9t\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<html><body>x</body></html>", True),
+        ("  \n<!DOCTYPE html>\n<html>", True),
+        ("<!doctype\tHTML><p>x", True),
+        ('<?xml version="1.0"?>\n<!-- a -->\n<HTML lang="fr">', True),
+        ("<!-- one --><!-- two -->\n<body>", True),
+        ("<head>", True),
+        ("<htmlx>", False),
+        ("<header>At least 12 civilians were killed.", False),
+        ("<!-- never closed <html>", False),
+        ("At least 12 civilians were killed. <html>", False),
+        ("<!doctype xml>", False),
+    ],
+)
+def test_it_tells_html_from_the_opening_of_a_text(text, expected):
+    assert is_html(text) is expected
+
+
+def test_the_type_check_takes_linear_time_on_many_leading_comments():
+    """The probe's case: the old pattern backtracked 12 s on 24 comments and hung on 40."""
+    for count in (24, 40, 100_000):
+        text = "<!-- x -->\n" * count + "At least 12 civilians were killed."
+        started = time.monotonic()
+        assert not is_html(text)
+        assert is_html(text.replace("At least", "<html>At least", 1))
+        elapsed = time.monotonic() - started
+        assert elapsed < 1, f"{count} comments took {elapsed:.2f}s"  # generous: milliseconds here
+    document = read_document(
+        ("<!-- x -->\n" * 40 + "At least 12 civilians were killed.").encode(), max_bytes=LIMIT
+    )
+    assert document.content_type == PLAIN

@@ -1,6 +1,7 @@
 """The pipeline's writes: storing an upload, processing it, re-extracting it."""
 
 import datetime
+import hashlib
 import time
 
 import pytest
@@ -42,30 +43,80 @@ def test_an_upload_is_stored_analysed_and_its_claimants_resolved(editor, django_
 
 
 @pytest.mark.django_db
-def test_what_the_uploader_gives_wins_over_what_the_document_says():
+def test_what_the_uploader_gives_wins_over_what_the_document_says(upload):
     html = (
         b'<html lang="fr"><head><meta property="og:site_name" content="Site"><meta name="date" '
         b'content="2017-07-08"></head><body><p>La coalition estime qu\'au moins 603 civils ont '
         b"\xc3\xa9t\xc3\xa9 tu\xc3\xa9s depuis 2014.</p></body></html>"
     )
-    report, _ = report_create(data=html, outlet="Given", published="2017-07", language="en")
+    report = upload(data=html, outlet="Given", published="2017-07", language="en")
     assert (report.outlet, report.published_on, report.published_precision, report.language) == (
         "Given",
         datetime.date(2017, 7, 1),
         "month",
         "en",
     )
-    other, _ = report_create(data=html.replace(b"603", b"604"))
+    other = upload(data=html.replace(b"603", b"604"))
     assert (other.outlet, other.published_on, other.language) == ("Site", datetime.date(2017, 7, 8), "fr")
 
 
 @pytest.mark.django_db
-def test_the_same_text_again_returns_the_report_already_stored():
-    first, created = report_create(text=ARTICLE + "\r\n\r\n")
+def test_an_upload_stores_the_bytes_and_their_hash_and_reads_nothing_until_the_worker_does(
+    django_capture_on_commit_callbacks,
+):
+    data = ARTICLE.encode("utf-16")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report, created = report_create(data=data, filename="wire.txt")
+    report.refresh_from_db()
+    assert created and len(callbacks) == 1  # the task, sent once the row is committed
+    assert (report.status, report.text, report.sha256, report.content_type) == (
+        Report.Status.QUEUED,
+        "",
+        None,
+        "",
+    )
+    assert report.original_sha256 == hashlib.sha256(data).hexdigest()
+    assert report.title == "wire.txt"
+    with report.original_file.open("rb") as original:
+        assert original.read() == data
+
+    callbacks[0]()  # the worker's turn (tasks run eagerly here)
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.text == ARTICLE and report.sha256 == hashlib.sha256(ARTICLE.encode()).hexdigest()
+    assert report.original_sha256 == hashlib.sha256(data).hexdigest()  # the bytes' hash is kept apart
+
+
+@pytest.mark.django_db
+def test_the_same_bytes_again_return_the_report_already_stored_at_once():
+    first, created = report_create(data=ARTICLE.encode("latin-1"), filename="one.txt")
     again, created_again = report_create(data=ARTICLE.encode("latin-1"), filename="copy.txt")
     assert created and not created_again
     assert again.pk == first.pk
     assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_text_in_other_bytes_is_kept_as_a_duplicate_pointing_to_the_first(upload, client):
+    first = upload(text=ARTICLE + "\r\n\r\n")
+    again = upload(data=ARTICLE.encode("latin-1"), filename="copy.txt")
+    assert again.pk != first.pk
+    assert (again.status, again.duplicate_of) == (Report.Status.DUPLICATE, first)
+    assert not again.estimates.exists() and first.estimates.exists()
+    with again.original_file.open("rb") as original:
+        assert original.read() == ARTICLE.encode("latin-1")  # nothing lost
+    assert again.title == first.title
+    page = client.get(again.get_absolute_url()).content.decode()
+    assert f'<a href="{first.get_absolute_url()}">' in page  # its public page points to the first
+
+
+@pytest.mark.django_db
+def test_a_first_line_of_combining_marks_gives_a_title_that_fits(upload):
+    zalgo = "Z" + "\u0301\u0316\u0322" * 5000 + "\n" + ARTICLE
+    report = upload(data=zalgo.encode(), filename="z" + "\u0301" * 3000 + ".txt")
+    assert report.status == Report.Status.DONE, report.error
+    assert 0 < len(report.title) <= 500
 
 
 @pytest.mark.django_db

@@ -25,12 +25,12 @@ def test_a_real_worker_fetches_and_processes_url_reports(site, site_allowed, upl
     with running_worker(log, env={"INGEST_ALLOWED_NETWORKS": "127.0.0.1/32"}):
         ids = []
         for path in ("/a.html", "/note.pdf", "/old", "/to-private"):
-            # /old redirects to /a.html: its text is the one already stored, so it is not stored twice.
+            # /old redirects to /a.html: its page is the one already stored, so it is not stored twice.
             response = client.post("/api/v1/reports/", {"url": site.url(path)}, format="json")
             assert response.status_code == 202, response.content
             ids.append(response.json()["id"])
             finished = wait_for(
-                lambda pk=ids[-1]: Report.objects.filter(pk=pk, status__in=["done", "failed"]).exists()
+                lambda pk=ids[-1]: Report.objects.filter(pk=pk, status__in=["done", "failed", "duplicate"]).exists()
             )
             assert finished, log.read_text()
     reports = {r.requested_url.rsplit("/", 1)[-1]: r for r in Report.objects.filter(pk__in=ids)}
@@ -43,7 +43,7 @@ def test_a_real_worker_fetches_and_processes_url_reports(site, site_allowed, upl
     assert article.status == note.status == "done"
     assert article.estimates.filter(value=1400).exists() and note.estimates.filter(value=85).exists()
     assert (article.http_status, article.attempts) == (200, 1)
-    assert old.status == "failed" and f"already stored as report {article.pk}" in old.error
+    assert old.status == "duplicate" and old.duplicate_of_id == article.pk and not old.original_file
     assert old.final_url == site.url("/a.html")
     assert private.status == "failed" and "10.0.0.7, a private address" in private.error
     assert site.hits("/a.html") == 2 and site.hits("/note.pdf") == 1

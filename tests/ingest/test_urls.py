@@ -88,8 +88,8 @@ def test_the_same_url_normalised_gives_the_existing_report(site, site_allowed, f
 def test_a_page_whose_text_is_stored_already_is_not_stored_twice(site, site_allowed, fetched, upload):
     stored = upload(data=pages.ARTICLE_HTML.encode(), filename="a.html")
     report, created = fetched(site.url("/a.html"))
-    assert created and report.status == Report.Status.FAILED
-    assert f"already stored as report {stored.pk}" in report.error
+    assert created and report.status == Report.Status.DUPLICATE
+    assert report.duplicate_of_id == stored.pk
     assert Report.objects.filter(sha256=stored.sha256).count() == 1
     assert not report.estimates.exists()
 

@@ -46,6 +46,12 @@ class ReportSerializer(serializers.ModelSerializer):
     estimate_count = serializers.SerializerMethodField(
         help_text="How many of its figures the public can see (rejected ones are not counted)."
     )
+    duplicate_of = serializers.HyperlinkedRelatedField(
+        view_name="report-detail",
+        read_only=True,
+        allow_null=True,
+        help_text="For a duplicate: the report stored earlier with the same text.",
+    )
 
     class Meta:
         model = Report
@@ -61,6 +67,8 @@ class ReportSerializer(serializers.ModelSerializer):
             "published_precision",
             "status",
             "error",
+            "duplicate_of",
+            "original_sha256",
             "attempts",
             "extractor_version",
             "processed_at",

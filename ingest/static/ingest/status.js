@@ -1,4 +1,4 @@
-// Keep the upload page's report rows up to date until every report is done or failed.
+// Keep the upload page's report rows up to date until every report is done, failed or a duplicate.
 // Text is set with textContent only: article titles and errors are never read as HTML.
 (function () {
   "use strict";
@@ -14,6 +14,13 @@
     row.dataset.status = report.status;
     var status = row.querySelector(".status");
     status.textContent = report.status_display + (report.error ? ": " + report.error : "");
+    if (report.duplicate_of) {
+      var first = document.createElement("a");
+      first.href = report.duplicate_of.url;
+      first.textContent = report.duplicate_of.title;
+      status.append(": " + table.dataset.duplicateLabel + " ", first);
+    }
+    row.querySelector(".title a").textContent = report.title || report.id;  // read from the file by now
     var list = document.createElement("ul");
     report.estimates.forEach(function (e) {
       var item = document.createElement("li");
