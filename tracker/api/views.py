@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView
 from rest_framework.settings import api_settings
 
-from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
+from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed, PreconditionRequired
 from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter, in_utc
 from tracker.api.renderers import CsvRenderer
 from tracker.api.schema import ApiSchema
@@ -186,14 +186,15 @@ INCLUDE_REJECTED = OpenApiParameter(
         description="Recorded in the figure's history, in words, as an edit in the admin. "
         "`review_status` changes only when you send it or when a figure field changes (then it "
         "becomes `corrected`); an `editor_note` alone is only a note. Send `If-Match` "
-        "with the ETag you read (or `If-Unmodified-Since`, or the `updated_at` you read in the "
-        "body): if the figure changed meanwhile the write is refused (412 / 409).",
+        "with the ETag you read, or the `updated_at` you read in the body: without either the "
+        "write is refused (428), and if the figure changed meanwhile it is refused too (412 / 409).",
         request=EstimateCorrectionSerializer,
         responses={
             200: EstimateSerializer,
             400: OpenApiResponse(description="Invalid values."),
             409: OpenApiResponse(description="`updated_at` is not the current version."),
-            412: OpenApiResponse(description="`If-Match` / `If-Unmodified-Since` failed."),
+            412: OpenApiResponse(description="`If-Match` names another version."),
+            428: OpenApiResponse(description="Neither `If-Match` nor `updated_at` was sent."),
         },
     ),
 )
@@ -263,12 +264,12 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         correction.is_valid(raise_exception=True)
         changes = dict(correction.validated_data)
         expected = changes.pop("updated_at", None)
+        if expected is None and request.META.get("HTTP_IF_MATCH", "*").strip() == "*":
+            raise PreconditionRequired()  # "*" names no version: any would do
         if self.precondition_failed(self.object_version(estimate)):
             raise PreconditionFailed()
-        if expected is None and (
-            "HTTP_IF_MATCH" in request.META or "HTTP_IF_UNMODIFIED_SINCE" in request.META
-        ):
-            expected = estimate.updated_at  # checked again under the row lock
+        if expected is None:
+            expected = estimate.updated_at  # If-Match passed: checked again under the row lock
         try:
             estimate = estimate_correct(
                 estimate=estimate, user=request.user, expected_updated_at=expected, **changes
