@@ -29,6 +29,7 @@ from ingest.readers import UnreadableDocument, read_document, read_text
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
 from tracker.partial_dates import parse_as_of, parse_partial_date
+from tracker.quotes import quote_of_figure
 from tracker.services import EDITABLE_FIELDS, source_resolve
 
 logger = logging.getLogger(__name__)
@@ -430,6 +431,8 @@ def _remove(estimates, *, user, when, reason):
 
 def _estimate(report, figure, sources):
     as_of, as_of_precision = _published(figure.as_of, parse=parse_as_of)
+    # A run-on "sentence" can be megabytes: the stored quote, and the reading, keep its heart.
+    quote = quote_of_figure(report.text, figure.quote, figure.start, figure.end)
     return Estimate(
         report=report,
         source=sources.source_of(figure),
@@ -443,11 +446,11 @@ def _estimate(report, figure, sources):
         perpetrator=figure.perpetrator,
         as_of=as_of,
         as_of_precision=as_of_precision,
-        quote=figure.quote,
+        quote=quote,
         start=figure.start,
         end=figure.end,
         confidence=min(max(float(figure.confidence), 0.0), 1.0),
-        machine_reading=dataclasses.asdict(figure),
+        machine_reading={**dataclasses.asdict(figure), "quote": quote},
     )
 
 
