@@ -85,6 +85,9 @@ def report_create(
         sha256=sha256,
         status=Report.Status.QUEUED,
         uploaded_by=user,
+        publication=Report.Publication.PUBLISHED
+        if settings.INGEST_PUBLISH_UPLOADS
+        else Report.Publication.UNPUBLISHED,
     )
     report.full_clean(exclude=["sha256"])  # uniqueness is the database's job, even under a race
     try:

@@ -268,8 +268,8 @@ CHART_MAX_POINTS = envint("TRACKER_CHART_MAX_POINTS", 400)
 CHART_MAX_TRACES = envint("TRACKER_CHART_MAX_TRACES", 12)
 API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 500)
 API_MAX_RESPONSE_BYTES = envint("API_MAX_RESPONSE_BYTES", 2 * 1024 * 1024)
-# Off: an upload waits, unpublished, until an editor publishes it.
-TRACKER_PUBLISH_UPLOADS = envbool("TRACKER_PUBLISH_UPLOADS", True)
+# Off: an upload waits, unpublished, until an editor publishes it (tracker.services.report_publish).
+INGEST_PUBLISH_UPLOADS = envbool("INGEST_PUBLISH_UPLOADS", True)
 
 # --- Proxies ------------------------------------------------------------------------------
 # How many reverse proxies in front of Django append to X-Forwarded-For (docker-compose.yml:

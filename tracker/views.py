@@ -48,6 +48,10 @@ def _inert(cell):
 
 
 CONTENT_MARK = "<!-- the dashboard's content -->"
+# A figure the public may count: not rejected, and its report published (Estimate...public()).
+PUBLIC_FIGURE = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED) & Q(
+    estimates__report__publication=Report.Publication.PUBLISHED
+)
 
 
 class DashboardView(TemplateView):
@@ -164,8 +168,7 @@ class SourceListView(ListView):
     template_name = "tracker/source_list.html"
 
     def get_queryset(self):
-        public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-        return Source.objects.annotate(figure_count=Count("estimates", filter=public)).order_by(
+        return Source.objects.annotate(figure_count=Count("estimates", filter=PUBLIC_FIGURE)).order_by(
             "kind", "name"
         )
 
@@ -193,11 +196,16 @@ class ReportListView(ListView):
 
     def get_queryset(self):
         public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-        return Report.objects.annotate(figure_count=Count("estimates", filter=public)).order_by("-created_at")
+        return (
+            Report.objects.public()
+            .annotate(figure_count=Count("estimates", filter=public))
+            .order_by("-created_at")
+            .defer("text")
+        )
 
 
 class ReportDetailView(DetailView):
-    model = Report
+    queryset = Report.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -65,6 +65,7 @@ class ReportSerializer(serializers.ModelSerializer):
             "extractor_version",
             "processed_at",
             "estimate_count",
+            "publication",
             "created_at",
             "updated_at",
         ]
@@ -212,10 +213,11 @@ class DeletionSerializer(serializers.Serializer):
     removed_at = serializers.DateTimeField(source="at", help_text="When it was removed or rejected.")
     reason = serializers.ChoiceField(
         source="why",
-        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED],
+        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED, EstimateTombstone.WITHDRAWN],
         help_text="removed: deleted (its reading is gone from the article, or an editor deleted it); "
         "rejected: an editor rejected it (an editor may reopen it: it then comes back in "
-        "`updated_since`).",
+        "`updated_since`); withdrawn: an editor withdrew its report from publication (or it "
+        "awaits publication), and it comes back in `updated_since` if the report is published.",
     )
 
 

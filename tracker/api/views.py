@@ -154,14 +154,15 @@ class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
     def includes_text(self):
         return self.request.query_params.get("include") == "text"
 
+    def is_editor(self):
+        return self.request.user.has_perm("tracker.change_report")
+
     def get_queryset(self):
-        reports = (
-            super()
-            .get_queryset()
-            .annotate(
-                estimate_count=Count(
-                    "estimates", filter=~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-                )
+        """Return every report to an editor, the published ones to everyone else."""
+        reports = super().get_queryset() if self.is_editor() else Report.objects.public()
+        reports = reports.annotate(
+            estimate_count=Count(
+                "estimates", filter=~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
             )
         )
         return reports if self.includes_text() else reports.defer("text")
