@@ -264,8 +264,8 @@ KEPT_SECONDS = envint("DJANGO_KEPT_SECONDS", 24 * 3600)
 # Bounds on what one request sends to anyone: a figure's quote, the points of a chart trace,
 # the traces of a chart, the rows of an API page and its bytes (tracker.bounds).
 QUOTE_MAX_CHARS = envint("TRACKER_QUOTE_MAX_CHARS", 600)
-CHART_MAX_POINTS = envint("TRACKER_CHART_MAX_POINTS", 400)
-CHART_MAX_TRACES = envint("TRACKER_CHART_MAX_TRACES", 12)
+CHART_MAX_POINTS = envint("TRACKER_CHART_MAX_POINTS", 150)
+CHART_MAX_TRACES = envint("TRACKER_CHART_MAX_TRACES", 8)
 API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 500)
 API_MAX_RESPONSE_BYTES = envint("API_MAX_RESPONSE_BYTES", 2 * 1024 * 1024)
 # Off: an upload waits, unpublished, until an editor publishes it (tracker.services.report_publish).

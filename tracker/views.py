@@ -7,6 +7,8 @@ figures table downloads exactly the rows on screen.
 
 import csv
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -22,7 +24,16 @@ from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
 from tracker.kept import kept
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
+from tracker.series import (
+    OFFICIAL,
+    bounded,
+    build_gap,
+    build_series,
+    chart_estimates,
+    comparable,
+    default_independent,
+    thinned,
+)
 
 
 def csv_response(filename, header, rows, preamble=()):
@@ -48,6 +59,8 @@ def _inert(cell):
 
 
 CONTENT_MARK = "<!-- the dashboard's content -->"
+# Rows of each table under the chart per page (?rows=N).
+TABLE_ROWS = 25
 # A figure the public may count: not rejected, and its report published (Estimate...public()).
 PUBLIC_FIGURE = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED) & Q(
     estimates__report__publication=Report.Publication.PUBLISHED
@@ -113,12 +126,31 @@ class DashboardView(TemplateView):
         context = self.content_context()
         return render_to_string(self.content_template_name, context, request=self.request).encode()
 
+    def shown(self, series_list, compare, gap_rows):
+        """Return the series, compared series and gap rows the page draws: bounded (series.bounded)."""
+        shown = bounded(series_list, keep=[compare])
+        compare = next(
+            (s for s in shown if compare is not None and s.group == compare.group and s.key == compare.key),
+            None,
+        )
+        official = next((s for s in shown if s.key == OFFICIAL), None)
+        return shown, official, compare, thinned(gap_rows, settings.CHART_MAX_POINTS)
+
     def content_context(self):
         form, series_list, official, compare, gap_rows = self.chart()
         query = self.request.GET.copy()
         query.pop("format", None)
+        query.pop("rows", None)
         citation = self.citation(form, series_list, official, compare, data_last_updated())
+        series_list, official, compare, gap_rows = self.shown(series_list, compare, gap_rows)
+        # The tables under the chart show a page of rows at a time (`?rows=2`), the same of each.
+        longest = max([len(gap_rows), *(len(s.points) for s in series_list)])
+        page = Paginator(range(longest), TABLE_ROWS).get_page(self.request.GET.get("rows"))
+        rows = slice(page.start_index() - 1, page.end_index()) if longest else slice(0)
         return dict(
+            tables=[(s, s.points[rows]) for s in series_list],
+            gap_table=gap_rows[rows],
+            table_page=page,
             citation=citation,
             licence_url=LICENCE_URL,
             form=form,
@@ -135,8 +167,9 @@ class DashboardView(TemplateView):
         )
 
     def render_csv(self):
-        form, series_list, official, compare, _gap = self.chart()
+        form, series_list, official, compare, gap_rows = self.chart()
         citation = self.citation(form, series_list, official, compare, data_last_updated())
+        series_list, *_shown = self.shown(series_list, compare, gap_rows)
         rows = [
             [
                 series.key,
@@ -179,11 +212,15 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         estimates = self.object.estimates.public().select_related("report", "source").order_by("as_of", "pk")
+        page = Paginator(estimates.defer("report__text"), 50).get_page(self.request.GET.get("page"))
         # Every group the claimant counts, each its own line: its page compares nothing.
         charted = chart_estimates(victims=None, geography=None, perpetrator=None)
-        series_list = build_series(charted.filter(source=self.object))
+        series_list = bounded(build_series(charted.filter(source=self.object)))
         context.update(
-            estimates=estimates,
+            estimates=page.object_list,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
             series_list=series_list,
             figure=figure_data(claimant_figure(series_list)) if series_list else None,
         )

@@ -316,8 +316,8 @@ class SeriesPointSerializer(serializers.Serializer):
     quote = serializers.CharField(help_text="The sentence of the first report stating it.")
     url = serializers.CharField(help_text="Public page of that figure.")
     report_count = serializers.IntegerField(help_text="How many reports state this figure.")
-    estimate_ids = serializers.ListField(child=serializers.IntegerField())
-    report_ids = serializers.ListField(child=serializers.IntegerField())
+    estimate_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The first 20 at most.")
+    report_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The first 20 at most.")
     claimants = serializers.ListField(child=serializers.CharField(), help_text="Names of who stated it.")
     out_of_sequence = serializers.BooleanField(
         help_text="Below the claimant's earlier total: a marker apart, not a point of the line."
@@ -372,6 +372,12 @@ class SeriesSerializer(TraceSerializer):
     )
     out_of_sequence = SeriesPointSerializer(
         many=True, help_text="Statements below the claimant's earlier total, kept apart from the line."
+    )
+    points_total = serializers.IntegerField(
+        source="point_total",
+        allow_null=True,
+        help_text="How many points the running total has: `points` shows at most TRACKER_CHART_MAX_POINTS "
+        "of them, the first, the last and evenly spaced others.",
     )
 
 

@@ -39,7 +39,16 @@ from tracker.api.serializers import (
 )
 from tracker.freshness import data_last_updated
 from tracker.models import Estimate, EstimateTombstone, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
+from tracker.series import (
+    OFFICIAL,
+    bounded,
+    build_gap,
+    build_series,
+    chart_estimates,
+    comparable,
+    default_independent,
+    thinned,
+)
 from tracker.services import EditConflict, estimate_correct
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -82,7 +91,7 @@ class LastUpdatedPagination(pagination.PageNumberPagination):
     """
 
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = settings.API_MAX_PAGE_SIZE
 
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)
@@ -172,6 +181,14 @@ class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return ReportWithTextSerializer if self.includes_text() else self.serializer_class
+
+    @property
+    def paginator(self):
+        """Return the list's pager: one report a page with its text (an article may be megabytes)."""
+        paginator = super().paginator
+        if self.includes_text():
+            paginator.page_size = paginator.max_page_size = 1
+        return paginator
 
 
 INCLUDE_REJECTED = OpenApiParameter(
@@ -320,7 +337,10 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         "(a restatement adds its reports to the earlier point). A statement below the claimant's "
         "earlier total is listed in `out_of_sequence`, never in `points`, which never decrease. "
         "Official claimants form one trace, key `official`; each geography and victim group is a "
-        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line.",
+        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line. "
+        "Bounded as the dashboard draws it: at most TRACKER_CHART_MAX_TRACES series (official first, "
+        "then those with most points; name others in `claimants`), TRACKER_CHART_MAX_POINTS points "
+        "each (`points_total` says how many there are), 20 ids per point.",
         parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
         responses=SeriesResponseSerializer,
     )
@@ -335,7 +355,7 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
             return self.kept_response(lambda: self.answer(query))
 
     def answer(self, query):
-        series = self.chart(query)
+        series = bounded(self.chart(query))
         if self.request.accepted_renderer.format == CsvRenderer.format:
             rows = [
                 {"trace": s.key, "name": s.name, "kind": s.kind, "geography": s.geography,
@@ -373,10 +393,7 @@ class GapViewSet(SeriesViewSet):
             independent = default_independent(candidates)
         else:
             independent = next((s for s in candidates if s.key == chosen.slug), None)
-        gap = {
-            "last_updated": self.version,
-            "official": official,
-            "independent": independent,
-            "rows": build_gap(official, independent),
-        }
+        rows = thinned(build_gap(official, independent), settings.CHART_MAX_POINTS)
+        official, independent = (bounded([s])[0] if s else None for s in (official, independent))
+        gap = {"last_updated": self.version, "official": official, "independent": independent, "rows": rows}
         return Response(GapResponseSerializer(gap).data)
