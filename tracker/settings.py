@@ -261,13 +261,13 @@ CACHES = {
 KEPT_SECONDS = envint("DJANGO_KEPT_SECONDS", 24 * 3600)
 
 # --- Public output ------------------------------------------------------------------------
-# Bounds on what one request sends to anyone: a figure's quote, the points of a chart trace,
-# the traces of a chart, the rows of an API page and its bytes (tracker.bounds).
+# Bounds on what one request sends to anyone, whatever the size of the data: a figure's quote
+# (tracker.quotes), the traces of a chart and the points of each (tracker.series.bounded), the
+# rows of an API page. With them no page or API answer exceeds about 1 MB at 100,000 figures.
 QUOTE_MAX_CHARS = envint("TRACKER_QUOTE_MAX_CHARS", 600)
 CHART_MAX_POINTS = envint("TRACKER_CHART_MAX_POINTS", 150)
 CHART_MAX_TRACES = envint("TRACKER_CHART_MAX_TRACES", 8)
 API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 500)
-API_MAX_RESPONSE_BYTES = envint("API_MAX_RESPONSE_BYTES", 2 * 1024 * 1024)
 # Off: an upload waits, unpublished, until an editor publishes it (tracker.services.report_publish).
 INGEST_PUBLISH_UPLOADS = envbool("INGEST_PUBLISH_UPLOADS", True)
 
