@@ -71,11 +71,11 @@ def drive(port, clients, seconds):
 
 
 def slow_client(port, deadline):
-    """Hold a connection open, sending a 300 MB body one byte a second, until the deadline."""
+    """Hold a connection open, sending a 10 MB body (under the cap) one byte a second, until the deadline."""
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
             connection.sendall(
-                b"POST /ingest/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 300000000\r\n"
+                b"POST /ingest/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n"
                 b"Content-Type: multipart/form-data; boundary=x\r\n\r\n"
             )
             while time.monotonic() < deadline:
