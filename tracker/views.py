@@ -61,6 +61,8 @@ def _inert(cell):
 CONTENT_MARK = "<!-- the dashboard's content -->"
 # Rows of each table under the chart per page (?rows=N).
 TABLE_ROWS = 25
+# Rows of the figures table's CSV per page (?page=N): a spreadsheet's worth, a bounded answer.
+CSV_PAGE_ROWS = 1_000
 # A figure the public may count: not rejected, and its report published (Estimate...public()).
 PUBLIC_FIGURE = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED) & Q(
     estimates__report__publication=Report.Publication.PUBLISHED
@@ -278,10 +280,17 @@ class EstimateListView(ListView):
         return context
 
     def render_csv(self):
-        rows = (
-            [column(e, self.request) for column in FIGURE_CSV_COLUMNS.values()] for e in self.get_queryset()
+        """Return a page of CSV_PAGE_ROWS figures (`page` for the next, named by the Link header)."""
+        page = Paginator(self.get_queryset().defer("report__text"), CSV_PAGE_ROWS).get_page(
+            self.request.GET.get("page")
         )
-        return csv_response("casualty-tracker-figures.csv", list(FIGURE_CSV_COLUMNS), rows)
+        rows = ([column(e, self.request) for column in FIGURE_CSV_COLUMNS.values()] for e in page)
+        response = csv_response("casualty-tracker-figures.csv", list(FIGURE_CSV_COLUMNS), rows)
+        if page.has_next():
+            query = self.request.GET.copy()
+            query["page"] = page.next_page_number()
+            response["Link"] = f'<{self.request.build_absolute_uri("?" + query.urlencode())}>; rel="next"'
+        return response
 
 
 def _iso(day):

@@ -64,6 +64,8 @@ PAGES = {
     "/?rows=40": 1_500_000,
     "/?format=csv": 1_500_000,
     "/figures/": 300_000,
+    "/figures/?format=csv": API_BYTES,
+    "/api/v1/estimates/?format=csv": API_BYTES,
     "/reports/": 300_000,
     "/claimants/": 300_000,
     "/claimants/claimant-3/": 600_000,

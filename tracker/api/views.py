@@ -55,7 +55,8 @@ FORMAT_PARAMETER = OpenApiParameter(
     "format",
     str,
     enum=["json", "csv"],
-    description="`csv` for a spreadsheet (every matching row, no paging).",
+    description="`csv` for a spreadsheet: up to 1,000 rows a page (`page` for the next, named by the "
+    "`Link` header).",
 )
 
 
@@ -191,6 +192,9 @@ class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
         return paginator
 
 
+# Rows of a CSV answer: a page of them, as for JSON, only larger (`page` for the next).
+CSV_PAGE_ROWS = 1_000
+
 INCLUDE_REJECTED = OpenApiParameter(
     "include_rejected", bool, description="Editors only: list rejected figures too (ignored for others)."
 )
@@ -244,10 +248,15 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         response = self.not_modified(self.list_version())
         if response:
             return response
-        estimates = self.filter_queryset(self.get_queryset())
+        paginator = self.paginator
+        paginator.page_size = paginator.max_page_size = CSV_PAGE_ROWS
+        estimates = paginator.paginate_queryset(self.filter_queryset(self.get_queryset()), request, view=self)
+        headers = {"Content-Disposition": 'attachment; filename="estimates.csv"'}
+        if paginator.get_next_link():
+            headers["Link"] = f'<{paginator.get_next_link()}>; rel="next"'
         return Response(
             EstimateCsvSerializer(estimates, many=True, context=self.get_serializer_context()).data,
-            headers={"Content-Disposition": 'attachment; filename="estimates.csv"'},
+            headers=headers,
         )
 
     @extend_schema(
