@@ -1,8 +1,9 @@
 """Public pages: the dashboard, claimants, reports and the figures table.
 
-Thin views over the selectors: the dashboard plots exactly what `build_series` returns for
-`for_chart`, the same functions /api/v1/series/ uses. `?format=csv` on the dashboard and the
-figures table downloads exactly the rows on screen.
+Thin views over the selectors: the dashboard plots what `build_series` returns for
+`for_chart`, bounded by `series.bounded`, the same functions /api/v1/series/ uses.
+`?format=csv` on the dashboard downloads exactly the points on screen, on the figures table
+its filtered rows, 1,000 a page. Whatever the data, no page grows beyond those bounds.
 """
 
 import csv
