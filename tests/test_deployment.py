@@ -208,3 +208,16 @@ def test_django_reads_the_address_nginx_appends_never_the_one_a_client_writes(tm
     assert client_address(rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")) == "127.0.0.1"
     settings.TRUSTED_PROXIES = 0
     assert client_address(rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+
+
+def test_gunicorn_runs_threaded_workers_that_are_recycled(monkeypatch):
+    """gunicorn.conf.py, which gunicorn reads from the project folder (docker-compose.yml, make load)."""
+    for name in ("GUNICORN_WORKERS", "GUNICORN_THREADS", "GUNICORN_MAX_REQUESTS", "GUNICORN_BIND"):
+        monkeypatch.delenv(name, raising=False)
+    config = {}
+    exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), config)
+
+    assert config["worker_class"] == "gthread" and config["threads"] > 1
+    assert 0 < config["max_requests"] and 0 < config["max_requests_jitter"] < config["max_requests"]
+    assert config["preload_app"] is True
+    assert config["bind"] == "0.0.0.0:8000"  # what nginx's upstream `web:8000` reaches in compose
