@@ -8,4 +8,5 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
 RUN useradd --create-home app && mkdir -p /app/media && chown app /app/media
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "tracker.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# gthread workers, recycled: gunicorn.conf.py. Put nginx in front (docker-compose.yml).
+CMD ["gunicorn", "tracker.wsgi:application"]

@@ -9,7 +9,7 @@ ENV_FILE ?= .env
 # Tests run with debug off, as in production, but over plain HTTP, with a throwaway key, no .env.
 TEST_ENV := DJANGO_ENV_FILE= DJANGO_SECRET_KEY=insecure-test-key DJANGO_SECURE_SSL_REDIRECT=0
 
-.PHONY: run test install browser migrate demo lint messages bench load clean train-extractor
+.PHONY: run test install browser proxy migrate demo lint messages bench load clean train-extractor
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ browser:
 	      || echo "Could not install chromium: browser tests will be skipped."; \
 	  else echo "chromium not found and not root: browser tests will be skipped."; fi; }
 
+## Debian's nginx for the tests of deploy/nginx.conf (they run it on 127.0.0.1; skipped without it).
+proxy:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's nginx for the proxy tests..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) \
+	      || echo "Could not install nginx: proxy tests will be skipped."; \
+	  else echo "nginx not found and not root: proxy tests will be skipped."; fi; }
+
 $(ENV_FILE):
 	@echo "Writing $@: debug on and a generated secret key, for local commands (delete it to start afresh)"
 	@printf '# Written by `make run` for local development: never use it in production.\nDJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' \
@@ -43,7 +52,7 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install browser
+test: install browser proxy
 	$(TEST_ENV) $(BIN)/python -m pytest $(ARGS)
 
 ## Regenerate the French translation (tracker/locale/fr) and compile it: commit both .po and .mo,

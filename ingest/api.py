@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError as ModelValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from ingest.fetch import FetchError
 from ingest.forms import validate_upload_size
 from ingest.readers import UnreadableDocument
 from ingest.services import report_create, report_create_from_url
+from tracker.api.parsers import JSONParser
 from tracker.api.serializers import ReportSerializer
 from tracker.api.views import ReportViewSet as ReadReportViewSet
 from tracker.models import Report
@@ -59,7 +60,7 @@ class ReportUploadSerializer(serializers.Serializer):
 class ReportViewSet(ReadReportViewSet):
     """The read-only report endpoint, plus uploads for editors (the add_report permission)."""
 
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]  # JSON nested too deeply: a 400
 
     @extend_schema(
         summary="Upload an article (editors)",

@@ -31,6 +31,7 @@ from ingest.readers import UnreadableDocument, check_upload, read_document
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
 from tracker.names import fold_name
 from tracker.partial_dates import parse_as_of, parse_partial_date
+from tracker.quotes import quote_of_figure
 from tracker.services import EDITABLE_FIELDS, source_resolve
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ def report_create(
         original_sha256=original_sha256,
         status=Report.Status.QUEUED,
         uploaded_by=user,
+        publication=_new_publication(),
     )
     report.full_clean(exclude=["uploaded_by", "original_sha256"])  # unique: the database's job, under a race
     try:
@@ -127,6 +129,7 @@ def report_create_from_url(*, url, user=None, outlet="", published=None, languag
         language=_language(language),
         published_on=published_on,
         published_precision=precision,
+        publication=_new_publication(),
         status=Report.Status.QUEUED,
         uploaded_by=user,
     )
@@ -622,6 +625,8 @@ def _remove(estimates, *, user, when, reason):
 
 def _estimate(report, figure, sources):
     as_of, as_of_precision = _published(figure.as_of, parse=parse_as_of)
+    # A run-on "sentence" can be megabytes: the stored quote, and the reading, keep its heart.
+    quote = quote_of_figure(report.text, figure.quote, figure.start, figure.end)
     return Estimate(
         report=report,
         source=sources.source_of(figure),
@@ -635,12 +640,17 @@ def _estimate(report, figure, sources):
         perpetrator=figure.perpetrator,
         as_of=as_of,
         as_of_precision=as_of_precision,
-        quote=figure.quote,
+        quote=quote,
         start=figure.start,
         end=figure.end,
         confidence=min(max(float(figure.confidence), 0.0), 1.0),
-        machine_reading=dataclasses.asdict(figure),
+        machine_reading={**dataclasses.asdict(figure), "quote": quote},
     )
+
+
+def _new_publication():
+    """A new report is public at once, or waits for an editor when INGEST_PUBLISH_UPLOADS is off."""
+    return Report.Publication.PUBLISHED if settings.INGEST_PUBLISH_UPLOADS else Report.Publication.UNPUBLISHED
 
 
 def _kind(kind):

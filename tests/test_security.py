@@ -162,7 +162,11 @@ def test_a_nul_in_a_file_name_never_reaches_the_disk(editor_api, django_capture_
 def test_a_nul_in_a_json_field_is_a_400(editor_api):
     assert editor_api.post("/api/v1/reports/", {"text": ARTICLE + "\x00"}, format="json").status_code == 400
     estimate = EstimateFactory()
-    response = editor_api.patch(f"/api/v1/estimates/{estimate.pk}/", {"editor_note": "\x00"}, format="json")
+    response = editor_api.patch(
+        f"/api/v1/estimates/{estimate.pk}/",
+        {"editor_note": "\x00", "updated_at": estimate.updated_at.isoformat()},
+        format="json",
+    )
     assert response.status_code == 400
     assert not Report.objects.exclude(pk=estimate.report_id).exists()
 
@@ -179,3 +183,92 @@ def test_nul_bytes_inside_an_uploaded_text_are_dropped_not_stored(
     assert response.status_code == 202, response.content
     assert "\x00" not in Report.objects.get().text
     assert "civilians" in Report.objects.get().text
+
+
+# --- Bodies nobody asked for ------------------------------------------------------------------
+
+
+class CountingBody:
+    """A request body of `size` bytes that counts what the server reads of it."""
+
+    def __init__(self, size):
+        self.size, self.read_bytes = size, 0
+
+    def read(self, size=-1):
+        size = self.size - self.read_bytes if size is None or size < 0 else size
+        chunk = b"x" * min(size, self.size - self.read_bytes)
+        self.read_bytes += len(chunk)
+        return chunk
+
+    def readline(self, size=-1):
+        return self.read(size)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "status"), [("/no-such-page/upload", 404), ("/ingest/", 403), ("/admin/login/", 403)]
+)
+def test_an_anonymous_multipart_body_is_never_read_on_its_way_to_a_refusal(url, status):
+    """The probe sent 300-500 MB bodies that were written to disk before the 403 or 404."""
+    body = CountingBody(500 * 1024 * 1024)
+    response = Client(enforce_csrf_checks=True).generic(
+        "POST",
+        url,
+        **{
+            "wsgi.input": body,
+            "CONTENT_LENGTH": str(body.size),
+            "CONTENT_TYPE": "multipart/form-data; boundary=xyz",
+        },
+    )
+    assert response.status_code == status
+    assert body.read_bytes == 0
+
+
+# --- Who is asking ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_client_changing_x_forwarded_for_on_each_request_is_still_throttled(monkeypatch):
+    """The probe got 500 requests of 500 through by writing a new X-Forwarded-For each time."""
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "120/minute"})
+    api = APIClient()
+    statuses = [
+        api.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR=f"10.0.{n // 250}.{n % 250}").status_code
+        for n in range(500)
+    ]
+    assert statuses.count(200) == 120
+    assert statuses.count(429) == 380
+
+
+@pytest.mark.django_db
+def test_behind_one_trusted_proxy_the_address_it_appends_is_the_client(monkeypatch, settings):
+    from rest_framework.throttling import AnonRateThrottle
+
+    settings.TRUSTED_PROXIES = 1
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    api = APIClient()
+
+    def status(written_by_client, seen_by_proxy):
+        forwarded = f"{written_by_client}, {seen_by_proxy}"
+        return api.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    # The same client, whatever it writes itself, is counted once; another client has its own count.
+    assert [status(f"10.9.9.{n}", "198.51.100.7") for n in range(3)] == [200, 200, 429]
+    assert status("10.9.9.1", "203.0.113.5") == 200
+
+
+# --- Deeply nested JSON -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("depth", [10_000, 100_000])
+def test_deeply_nested_json_from_an_editor_is_a_400_that_says_why(editor_api, depth):
+    estimate = EstimateFactory()
+    nested = "[" * depth + "]" * depth
+    for method, url in [("patch", f"/api/v1/estimates/{estimate.pk}/"), ("post", "/api/v1/reports/")]:
+        response = getattr(editor_api, method)(url, nested, content_type="application/json")
+        assert response.status_code == 400, (url, response.content)
+        assert "nested too deeply" in response.json()["detail"]
+    assert not Report.objects.exclude(pk=estimate.report_id).exists()

@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -39,6 +39,9 @@ from tracker.services import (
     estimate_reject,
     estimate_reopen,
     report_confirm,
+    report_delete,
+    report_publish,
+    report_withdraw,
     source_merge,
 )
 
@@ -196,15 +199,16 @@ class ReportAdmin(admin.ModelAdmin):
         "language",
         "published_on",
         "status",
+        "publication",
         "figure_count",
         "unreviewed_count",
         "created_at",
     ]
-    list_filter = ["status", "language", "published_on"]
+    list_filter = ["publication", "status", "language", "published_on"]
     search_fields = ["title", "outlet", "url"]
     date_hierarchy = "created_at"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = []  # ingest adds "extract again" in its subclass
+    actions = ["publish", "withdraw"]  # ingest adds "extract again" in its subclass
     inlines = [EstimateInline]
     processing_fields = [
         "status",
@@ -225,10 +229,11 @@ class ReportAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "outlet", "url", "language", "published_on", "published_precision"]}),
+        (_("Publication"), {"fields": ["publication", "publication_history"]}),
         (_("Article"), {"fields": ["article"]}),
         (_("Processing"), {"fields": processing_fields}),
     ]
-    readonly_fields = ["article", *processing_fields]
+    readonly_fields = ["publication", "publication_history", "article", *processing_fields]
 
     class Media:
         css = {"all": ["tracker/admin.css"]}
@@ -268,6 +273,47 @@ class ReportAdmin(admin.ModelAdmin):
         if not report.original_file:
             return "-"
         return format_html('<a href="{}">{}</a>', report.original_file.url, report.original_file.name)
+
+    @admin.display(description=_("history"))
+    def publication_history(self, report):
+        rows = [
+            (record.history_date.strftime("%Y-%m-%d %H:%M:%S"), record.history_user or _("machine"),
+             record.get_publication_display(), record.history_change_reason or "")
+            for record in report.history.select_related("history_user").order_by("-history_date", "-pk")
+        ]  # fmt: skip
+        return format_html(
+            '<table class="history"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            _("when"),
+            _("who"),
+            _("publication"),
+            _("reason"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    # Actions and deletion: the services record who did it; a deletion removes the original file.
+
+    @admin.action(description=_("Publish the selected reports"), permissions=["change"])
+    def publish(self, request, queryset):
+        for report in queryset:
+            report_publish(report=report, user=request.user)
+        self.message_user(request, _("Published: their text and figures are public."), messages.SUCCESS)
+
+    @admin.action(description=_("Withdraw the selected reports from publication"), permissions=["change"])
+    def withdraw(self, request, queryset):
+        for report in queryset:
+            report_withdraw(report=report, user=request.user)
+        self.message_user(
+            request, _("Withdrawn: their text and figures are hidden from the public."), messages.SUCCESS
+        )
+
+    def delete_model(self, request, obj):
+        report_delete(report=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for report in queryset:
+                report_delete(report=report, user=request.user)
 
 
 # --- Estimate -----------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Plotly figures built on the server from the series selectors, sent to the page as JSON.
 
 Each trace carries `meta` ({"role": ..., "key": ...}) so tests and the page can tell the
-claimant lines, the range bands, the gap shading and the ratio apart. Article text reaches
-the hover labels escaped: plotly.js reads a small set of HTML tags in labels.
+claimant lines, the range bands, the gap shading and the ratio apart. Every string a person
+wrote (article text, claimant names) reaches plotly escaped, in trace names, legends, labels
+and hovers alike: plotly.js reads a small set of HTML tags in all of them, links included.
 """
 
 import datetime
@@ -101,7 +102,7 @@ def _series_traces(series, colour, name=None, dash="solid"):
     line = _scatter(
         x=days,
         y=[p.line_value for p in series.points],
-        name=name or series.name,
+        name=escape(name or series.name),
         mode="lines+markers",
         line={"shape": "hv", "color": colour, "width": 3 if series.key == OFFICIAL else 2, "dash": dash},
         marker={"size": 9, "color": colour},
@@ -126,7 +127,7 @@ def _series_traces(series, colour, name=None, dash="solid"):
     upper = _scatter(
         x=days,
         y=[p.value_max if p.value_max is not None else p.line_value for p in series.points],
-        name=_("%(name)s (upper bound)") % {"name": series.name},
+        name=escape(_("%(name)s (upper bound)") % {"name": series.name}),
         mode="lines",
         line={"shape": "hv", "color": colour, "width": 1, "dash": "dot"},
         fill="tonexty",
@@ -148,7 +149,7 @@ def _out_of_sequence_traces(series, colour):
         _scatter(
             x=[p.as_of.isoformat() for p in series.out_of_sequence],
             y=[p.value for p in series.out_of_sequence],
-            name=_("%(name)s: out of sequence") % {"name": series.name},
+            name=escape(_("%(name)s: out of sequence") % {"name": series.name}),
             mode="markers",
             marker={
                 "size": 10,
@@ -197,7 +198,7 @@ def _gap_traces(gap_rows, compare):
     ceiling = _scatter(
         x=days,
         y=[r.independent for r in rows],
-        name=_("Gap: %(name)s minus official") % {"name": compare.name},
+        name=escape(_("Gap: %(name)s minus official") % {"name": compare.name}),
         mode="lines",
         line={"shape": "hv", "width": 0},
         fill="tonexty",
@@ -217,7 +218,7 @@ def _ratio_trace(rows, official, compare):
     return _scatter(
         x=[r.as_of.isoformat() for r in rows],
         y=[r.ratio for r in rows],
-        name=_("Ratio %(name)s / official") % {"name": compare.name},
+        name=escape(_("Ratio %(name)s / official") % {"name": compare.name}),
         mode="lines+markers",
         line={"shape": "hv", "color": "#444"},
         marker={"size": 7, "color": "#444"},

@@ -123,6 +123,10 @@ class Source(TimeStamped):
 
 
 class ReportQuerySet(models.QuerySet):
+    def public(self):
+        """Return the reports the public may read: published, neither awaiting nor withdrawn."""
+        return self.filter(publication=Report.Publication.PUBLISHED)
+
     def done(self):
         return self.filter(status=Report.Status.DONE)
 
@@ -144,6 +148,11 @@ class Report(TimeStamped):
     class Language(models.TextChoices):
         FRENCH = "fr", _("French")
         ENGLISH = "en", _("English")
+
+    class Publication(models.TextChoices):
+        PUBLISHED = "published", _("published")
+        UNPUBLISHED = "unpublished", _("awaiting publication")
+        WITHDRAWN = "withdrawn", _("withdrawn")
 
     title = models.CharField(max_length=500, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
@@ -199,8 +208,22 @@ class Report(TimeStamped):
         related_name="+",
         help_text=_("The report stored earlier with the same text, found once this file was read."),
     )
+    publication = models.CharField(
+        max_length=11,
+        choices=Publication,
+        default=Publication.PUBLISHED,
+        db_index=True,
+        help_text=_(
+            "Only a published report's text and figures are public; a withdrawn one is kept for "
+            "editors. Uploads wait unpublished when INGEST_PUBLISH_UPLOADS is off."
+        ),
+    )
 
     objects = ReportQuerySet.as_manager()
+    # Who published or withdrew it, and why; the text itself is the article's, never edited.
+    history = HistoricalRecords(
+        excluded_fields=["text"], history_change_reason_field=models.TextField(null=True)
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -228,8 +251,10 @@ class Report(TimeStamped):
 
 class EstimateQuerySet(models.QuerySet):
     def public(self):
-        """Return what the public may see: every figure but the rejected ones."""
-        return self.exclude(review_status=Estimate.ReviewStatus.REJECTED)
+        """Return what the public may see: the figures of published reports but the rejected ones."""
+        return self.exclude(review_status=Estimate.ReviewStatus.REJECTED).filter(
+            report__publication=Report.Publication.PUBLISHED
+        )
 
     def reviewed(self):
         return self.filter(
@@ -464,7 +489,8 @@ class EstimateTombstoneQuerySet(models.QuerySet):
         """Return what a mirror of the public figures must drop: the figures removed or rejected.
 
         Rows of (`estimate`, `at`, `reason`), oldest first; `since` keeps those at or after it.
-        A rejected figure is listed by its current state, so one reopened since is not.
+        A rejected figure, or one of a report withdrawn (or not yet published), is listed by its
+        current state, so one reopened or republished since is not.
         """
         removed = self.annotate(
             estimate=F("estimate_id"), at=F("deleted_at"), why=models.Value(EstimateTombstone.REMOVED)
@@ -472,14 +498,26 @@ class EstimateTombstoneQuerySet(models.QuerySet):
         rejected = Estimate.objects.filter(review_status=Estimate.ReviewStatus.REJECTED).annotate(
             estimate=F("pk"), at=F("updated_at"), why=models.Value(EstimateTombstone.REJECTED)
         )
+        hidden = (
+            Estimate.objects.exclude(review_status=Estimate.ReviewStatus.REJECTED)
+            .exclude(report__publication=Report.Publication.PUBLISHED)
+            .annotate(
+                estimate=F("pk"), at=F("report__updated_at"), why=models.Value(EstimateTombstone.WITHDRAWN)
+            )
+        )
         if since is not None:
             removed = removed.filter(deleted_at__gte=since)
             rejected = rejected.filter(updated_at__gte=since)
+            hidden = hidden.filter(report__updated_at__gte=since)
         columns = ("estimate", "at", "why")
         return (
             removed.order_by()
             .values_list(*columns, named=True)
-            .union(rejected.order_by().values_list(*columns, named=True), all=True)
+            .union(
+                rejected.order_by().values_list(*columns, named=True),
+                hidden.order_by().values_list(*columns, named=True),
+                all=True,
+            )
             .order_by("at", "estimate")
         )
 
@@ -493,6 +531,7 @@ class EstimateTombstone(models.Model):
 
     REMOVED = "removed"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
     estimate_id = models.PositiveBigIntegerField(unique=True)
     deleted_at = models.DateTimeField(default=timezone.now, db_index=True)

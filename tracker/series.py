@@ -13,9 +13,10 @@ its maximum: one reaching above the earlier total stays on the line, which then 
 total (the least the two statements together say) with the band up to the range's maximum.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,8 @@ class Point:
     # Where the running total's line stands here: the value, or for a range reaching above the
     # earlier total but starting below it, that earlier total (what is known at least).
     line_value: int | None = None
+    # How many reports state it, when `report_ids` lists only the first of them (`bounded`).
+    report_total: int | None = None
 
     @property
     def out_of_sequence(self):
@@ -52,7 +55,7 @@ class Point:
 
     @property
     def report_count(self):
-        return len(self.report_ids)
+        return len(self.report_ids) if self.report_total is None else self.report_total
 
 
 @dataclass
@@ -68,6 +71,8 @@ class Series:
     points: list[Point] = field(default_factory=list)
     # Statements below the claimant's earlier total, drawn apart as hollow markers.
     out_of_sequence: list[Point] = field(default_factory=list)
+    # How many points the running total has, when `points` shows only some of them (`bounded`).
+    point_total: int | None = None
 
     @property
     def group(self):
@@ -163,6 +168,58 @@ def build_series(estimates):
 
 BELOW = "below"
 SAME_MONTH = "same_month"
+
+# The ids a bounded point lists: a figure restated by a thousand reports names the first ones.
+POINT_MAX_IDS = 20
+
+
+def bounded(series_list, *, max_points=None, max_traces=None, keep=()):
+    """Return the series as a page or an API answer shows them: a bounded number of each.
+
+    The official trace and the claimants with the most points, at most CHART_MAX_TRACES (the
+    others are there through the `claimants` filter); each running total thinned to at most
+    CHART_MAX_POINTS points, its first and last kept, evenly spaced between (the line still
+    never decreases), out-of-sequence markers likewise; each point naming at most
+    POINT_MAX_IDS figures and reports, its report count kept. Restatements are already one
+    point (`build_series`).
+    """
+    max_points = settings.CHART_MAX_POINTS if max_points is None else max_points
+    max_traces = settings.CHART_MAX_TRACES if max_traces is None else max_traces
+    wanted = {id(s) for s in keep if s is not None}  # the compared claimant stays, whatever its size
+    ranked = sorted(series_list, key=lambda s: (s.key != OFFICIAL and id(s) not in wanted, -len(s.points)))
+    kept = {id(s) for s in ranked[:max_traces]}
+    return [
+        replace(
+            s,
+            points=[_named_few(p) for p in thinned(s.points, max_points)],
+            out_of_sequence=[_named_few(p) for p in thinned(s.out_of_sequence, max_points)],
+            point_total=len(s.points),
+        )
+        for s in series_list
+        if id(s) in kept
+    ]
+
+
+def thinned(items, limit):
+    """Return at most `limit` of the ordered `items`: the first, the last and evenly spaced others."""
+    if len(items) <= limit:
+        return list(items)
+    if limit < 2:
+        return list(items[-limit:]) if limit else []
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
+
+
+def _named_few(point):
+    if len(point.estimate_ids) <= POINT_MAX_IDS and len(point.report_ids) <= POINT_MAX_IDS:
+        return point
+    return replace(
+        point,
+        estimate_ids=point.estimate_ids[:POINT_MAX_IDS],
+        report_ids=point.report_ids[:POINT_MAX_IDS],
+        claimants=point.claimants[:POINT_MAX_IDS],
+        report_total=point.report_count,
+    )
 
 
 def contradictions():

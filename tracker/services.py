@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from tracker.models import Estimate, Source
+from tracker.models import Estimate, Report, Source
 
 EDITABLE_FIELDS = (
     "source",
@@ -220,3 +220,52 @@ def source_merge(*, duplicate, into, user=None):
     into.save()
     duplicate.delete()
     return into
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_publish(*, report, user, note=""):
+    """Make a report's text and figures public (an upload waiting, or a report withdrawn)."""
+    return _set_publication(report, user, Report.Publication.PUBLISHED, "Published", note)
+
+
+@transaction.atomic
+def report_withdraw(*, report, user, note=""):
+    """Hide a report's text and figures from the public and the API; editors keep them.
+
+    Nothing is deleted: the figures, their reviews and history stay, and publishing the
+    report again brings them back. The deletions feed lists its figures meanwhile.
+    """
+    return _set_publication(report, user, Report.Publication.WITHDRAWN, "Withdrawn", note)
+
+
+def _set_publication(report, user, publication, verb, note):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.publication == publication:
+        return report
+    report.publication = publication
+    report._history_user = user
+    report._change_reason = f"{verb} by {_who(user)}" + (f": {note}" if note else "")
+    report.full_clean(exclude=["sha256"])
+    report.save()
+    # A mirror syncing `updated_since` sees the figures change with their report.
+    Estimate.objects.filter(report=report).update(updated_at=report.updated_at)
+    return report
+
+
+@transaction.atomic
+def report_delete(*, report, user, note=""):
+    """Delete a report, its figures (each leaving a tombstone) and its original file.
+
+    The file is removed once the deletion is committed: a rolled-back deletion keeps it.
+    """
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    stored = report.original_file
+    report._history_user = user
+    report._change_reason = f"Deleted by {_who(user)}" + (f": {note}" if note else "")
+    report.delete()
+    if stored:
+        name, storage = stored.name, stored.storage
+        transaction.on_commit(lambda: storage.delete(name))

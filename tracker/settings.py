@@ -102,7 +102,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "tracker.middleware.NulByteMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After CSRF and authentication: a body is read only for a view that CSRF let through.
+    "tracker.middleware.NulByteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -285,6 +286,22 @@ CACHES = {
 }
 KEPT_SECONDS = envint("DJANGO_KEPT_SECONDS", 24 * 3600)
 
+# --- Public output ------------------------------------------------------------------------
+# Bounds on what one request sends to anyone, whatever the size of the data: a figure's quote
+# (tracker.quotes), the traces of a chart and the points of each (tracker.series.bounded), the
+# rows of an API page. With them no page or API answer exceeds about 1 MB at 100,000 figures.
+QUOTE_MAX_CHARS = envint("TRACKER_QUOTE_MAX_CHARS", 600)
+CHART_MAX_POINTS = envint("TRACKER_CHART_MAX_POINTS", 150)
+CHART_MAX_TRACES = envint("TRACKER_CHART_MAX_TRACES", 8)
+API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 500)
+# Off: an upload waits, unpublished, until an editor publishes it (tracker.services.report_publish).
+INGEST_PUBLISH_UPLOADS = envbool("INGEST_PUBLISH_UPLOADS", True)
+
+# --- Proxies ------------------------------------------------------------------------------
+# How many reverse proxies in front of Django append to X-Forwarded-For (docker-compose.yml:
+# one, nginx). 0: the header is ignored, any client could write it (tracker.addresses).
+TRUSTED_PROXIES = envint("DJANGO_TRUSTED_PROXIES", 0)
+
 # --- API ----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -301,7 +318,13 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.ApiSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_PARSER_CLASSES": [
+        "tracker.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Counted in the default cache: shared by every process when DJANGO_CACHE_URL is set.
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
 }
 SPECTACULAR_SETTINGS = {
@@ -366,6 +389,7 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tracker.addresses.client_address"
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

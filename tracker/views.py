@@ -1,12 +1,15 @@
 """Public pages: the dashboard, claimants, reports and the figures table.
 
-Thin views over the selectors: the dashboard plots exactly what `build_series` returns for
-`for_chart`, the same functions /api/v1/series/ uses. `?format=csv` on the dashboard and the
-figures table downloads exactly the rows on screen.
+Thin views over the selectors: the dashboard plots what `build_series` returns for
+`for_chart`, bounded by `series.bounded`, the same functions /api/v1/series/ uses.
+`?format=csv` on the dashboard downloads exactly the points on screen, on the figures table
+its filtered rows, 1,000 a page. Whatever the data, no page grows beyond those bounds.
 """
 
 import csv
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -22,7 +25,16 @@ from tracker.freshness import data_last_updated
 from tracker.highlight import highlighted_text
 from tracker.kept import kept
 from tracker.models import Estimate, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
+from tracker.series import (
+    OFFICIAL,
+    bounded,
+    build_gap,
+    build_series,
+    chart_estimates,
+    comparable,
+    default_independent,
+    thinned,
+)
 
 
 def csv_response(filename, header, rows, preamble=()):
@@ -48,6 +60,14 @@ def _inert(cell):
 
 
 CONTENT_MARK = "<!-- the dashboard's content -->"
+# Rows of each table under the chart per page (?rows=N).
+TABLE_ROWS = 25
+# Rows of the figures table's CSV per page (?page=N): a spreadsheet's worth, a bounded answer.
+CSV_PAGE_ROWS = 1_000
+# A figure the public may count: not rejected, and its report published (Estimate...public()).
+PUBLIC_FIGURE = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED) & Q(
+    estimates__report__publication=Report.Publication.PUBLISHED
+)
 
 
 class DashboardView(TemplateView):
@@ -109,12 +129,31 @@ class DashboardView(TemplateView):
         context = self.content_context()
         return render_to_string(self.content_template_name, context, request=self.request).encode()
 
+    def shown(self, series_list, compare, gap_rows):
+        """Return the series, compared series and gap rows the page draws: bounded (series.bounded)."""
+        shown = bounded(series_list, keep=[compare])
+        compare = next(
+            (s for s in shown if compare is not None and s.group == compare.group and s.key == compare.key),
+            None,
+        )
+        official = next((s for s in shown if s.key == OFFICIAL), None)
+        return shown, official, compare, thinned(gap_rows, settings.CHART_MAX_POINTS)
+
     def content_context(self):
         form, series_list, official, compare, gap_rows = self.chart()
         query = self.request.GET.copy()
         query.pop("format", None)
+        query.pop("rows", None)
         citation = self.citation(form, series_list, official, compare, data_last_updated())
+        series_list, official, compare, gap_rows = self.shown(series_list, compare, gap_rows)
+        # The tables under the chart show a page of rows at a time (`?rows=2`), the same of each.
+        longest = max([len(gap_rows), *(len(s.points) for s in series_list)])
+        page = Paginator(range(longest), TABLE_ROWS).get_page(self.request.GET.get("rows"))
+        rows = slice(page.start_index() - 1, page.end_index()) if longest else slice(0)
         return dict(
+            tables=[(s, s.points[rows]) for s in series_list],
+            gap_table=gap_rows[rows],
+            table_page=page,
             citation=citation,
             licence_url=LICENCE_URL,
             form=form,
@@ -131,8 +170,9 @@ class DashboardView(TemplateView):
         )
 
     def render_csv(self):
-        form, series_list, official, compare, _gap = self.chart()
+        form, series_list, official, compare, gap_rows = self.chart()
         citation = self.citation(form, series_list, official, compare, data_last_updated())
+        series_list, *_shown = self.shown(series_list, compare, gap_rows)
         rows = [
             [
                 series.key,
@@ -164,8 +204,7 @@ class SourceListView(ListView):
     template_name = "tracker/source_list.html"
 
     def get_queryset(self):
-        public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-        return Source.objects.annotate(figure_count=Count("estimates", filter=public)).order_by(
+        return Source.objects.annotate(figure_count=Count("estimates", filter=PUBLIC_FIGURE)).order_by(
             "kind", "name"
         )
 
@@ -176,11 +215,15 @@ class SourceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         estimates = self.object.estimates.public().select_related("report", "source").order_by("as_of", "pk")
+        page = Paginator(estimates.defer("report__text"), 50).get_page(self.request.GET.get("page"))
         # Every group the claimant counts, each its own line: its page compares nothing.
         charted = chart_estimates(victims=None, geography=None, perpetrator=None)
-        series_list = build_series(charted.filter(source=self.object))
+        series_list = bounded(build_series(charted.filter(source=self.object)))
         context.update(
-            estimates=estimates,
+            estimates=page.object_list,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.has_other_pages(),
             series_list=series_list,
             figure=figure_data(claimant_figure(series_list)) if series_list else None,
         )
@@ -193,11 +236,16 @@ class ReportListView(ListView):
 
     def get_queryset(self):
         public = ~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-        return Report.objects.annotate(figure_count=Count("estimates", filter=public)).order_by("-created_at")
+        return (
+            Report.objects.public()
+            .annotate(figure_count=Count("estimates", filter=public))
+            .order_by("-created_at")
+            .defer("text")
+        )
 
 
 class ReportDetailView(DetailView):
-    model = Report
+    queryset = Report.objects.public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -233,10 +281,17 @@ class EstimateListView(ListView):
         return context
 
     def render_csv(self):
-        rows = (
-            [column(e, self.request) for column in FIGURE_CSV_COLUMNS.values()] for e in self.get_queryset()
+        """Return a page of CSV_PAGE_ROWS figures (`page` for the next, named by the Link header)."""
+        page = Paginator(self.get_queryset().defer("report__text"), CSV_PAGE_ROWS).get_page(
+            self.request.GET.get("page")
         )
-        return csv_response("casualty-tracker-figures.csv", list(FIGURE_CSV_COLUMNS), rows)
+        rows = ([column(e, self.request) for column in FIGURE_CSV_COLUMNS.values()] for e in page)
+        response = csv_response("casualty-tracker-figures.csv", list(FIGURE_CSV_COLUMNS), rows)
+        if page.has_next():
+            query = self.request.GET.copy()
+            query["page"] = page.next_page_number()
+            response["Link"] = f'<{self.request.build_absolute_uri("?" + query.urlencode())}>; rel="next"'
+        return response
 
 
 def _iso(day):

@@ -245,3 +245,30 @@ def test_an_upload_is_kept_queued_and_answers_fast_when_the_broker_is_down(
     assert report.status == Report.Status.QUEUED
     assert elapsed < 2.5, f"the upload took {elapsed:.1f}s with the broker down"
     print(f"upload with the broker down answered in {elapsed:.2f}s")
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_a_figure_in_a_9_mb_run_on_sentence_keeps_600_characters_and_public_pages_stay_small(
+    client, django_capture_on_commit_callbacks
+):
+    """The probe: one article whose figure sat in a 9 MB "sentence" made / and series/ 9 MB."""
+    filler = "and the strikes went on across the river towns while residents waited " * 65_000
+    statement = (
+        "that at least 4,354 civilians have been killed by coalition strikes in Iraq and Syria since 2014"
+    )
+    text = f"Airwars said {filler}{statement} {filler}."
+    assert len(text) > 9_000_000
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _ = report_create(text=text, published="2017-03-01", language="en")
+
+    estimate = Estimate.objects.get(report=report, value=4354)
+    assert "4,354 civilians" in estimate.quote and len(estimate.quote) <= 610
+    assert estimate.machine_reading["quote"] == estimate.quote
+    assert text[estimate.start : estimate.end] == "4,354"
+    for url in ["/", "/api/v1/series/", "/api/v1/estimates/", "/figures/", "/reports/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert len(response.content) < 200_000, url
+    assert "4,354" in client.get("/api/v1/series/").content.decode()

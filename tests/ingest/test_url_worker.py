@@ -14,6 +14,7 @@ from tests.workers import ROOT, running_worker, service_env, wait_for
 from tracker.models import Report
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+ENDED = ["done", "failed", "duplicate"]
 
 
 @pytest.mark.redis
@@ -29,9 +30,7 @@ def test_a_real_worker_fetches_and_processes_url_reports(site, site_allowed, upl
             response = client.post("/api/v1/reports/", {"url": site.url(path)}, format="json")
             assert response.status_code == 202, response.content
             ids.append(response.json()["id"])
-            finished = wait_for(
-                lambda pk=ids[-1]: Report.objects.filter(pk=pk, status__in=["done", "failed", "duplicate"]).exists()
-            )
+            finished = wait_for(lambda pk=ids[-1]: Report.objects.filter(pk=pk, status__in=ENDED).exists())
             assert finished, log.read_text()
     reports = {r.requested_url.rsplit("/", 1)[-1]: r for r in Report.objects.filter(pk__in=ids)}
     article, note, old, private = (

@@ -177,3 +177,40 @@ def test_the_exported_figure_carries_its_title_subtitle_and_source_line():
     assert "Civilians killed" in layout["title"]["text"] and "Iraq and Syria" in layout["title"]["text"]
     (source,) = [a for a in layout["annotations"] if a.get("name") == "source"]
     assert source["text"] == "Source: Casualty Tracker · today · http://testserver/"
+
+
+LINK = '<a href="https://evil.example/">Airwars</a>'
+
+
+def _strings(value):
+    """Yield every string inside a figure's JSON, wherever it sits."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+@pytest.mark.parametrize("build", ["dashboard", "claimant"])
+def test_a_claimant_name_an_editor_set_reaches_plotly_as_plain_text_never_a_link(build):
+    """The probe's name became a clickable link in the legend: plotly reads <a> in trace names."""
+    hostile = Series(key="airwars", name=LINK, kind="independent", victims="civilians", geography="syria")
+    hostile.points = [point("airwars", "2017-07-07", 4354, quote=f"{LINK} said 4,354", precision="month")]
+    hostile.out_of_sequence = [point("airwars", "2017-08-01", 1000)]
+    hostile.out_of_sequence[0].below = 4354
+    hostile.points[0].claimants = [LINK]
+    the_official = official(point(OFFICIAL, "2017-07-01", 603))
+    if build == "dashboard":
+        gap = build_gap(the_official, hostile)
+        figure = dashboard_figure([the_official, hostile], gap, hostile)
+    else:
+        figure = claimant_figure([hostile, airwars(point("airwars", "2018-01-01", 6102))])
+
+    strings = list(_strings(figure_data(figure)))
+    assert any("evil.example" in s for s in strings)  # the name is shown ...
+    assert not [s for s in strings if "<a " in s.lower()]  # ... as text: no tag plotly would read
+    names = [t["name"] for t in figure["data"] if "name" in t]
+    assert any("&lt;a href" in name for name in names)

@@ -127,7 +127,8 @@ def test_the_second_editors_stale_patch_is_refused_with_412_or_409(figure, edito
         else {"value": 605, "updated_at": read.json()["updated_at"]}
     )
 
-    assert alice.patch(detail(figure), {"value": 604}, format="json").status_code == 200
+    first = {"HTTP_IF_MATCH": alice.get(detail(figure))["ETag"]}
+    assert alice.patch(detail(figure), {"value": 604}, format="json", **first).status_code == 200
     refused = bob.patch(detail(figure), body, format="json", **stale)
 
     assert refused.status_code == (412 if precondition == "if_match" else 409)
@@ -342,10 +343,11 @@ def _correct_while_reextracting(report, figure, editor, monkeypatch):
 
     monkeypatch.setattr(ingest_services, "_estimate", held_estimate)
     api = api_for(editor)
+    body = {"value": 604, "updated_at": figure.updated_at.isoformat()}
     with ThreadPoolExecutor(2) as pool:
         reextraction = pool.submit(lambda: _closing(report_reextract, report=report))
         assert writing.wait(30)
-        correction = pool.submit(lambda: _closing(api.patch, detail(figure), {"value": 604}, format="json"))
+        correction = pool.submit(lambda: _closing(api.patch, detail(figure), body, format="json"))
         assert wait_for(someone_waits_for_a_lock, timeout=30)
         release.set()
         reextraction.result(timeout=30)

@@ -55,9 +55,8 @@ def test_with_the_token_the_same_session_writes(editor_session, route_objects):
     url = f"/api/v1/estimates/{estimate.pk}/"
     refused = editor_session.patch(url, {"value": 7}, content_type="application/json")
     assert refused.status_code == 403
-    accepted = editor_session.patch(
-        url, {"value": 7}, content_type="application/json", HTTP_X_CSRFTOKEN=token
-    )
+    body = {"value": 7, "updated_at": editor_session.get(url).json()["updated_at"]}
+    accepted = editor_session.patch(url, body, content_type="application/json", HTTP_X_CSRFTOKEN=token)
     assert accepted.status_code == 200, accepted.content
     assert Estimate.objects.get(pk=estimate.pk).value == 7
 

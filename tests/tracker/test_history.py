@@ -154,7 +154,7 @@ def test_deleting_reports_in_bulk_records_who_deleted_their_figures(client, repo
 # --- API ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("precondition", ["none", "if_match", "updated_at"])
+@pytest.mark.parametrize("precondition", ["if_match", "updated_at"])
 def test_an_api_correction_records_the_editor(official, precondition):
     editor = UserFactory(is_staff=True)
     editor.user_permissions.add(*_permissions("change_estimate"))

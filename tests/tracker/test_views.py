@@ -316,3 +316,25 @@ def test_tables_give_dates_as_precisely_as_they_are_known_in_the_active_language
     )
     page = client.get(reverse("tracker:estimate_list"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<time datetime="2017-06-30">juin 2017</time>' in page
+
+
+@pytest.mark.parametrize("url", ["/figures/?format=csv", "/api/v1/estimates/?format=csv"])
+def test_a_csv_comes_in_pages_the_link_header_naming_the_next(client, monkeypatch, url):
+    from tracker import views
+    from tracker.api import views as api_views
+
+    monkeypatch.setattr(views, "CSV_PAGE_ROWS", 2)
+    monkeypatch.setattr(api_views, "CSV_PAGE_ROWS", 2)
+    figures = {EstimateFactory(value=100 + n).pk for n in range(5)}
+
+    seen, pages = set(), 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+        assert len(rows) <= 2
+        seen |= {int(row["id"]) for row in rows}
+        pages += 1
+        link = response.headers.get("Link", "")
+        url = link[1 : link.index(">")] if link else None
+    assert (seen, pages) == (figures, 3)

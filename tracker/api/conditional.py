@@ -25,6 +25,15 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
+class PreconditionRequired(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = (
+        "Say which version you corrected: send the ETag you read as If-Match, or the updated_at "
+        "you read in the body. Without it your change could overwrite someone else's."
+    )
+    default_code = "precondition_required"
+
+
 def entity_tag(request, version, *, editor):
     fingerprint = "|".join(
         [
@@ -81,9 +90,13 @@ class ConditionalGetMixin:
         return HttpResponse(content, headers=headers)
 
     def precondition_failed(self, version):
-        """Return True if the caller sent If-Match / If-Unmodified-Since that `version` fails."""
+        """Return True if the caller sent an If-Match that `version` fails.
+
+        If-Unmodified-Since is not read: a date to the second lets two writes of one second
+        through, so only the ETag or the exact `updated_at` guard a write.
+        """
         etag = entity_tag(self.request, version, editor=self.is_editor())
-        response = get_conditional_response(self.request, etag=etag, last_modified=_timestamp(version))
+        response = get_conditional_response(self.request, etag=etag)
         return response is not None and response.status_code == status.HTTP_412_PRECONDITION_FAILED
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -77,6 +77,7 @@ class ReportSerializer(serializers.ModelSerializer):
             "http_status",
             "fetched_at",
             "estimate_count",
+            "publication",
             "created_at",
             "updated_at",
         ]
@@ -224,10 +225,11 @@ class DeletionSerializer(serializers.Serializer):
     removed_at = serializers.DateTimeField(source="at", help_text="When it was removed or rejected.")
     reason = serializers.ChoiceField(
         source="why",
-        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED],
+        choices=[EstimateTombstone.REMOVED, EstimateTombstone.REJECTED, EstimateTombstone.WITHDRAWN],
         help_text="removed: deleted (its reading is gone from the article, or an editor deleted it); "
         "rejected: an editor rejected it (an editor may reopen it: it then comes back in "
-        "`updated_since`).",
+        "`updated_since`); withdrawn: an editor withdrew its report from publication (or it "
+        "awaits publication), and it comes back in `updated_since` if the report is published.",
     )
 
 
@@ -326,8 +328,8 @@ class SeriesPointSerializer(serializers.Serializer):
     quote = serializers.CharField(help_text="The sentence of the first report stating it.")
     url = serializers.CharField(help_text="Public page of that figure.")
     report_count = serializers.IntegerField(help_text="How many reports state this figure.")
-    estimate_ids = serializers.ListField(child=serializers.IntegerField())
-    report_ids = serializers.ListField(child=serializers.IntegerField())
+    estimate_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The first 20 at most.")
+    report_ids = serializers.ListField(child=serializers.IntegerField(), help_text="The first 20 at most.")
     claimants = serializers.ListField(child=serializers.CharField(), help_text="Names of who stated it.")
     out_of_sequence = serializers.BooleanField(
         help_text="Below the claimant's earlier total: a marker apart, not a point of the line."
@@ -382,6 +384,12 @@ class SeriesSerializer(TraceSerializer):
     )
     out_of_sequence = SeriesPointSerializer(
         many=True, help_text="Statements below the claimant's earlier total, kept apart from the line."
+    )
+    points_total = serializers.IntegerField(
+        source="point_total",
+        allow_null=True,
+        help_text="How many points the running total has: `points` shows at most TRACKER_CHART_MAX_POINTS "
+        "of them, the first, the last and evenly spaced others.",
     )
 
 

@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView
 from rest_framework.settings import api_settings
 
-from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed
+from tracker.api.conditional import ConditionalGetMixin, PreconditionFailed, PreconditionRequired
 from tracker.api.filters import EstimateFilter, ReportFilter, SourceFilter, in_utc
 from tracker.api.renderers import CsvRenderer
 from tracker.api.schema import ApiSchema
@@ -39,14 +39,24 @@ from tracker.api.serializers import (
 )
 from tracker.freshness import data_last_updated
 from tracker.models import Estimate, EstimateTombstone, Report, Source
-from tracker.series import OFFICIAL, build_gap, build_series, chart_estimates, comparable, default_independent
+from tracker.series import (
+    OFFICIAL,
+    bounded,
+    build_gap,
+    build_series,
+    chart_estimates,
+    comparable,
+    default_independent,
+    thinned,
+)
 from tracker.services import EditConflict, estimate_correct
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     str,
     enum=["json", "csv"],
-    description="`csv` for a spreadsheet (every matching row, no paging).",
+    description="`csv` for a spreadsheet: up to 1,000 rows a page (`page` for the next, named by the "
+    "`Link` header).",
 )
 
 
@@ -82,7 +92,7 @@ class LastUpdatedPagination(pagination.PageNumberPagination):
     """
 
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = settings.API_MAX_PAGE_SIZE
 
     def get_paginated_response_schema(self, schema):
         schema = super().get_paginated_response_schema(schema)
@@ -154,14 +164,15 @@ class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
     def includes_text(self):
         return self.request.query_params.get("include") == "text"
 
+    def is_editor(self):
+        return self.request.user.has_perm("tracker.change_report")
+
     def get_queryset(self):
-        reports = (
-            super()
-            .get_queryset()
-            .annotate(
-                estimate_count=Count(
-                    "estimates", filter=~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
-                )
+        """Return every report to an editor, the published ones to everyone else."""
+        reports = super().get_queryset() if self.is_editor() else Report.objects.public()
+        reports = reports.annotate(
+            estimate_count=Count(
+                "estimates", filter=~Q(estimates__review_status=Estimate.ReviewStatus.REJECTED)
             )
         )
         return reports if self.includes_text() else reports.defer("text")
@@ -172,6 +183,17 @@ class ReportViewSet(ReadApiMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return ReportWithTextSerializer if self.includes_text() else self.serializer_class
 
+    @property
+    def paginator(self):
+        """Return the list's pager: one report a page with its text (an article may be megabytes)."""
+        paginator = super().paginator
+        if self.includes_text():
+            paginator.page_size = paginator.max_page_size = 1
+        return paginator
+
+
+# Rows of a CSV answer: a page of them, as for JSON, only larger (`page` for the next).
+CSV_PAGE_ROWS = 1_000
 
 INCLUDE_REJECTED = OpenApiParameter(
     "include_rejected", bool, description="Editors only: list rejected figures too (ignored for others)."
@@ -186,14 +208,15 @@ INCLUDE_REJECTED = OpenApiParameter(
         description="Recorded in the figure's history, in words, as an edit in the admin. "
         "`review_status` changes only when you send it or when a figure field changes (then it "
         "becomes `corrected`); an `editor_note` alone is only a note. Send `If-Match` "
-        "with the ETag you read (or `If-Unmodified-Since`, or the `updated_at` you read in the "
-        "body): if the figure changed meanwhile the write is refused (412 / 409).",
+        "with the ETag you read, or the `updated_at` you read in the body: without either the "
+        "write is refused (428), and if the figure changed meanwhile it is refused too (412 / 409).",
         request=EstimateCorrectionSerializer,
         responses={
             200: EstimateSerializer,
             400: OpenApiResponse(description="Invalid values."),
             409: OpenApiResponse(description="`updated_at` is not the current version."),
-            412: OpenApiResponse(description="`If-Match` / `If-Unmodified-Since` failed."),
+            412: OpenApiResponse(description="`If-Match` names another version."),
+            428: OpenApiResponse(description="Neither `If-Match` nor `updated_at` was sent."),
         },
     ),
 )
@@ -225,10 +248,15 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         response = self.not_modified(self.list_version())
         if response:
             return response
-        estimates = self.filter_queryset(self.get_queryset())
+        paginator = self.paginator
+        paginator.page_size = paginator.max_page_size = CSV_PAGE_ROWS
+        estimates = paginator.paginate_queryset(self.filter_queryset(self.get_queryset()), request, view=self)
+        headers = {"Content-Disposition": 'attachment; filename="estimates.csv"'}
+        if paginator.get_next_link():
+            headers["Link"] = f'<{paginator.get_next_link()}>; rel="next"'
         return Response(
             EstimateCsvSerializer(estimates, many=True, context=self.get_serializer_context()).data,
-            headers={"Content-Disposition": 'attachment; filename="estimates.csv"'},
+            headers=headers,
         )
 
     @extend_schema(
@@ -263,12 +291,12 @@ class EstimateViewSet(ReadApiMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyMo
         correction.is_valid(raise_exception=True)
         changes = dict(correction.validated_data)
         expected = changes.pop("updated_at", None)
+        if expected is None and request.META.get("HTTP_IF_MATCH", "*").strip() == "*":
+            raise PreconditionRequired()  # "*" names no version: any would do
         if self.precondition_failed(self.object_version(estimate)):
             raise PreconditionFailed()
-        if expected is None and (
-            "HTTP_IF_MATCH" in request.META or "HTTP_IF_UNMODIFIED_SINCE" in request.META
-        ):
-            expected = estimate.updated_at  # checked again under the row lock
+        if expected is None:
+            expected = estimate.updated_at  # If-Match passed: checked again under the row lock
         try:
             estimate = estimate_correct(
                 estimate=estimate, user=request.user, expected_updated_at=expected, **changes
@@ -318,7 +346,10 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
         "(a restatement adds its reports to the earlier point). A statement below the claimant's "
         "earlier total is listed in `out_of_sequence`, never in `points`, which never decrease. "
         "Official claimants form one trace, key `official`; each geography and victim group is a "
-        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line.",
+        "series of its own. CSV: one row per point, `out_of_sequence` marking those off the line. "
+        "Bounded as the dashboard draws it: at most TRACKER_CHART_MAX_TRACES series (official first, "
+        "then those with most points; name others in `claimants`), TRACKER_CHART_MAX_POINTS points "
+        "each (`points_total` says how many there are), 20 ids per point.",
         parameters=[SeriesQuerySerializer, FORMAT_PARAMETER],
         responses=SeriesResponseSerializer,
     )
@@ -333,7 +364,7 @@ class SeriesViewSet(ConditionalGetMixin, viewsets.ViewSet):
             return self.kept_response(lambda: self.answer(query))
 
     def answer(self, query):
-        series = self.chart(query)
+        series = bounded(self.chart(query))
         if self.request.accepted_renderer.format == CsvRenderer.format:
             rows = [
                 {"trace": s.key, "name": s.name, "kind": s.kind, "geography": s.geography,
@@ -371,10 +402,7 @@ class GapViewSet(SeriesViewSet):
             independent = default_independent(candidates)
         else:
             independent = next((s for s in candidates if s.key == chosen.slug), None)
-        gap = {
-            "last_updated": self.version,
-            "official": official,
-            "independent": independent,
-            "rows": build_gap(official, independent),
-        }
+        rows = thinned(build_gap(official, independent), settings.CHART_MAX_POINTS)
+        official, independent = (bounded([s])[0] if s else None for s in (official, independent))
+        gap = {"last_updated": self.version, "official": official, "independent": independent, "rows": rows}
         return Response(GapResponseSerializer(gap).data)

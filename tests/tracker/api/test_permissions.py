@@ -24,6 +24,12 @@ def detail(estimate):
     return reverse("estimate-detail", args=[estimate.pk])
 
 
+def read(estimate):
+    """Return the precondition a correction carries: the `updated_at` the editor last read."""
+    estimate.refresh_from_db()
+    return {"updated_at": estimate.updated_at.isoformat()}
+
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_anonymous_writes_are_refused_never_crash(api, estimate, method):
     for url in (reverse("estimate-list"), detail(estimate), reverse("report-list"), reverse("series-list")):
@@ -45,7 +51,9 @@ def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     airwars = SourceFactory(name="Airwars")
     response = api.patch(
-        detail(estimate), {"value": 604, "source": "airwars", "editor_note": "typo"}, format="json"
+        detail(estimate),
+        {"value": 604, "source": "airwars", "editor_note": "typo", **read(estimate)},
+        format="json",
     )
     assert response.status_code == 200, response.content
     body = response.json()
@@ -59,7 +67,9 @@ def test_an_editor_corrects_by_token_and_history_records_it_as_an_admin_edit(api
 
 
 def test_a_note_alone_is_a_note_and_leaves_the_verdict_alone(editor_api, api_editor, estimate):
-    response = editor_api.patch(detail(estimate), {"editor_note": "check the release"}, format="json")
+    response = editor_api.patch(
+        detail(estimate), {"editor_note": "check the release", **read(estimate)}, format="json"
+    )
 
     assert response.status_code == 200, response.content
     estimate.refresh_from_db()
@@ -73,7 +83,7 @@ def test_a_note_alone_is_a_note_and_leaves_the_verdict_alone(editor_api, api_edi
 def test_a_patch_that_changes_nothing_writes_nothing(editor_api, estimate):
     history = estimate.history.count()
 
-    response = editor_api.patch(detail(estimate), {"value": 603}, format="json")
+    response = editor_api.patch(detail(estimate), {"value": 603, **read(estimate)}, format="json")
 
     assert response.json()["review_status"] == "extracted"
     assert estimate.history.count() == history
@@ -87,7 +97,7 @@ def test_a_patch_that_changes_nothing_writes_nothing(editor_api, estimate):
 def test_the_verdict_changes_when_the_request_says_so_or_a_figure_field_changes(
     editor_api, api_editor, estimate, body, status
 ):
-    response = editor_api.patch(detail(estimate), body, format="json")
+    response = editor_api.patch(detail(estimate), {**body, **read(estimate)}, format="json")
 
     assert response.status_code == 200, response.content
     estimate.refresh_from_db()
@@ -95,7 +105,11 @@ def test_the_verdict_changes_when_the_request_says_so_or_a_figure_field_changes(
 
 
 def test_the_history_says_who_changed_what_and_why_in_words(editor_api, api_editor, estimate):
-    editor_api.patch(detail(estimate), {"value": 604, "editor_note": "the release says 604"}, format="json")
+    editor_api.patch(
+        detail(estimate),
+        {"value": 604, "editor_note": "the release says 604", **read(estimate)},
+        format="json",
+    )
 
     assert estimate.history.first().history_change_reason == (
         f"Corrected by {api_editor.username}: value 603 → 604. Note: the release says 604"
@@ -103,9 +117,9 @@ def test_the_history_says_who_changed_what_and_why_in_words(editor_api, api_edit
 
 
 def test_sending_a_figure_back_to_review_clears_the_verdict(editor_api, api_editor, estimate):
-    editor_api.patch(detail(estimate), {"review_status": "confirmed"}, format="json")
+    editor_api.patch(detail(estimate), {"review_status": "confirmed", **read(estimate)}, format="json")
 
-    editor_api.patch(detail(estimate), {"review_status": "extracted"}, format="json")
+    editor_api.patch(detail(estimate), {"review_status": "extracted", **read(estimate)}, format="json")
 
     estimate.refresh_from_db()
     assert (estimate.review_status, estimate.reviewed_by) == ("extracted", None)
@@ -118,7 +132,7 @@ def test_a_token_is_stored_only_as_its_digest_and_records_its_use(api, api_edito
     assert key not in {token.digest, token.prefix, str(token)}
     assert not ApiToken.objects.filter(digest=key).exists()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
+    assert api.patch(detail(estimate), {"value": 604, **read(estimate)}, format="json").status_code == 200
     token.refresh_from_db()
     assert token.last_used_at is not None
 
@@ -138,7 +152,7 @@ def test_the_apitoken_command_prints_a_working_key_once_and_revokes_it(api, api_
     call_command("apitoken", api_editor.username, "--name", "cron", stdout=out)
     key = out.getvalue().split()[-1]
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
+    assert api.patch(detail(estimate), {"value": 604, **read(estimate)}, format="json").status_code == 200
     call_command("apitoken", api_editor.username, "--revoke", key[:10], stdout=io.StringIO())
     assert api.patch(detail(estimate), {"value": 605}, format="json").status_code == 401
 
@@ -173,7 +187,9 @@ def test_an_editor_corrects_by_session_with_the_csrf_token(api_editor, estimate)
     assert client.patch(detail(estimate), {"value": 1}, format="json").status_code == 403
     token = "k" * 32  # what a page's CSRF cookie would hold; the header must echo it
     client.cookies["csrftoken"] = token
-    response = client.patch(detail(estimate), {"value": 604}, format="json", HTTP_X_CSRFTOKEN=token)
+    response = client.patch(
+        detail(estimate), {"value": 604, **read(estimate)}, format="json", HTTP_X_CSRFTOKEN=token
+    )
     assert response.status_code == 200, response.content
 
 
@@ -188,7 +204,7 @@ def test_an_editor_corrects_by_session_with_the_csrf_token(api_editor, estimate)
     ],
 )
 def test_a_bad_correction_is_a_400_and_changes_nothing(editor_api, estimate, change):
-    response = editor_api.patch(detail(estimate), change, format="json")
+    response = editor_api.patch(detail(estimate), {**change, **read(estimate)}, format="json")
     assert response.status_code == 400, response.content
     estimate.refresh_from_db()
     assert (estimate.value, estimate.review_status) == (603, Estimate.ReviewStatus.EXTRACTED)
@@ -206,10 +222,23 @@ def test_a_correction_on_top_of_a_stale_etag_is_refused_with_412(editor_api, est
     assert estimate.value == 604
 
 
-def test_a_correction_with_an_old_if_unmodified_since_is_refused_with_412(editor_api, estimate):
-    old = http_date((estimate.updated_at - datetime.timedelta(hours=1)).timestamp())
-    response = editor_api.patch(detail(estimate), {"value": 1}, format="json", HTTP_IF_UNMODIFIED_SINCE=old)
-    assert response.status_code == 412
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_IF_MATCH": "*"},
+        # To the second: in 1 round of 40 the probe's two writes both passed it (issue 17).
+        {"HTTP_IF_UNMODIFIED_SINCE": http_date(datetime.datetime(2100, 1, 1).timestamp())},
+    ],
+    ids=["nothing", "if-match-any", "if-unmodified-since"],
+)
+def test_a_correction_that_names_no_version_is_refused_with_428_saying_what_to_send(
+    editor_api, estimate, headers
+):
+    response = editor_api.patch(detail(estimate), {"value": 1}, format="json", **headers)
+
+    assert response.status_code == 428
+    assert "If-Match" in response.json()["detail"] and "updated_at" in response.json()["detail"]
     estimate.refresh_from_db()
     assert estimate.value == 603
 
@@ -226,7 +255,9 @@ def test_a_correction_from_a_stale_updated_at_is_refused_with_409(editor_api, es
 
 def test_an_editor_can_correct_a_rejected_figure(editor_api):
     rejected = EstimateFactory(review_status=Estimate.ReviewStatus.REJECTED)
-    assert editor_api.patch(detail(rejected), {"value": 5}, format="json").status_code == 200
+    assert (
+        editor_api.patch(detail(rejected), {"value": 5, **read(rejected)}, format="json").status_code == 200
+    )
 
 
 def test_put_is_not_offered_even_to_editors(editor_api, estimate):
@@ -256,4 +287,4 @@ def test_the_editor_permission_is_the_model_permission_not_a_group(api, estimate
     user = UserFactory()
     user.user_permissions.add(Permission.objects.get(codename="change_estimate"))
     api.force_authenticate(user)
-    assert api.patch(detail(estimate), {"value": 604}, format="json").status_code == 200
+    assert api.patch(detail(estimate), {"value": 604, **read(estimate)}, format="json").status_code == 200
