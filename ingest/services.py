@@ -384,16 +384,14 @@ def _fetch_original(report):
     try:
         with transaction.atomic():
             report.original_file.save(name, ContentFile(page.data), save=False)
-            report.save(
-                update_fields=[
-                    "original_file",
-                    "original_sha256",
-                    "url",
-                    "final_url",
-                    "http_status",
-                    "fetched_at",
-                    "updated_at",
-                ]  # fmt: skip
+            Report.objects.filter(pk=report.pk).update(
+                original_file=report.original_file.name,
+                original_sha256=report.original_sha256,
+                url=report.url,
+                final_url=report.final_url,
+                http_status=report.http_status,
+                fetched_at=report.fetched_at,
+                updated_at=timezone.now(),
             )
     except IntegrityError:  # the same bytes are stored already: this report is their duplicate
         report.original_file.delete(save=False)
@@ -436,9 +434,10 @@ def _read(report, data):
     fields = ["text", "content_type", "title", "outlet", "url", "language", "published_on",
               "published_precision", "sha256", "updated_at"]  # fmt: skip
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # an UPDATE, not save(): reading is no event of the report's history
             report.sha256 = sha256
-            report.save(update_fields=fields)
+            report.updated_at = timezone.now()
+            Report.objects.filter(pk=report.pk).update(**{name: getattr(report, name) for name in fields})
     except IntegrityError:  # the same text is stored already, even if read this very instant
         report.sha256 = None
         first = Report.objects.filter(sha256=sha256).first()
