@@ -398,14 +398,8 @@ def _fetch_original(report):
         first = Report.objects.filter(original_sha256=report.original_sha256).first()
         if first is None:
             raise
-        Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.DUPLICATE,
-            duplicate_of=first,
-            final_url=page.final_url,
-            http_status=page.status,
-            fetched_at=page.fetched_at,
-            processed_at=timezone.now(),
-            updated_at=timezone.now(),
+        _mark_duplicate(
+            report, first, final_url=page.final_url, http_status=page.status, fetched_at=page.fetched_at
         )
         raise _AlreadyStored from None
     return page.data
@@ -443,16 +437,17 @@ def _read(report, data):
         first = Report.objects.filter(sha256=sha256).first()
         if first is None:
             raise
-        Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.DUPLICATE,
-            duplicate_of=first,
-            title=report.title,
-            content_type=report.content_type,
-            processed_at=timezone.now(),
-            updated_at=timezone.now(),
-        )
-        report.status, report.duplicate_of = Report.Status.DUPLICATE, first
+        _mark_duplicate(report, first, title=report.title, content_type=report.content_type)
     return report
+
+
+def _mark_duplicate(report, first, **fields):
+    """Mark a report the duplicate of the one stored first with the same bytes or text: done with it."""
+    now = timezone.now()
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.DUPLICATE, duplicate_of=first, processed_at=now, updated_at=now, **fields
+    )
+    report.status, report.duplicate_of = Report.Status.DUPLICATE, first
 
 
 def _read_figures(report, claimants):
