@@ -42,8 +42,8 @@ _NOT_A_NAME = frozenset(
 )
 # After the name: ", a resident of the town," then an auxiliary or two, then the reporting verb.
 _SPEAKS_AFTER = re.compile(
-    r"(?P<apposition>\s*,\s*(?P<description>[^,.;:!?\"«»“”]{2,100}?)\s*,)?\s*,?\s*"
-    r"(?:(?:has|have|had|a|avait|also|aussi|further|then|later|earlier|en\s+effet|then)\s+){0,3}"
+    r"(?:\s*,\s*[^,.;:!?\"«»“”]{2,100}?\s*,)?\s*,?\s*"
+    r"(?:(?:has|have|had|a|avait|also|aussi|further|then|later|earlier|en\s+effet)\s+){0,3}"
     rf"{REPORTING_VERB}(?![\w-])"
 )
 _SPEAKS_BEFORE = re.compile(
