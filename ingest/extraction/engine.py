@@ -151,7 +151,8 @@ class Article:
 
     @read_once
     def mentions(self) -> Spans:
-        """The claimants named: the gazetteer's, then organisations it does not know ("a Data Project")."""
+        """The claimants named: the gazetteer's (a bare "coalition" or "civil defence" read in its
+        context), then organisations it does not know ("a Data Project"), then people who speak."""
         known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
         known = _civil_defence(known, self.folded)
         known = [m for m in known if not _COALITION_OF_GROUPS.match(self.folded, m.start, m.end + 60)]
