@@ -380,7 +380,7 @@ def _fetch_original(report):
     report.final_url = page.final_url
     report.http_status = page.status
     report.fetched_at = page.fetched_at
-    name = _file_name(urlsplit(page.final_url).path.rstrip("/").rsplit("/", 1)[-1])
+    name = _file_name(urlsplit(page.final_url).path.rstrip("/"))
     try:
         with transaction.atomic():
             report.original_file.save(name, ContentFile(page.data), save=False)

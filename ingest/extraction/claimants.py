@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from . import cues
 from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
+from .dates import MONTHS
 from .gazetteer import Claimant
+from .patterns import alternation
 from .read_once import read_once
 
 BACK = 5  # sentences looked back at for the speaker who holds the floor
@@ -51,9 +53,8 @@ _RECALLED = re.compile(
     r"|cost)|(?:avai(?:t|ent)|had)\s+(?:ete\s+|been\s+)(?:tue|killed|blesse|wounded|injured))"
 )
 _PAST_OPENING = re.compile(
-    r"[\"'«“\s]*(?:en\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+    r"[\"'«“\s]*(?:(?:en|in|on)\s+(?:" + alternation(MONTHS) + r")\.?(?:\s+\d{1,2})?"
     r"|le\s+\d{1,2}(?:er)?\s+\w+|il\s+y\s+a\s+(?:une|un|deux|trois|quelques|\d+)\s+\w+|depuis\s+lors"
-    r"|(?:in|on)\s+(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)\w*\.?(?:\s+\d{1,2})?"
     r"|last\s+(?:week|month|year)|(?:a\s+week|a\s+month|a\s+year|\w+\s+(?:days|weeks|months|years))\s+(?:ago|earlier))"
     r"(?:\s+(?:19|20)\d\d)?\s*,"
 )

@@ -329,11 +329,25 @@ _ANY_SCOPE = re.compile(
 )
 
 
-def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES)."""
+_SINCE_YEAR = re.compile(
+    r"(?:since|depuis)\s+(?:the\s+|le\s+)?(?:(?:start|beginning|debut)\s+(?:of\s+|de\s+)?)?(?:(?:january|janvier)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> list[tuple[str, int, int]]:
+    """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES).
+
+    With the `year` the text was written in, "since the beginning of 2014" written in 2014 is
+    that year's toll so far: a period, not a campaign's total.
+    """
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
         cue = key_of(m)
+        if year is not None and cue in ("cumulative", "since_date"):
+            since = _SINCE_YEAR.match(folded, m.start(), m.start() + 50)
+            if since and int(since.group("year")) == year:
+                cue = "period"
         if (
             cue == "year"
             or cue in ("since_date", "cumulative", "period")
@@ -357,22 +371,6 @@ def scope_cues(folded: str, start: int, end: int) -> list[tuple[str, int, int]]:
             cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
         ]
     return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
-
-
-_SINCE_YEAR = re.compile(
-    r"(?:since|depuis)\s+(?:the\s+|le\s+)?(?:(?:start|beginning|debut)\s+(?:of\s+|de\s+)?)?(?:(?:january|janvier)\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\b"
-)
-
-
-def this_years_toll(folded: str, found: list[tuple[str, int, int]], year: int) -> list[tuple[str, int, int]]:
-    """Read "since the beginning of 2014", written in 2014, as that year's toll so far: a period."""
-
-    def cue(name, start, end):
-        since = _SINCE_YEAR.match(folded, start, start + 50) if name in ("cumulative", "since_date") else None
-        return ("period", start, end) if since and int(since.group("year")) == year else (name, start, end)
-
-    return sorted((cue(*found_cue) for found_cue in found), key=lambda cue: _SCOPE_ORDER.index(cue[0]))
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:

@@ -87,9 +87,8 @@ class SentenceFacts:
 
     @read_once
     def scope_cues(self) -> list[tuple[str, int, int]]:
-        found = cues.scope_cues(self.article.folded, self.start, self.end)
         pub = self.article.pub
-        return cues.this_years_toll(self.article.folded, found, pub.year) if found and pub else found
+        return cues.scope_cues(self.article.folded, self.start, self.end, pub.year if pub else None)
 
     @read_once
     def scope_words(self) -> list[tuple[str, list[int]]]:
