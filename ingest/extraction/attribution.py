@@ -9,13 +9,15 @@ is not. Pronouns and references ("Elle", "cette organisation", "the monitor", "l
 texte", "cette dernière") resolve to the claimant last named.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .cues import PLACE_PATTERN
 from .folding import fold
-from .gazetteer import Claimant, ClaimantIndex, country_authorities
+from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
 from .patterns import factored, key_of, keyed, word_start
 from .spans import Spans
 
@@ -277,6 +279,13 @@ _REFERENCE = re.compile(
     r"(?<![\w'])(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])"  # "a-t-il ajouté"
 )
+
+
+def is_reference(folded: str, position: int) -> bool:
+    """Tell whether a pronoun or a reference stands at `position` ("il", "the monitor", "a-t-il")."""
+    return _REFERENCE.match(folded, position) is not None
+
+
 _DESCRIPTOR = re.compile(
     r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?(?:ong|ngo|organisation|organization|"
     r"observatoire|monitor|watchdog|group|groupe|agence|agency|association)(?:\s+[\w'-]+){0,3}\s*$"
@@ -352,6 +361,44 @@ _LOCAL_OFFICIALS = re.compile(
     )
     + r")(?![\w-])"
 )
+
+
+def _unnamed_sources() -> tuple[re.Pattern, dict[str, str]]:
+    rows = json.loads((Path(__file__).resolve().parent / "data" / "unnamed_sources.json").read_text("utf-8"))
+    named = {words: name for name, phrases in rows["names"].items() for words in phrases}
+    words = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in named)
+    return re.compile(factored(words) + r"(?![\w-])"), named
+
+
+_UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources()
+_AND_SOURCE = re.compile(r"\s+et\s+(\w+)")
+_COUNTRY_ADJECTIVES = {name: name.split()[0] for name, _ in COUNTRY_AUTHORITIES}
+
+
+def describe_source(
+    claimant: Claimant | None, attribution: "Attribution | None", folded: str
+) -> Claimant | None:
+    """Name unnamed sources as the text describes them: "des sources médicales yéménites" are
+    Yemeni medical sources, not the Yemeni authorities; "a local official" is a local official.
+
+    The claimant keeps the names of the authorities it stood for, so that what the engine
+    reads from them (whose side, where) stays the same.
+    """
+    if claimant is None or attribution is None or claimant.kind != "official":
+        return claimant
+    words = _UNNAMED_SOURCE.match(folded, attribution.position)
+    if words is None:
+        return claimant
+    adjective = _COUNTRY_ADJECTIVES.get(claimant.name)
+    if adjective is None and claimant is not LOCAL_AUTHORITIES:
+        return claimant
+    name = _UNNAMED_SOURCE_NAMES[" ".join(words.group().split())]
+    other = _AND_SOURCE.match(folded, words.end())
+    if other and f"sources {other.group(1)}" in _UNNAMED_SOURCE_NAMES:  # "sources policières et médicales"
+        name = f"{name.split()[0]} and {_UNNAMED_SOURCE_NAMES['sources ' + other.group(1)]}"
+    return Claimant(f"{adjective} {name}" if adjective else name, "official", claimant.names())
+
+
 _SHORT_WORDS = re.compile(r"[\w\s'-]{0,30}")
 _MINISTRY = re.compile(r"ministr|ministere")
 _PLACE = re.compile(PLACE_PATTERN.pattern)

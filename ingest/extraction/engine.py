@@ -17,7 +17,16 @@ from functools import cache, lru_cache
 from itertools import chain
 
 from . import cues
-from .attribution import LOCAL_AUTHORITIES, SELON, UNNAMED_MINISTRY, Attribution, Attributor, tweet_signatures
+from .attribution import (
+    LOCAL_AUTHORITIES,
+    SELON,
+    UNNAMED_MINISTRY,
+    Attribution,
+    Attributor,
+    describe_source,
+    is_reference,
+    tweet_signatures,
+)
 from .claimants import DENIES, OTHERS_SAY, Candidate, candidates
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
@@ -499,6 +508,7 @@ def _draft(
         claimant = draft.claimant = _local_authorities(
             draft.geography, article, before, claimant is UNNAMED_MINISTRY
         )
+    claimant = draft.claimant = _described(claimant, chosen.attribution, article)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
         reading, fact, context, claimant, article, draft.scope
     )
@@ -575,6 +585,22 @@ def _name_local_officials(found: list[Candidate], reading, i: int, facts, articl
         candidate.claimant = _local_authorities(
             place, article, before, candidate.claimant is UNNAMED_MINISTRY
         )
+
+
+def _described(claimant: Claimant | None, attribution: Attribution | None, article) -> Claimant | None:
+    """Name unnamed sources as the text describes them: "il" or "he" stands for what it refers
+    back to, "un responsable local" just before, but not a governor named in between."""
+    if attribution is not None and is_reference(article.folded, attribution.position):
+        named = [
+            a
+            for fact in article.sentences
+            for a in fact.attributions
+            if a.claimant is attribution.claimant
+            and a.position < attribution.position
+            and not is_reference(article.folded, a.position)
+        ]
+        attribution = named[-1] if named else attribution
+    return describe_source(claimant, attribution, article.folded)
 
 
 def folded_sentence(fact) -> str:

@@ -3,8 +3,9 @@
 A figure is quoted with its sentence, and its claimant, scope and date are read from
 that sentence first, then from the two before it. Every line break ends a sentence
 (headlines, link titles and tweets have no full stop); inside a line a sentence ends at
-., ! or ? before a capital, except after an initial ("John J. Thomas"), a common
-abbreviation, or inside a quotation that closes later on the line.
+., ! or ? before a capital (or, in copy that lost its spaces, at "word.Word"), except after
+an initial ("John J. Thomas"), a common abbreviation, or inside a quotation that closes later
+on the line.
 """
 
 import re
@@ -14,7 +15,9 @@ from .patterns import finditer_from
 
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY_OR_QUOTE = re.compile(
-    r"(?P<end>[.!?\u2026]+)(?P<closer>[\"'\u00bb\u201d\u2019)]*)(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d])"
+    r"(?P<end>[.!?\u2026]+)(?P<closer>[\"'\u00bb\u201d\u2019)]*)(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d]"
+    # copy that lost its spaces: "in western Afghanistan.The allegations"
+    r"|(?<=[a-z\u00df-\u00ff][.!?])[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"
     r"|(?P<open>[\u00ab\u201c])|(?P<close>[\u00bb\u201d])|(?P<straight>\")"
 )
 _BOUNDARY_OR_QUOTE_FIRST = re.compile(r"[.!?\u2026\u00ab\u201c\u00bb\u201d\"]")

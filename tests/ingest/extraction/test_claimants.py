@@ -94,7 +94,7 @@ SAME_SENTENCE = [
         "civilians.",
         (1061, "US-led coalition"),
     ),
-    case("Des sources médicales yéménites ont fait état de 35 civils tués.", (35, "Yemeni authorities")),
+    case("Des sources médicales yéménites ont fait état de 35 civils tués.", (35, "Yemeni medical sources")),
 ]
 
 # C2: the speaker is named in another sentence of the statement

@@ -206,12 +206,24 @@ def test_un_missions_and_agencies_are_named_with_dots_or_without():
     assert _one(text, claimant="claimant") == [(75, "UNAMI"), (12, "UN"), (40, "UN")]
 
 
-def test_unnamed_local_officials_are_the_authorities_of_the_place():
+def test_unnamed_local_officials_are_named_as_described_with_the_country_of_the_place():
     text = (
         "A roadside bomb killed nine people in Kandahar on Tuesday, provincial officials said. In Mosul, "
         "police said four civilians were wounded."
     )
-    assert _one(text, claimant="claimant") == [(9, "Afghan authorities"), (4, "Iraqi authorities")]
+    assert _one(text, claimant="claimant") == [(9, "Afghan provincial officials"), (4, "Iraqi authorities")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hospital sources in Sanaa said 12 civilians were killed in the raid.", "Yemeni hospital sources"),
+        ("Twelve civilians were killed in the raid, a local official said.", "local official"),
+        ("Security sources in Baghdad said 12 people were killed.", "Iraqi security sources"),
+    ],
+)
+def test_unnamed_sources_are_named_as_the_text_describes_them(text, expected):
+    assert [claimant for _, claimant in _one(text, claimant="claimant")] == [expected]
 
 
 def test_the_one_told_is_not_the_speaker():
@@ -401,7 +413,7 @@ def test_air_strikes_with_no_named_actor_in_iraq_are_the_coalition_s():
         "An air strike on a house in western Mosul killed nine members of one family, a local official said."
     )
     assert _one(text, perpetrator="perpetrator", claimant="claimant") == [
-        (9, "coalition", "Iraqi authorities")
+        (9, "coalition", "Iraqi local official")
     ]
 
 

@@ -496,8 +496,8 @@ def test_le_pronom_inverse_et_un_an_qui_n_est_pas_un_bilan():
         "ajouté. C'est le bilan le plus lourd depuis plus d'un an."
     )
     assert _lu(text, published="2016-11-06", claimant="claimant") == [
-        (27, "local authorities"),
-        (15, "local authorities"),
+        (27, "local official"),
+        (15, "local official"),
     ]
 
 
@@ -797,8 +797,20 @@ def test_parmi_eux_et_les_sources_policieres_et_medicales():
     assert _lu(text, published="2016-06-01", claimant="claimant", casualty="casualty") == [
         (1200, "unattributed", "killed"),
         (650, "unattributed", "killed"),
-        (24, "Iraqi authorities", "killed"),
+        (24, "Iraqi police and medical sources", "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Selon des sources hospitalières à Sanaa, 12 civils ont été tués.", "Yemeni hospital sources"),
+        ("Des responsables locaux ont fait état de 12 morts dans le raid.", "local officials"),
+        ("Douze civils ont été tués à Bagdad, selon des sources de sécurité.", "Iraqi security sources"),
+    ],
+)
+def test_les_sources_sans_nom_sont_nommees_comme_le_texte_les_decrit(text, expected):
+    assert [claimant for _, claimant in _lu(text, claimant="claimant")] == [expected]
 
 
 @pytest.mark.parametrize(
