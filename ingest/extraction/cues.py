@@ -247,10 +247,15 @@ _ACTORS = {
     # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
     "coalition": r"coalition(?:\s+internationale)?|us-led|u\.s\.-led|americaine?s?|american|etats-unis|"
     r"united\s+states|washington|u\.s\.|us|pentagone?|centcom|cjtf(?:-oir)?|inherent\s+resolve|"
-    r"allied|alliees?|forces\s+(?:afghanes|internationales|etrangeres|irakiennes|progouvernementales)"
-    r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:afghan|international|foreign"
-    r"|iraqi|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:special\s+|security\s+)?(?:forces|troops|army"
-    r"|air\s+force)|pro-government\s+forces|armee\s+(?:afghane|irakienne)|iraqi\s+army"
+    r"allied|alliees?|forces\s+(?:internationales|etrangeres|progouvernementales)"
+    r"(?:\s+et\s+(?:afghanes|internationales|etrangeres|irakiennes))?|(?:international|foreign"
+    r"|nato|otan)(?:\s+and\s+(?:afghan|international|foreign|iraqi))?\s+(?:special\s+|security\s+)?(?:forces|troops|army"
+    r"|air\s+force)|pro-government\s+forces"
+    # Iraqi or Afghan forces with the coalition beside them: "Afghan and international forces", "backed by US"
+    r"|forces\s+(?:afghanes|irakiennes)\s+et\s+(?:internationales|etrangeres|americaines)"
+    r"|(?:afghan|iraqi)\s+and\s+(?:international|foreign|u\.s\.|us|american)\s+(?:special\s+|security\s+)?"
+    r"(?:forces|troops)"
+    r"|(?:afghan|iraqi)\s+(?:special\s+|security\s+)?forces\s+backed\s+by\s+(?:the\s+)?(?:u\.s\.|us|american|coalition)"
     # the United Kingdom strikes beside the United States: "joint British-U.S. airstrikes"
     r"|british(?:-u\.s\.|-us|-american)?|britanniques?|u\.?s\.?-british|anglo-americaine?s?|anglo-american"
     r"|royal\s+air\s+force|raf",
@@ -265,6 +270,10 @@ _ACTORS = {
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
     r"kamikazes?|suicide\s+bombers?",
     "other": r"talibans?|turcs?|turques?|turkish|turquie|turkey|israel\w*|hezbollah|fds|sdf|kurdes?|kurdish|"
+    # Iraqi and Afghan forces are the coalition's allies, not the coalition
+    r"(?:iraqi|afghan)\s+(?:government|(?:special\s+|security\s+)?forces|army|air\s+force|troops|military|jets"
+    r"|aircraft)|"
+    r"(?:gouvernement|forces|armee|aviation|troupes|avions)\s+(?:irakien|afghan)\w*|"
     r"hifter|haftar|hafter|lna|libyan\s+national\s+army|armee\s+nationale\s+libyenne|anl|"
     r"rebelles|rebels?|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
     r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
@@ -286,7 +295,8 @@ _HARM = (
 _HARM = factored(_HARM)
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
-    r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by))*"
+    r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by"
+    r"|menee?s|conduites?|effectuee?s?|lancee?s?|conducted|carried\s+out|launched))*"
 )
 PERPETRATOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"

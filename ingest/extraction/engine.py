@@ -521,7 +521,7 @@ def _draft(
         and draft.geography in ("afghanistan", "iraq")
         and _AIR_HARM.search(folded_sentence(fact))
     ):
-        draft.perpetrator, draft.strength["perpetrator"] = "coalition", 2  # only the US side flies there
+        draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
     return draft

@@ -818,3 +818,16 @@ def test_the_first_half_of_this_year_ends_on_june_30_or_today():
 def test_british_strikes_are_the_coalitions_and_their_target_is_no_perpetrator():
     text = "Joint British-U.S. airstrikes targeting Houthi rebels killed at least 11 people, the rebels said."
     assert _one(text, perpetrator="perpetrator") == [(11, "coalition")]
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Twelve civilians were killed in airstrikes conducted by the Iraqi government, UN said.", "other"),
+        ("Afghan security forces killed 12 civilians in a raid, officials said.", "other"),
+        ("A raid by Afghan special forces backed by U.S. jets killed 12 civilians, AP said.", "coalition"),
+        ("Afghan and international forces killed 12 civilians in the province, the UN said.", "coalition"),
+    ],
+)
+def test_iraqi_and_afghan_forces_are_not_the_coalition_unless_beside_it(text, perpetrator):
+    assert _one(text, perpetrator="perpetrator") == [(12, perpetrator)]

@@ -199,6 +199,10 @@ def test_it_reads_the_geography(sentence, geography):
         ("Selon l'ONU, 20 femmes ont été exécutées par l'Etat islamique.", "isis"),
         ("Selon l'ONU, 20 civils ont été tués dans des bombardements russes.", "russia"),
         ("Selon l'ONU, 20 civils ont été tués par des barils d'explosifs du régime.", "syria_gov"),
+        # Iraqi and Afghan forces are the coalition's allies, not the coalition, unless beside it
+        ("Selon l'ONU, 20 civils ont été tués dans des frappes menées par l'aviation irakienne.", "other"),
+        ("Selon l'ONU, 20 civils ont été tués par des tirs de l'armée afghane.", "other"),
+        ("Selon l'ONU, 20 civils ont été tués par les forces afghanes et internationales.", "coalition"),
     ],
 )
 def test_it_reads_the_perpetrator(sentence, perpetrator):
@@ -657,7 +661,7 @@ def test_dont_apres_des_femmes_compte_des_femmes_et_tenus_pour_responsables():
     assert _lu(text, victims="victims", claimant="claimant", perpetrator="perpetrator")[1:] == [
         (40, "women", "UNAMA", "unknown"),
         (200, "civilians", "UNAMA", "other"),
-        (90, "civilians", "UNAMA", "coalition"),
+        (90, "civilians", "UNAMA", "other"),  # Afghan forces alone: the annotation conventions' "other"
     ]
 
 
