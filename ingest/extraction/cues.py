@@ -55,6 +55,9 @@ SCOPE_CUES = (
             r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
             r"|was\s+launched)"
             r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
+            # "depuis l'intervention militaire conduite par Riyad", "since the invasion": the campaign so far
+            r"|\b(?:depuis|since)\s+(?:l'|la\s+|le\s+|the\s+)(?:[\w-]+\s+)?(?:intervention|offensive|operation"
+            r"|campagne|campaign|invasion)\b"
             r"|\bdepuis\s+qu'\w+\s+(?:a|ont|avait)\s+(?:commence|debute|lance)"
             r"|\b(?:lance\w*|launched|began|commence\w*|started|debute\w*|declenche\w*)\s+(?:\w+\s+){0,3}?(?:en|in)\s+(?:"
             + _MONTH
@@ -209,6 +212,7 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave|faible"
     r"|bas)|moins\s+(?:eleve|lourd|meurtri\w*)|pire"
+    r"|historiquement\s+(?:bas|haut|eleve|faible)|historic(?:ally)?\s+(?:low|high)|all-time"
     r"|jamais|ever)\b[^.;\d]{0,45}$"
 )
 
@@ -339,6 +343,8 @@ _ANY_SCOPE = re.compile(
 )
 
 
+# "entre 2014 et 2017" written in 2017: the campaign's toll so far, not a period that has ended.
+_BETWEEN_YEARS = re.compile(r"(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+(?P<year>" + _YEAR + r")\b")
 _SINCE_YEAR = re.compile(
     r"(?:since|depuis)\s+(?:the\s+|le\s+)?(?:(?:start|beginning|debut)\s+(?:of\s+|de\s+)?)?(?:(?:january|janvier)\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b"
@@ -349,7 +355,8 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
     """Return (cue, start, end) for each scope cue in folded[start:end], strongest first (see SCOPE_CUES).
 
     With the `year` the text was written in, "since the beginning of 2014" written in 2014 is
-    that year's toll so far: a period, not a campaign's total.
+    that year's toll so far: a period, not a campaign's total; "between 2014 and 2017" written
+    in 2017 runs to now: the campaign's total.
     """
     found = []
     for m in _ANY_SCOPE.finditer(folded, start, end):
@@ -358,6 +365,10 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
             since = _SINCE_YEAR.match(folded, m.start(), m.start() + 50)
             if since and int(since.group("year")) == year:
                 cue = "period"
+        elif year is not None and cue == "period":
+            between = _BETWEEN_YEARS.match(folded, m.start(), m.end())
+            if between and int(between.group("year")) == year:
+                cue = "cumulative"
         if (
             cue == "year"
             or cue in ("since_date", "cumulative", "period")

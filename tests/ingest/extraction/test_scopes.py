@@ -70,3 +70,39 @@ def test_a_span_of_days_is_a_period(text, expected):
 )
 def test_since_the_start_of_the_year_written_in_is_that_years_toll(text, published):
     assert [f.scope for f in extract(text, published=published)] == ["period"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'ONU, 4 773 civils ont été tués depuis l'intervention militaire conduite par Riyad.",
+        "The UN said 4,773 civilians had been killed since the Saudi-led intervention.",
+        "Selon l'armée, 400 civils ont été tués dans les frappes de la coalition entre 2014 et 2018.",
+        "The military said 400 civilians were killed in coalition strikes between 2014 and 2018.",
+    ],
+)
+def test_since_the_intervention_or_a_span_of_years_to_now_is_the_campaigns_total(text):
+    assert [scope for _, scope in scopes(text, (400, 4773))] == ["cumulative"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'ONU, 400 civils ont été tués en Irak entre 2014 et 2016.",
+        "The UN said 400 civilians were killed in Iraq between 2014 and 2016.",
+    ],
+)
+def test_a_span_of_years_that_has_ended_is_a_period(text):
+    assert scopes(text, (400,)) == [(400, "period")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'ONU, 1 300 civils ont été tués au cours de l'année 2017, un niveau historiquement bas "
+        "depuis l'invasion américaine.",
+        "The UN said 1,300 civilians were killed during 2017, a historic low since the US invasion.",
+    ],
+)
+def test_a_low_since_the_invasion_is_a_comparison_not_a_span(text):
+    assert scopes(text, (1300,)) == [(1300, "period")]
