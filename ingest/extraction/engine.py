@@ -948,8 +948,11 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
             for other in context:
                 if ends(other.dates):
                     return ends(other.dates)[-1].value, 1
-        return None, 0
+        announced = _announced_after(fact)
+        return (_date_value(announced, pub), 1) if announced else (None, 0)
     clause = _clause_dates(reading, fact)
+    if not clause and (announced := _announced_after(fact)):
+        return _date_value(announced, pub), 1
     if not clause and pub and _LAST_DAYS.search(fact.article.folded, fact.start, fact.end):
         return pub.value(), 2  # "over the past week": to the day it was said
     for dates, strength in chain([(clause, 2)], ((other.dates, 1) for other in context)):  # read on need
@@ -959,6 +962,24 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
         if chosen:
             return _date_value(chosen[-1], pub), strength
     return None, 0
+
+
+# "L'annonce a été faite ce vendredi", "The statement was released on Tuesday": when the figures came.
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:l'annonce|le\s+communique|la\s+declaration|le\s+rapport|le\s+bilan|the\s+announcement"
+    r"|the\s+statement|the\s+report|the\s+figures?|the\s+toll)\s+(?:a\s+ete|was|were|came|est)\b"
+)
+
+
+def _announced_after(fact) -> DateMention | None:
+    """Return the day the next sentence says the figures were announced, if it says so and no more."""
+    sentences = fact.article.sentences
+    after = sentences[fact.index + 1] if fact.index + 1 < len(sentences) else None
+    if after is None or after.paragraph != fact.paragraph or after.readings:
+        return None
+    if not _ANNOUNCEMENT.search(fact.article.folded, after.start, after.end):
+        return None
+    return next((d for d in after.dates if d.kind in ("point", "weekday")), None)
 
 
 # A few days or weeks to now.

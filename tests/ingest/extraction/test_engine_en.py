@@ -831,3 +831,19 @@ def test_british_strikes_are_the_coalitions_and_their_target_is_no_perpetrator()
 )
 def test_iraqi_and_afghan_forces_are_not_the_coalition_unless_beside_it(text, perpetrator):
     assert _one(text, perpetrator="perpetrator") == [(12, perpetrator)]
+
+
+def test_an_announcement_dated_in_the_next_sentence_dates_the_figures():
+    text = (
+        "The coalition admitted that 50 more civilians had been killed in its strikes in Syria. "
+        "The statement was released on Friday."
+    )
+    assert _one(text, published="2017-10-01", as_of="as_of") == [(50, "2017-09-29")]
+
+
+def test_a_next_sentence_with_figures_of_its_own_dates_only_them():
+    text = (
+        "The coalition admitted that 50 more civilians had been killed in its strikes in Syria. "
+        "The statement was released on Friday, a day after 12 people were killed in Raqqa."
+    )
+    assert _one(text, published="2017-10-01", as_of="as_of")[0] == (50, "2017-10-01")

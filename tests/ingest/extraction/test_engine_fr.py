@@ -831,3 +831,11 @@ def test_la_premiere_moitie_de_l_annee_finit_le_30_juin(text):
 def test_des_frappes_anglo_americaines_sont_de_la_coalition_et_leur_cible_n_est_pas_l_auteur():
     text = "Des frappes anglo-américaines visant les rebelles houthis ont tué 11 personnes, selon eux."
     assert _lu(text, perpetrator="perpetrator") == [(11, "coalition")]
+
+
+def test_l_annonce_datee_dans_la_phrase_suivante_date_les_chiffres():
+    text = (
+        "La coalition a reconnu que 50 autres civils avaient été tués, portant à 735 le nombre de victimes "
+        "de ses frappes. L'annonce a été faite ce vendredi."
+    )
+    assert _lu(text, published="2017-10-01", as_of="as_of") == [(50, "2017-09-29"), (735, "2017-09-29")]
