@@ -197,8 +197,13 @@ _PASSIVE_AFTER = re.compile(
     r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
     r"(?:blamed|accused|held\s+responsible|accuses?|tenus?\s+pour\s+responsables?|rendus?\s+responsables?)\b"
 )
+# "Al Jazeera, citing the Syrian Observatory", "selon Al Mayadeen citant l'OSDH": the one cited counts.
+CITING = re.compile(r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$")
 SELON = re.compile(
-    word_start(r"selon|d'apres|according\s+to|citing|cited\s+by|quoted\s+by|sources?\s+(?:at|in|within)")
+    word_start(
+        r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
+        r"|sources?\s+(?:at|in|within)"
+    )
     + r"\b"
 )
 _SELON_STOP = re.compile(

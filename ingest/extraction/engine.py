@@ -18,6 +18,7 @@ from itertools import chain
 
 from . import cues
 from .attribution import (
+    CITING,
     LOCAL_AUTHORITIES,
     SELON,
     UNNAMED_MINISTRY,
@@ -482,10 +483,20 @@ def _draft(
     reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None, rankers: Rankers
 ) -> Draft:
     fact = facts[i]
-    rule = _attribution(reading, i, facts, readings)
+    rule = _passed_on(_attribution(reading, i, facts, readings), fact)
     found = candidates(reading, i, facts, rule)
+    if rule is None or not _cited(
+        rule, fact
+    ):  # a source cited by an outlet speaks for the outlet's figures only
+        found = [
+            c
+            for c in found
+            if c.attribution is None or c.attribution is rule or not _cited(c.attribution, fact)
+        ]
     _name_local_officials(found, reading, i, facts, article)
     chosen, probability = rankers.claimant.choose(found)
+    if rule is not None and _cited(rule, fact):  # too rare for the ranker to learn
+        chosen = next((c for c in found if c.claimant == rule.claimant), chosen)
     claimant = chosen.claimant
     draft = Draft(
         reading,
@@ -686,6 +697,26 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
         last = previous.attributions[-1]
         return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))
     return _report_speaker(i, facts)
+
+
+_CITED_REACH = 60  # characters from the outlet's name to the source it cites
+
+
+def _passed_on(rule: Attribution | None, fact) -> Attribution | None:
+    """Return the source an outlet cites just after it ("selon Al Mayadeen citant l'OSDH"), else the rule."""
+    named = fact.attributions
+    after = next((b for a, b in zip(named, named[1:], strict=False) if a is rule), None)
+    if after is None or after.position - rule.position > _CITED_REACH or not _cited(after, fact):
+        return rule
+    return rule if any(rule.position < r.start < after.position for r in fact.readings) else after
+
+
+def _cited(attribution: Attribution, fact) -> bool:
+    """Tell whether an outlet cites this source in the figure's sentence ("citing the UN")."""
+    if attribution.role != "selon" or not fact.start <= attribution.position < fact.end:
+        return False
+    folded = fact.article.folded
+    return bool(CITING.search(folded, max(fact.start, attribution.position - 16), attribution.position))
 
 
 def _report_speaker(i: int, facts) -> Attribution | None:

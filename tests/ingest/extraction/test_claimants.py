@@ -289,3 +289,23 @@ def test_an_earlier_event_told_again_is_a_cue_for_nobody(text, expected):
     article, drafts = read_article(text, published="2020-06-15")
     nobody = next(c for c in drafts[0].candidates if c.claimant is None)
     assert ("recalls_past" in nobody.features) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Forty civilians were killed, Al Jazeera reported, citing the Syrian Observatory for Human "
+            "Rights.",
+            [(40, "SOHR")],
+        ),
+        ("Al Jazeera, quoting the UN, said 40 civilians were killed.", [(40, "UN")]),
+        ("Selon Al Mayadeen citant l'OSDH, 40 civils ont été tués.", [(40, "SOHR")]),
+        (
+            "Selon l'ONU, 40 civils ont été tués, alors qu'Al Jazeera citant l'OSDH évoque 50 morts.",
+            [(40, "UN"), (50, "SOHR")],
+        ),
+    ],
+)
+def test_an_outlet_citing_a_source_passes_on_the_sources_count(text, expected):
+    assert claimants(text) == expected
