@@ -26,6 +26,7 @@ AHEAD = 2  # sentences looked ahead at for a speaker named after the figure
 # A sentence that names the source of what was just said: "C'est ce qu'indique ...", "These figures ...".
 _REFERS_BACK = re.compile(
     r"[\"'«“\s]*(?:c'est\s+ce\s+qu|il\s+s'agit|ce\s+(?:chiffre|bilan|decompte)|ces\s+(?:chiffres|bilans|donnees)"
+    r"|(?:l'|cette\s+)information\b|ces\s+informations|the\s+(?:information|claims?|reports?)\s+(?:of|from|by)\b"
     r"|ce\s+sont\s+l|(?:the|these|those)\s+(?:figures?|numbers?|tally|toll|data|estimates?)"
     r"|that\s+(?:figure|number|is\s+according|was\s+according|toll)|this\s+(?:figure|number|toll)"
     r"|(?:such\s+is|so\s+says|so\s+said)|selon\s+(?:le\s+meme|la\s+meme)|according\s+to\s+the\s+same)"
@@ -33,6 +34,14 @@ _REFERS_BACK = re.compile(
 # A speaker who denies ("the ministry denied", "Moscou a démenti"): never the source of the toll.
 DENIES = re.compile(
     r"[^.;]{0,60}?\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
+)
+# "L'information de l'OSDH a été démentie par ...", "the reports were denied by": the name is the one denied,
+# the agent after "par" or "by" the one who denies.
+_PASSIVE_DENIAL = re.compile(r"\b(?:ete|was|were|been|is|are|sont|est|etait)\s+(?:\w+\s+)?\w+$")
+_DENIED_BY = re.compile(r"\s+(?:\w+\s+)?(?:par|by)\b")
+_DENIED_BY_BEFORE = re.compile(
+    r"\b(?:denied|rejected|disputed|contested|dementie?s?|rejetee?s?|contestee?s?)\s+(?:\w+\s+)?(?:par|by)\s+"
+    r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 # Others who say ("certains experts", "reports at the time said"): nobody the article names.
 OTHERS_SAY = re.compile(
@@ -266,7 +275,13 @@ def _denies(fact, attribution: Attribution) -> bool:
     """Tell whether a speaker denies ("X denied", "X a démenti"): once per speaker."""
     key = ("denies", attribution.position)
     if key not in fact.memo:
-        fact.memo[key] = bool(DENIES.match(fact.article.folded, attribution.position, fact.end))
+        folded, position = fact.article.folded, attribution.position
+        denial = DENIES.match(folded, position, fact.end)
+        fact.memo[key] = bool(
+            denial
+            and not _PASSIVE_DENIAL.search(denial.group())
+            and not _DENIED_BY.match(folded, denial.end())
+        ) or bool(_DENIED_BY_BEFORE.search(folded, max(fact.start, position - 50), position))
     return fact.memo[key]
 
 

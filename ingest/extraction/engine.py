@@ -70,7 +70,8 @@ _OWN_SIDE = (
     (
         "coalition",
         re.compile(
-            r"coalition|cjtf|inherent resolve|centcom|central command|pentagon|\bu\.?s\.? "
+            r"coalition|cjtf|inherent resolve|centcom|central command|africom|africa command|pentagon"
+            r"|\bu\.?s\.? "
             r"|\bus-|american|americain|etats-unis|united states|washington|australia|\buk |"
             r"british|britannique|france|francais|french"
         ),

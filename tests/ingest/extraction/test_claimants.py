@@ -309,3 +309,27 @@ def test_an_earlier_event_told_again_is_a_cue_for_nobody(text, expected):
 )
 def test_an_outlet_citing_a_source_passes_on_the_sources_count(text, expected):
     assert claimants(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une frappe de la coalition aurait tué samedi une quarantaine de civils, dont 17 enfants. "
+        "L'information de l'OSDH a été démentie par le commandement américain.",
+        "A coalition strike killed some 40 civilians, including 17 children, on Saturday. The information "
+        "from the Syrian Observatory for Human Rights was denied by the US command.",
+    ],
+)
+def test_the_source_of_information_denied_in_the_next_sentence_is_the_claimant_not_the_denier(text):
+    assert claimants(text) == [(40, "SOHR"), (17, "SOHR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviewing its strikes since 2017, U.S. Africa Command found that an attack killed two civilians.",
+        "Le commandement américain pour l'Afrique a reconnu qu'une frappe avait tué deux civils en Somalie.",
+    ],
+)
+def test_africom_speaks_for_the_us_military_in_africa(text):
+    assert claimants(text) == [(2, "AFRICOM")]
