@@ -339,6 +339,8 @@ _OBJECT_VERB = re.compile(r"told|tells?|inform|accus|blam|condamn|condemn|reject
 # "said the UN had undercounted": the name after the verb is the subject of a clause of its own.
 _CLAUSE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|could|did|will|should|might)\b")
 
+# Witnesses, residents or medics: not officials, not monitors; the editors' review tells more.
+PEOPLE_KIND = "independent"
 # Local officials who are not named: the country's authorities, which the engine picks from the place.
 LOCAL_AUTHORITIES = Claimant("local authorities", "official")
 # A ministry that is not named ("the Ministry of Defence said"): the officials the article last named.
@@ -368,14 +370,17 @@ _LOCAL_OFFICIALS = re.compile(
 )
 
 
-def _unnamed_sources() -> tuple[re.Pattern, dict[str, str]]:
+def _unnamed_sources(part: str) -> tuple[re.Pattern, dict[str, str]]:
     rows = json.loads((Path(__file__).resolve().parent / "data" / "unnamed_sources.json").read_text("utf-8"))
-    named = {words: name for name, phrases in rows["names"].items() for words in phrases}
+    named = {words: name for name, phrases in rows[part].items() for words in phrases}
     words = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in named)
     return re.compile(factored(words) + r"(?![\w-])"), named
 
 
-_UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources()
+_UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")
+# "witnesses and medics said", "selon des habitants": people who speak for themselves, named as a group.
+_PEOPLE, _PEOPLE_NAMES = _unnamed_sources("people")
+_PEOPLE_AND = re.compile(r"\s+(?:and|et)\s+(?:des\s+|les\s+|the\s+|other\s+)?")
 _AND_SOURCE = re.compile(r"\s+et\s+(\w+)")
 _COUNTRY_ADJECTIVES = {name: name.split()[0] for name, _ in COUNTRY_AUTHORITIES}
 
@@ -549,6 +554,9 @@ class Attributor:
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
             items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
+        said_by_people = self._people(start, end, [(s, e) for s, e, _, _ in items])
+        people = {s for s, _, _, _ in said_by_people}
+        items.extend(said_by_people)
         items.extend(self._unknown_sources(start, end, [(s, e) for s, e, _, _ in items]))
         self.mentioned = []
         self.sentence_start = start
@@ -586,6 +594,8 @@ class Attributor:
                 claimant = self._resolve(reference, self.folded[s:e])
                 if claimant is None or role is None:
                     continue
+            if s in people and not self._speaks(role, e):
+                continue  # "twelve residents were killed": people named are seldom speakers
             if role is None:
                 self.last_any = claimant
                 self.named.append(claimant)
@@ -594,7 +604,8 @@ class Attributor:
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
-            self._remember(claimant)
+            if s not in people:  # "the report", "the group" never refer back to witnesses
+                self._remember(claimant)
         return found
 
     def _acts(self, before: str, e: int) -> bool:
@@ -658,6 +669,29 @@ class Attributor:
             ministry = _MINISTRY.search(self.folded, o_start, o_end)
             found.append((o_start, o_end, UNNAMED_MINISTRY if ministry else LOCAL_AUTHORITIES, None))
         return found
+
+    def _people(self, start: int, end: int, taken) -> list:
+        """Return the people who may speak in folded[start:end]: "witnesses and medics", "des habitants"."""
+        found = []
+        for m in _PEOPLE.finditer(self.folded, start, end):
+            if found and m.start() < found[-1][1]:
+                continue  # the second of "witnesses and medics"
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            names, stop = [_PEOPLE_NAMES[" ".join(m.group().split())]], m.end()
+            joined = _PEOPLE_AND.match(self.folded, stop, end)
+            other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
+            if other:
+                names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
+                stop = other.end()
+            found.append((m.start(), stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
+        return found
+
+    def _speaks(self, role: str | None, e: int) -> bool:
+        """Tell whether people named speak: after "selon" or a reporting verb, or right before one."""
+        if role in ("selon", "verb"):
+            return True
+        return role == "subject" and bool(_VERB_RIGHT_AFTER.match(self.folded, e))
 
     def _unknown_sources(self, start: int, end: int, taken) -> list:
         """Return the sources the gazetteer does not know after "selon", "according to" ("D'après Mediapart").

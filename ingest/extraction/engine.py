@@ -704,7 +704,12 @@ _CITED_REACH = 60  # characters from the outlet's name to the source it cites
 
 
 def _passed_on(rule: Attribution | None, fact) -> Attribution | None:
-    """Return the source an outlet cites just after it ("selon Al Mayadeen citant l'OSDH"), else the rule."""
+    """Return the source an outlet cites just after it ("selon Al Mayadeen citant l'OSDH"), else the rule.
+
+    The outlet is the claimant only when it counts itself; a group that cites witnesses counted.
+    """
+    if rule is None or rule.claimant is None or rule.claimant.kind not in ("media", "state_media"):
+        return rule  # "Amnesty said, citing witnesses": the group counted, from what witnesses told it
     named = fact.attributions
     after = next((b for a, b in zip(named, named[1:], strict=False) if a is rule), None)
     if after is None or after.position - rule.position > _CITED_REACH or not _cited(after, fact):
@@ -713,11 +718,10 @@ def _passed_on(rule: Attribution | None, fact) -> Attribution | None:
 
 
 def _cited(attribution: Attribution, fact) -> bool:
-    """Tell whether an outlet cites this source in the figure's sentence ("citing the UN")."""
-    if attribution.role != "selon" or not fact.start <= attribution.position < fact.end:
+    """Tell whether someone cites this source ("citing the UN"): it speaks through them only."""
+    if attribution.role != "selon":
         return False
-    folded = fact.article.folded
-    return bool(CITING.search(folded, max(fact.start, attribution.position - 16), attribution.position))
+    return bool(CITING.search(fact.article.folded, max(0, attribution.position - 16), attribution.position))
 
 
 def _report_speaker(i: int, facts) -> Attribution | None:

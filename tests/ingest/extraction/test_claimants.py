@@ -333,3 +333,40 @@ def test_the_source_of_information_denied_in_the_next_sentence_is_the_claimant_n
 )
 def test_africom_speaks_for_the_us_military_in_africa(text):
     assert claimants(text) == [(2, "AFRICOM")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least nine people were killed in an air strike in Sanaa, witnesses and medics said.",
+            [(9, "witnesses and medics")],
+        ),
+        (
+            "An airstrike killed eight civilians, according to neighbors and relatives of the dead.",
+            [(8, "neighbors and relatives")],
+        ),
+        ("Residents said 12 people were killed.", [(12, "residents")]),
+        ("Selon des témoins, 40 civils ont été tués.", [(40, "witnesses")]),
+        ("Des habitants ont raconté que 12 personnes avaient été tuées.", [(12, "residents")]),
+        ("Selon des secouristes, 15 civils ont péri sous les décombres.", [(15, "rescuers")]),
+    ],
+)
+def test_people_who_speak_for_themselves_are_named_as_a_group(text, expected):
+    assert claimants(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Twelve residents were killed on Friday, the UN said.", [(12, "UN")]),
+        ("Douze habitants ont été tués vendredi, selon l'OSDH.", [(12, "SOHR")]),
+        (  # a group that cites witnesses counted itself; the report is still the group's
+            "The strike killed 39 people, Amnesty said, citing witnesses. Another raid killed 11 civilians, "
+            "the report found.",
+            [(39, "Amnesty International"), (11, "Amnesty International")],
+        ),
+    ],
+)
+def test_people_named_as_victims_or_cited_by_a_group_are_not_the_claimant(text, expected):
+    assert claimants(text) == expected
