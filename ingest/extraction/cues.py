@@ -52,6 +52,10 @@ SCOPE_CUES = (
             r"(?!\s+(?:de\s+|d')?(?:" + _MONTH + r"|l'annee|l'an\b|the\s+year|this\s+year|of\s+the\s+year))"
             r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
             r"|\bdepuis\s+(?:(?:plus\s+de|pres\s+de|quelque)\s+)?(?:\w+\s+)?ans\b"
+            # "en près de quatre ans", "over four years": a campaign's years, to now
+            r"|\b(?:en|in|over|sur)\s+(?:pres\s+de\s+|nearly\s+|almost\s+|more\s+than\s+|plus\s+de\s+)?"
+            r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+            r"\s+(?:ans|annees|years)\b"
             r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
             r"|was\s+launched)"
             r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
@@ -208,6 +212,11 @@ REPORTED_ON = re.compile(
     r"|rapporte|deplore|estime|ajoute|souligne|explique|denonce|confirme)\s+(?:on\s+|ce\s+|late\s+|early\s+)?$"
 )
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
+_OPENER = re.compile(r"[\s\"'«“]*")
+_SAID_AFTER = re.compile(
+    r",\s*(?:[\w.'-]+\s+){1,5}?(?:said|says|announced|acknowledged|admitted|reported|estimated|stated"
+    r"|a\s+(?:indique|annonce|affirme|reconnu|estime|declare|admis|publie)|avait\s+(?:indique|annonce|reconnu|estime))\b"
+)
 # "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave|faible"
@@ -378,6 +387,12 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
             or _DESCRIBES_COUNTER.search(folded, max(start, m.start() - 60), m.start())
         ):
             continue
+        if (
+            cue == "month"
+            and _OPENER.fullmatch(folded, start, m.start())
+            and _SAID_AFTER.match(folded, m.end())
+        ):
+            continue  # "Last month, the coalition said ...": when it was said, not the figure's span
         if (
             cue == "incident"
             and _WEEKDAY_WORD.fullmatch(m.group())

@@ -542,6 +542,10 @@ def _draft(
 def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) -> None:
     """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of."""
     fact, reading = facts[draft.sentence], draft.reading
+    if draft.strength["scope"] == 2 and (
+        _brought_to(reading, fact) or fact.scope_cues and fact.scope_cues[0][0] == "increment"
+    ):
+        return  # "ajoutant 40 décès à son bilan, qui atteint 840": an increment and its total are the rules'
     context = _context(facts, draft.sentence)
     draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
     option = rankers.scope.best(draft.scope_options)
@@ -779,6 +783,8 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
 
 
 def _scope(reading, fact, context) -> tuple[str, int]:
+    if _brought_to(reading, fact):
+        return "cumulative", 2  # "portant à 840 le nombre de civils tués": the tally's new total
     found = fact.scope_cues
     if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
         # "a ajouté quatre décès à son bilan, qui atteint désormais 1 417 civils tués":
@@ -796,6 +802,10 @@ def _scope(reading, fact, context) -> tuple[str, int]:
 
 
 def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
+    if _BOTH_COUNTRIES.search(article.folded, fact.start, fact.end):
+        countries = set(fact.countries).union(*(other.countries for other in context))
+        if len(countries) > 1:
+            return cues.geography(countries), 2  # "dans les deux pays": the two named just before
     found = cues.geography(fact.countries)
     if found and len(fact.countries) > 1:
         # "In Iraq and Syria ... counted 42 deaths, and in Somalia two": the places of the number's clause
@@ -819,6 +829,20 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
     if home:
         return home, 1
     return (article.geography, 0) if article.geography else ("unknown", 0)
+
+
+# "portant ainsi le nombre de victimes de ses frappes à 735", "bringing to 840 the number": a new total.
+_BROUGHT_TO = re.compile(
+    r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
+    r"(?:ainsi\s+|thus\s+)?(?:[\w'-]+\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+)
+
+
+def _brought_to(reading, fact) -> bool:
+    return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
+
+
+_BOTH_COUNTRIES = re.compile(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b")
 
 
 @lru_cache(maxsize=512)

@@ -847,3 +847,11 @@ def test_a_next_sentence_with_figures_of_its_own_dates_only_them():
         "The statement was released on Friday, a day after 12 people were killed in Raqqa."
     )
     assert _one(text, published="2017-10-01", as_of="as_of")[0] == (50, "2017-10-01")
+
+
+def test_both_countries_are_the_two_named_just_before():
+    text = (
+        "The coalition has struck in Iraq and Syria since 2014. Airwars says its strikes have killed "
+        "6,000 civilians in both countries."
+    )
+    assert _one(text, geography="geography") == [(6000, "iraq_syria")]

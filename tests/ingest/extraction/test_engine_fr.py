@@ -839,3 +839,11 @@ def test_l_annonce_datee_dans_la_phrase_suivante_date_les_chiffres():
         "de ses frappes. L'annonce a été faite ce vendredi."
     )
     assert _lu(text, published="2017-10-01", as_of="as_of") == [(50, "2017-09-29"), (735, "2017-09-29")]
+
+
+def test_les_deux_pays_sont_ceux_nommes_juste_avant():
+    text = (
+        "La coalition frappe en Irak et en Syrie depuis 2014. Un député syrien a évalué le nombre de civils "
+        "tués par la coalition dans les deux pays à 20 000."
+    )
+    assert _lu(text, published="2017-08-21", geography="geography") == [(20000, "iraq_syria")]

@@ -106,3 +106,27 @@ def test_a_span_of_years_that_has_ended_is_a_period(text):
 )
 def test_a_low_since_the_invasion_is_a_comparison_not_a_span(text):
     assert scopes(text, (1300,)) == [(1300, "period")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month, the coalition said its strikes had killed at least 220 civilians since 2014.",
+        "Le mois dernier, la coalition a reconnu que ses frappes avaient tué 220 civils depuis 2014.",
+    ],
+)
+def test_a_month_that_opens_a_statement_dates_it_and_is_no_span(text):
+    assert [(f.value, f.scope, f.as_of) for f in extract(text, published="2017-04-10")] == [
+        (220, "cumulative", "2017-03")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month, 45 civilians were killed in Raqqa, the UN said.",
+        "En mars, 45 civils ont été tués à Raqqa.",
+    ],
+)
+def test_a_month_that_opens_a_toll_is_its_span(text):
+    assert [(f.value, f.scope) for f in extract(text, published="2017-04-10")] == [(45, "period")]
