@@ -1001,9 +1001,13 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
     if scope == "cumulative":
         if ends(fact.dates):
             return ends(fact.dates)[-1].value, 2
-        stated = [d for d in _clause_dates(reading, fact) if d.kind == "point" and d.end <= reading.start]
+        clause = _clause_dates(reading, fact)
+        stated = [d for d in clause if d.kind == "point" and d.end <= reading.start]
         if stated:
             return stated[-1].value, 2
+        said = [d for d in fact.dates if d.kind == "point" and d.start >= reading.end and _said_on(d, fact)]
+        if said:
+            return said[0].value, 2  # "..., dit le communiqué publié le 2 juin"
         if fact.scope == "refer":
             for other in context:
                 if ends(other.dates):
@@ -1049,6 +1053,17 @@ _LAST_DAYS = re.compile(
     r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee)"
     r"|(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|of\s+the\s+year|of\s+this\s+year)"
     r"|this\s+year|cette\s+annee)\b"
+)
+
+
+def _said_on(date: DateMention, fact) -> bool:
+    """Tell whether a date is the day a statement was made ("publié le 2 juin", "said on June 2")."""
+    return bool(_SAID_ON.search(fact.article.folded, max(fact.start, date.start - 30), date.start))
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|announced|published|released|issued|stated|publie\w*|annonce\w*|diffuse\w*|rendue?s?\s+publi\w*"
+    r"|indique\w*|declare\w*)\s+(?:on\s+|le\s+|ce\s+)?$"
 )
 
 

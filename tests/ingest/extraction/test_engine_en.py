@@ -855,3 +855,13 @@ def test_both_countries_are_the_two_named_just_before():
         "6,000 civilians in both countries."
     )
     assert _one(text, geography="geography") == [(6000, "iraq_syria")]
+
+
+def test_a_running_total_holds_to_the_day_its_statement_was_released():
+    text = (
+        "At least 484 civilians have been killed by coalition strikes since 2014, according to a statement "
+        "released on June 2 by Central Command."
+    )
+    assert _one(text, published="2017-06-10", scope="scope", as_of="as_of") == [
+        (484, "cumulative", "2017-06-02")
+    ]

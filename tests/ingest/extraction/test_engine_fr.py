@@ -847,3 +847,13 @@ def test_les_deux_pays_sont_ceux_nommes_juste_avant():
         "tués par la coalition dans les deux pays à 20 000."
     )
     assert _lu(text, published="2017-08-21", geography="geography") == [(20000, "iraq_syria")]
+
+
+def test_un_cumul_tient_au_jour_ou_le_communique_l_a_publie():
+    text = (
+        "«A ce jour, la coalition estime qu'au moins 484 civils ont été tués depuis 2014», dit le communiqué "
+        "publié le 2 juin par le Centcom."
+    )
+    assert _lu(text, published="2017-06-10", scope="scope", as_of="as_of") == [
+        (484, "cumulative", "2017-06-02")
+    ]
