@@ -13,6 +13,7 @@ from tracker import health
 from tracker.api.urls import router, schema_urls
 
 router.register("reports", ReportViewSet, basename="report")
+handler400 = "tracker.views.bad_request"  # says what was refused, in the reader's language
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

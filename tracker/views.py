@@ -9,13 +9,15 @@ its filtered rows, 1,000 a page. Whatever the data, no page grows beyond those b
 import csv
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from tracker.charts import claimant_figure, dashboard_figure, figure_data
@@ -321,3 +323,19 @@ FIGURE_CSV_COLUMNS = {
     "url": lambda e, request: request.build_absolute_uri(e.get_absolute_url()),
     "quote": lambda e, request: e.quote,
 }
+
+
+def bad_request(request, exception=None):
+    """A 400 page that says what was refused: too many files or fields, a body too large, or
+    a request that cannot be read (Django's parser refuses them before any view runs)."""
+    if isinstance(exception, TooManyFilesSent):
+        reason = gettext("Too many files at once: send at most %(count)d per upload.") % {
+            "count": settings.INGEST_MAX_FILES
+        }
+    elif isinstance(exception, TooManyFieldsSent):
+        reason = gettext("Too many fields in one form.")
+    elif isinstance(exception, RequestDataTooBig):
+        reason = gettext("The request is too large.")
+    else:
+        reason = gettext("The request could not be read.")
+    return render(request, "400.html", {"reason": reason}, status=400)

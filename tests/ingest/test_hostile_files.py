@@ -241,6 +241,21 @@ def test_sixty_files_get_the_forms_message_on_the_page_not_a_bare_400(client, up
     assert not Report.objects.exists() and not stored_files()
 
 
+def test_more_files_than_the_parser_reads_get_a_400_that_says_so_in_the_readers_language(client, uploader):
+    """Beyond DATA_UPLOAD_MAX_NUMBER_FILES Django refuses the body before any view: the page says why."""
+    client.force_login(uploader)
+    files = [SimpleUploadedFile(f"{n}.txt", b"x") for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)]
+    response = client.post("/ingest/", {"files": files})
+    assert response.status_code == 400
+    assert (
+        f"Too many files at once: send at most {settings.INGEST_MAX_FILES} per upload."
+        in response.content.decode()
+    )
+    french = client.post("/ingest/", {"files": files}, headers={"accept-language": "fr"})
+    assert french.status_code == 400 and "Trop de fichiers" in french.content.decode()
+    assert not Report.objects.exists() and not stored_files()
+
+
 # --- The PDF reader's own bounds ------------------------------------------------------------------
 
 
