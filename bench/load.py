@@ -160,7 +160,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8150, choices=range(8100, 8199), metavar="8100-8198")
     parser.add_argument("--slow-clients", type=int, default=4, help="clients sending a body 1 byte/s")
     parser.add_argument("--no-proxy", dest="proxy", action="store_false", help="gunicorn alone, no nginx")
-    parser.add_argument("--database", help="a ct_bench... database to fill (default: ct_bench for 100,000)")
+    parser.add_argument("--database", help="a ct_...bench... database to fill (default: ct_bench at 100,000)")
     args = parser.parse_args(argv)
     problem = services.postgres_problem()
     if problem:
