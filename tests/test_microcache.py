@@ -25,7 +25,7 @@ from tracker.models import ApiToken, Estimate
 
 pytestmark = [
     pytest.mark.skipif(NGINX is None, reason="needs nginx (make test installs Debian's nginx)"),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # live_server reads commits
 ]
 
 
@@ -98,8 +98,10 @@ def session_cookie(user):
 
 @pytest.fixture
 def editor():
-    """An editor with every permission (a transactional test may have flushed the Editors group)."""
-    return EditorFactory(is_superuser=True)
+    """An editor: the Editors group's permissions (restored by serialized_rollback), no more."""
+    user = EditorFactory()
+    assert user.has_perm("tracker.add_report") and not user.is_superuser
+    return user
 
 
 @pytest.fixture
