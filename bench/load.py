@@ -5,15 +5,18 @@ as docker-compose.yml runs it: nginx with deploy/nginx.conf on 127.0.0.1:PORT in
 gunicorn with gunicorn.conf.py (threaded workers) on PORT+1, the cache in Redis (the
 benchmark's database 1). It drives it with `--clients` concurrent clients for `--seconds`:
 each asks for the dashboard and /api/v1/series/ in turn, waits for the answer, and asks
-again. Meanwhile `--slow-clients` clients (the probe's four) hold connections open sending a
-body one byte a second, and /healthz is asked once a second. `--no-proxy` serves gunicorn
-alone. The test stops by itself; every process is stopped on the way out, even on failure.
-The clients are threads of this process (http.client), so they share the two cores with the
+again, as anonymous readers: most answers come from nginx's microcache, and the first row of
+each path counts them by X-Cache-Status (HIT, MISS, STALE, UPDATING). Meanwhile
+`--slow-clients` clients (the probe's four) hold connections open sending a body one byte a
+second, and /healthz is asked once a second. `--no-proxy` serves gunicorn alone (no cache).
+The test stops by itself; every process is stopped on the way out, even on failure. The
+clients are threads of this process (http.client), so they share the two cores with the
 server: the figures are a floor. The bar: zero errors, p95 under 300 ms, /healthz within 1 s.
 """
 
 import argparse
 import http.client
+import os
 import shutil
 import socket
 import statistics
@@ -21,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -35,24 +39,29 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def client(port, deadline, results, offset):
-    """Ask for each path in turn until the deadline; append (path, seconds, error) to results."""
+    """Ask for each path in turn until the deadline; append (path, seconds, error, cache) to results.
+
+    `cache` is nginx's X-Cache-Status (HIT: its microcache answered; MISS, STALE...: see
+    deploy/nginx.conf), None without the proxy.
+    """
     turn = offset
     while time.monotonic() < deadline:
         path = PATHS[turn % len(PATHS)]
         turn += 1
         started = time.perf_counter()
-        error = None
+        error = cache = None
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", path, headers={"Host": "127.0.0.1"})
             response = connection.getresponse()
             response.read()
+            cache = response.getheader("X-Cache-Status")
             if response.status != 200:
                 error = f"HTTP {response.status}"
             connection.close()
         except (OSError, http.client.HTTPException) as exc:
             error = exc.__class__.__name__
-        results.append((path, time.perf_counter() - started, error))
+        results.append((path, time.perf_counter() - started, error, cache))
 
 
 def drive(port, clients, seconds):
@@ -104,38 +113,57 @@ def health_prober(port, deadline, results):
 
 
 def nginx_config(folder, *, port, upstream_port):
-    """Write deploy/nginx.conf pointed at 127.0.0.1 ports and `folder`, and return its path."""
+    """Write deploy/nginx.conf pointed at 127.0.0.1 ports and `folder` (logs, cache), and return its path."""
     text = (ROOT / "deploy" / "nginx.conf").read_text()
     for old, new in [
         ("server web:8000;", f"server 127.0.0.1:{upstream_port};"),
         ("listen 80;", f"listen 127.0.0.1:{port};"),
         ("pid /tmp/nginx.pid;", f"pid {folder}/nginx.pid;"),
         ("/var/log/nginx/", f"{folder}/"),
+        ("/var/cache/nginx/", f"{folder}/"),
     ]:
         text = text.replace(old, new)
     temp = "".join(
         f"    {n}_temp_path {folder}/{n};\n" for n in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    text = text.replace("http {\n", "http {\n" + temp, 1)
+    if os.geteuid() == 0:  # workers as root too: the scratch folder (mode 700) is root's alone
+        text = "user root;\n" + text
     path = Path(folder) / "nginx.conf"
-    path.write_text(text.replace("http {\n", "http {\n" + temp, 1))
+    path.write_text(text)
     return path
+
+
+def listening(port, process, log, timeout=10):
+    """Wait until `process` accepts connections on `port`; raise with its log if it exits or never does."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"nginx is not listening on {port}:\n{log.read_text()[-3000:]}") from None
+            time.sleep(0.1)
 
 
 def summary(results, elapsed):
     rows = []
     for path in [*PATHS, "all"]:
         mine = [r for r in results if path in ("all", r[0])]
-        ok = [seconds * 1000 for _p, seconds, error in mine if error is None]
+        ok = [seconds * 1000 for _p, seconds, error, _c in mine if error is None]
         errors = len(mine) - len(ok)
         p95 = percentile(ok, 0.95) if ok else None
-        kinds = sorted({e for _p, _s, e in mine if e})
+        kinds = sorted({e for _p, _s, e, _c in mine if e})
+        caches = Counter(c for _p, _s, _e, c in mine if c)
         rows += [
             Row(
                 "load",
                 f"{path}: requests per second",
                 len(mine) / elapsed,
                 "req/s",
-                note=f"{len(mine)} requests",
+                note=f"{len(mine)} requests"
+                + "".join(f", {count} {status}" for status, count in sorted(caches.items())),
             ),
             Row("load", f"{path}: median latency", statistics.median(ok) if ok else None, "ms"),
             Row(
@@ -160,7 +188,7 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8150, choices=range(8100, 8199), metavar="8100-8198")
     parser.add_argument("--slow-clients", type=int, default=4, help="clients sending a body 1 byte/s")
     parser.add_argument("--no-proxy", dest="proxy", action="store_false", help="gunicorn alone, no nginx")
-    parser.add_argument("--database", help="a ct_bench... database to fill (default: ct_bench for 100,000)")
+    parser.add_argument("--database", help="a ct_...bench... database to fill (default: ct_bench at 100,000)")
     args = parser.parse_args(argv)
     problem = services.postgres_problem()
     if problem:
@@ -199,7 +227,9 @@ def run(args):
         if proxied:
             config = nginx_config(folder, port=args.port, upstream_port=upstream)
             command = [nginx, "-c", str(config), "-p", folder, "-g", "daemon off;"]
-            stack.enter_context(services.running(command, env=env, log=Path(folder) / "nginx.log", ready=""))
+            nginx_log = Path(folder) / "nginx.log"
+            process = stack.enter_context(services.running(command, env=env, log=nginx_log, ready=""))
+            listening(args.port, process, nginx_log)
         time.sleep(2)  # every worker booted
         print(
             f"{args.clients} clients and {args.slow_clients} slow ones for {args.seconds:g} s on port "

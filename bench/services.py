@@ -1,7 +1,8 @@
 """The services the benchmarks run against: own databases, Redis db 1, child processes.
 
-Everything here is the benchmark's own: databases named ct_bench*, Redis database 1, ports
-8100-8199. Nothing touches another database, and every process started is stopped.
+Everything here is the benchmark's own: databases named ct_...bench... (ct_bench, ct_load_bench),
+Redis database 1 (or BENCH_BROKER_URL's), ports 8100-8199. Nothing touches another database,
+and every process started is stopped.
 """
 
 import os
@@ -69,7 +70,7 @@ def create_database(name, *, fresh=False):
     """Create the database `name` (dropped first when `fresh`) and migrate it."""
     import psycopg
 
-    assert name.startswith("ct_bench"), "the benchmarks only touch their own databases"
+    assert name.startswith("ct_") and "bench" in name, "the benchmarks only touch their own databases"
     with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
         if fresh:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

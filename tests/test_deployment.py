@@ -7,6 +7,7 @@ did for the probe's four clients sending one byte a second. Skipped when nginx i
 (`make test` installs Debian's nginx as root).
 """
 
+import os
 import re
 import shutil
 import socket
@@ -33,13 +34,14 @@ def free_port():
 
 
 def rendered(folder, *, upstream_port, port):
-    """Return the shipped config pointed at 127.0.0.1 ports and a scratch folder: nothing else changes."""
+    """Return the shipped config pointed at 127.0.0.1 ports and a scratch folder (logs, cache) alone."""
     text = CONFIG.read_text()
     for old, new in [
         ("server web:8000;", f"server 127.0.0.1:{upstream_port};"),
         ("listen 80;", f"listen 127.0.0.1:{port};"),
         ("pid /tmp/nginx.pid;", f"pid {folder}/nginx.pid;"),
         ("/var/log/nginx/", f"{folder}/"),
+        ("/var/cache/nginx/", f"{folder}/"),
     ]:
         assert old in text, old
         text = text.replace(old, new)
@@ -48,6 +50,8 @@ def rendered(folder, *, upstream_port, port):
         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     text = text.replace("http {\n", "http {\n" + temp_paths, 1)
+    if os.geteuid() == 0:  # workers as root too: pytest's folder (mode 700) is root's alone
+        text = "user root;\n" + text
     path = folder / "nginx.conf"
     path.write_text(text)
     return path

@@ -130,7 +130,7 @@ def editor_api(db):
         "/api/v1/sources/?updated_since=2020%00",
         "/api/v1/reports/?include=text%00",
         "/admin/tracker/estimate/?q=%00",
-        "/i18n/setlang/?next=%00",
+        "/language/fr/?next=%00",
     ],
 )
 def test_a_nul_in_a_path_or_query_is_a_400(client, url):

@@ -9,7 +9,7 @@ from django.urls import include, path
 
 from ingest.api import ReportViewSet
 from ingest.methodology import MethodologyView
-from tracker import health
+from tracker import health, language
 from tracker.api.urls import router, schema_urls
 
 router.register("reports", ReportViewSet, basename="report")
@@ -18,7 +18,7 @@ handler400 = "tracker.views.bad_request"  # says what was refused, in the reader
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("language/<str:code>/", language.switch, name="language"),
     path("ingest/", include("ingest.urls")),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include(schema_urls)),
