@@ -157,7 +157,7 @@ class Frames:
             for m in veto.finditer(tags):
                 if veto is _FRACTION and not 0 < values[m.start("n")] < values[m.start("d")] <= 100:
                     continue  # "un civil sur trois", not "12 civils sur 3 sites"
-                self._vetoed.add(starts[_vetoed_index(m)])
+                self._vetoed.update(starts[i] for i in _vetoed_indexes(m))
                 if veto is _FRACTION:
                     self._vetoed.add(starts[m.start("d")])  # "one in five victims": neither is a toll
         if "x" in present:
@@ -261,8 +261,8 @@ _PART_OF = re.compile(
 _COMBATANTS = re.compile(
     r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?(?:[jG]*MP[ojG]{0,3}[Gx]|j*G(?![jGcepwMOxzkhvb]))"
 )
-# "the figures for security forces personnel killed amounted to 296".
-_COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)")
+# "the figures for security forces personnel killed amounted to 296, ..., with 608 injured".
+_COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)(?:[^.:;]*?Wq*(?P<n2>n)[aT]*[khb])?")
 _RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
 _FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
 _UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
@@ -425,6 +425,6 @@ def _combatant_parts(tags: str):
                 yield i
 
 
-def _vetoed_index(m: re.Match) -> int:
-    """Return the tag index of the number a veto matched ("n", or "n2" in a second alternative)."""
-    return m.start("n") if m.group("n") is not None else m.start("n2")
+def _vetoed_indexes(m: re.Match) -> list[int]:
+    """Return the tag index of each number a veto matched ("n", "n2" in an alternative or after it)."""
+    return [m.start(name) for name in ("n", "n2") if name in m.re.groupindex and m.group(name) is not None]

@@ -245,3 +245,8 @@ def test_a_toll_that_rose_from_one_number_to_another_is_the_second():
 
 def test_a_year_before_the_event_it_dates_is_no_toll():
     assert figures("The death toll in the 2015 attack was never confirmed.") == []
+
+
+def test_the_wounded_added_to_a_security_forces_toll_are_combatants_too():
+    text = "The figures for security forces personnel killed amounted to 296, with 608 injured."
+    assert figures(text) == []

@@ -290,3 +290,11 @@ def test_un_bilan_passe_de_12_a_20_morts_est_de_20():
     assert figures("Le bilan de l'attaque est passé de 12 à 20 morts.") == [
         (20, None, "exact", "killed", "people")
     ]
+
+
+def test_les_blesses_ajoutes_au_bilan_des_forces_de_securite_sont_aussi_des_combattants():
+    assert figures("Le nombre de soldats tués s'élève à 296, avec 608 blessés.") == []
+    assert figures("Le nombre de civils tués s'élève à 296, avec 608 blessés.") == [
+        (296, None, "exact", "killed", "civilians"),
+        (608, None, "exact", "injured", "civilians"),
+    ]
