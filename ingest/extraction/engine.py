@@ -55,7 +55,7 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 
 # Each branch opens with a plain character so the scan can skip ahead; "e(?<!\w.)t" is "\bet".
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu)|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
+    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
 )
 _FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
 _ENGLISH = frozenset("the and of to according were was that with has have".split())
@@ -1142,6 +1142,7 @@ def _precision(d: Draft) -> tuple:
     rounded = len(str(r.value)) - len(str(r.value).rstrip("0"))
     return (
         d.claimant is not None,
+        r.value_max is not None,  # "between 64 and 116" holds "at most 116"
         -rounded,
         not d.headline,
         r.qualifier != "approx",

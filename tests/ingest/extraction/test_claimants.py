@@ -370,3 +370,23 @@ def test_people_who_speak_for_themselves_are_named_as_a_group(text, expected):
 )
 def test_people_named_as_victims_or_cited_by_a_group_are_not_the_claimant(text, expected):
     assert claimants(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "La coalition reconnaît avoir tué 1 417 civils depuis 2014, quand Airwars estime qu'entre 8 192 "
+            "et 13 240 civils ont péri.",
+            [(1417, "US-led coalition"), (8192, "Airwars")],
+        ),
+        (
+            "An air strike in Helmand killed 14 civilians, provincial officials said on Monday, as the UN "
+            "warned that casualties were on course to hit a record.",
+            [(14, "Afghan provincial officials")],
+        ),
+    ],
+)
+def test_a_contrasting_clause_has_its_own_speaker(text, expected):
+    found = [(f.value, f.claimant) for f in extract(text, published="2021-07-26")]
+    assert found[: len(expected)] == expected

@@ -865,3 +865,13 @@ def test_a_running_total_holds_to_the_day_its_statement_was_released():
     assert _one(text, published="2017-06-10", scope="scope", as_of="as_of") == [
         (484, "cumulative", "2017-06-02")
     ]
+
+
+def test_a_range_stated_again_by_its_bound_is_kept_as_the_range():
+    text = (
+        "Drone strikes outside war zones killed between 64 and 116 civilians, the Director of National "
+        "Intelligence said. Critics said the assertion that strikes caused at most 116 civilian deaths was "
+        "an underestimate."
+    )
+    figures = extract(text, published="2016-07-01", language="en")
+    assert [(f.value, f.value_max, f.claimant) for f in figures] == [(64, 116, "US government")]
