@@ -374,7 +374,7 @@ def _unnamed_sources(part: str) -> tuple[re.Pattern, dict[str, str]]:
     rows = json.loads((Path(__file__).resolve().parent / "data" / "unnamed_sources.json").read_text("utf-8"))
     named = {words: name for name, phrases in rows[part].items() for words in phrases}
     words = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in named)
-    return re.compile(factored(words) + r"(?![\w-])"), named
+    return re.compile(word_start(words, r"[\w-]") + r"(?![\w-])"), named
 
 
 _UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")
@@ -515,6 +515,7 @@ class Attributor:
             for m in _REFERENCE.finditer(folded)
         )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
+        self.people = Spans((m.start(), m.end(), None) for m in _PEOPLE.finditer(folded))
         self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
         self.folded = folded
         self.original = original
@@ -673,18 +674,18 @@ class Attributor:
     def _people(self, start: int, end: int, taken) -> list:
         """Return the people who may speak in folded[start:end]: "witnesses and medics", "des habitants"."""
         found = []
-        for m in _PEOPLE.finditer(self.folded, start, end):
-            if found and m.start() < found[-1][1]:
+        for p_start, p_end, _ in self.people.within(start, end):
+            if found and p_start < found[-1][1]:
                 continue  # the second of "witnesses and medics"
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(s < p_end and p_start < e for s, e in taken):
                 continue
-            names, stop = [_PEOPLE_NAMES[" ".join(m.group().split())]], m.end()
+            names, stop = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]], p_end
             joined = _PEOPLE_AND.match(self.folded, stop, end)
             other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
             if other:
                 names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
                 stop = other.end()
-            found.append((m.start(), stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
+            found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
         return found
 
     def _speaks(self, role: str | None, e: int) -> bool:
