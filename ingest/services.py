@@ -25,7 +25,15 @@ from redis.exceptions import RedisError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ingest import tasks
-from ingest.extraction import DEFAULT_GAZETTEER, EXTRACTOR_VERSION, Claimant, detect_language, extract, fold
+from ingest.extraction import (
+    DEFAULT_GAZETTEER,
+    EXTRACTOR_VERSION,
+    Claimant,
+    detect_language,
+    extract,
+    fold,
+    speaks_for_coalition,
+)
 from ingest.fetch import FetchError, check_url, fetch
 from ingest.readers import UnreadableDocument, check_upload, read_document
 from tracker.models import DatePrecision, Estimate, EstimateTombstone, Report, Source
@@ -310,7 +318,11 @@ class ClaimantSources:
             source = source_resolve(name=figure.claimant, kind=_kind(figure.claimant_kind), needs_review=True)
         else:
             source = self.by_key.get(fold_name(claimant.name)) or source_resolve(
-                name=claimant.name, kind=_kind(claimant.kind), aliases=claimant.aliases, needs_review=False
+                name=claimant.name,
+                kind=_kind(claimant.kind),
+                aliases=claimant.aliases,
+                needs_review=False,
+                coalition=speaks_for_coalition(claimant),
             )
         for name in (figure.claimant, source.name, *source.aliases):
             if key := fold_name(name):

@@ -42,6 +42,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Monitor {n}")
     kind = Source.Kind.INDEPENDENT
+    coalition = factory.LazyAttribute(lambda source: source.kind == Source.Kind.OFFICIAL)
 
 
 class ReportFactory(factory.django.DjangoModelFactory):

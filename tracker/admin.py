@@ -84,7 +84,7 @@ class SourceForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = ["name", "slug", "kind", "aliases", "url", "description", "needs_review"]
+        fields = ["name", "slug", "kind", "coalition", "aliases", "url", "description", "needs_review"]
 
 
 class MergeForm(forms.Form):
@@ -105,8 +105,8 @@ class MergeForm(forms.Form):
 class SourceAdmin(admin.ModelAdmin):
     form = SourceForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["name", "kind", "alias_list", "needs_review", "figure_count"]
-    list_filter = ["kind", "needs_review"]
+    list_display = ["name", "kind", "coalition", "alias_list", "needs_review", "figure_count"]
+    list_filter = ["kind", "coalition", "needs_review"]
     list_editable = ["needs_review"]
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}

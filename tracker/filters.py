@@ -122,11 +122,15 @@ class ChartFilterForm(forms.Form):
 
 
 def charted_claimants():
-    """Return the non-official claimants that have at least one figure a chart could show."""
+    """Return the claimants besides the coalition's own that have at least one figure a chart could show."""
     # A semi-join stops at each claimant's first such figure; joining every figure and then
     # DISTINCT cost ~100 ms per dashboard at 100,000 estimates.
     charted = Estimate.objects.public().cumulative().filter(as_of__isnull=False, source=OuterRef("pk"))
-    return Source.objects.exclude(kind=Source.Kind.OFFICIAL).filter(Exists(charted)).order_by("name")
+    return (
+        Source.objects.exclude(kind=Source.Kind.OFFICIAL, coalition=True)
+        .filter(Exists(charted))
+        .order_by("name")
+    )
 
 
 class FigureFilterForm(forms.Form):

@@ -41,6 +41,10 @@ class SourceQuerySet(models.QuerySet):
     def official(self):
         return self.filter(kind=Source.Kind.OFFICIAL)
 
+    def coalition(self):
+        """The coalition's own officials, whose figures are its admissions (the official trace)."""
+        return self.filter(kind=Source.Kind.OFFICIAL, coalition=True)
+
     def independent(self):
         return self.filter(kind=Source.Kind.INDEPENDENT)
 
@@ -84,6 +88,15 @@ class Source(TimeStamped):
     description = models.TextField(blank=True)
     needs_review = models.BooleanField(
         default=False, help_text=_("Created automatically from a name the extractor did not know.")
+    )
+    coalition = models.BooleanField(
+        _("speaks for the coalition"),
+        default=False,
+        help_text=_(
+            "An official of the US-led coalition or of one of its members: its figures are the "
+            "coalition's admissions, the chart's official trace. Other officials (a government "
+            "accusing the coalition) have a trace of their own."
+        ),
     )
     # Derived from name and aliases in save(): "|sohr|osdh|...|", so a lookup is one query.
     match_keys = models.TextField(editable=False, default="")
@@ -308,7 +321,9 @@ class EstimateQuerySet(models.QuerySet):
         if perpetrator:
             qs = qs.filter(perpetrator__in=perpetrator)
         if sources:
-            qs = qs.filter(Q(source__kind=Source.Kind.OFFICIAL) | Q(source__slug__in=sources))
+            qs = qs.filter(
+                Q(source__kind=Source.Kind.OFFICIAL, source__coalition=True) | Q(source__slug__in=sources)
+            )
         if reviewed_only:
             qs = qs.reviewed()
         if since:

@@ -105,7 +105,7 @@ class GapRow:
 
 def trace_of(source):
     """Return (key, name, kind) of the trace a claimant's figures belong to."""
-    if source.kind == Source.Kind.OFFICIAL:
+    if source.kind == Source.Kind.OFFICIAL and source.coalition:
         return OFFICIAL, _("Official (US-led coalition)"), OFFICIAL
     return source.slug, source.name, source.kind
 

@@ -176,7 +176,7 @@ def _shown(value):
 
 
 @transaction.atomic
-def source_resolve(*, name, kind=Source.Kind.MEDIA, aliases=(), needs_review=True):
+def source_resolve(*, name, kind=Source.Kind.MEDIA, aliases=(), needs_review=True, coalition=False):
     """Return the Source a claimant name refers to, creating one if unknown.
 
     A name the extractor did not know is created needs_review; a claimant from the built-in
@@ -187,7 +187,9 @@ def source_resolve(*, name, kind=Source.Kind.MEDIA, aliases=(), needs_review=Tru
     existing = Source.objects.matching(name).first()
     if existing is not None:
         return existing
-    source = Source(name=name[:200], kind=kind, aliases=list(aliases), needs_review=needs_review)
+    source = Source(
+        name=name[:200], kind=kind, aliases=list(aliases), needs_review=needs_review, coalition=coalition
+    )
     source.slug = _free_slug(source)
     source.full_clean()
     try:

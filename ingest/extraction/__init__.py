@@ -6,7 +6,7 @@
 Bump EXTRACTOR_VERSION whenever a rule changes, so stored figures can be re-extracted.
 """
 
-from .engine import detect_language, extract
+from .engine import detect_language, extract, speaks_for_coalition
 from .figure import Figure
 from .folding import fold
 from .gazetteer import DEFAULT_GAZETTEER, KINDS, Claimant
@@ -25,4 +25,5 @@ __all__ = [
     "detect_language",
     "extract",
     "fold",
+    "speaks_for_coalition",
 ]

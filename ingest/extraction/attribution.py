@@ -11,6 +11,7 @@ texte", "cette dernière") resolve to the claimant last named.
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -380,6 +381,7 @@ def _unnamed_sources(part: str) -> tuple[re.Pattern, dict[str, str]]:
 _UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")
 # "witnesses and medics said", "selon des habitants": people who speak for themselves, named as a group.
 _PEOPLE, _PEOPLE_NAMES = _unnamed_sources("people")
+_SAID_BEFORE = re.compile(rf"{REPORTING_VERB}\s+(?:[\w'-]+\s+){{0,3}}")
 _PEOPLE_AND = re.compile(r"\s+(?:and|et)\s+(?:des\s+|les\s+|the\s+|other\s+)?")
 _AND_SOURCE = re.compile(r"\s+et\s+(\w+)")
 _COUNTRY_ADJECTIVES = {name: name.split()[0] for name, _ in COUNTRY_AUTHORITIES}
@@ -673,10 +675,20 @@ class Attributor:
 
     def _people(self, start: int, end: int, taken) -> list:
         """Return the people who may speak in folded[start:end]: "witnesses and medics", "des habitants"."""
+        spans = self.people.within(start, end)
+        if not spans:
+            return []
+        verbs = [m.span() for m in REPORTING.finditer(self.folded, start, end)]
         found = []
-        for p_start, p_end, _ in self.people.within(start, end):
+        verb_starts = [v for v, _ in verbs]
+        for p_start, p_end, _ in spans:
             if found and p_start < found[-1][1]:
                 continue  # the second of "witnesses and medics"
+            near = bisect_left(verb_starts, p_start - 40)
+            if (near == len(verbs) or verbs[near][0] > p_end + 100) and not self.selons.within(
+                max(start, p_start - 30), p_start
+            ):
+                continue  # no reporting verb nor "selon" near: most people named are no speakers
             if any(s < p_end and p_start < e for s, e in taken):
                 continue
             names, stop = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]], p_end
@@ -685,8 +697,25 @@ class Attributor:
             if other:
                 names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
                 stop = other.end()
-            found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
+            if self._may_speak(p_start, stop, start, verbs):
+                found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
         return found
+
+    def _may_speak(self, p_start: int, p_end: int, start: int, verbs: list[tuple[int, int]]) -> bool:
+        """Tell whether people stand where a speaker does: after "selon" or a reporting verb, or
+        right before one ("witnesses and medics said"). Most people named are no speakers: the
+        sentence's roles are read for these few only."""
+        if self.selons.within(max(start, p_start - 30), p_start):
+            return True
+        i = bisect_left(verbs, (p_start - 40,))
+        for v_start, v_end in verbs[i:]:
+            if v_start >= p_end + 100:
+                break
+            if v_end <= p_start and _SAID_BEFORE.fullmatch(self.folded, v_start, p_start):
+                return True  # "said witnesses", "a raconté un habitant"
+            if v_start >= p_end:
+                return bool(_VERB_RIGHT_AFTER.match(self.folded, p_end))
+        return False
 
     def _speaks(self, role: str | None, e: int) -> bool:
         """Tell whether people named speak: after "selon" or a reporting verb, or right before one."""

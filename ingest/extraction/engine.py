@@ -68,6 +68,10 @@ _HOME = (
 )
 _OWN_SIDE = (
     (
+        "other",
+        re.compile(r"saudi|saoudi|arab coalition|coalition arabe"),
+    ),  # Riyadh's coalition is not the US-led one
+    (
         "coalition",
         re.compile(
             r"coalition|cjtf|inherent resolve|centcom|central command|africom|africa command|pentagon"
@@ -858,6 +862,12 @@ def _home(claimant: Claimant | None) -> str | None:
 
 
 @lru_cache(maxsize=512)
+def speaks_for_coalition(claimant: Claimant) -> bool:
+    """Tell whether an official claimant speaks for the US-led coalition or one of its members:
+    its figures are the coalition's admissions (the Iraqi government's or a Syrian MP's are not)."""
+    return claimant.kind == "official" and _own_side(claimant) == "coalition"
+
+
 def _own_side(claimant: Claimant) -> str | None:
     """Return the belligerent an official claimant speaks for, if its names tell."""
     names = " ".join(fold_in_place(n) for n in claimant.names()) + " "

@@ -140,6 +140,21 @@ def test_an_unknown_claimant_becomes_a_source_to_review(upload):
 
 
 @pytest.mark.django_db
+def test_only_the_coalitions_own_officials_are_marked_as_speaking_for_it(upload):
+    report = upload(
+        text="The US-led coalition said on Friday that at least 603 civilians had been killed by its "
+        "strikes since 2014. Russia's defence ministry said coalition strikes had killed 20 civilians "
+        "in Raqqa on Thursday. The Saudi-led coalition said 12 civilians died in Yemen."
+    )
+    marked = {e.source.name: e.source.coalition for e in report.estimates.all()}
+    assert marked == {
+        "US-led coalition": True,
+        "Russian Defence Ministry": False,
+        "Saudi-led coalition": False,
+    }
+
+
+@pytest.mark.django_db
 def test_an_alias_an_editor_adds_is_used_by_the_next_extraction(upload):
     SourceFactory(name="Raqqa Monitor", kind=Source.Kind.INDEPENDENT, aliases=["RIBSS"])
     assert any(c.name == "Raqqa Monitor" and "RIBSS" in c.aliases for c in gazetteer())

@@ -112,3 +112,14 @@ def test_a_range_reaching_above_the_earlier_total_stays_on_the_line_at_that_tota
         (3923, 6102, 4354),
     ]
     assert [(p.value, p.below) for p in independent.out_of_sequence] == [(3000, 4354)]
+
+
+def test_an_official_who_does_not_speak_for_the_coalition_has_a_trace_of_its_own(coalition):
+    """A Syrian MP's 20,000 'killed by the coalition' is an accusation, not an admission: on the
+    official trace it would hide every later admission as out of sequence."""
+    mp = SourceFactory(name="Muhammed al Husein", kind=Source.Kind.OFFICIAL, coalition=False)
+    EstimateFactory(source=mp, value=20_000, as_of=datetime.date(2017, 8, 21))
+    EstimateFactory(source=coalition, value=735, as_of=datetime.date(2017, 9, 29))
+    official, accusation = build_series(chart_estimates())
+    assert official.key == "official" and [p.value for p in official.points] == [735]
+    assert accusation.name == "Muhammed al Husein" and [p.value for p in accusation.points] == [20_000]

@@ -23,6 +23,7 @@ class SourceSerializer(serializers.ModelSerializer):
             "slug",
             "name",
             "kind",
+            "coalition",
             "aliases",
             "description",
             "needs_review",
@@ -298,7 +299,7 @@ class GapQuerySerializer(SeriesQuerySerializer):
     ONE_GROUP = ("victims", "geography", "perpetrator")
     independent = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=Source.objects.exclude(kind=Source.Kind.OFFICIAL),
+        queryset=Source.objects.exclude(kind=Source.Kind.OFFICIAL, coalition=True),
         required=False,
         help_text="Slug of the claimant to compare with the official trace. Default: the "
         "independent claimant with the most points.",

@@ -124,7 +124,7 @@ class Command(BaseCommand):
 
     def source(self, name, kind):
         existing = Source.objects.matching(name).first()
-        return existing or Source.objects.create(name=name, kind=kind)
+        return existing or Source.objects.create(name=name, kind=kind, coalition=kind == Source.Kind.OFFICIAL)
 
     @transaction.atomic
     def write_reports(self, first, count, per_report, seed, sources):
