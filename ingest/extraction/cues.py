@@ -18,8 +18,10 @@ _WEEKDAY = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)"
 )
+# A run of digits or word characters is taken whole ("\d++", "\w++"): what follows it ("-", a blank)
+# can never continue it, so the scan does not give characters back in vain at every word.
 _COUNT = (
-    r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight"
+    r"(?:\d++|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight"
     r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
 )
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
@@ -72,7 +74,7 @@ SCOPE_CUES = (
     (
         "battle",
         re.compile(
-            r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
+            r"\b[\w]++-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
             + _BATTLE
             + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
             r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?"
@@ -129,7 +131,7 @@ SCOPE_CUES = (
             r"|\bmonthly\b|\bmensuel\w*"
             r"|\bper\s+month\b"
             r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
-            r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
+            r"|trimestre)\b|\b\w++\s+premiers\s+mois\b"
             r"|\b(?:en|in|within|over)\s+"
             + _COUNT
             + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?|heures|hours)\b"
@@ -319,7 +321,7 @@ PERPETRATOR_PATTERN = re.compile(
 )
 
 
-_SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
+_SCOPE_RANK = {scope: rank for rank, (scope, _) in enumerate(SCOPE_CUES)}
 
 
 # Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
@@ -370,7 +372,7 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
         found = [
             cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
         ]
-    return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
+    return sorted(found, key=lambda cue: _SCOPE_RANK[cue[0]])
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:
