@@ -31,6 +31,7 @@ from .gazetteer import (
     organisations,
 )
 from .grammar import Reading, read_figures
+from .patterns import word_start
 from .perpetrators import perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
@@ -50,6 +51,7 @@ _CLAUSE_BREAK = re.compile(
 _FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
 _ENGLISH = frozenset("the and of to according were was that with has have".split())
 _WORD = re.compile(r"\w+")
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _HOME = (
     ("afghanistan", re.compile(r"afghan|unama|manua")),
     ("syria", re.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
@@ -135,6 +137,11 @@ class SentenceFacts:
     @read_once
     def breaks(self) -> list[int]:
         return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
+
+    @read_once
+    def compares_toll(self) -> bool:
+        """Whether it puts a toll higher or lower than another: read once for all its figures."""
+        return bool(_COMPARED_TOLL.search(self.article.folded, self.start, self.end))
 
 
 @dataclass
@@ -379,9 +386,7 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
     ):
         draft.as_of = own.as_of  # the same speaker's figure of the same kind, with no date of its own
     fact = facts[draft.sentence]
-    if draft.strength["perpetrator"] == 0 and _COMPARED_TOLL.search(
-        fact.article.folded, fact.start, fact.end
-    ):
+    if draft.strength["perpetrator"] == 0 and fact.compares_toll:
         draft.perpetrator = heads.last.perpetrator if heads.last else draft.perpetrator
         return  # "Airwars puts the likely toll far higher": the same deaths, counted by another
     if draft.strength["perpetrator"] == 0 and (
@@ -393,9 +398,12 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
 
 # Another count of the toll just stated: "puts the toll far higher", "un bilan bien plus lourd".
 _COMPARED_TOLL = re.compile(
-    r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher|lower"
-    r"|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu|underestimat|undercount)"
-    r"|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+(?:death\s+)?(?:toll|tally|count)"
+    word_start(
+        r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher"
+        r"|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu|underestimat"
+        r"|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+(?:death\s+)?"
+        r"(?:toll|tally|count)"
+    )
 )
 
 
@@ -417,8 +425,13 @@ _PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|thos
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    counts = Counter(_WORD.findall(folded, 0, 2000))
-    return "en" if sum(counts[w] for w in _ENGLISH) > sum(counts[w] for w in _FRENCH) else "fr"
+    words = _words(folded[:2000])
+    return "en" if sum(map(_ENGLISH.__contains__, words)) > sum(map(_FRENCH.__contains__, words)) else "fr"
+
+
+def _words(text: str) -> list[str]:
+    """Return the runs of word characters of `text`: a plain ASCII text is cut in C, ~3x faster."""
+    return text.translate(_NOT_WORD).split() if text.isascii() else _WORD.findall(text)
 
 
 def _read_sentences(article: Article, body_start: int) -> list[SentenceFacts]:
@@ -543,7 +556,7 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     ):
         return  # "ont ensuite tué quatre autres civils": more of the harm just read
     fact = facts[draft.sentence]
-    compared = bool(_COMPARED_TOLL.search(article.folded, fact.start, fact.end))
+    compared = fact.compares_toll
     claimant = draft.claimant
     side = _own_side(claimant) if claimant is not None and claimant.kind == "official" else None
     named = fact.memo.get("actors")
