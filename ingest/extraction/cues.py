@@ -487,7 +487,11 @@ def _names(named: dict, what: str, scan: str) -> bool:
         if what == "isis":
             named[what] = bool(_ISIS_NAMED.search(scan))
         else:
-            named[what] = bool(_SAUDI_NAMED.search(scan)) and not _US_COALITION.search(scan)
+            named[what] = (
+                any(word in scan for word in _SAUDI_WORDS)  # most texts name none: tested in C first
+                and bool(_SAUDI_NAMED.search(scan))
+                and not _US_COALITION.search(scan)
+            )
     return named[what]
 
 
@@ -505,6 +509,7 @@ def islamic_state_scan(folded: str, original: str) -> str:
 
 
 _SAUDI_NAMED = re.compile(word_start(_ACTORS["saudi"], not_after=r"[\w-]") + r"(?![\w-])")
+_SAUDI_WORDS = ("saudi", "saoudi", "riyad", "arab")  # every name of the Saudi-led coalition holds one
 _US_COALITION = re.compile(
     factored(
         r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
