@@ -411,9 +411,19 @@ _WAR_TOLL = re.compile(
 )
 
 
+# Every match of _WAR_TOLL and _WHOLE_WAR holds one of these: most sentences have none, and str's
+# own search tells so in C before any pattern scans them.
+_WAR_WORDS = ("war", "guerre", "confli")
+
+
+def _names_war(folded: str, start: int, end: int) -> bool:
+    """Tell whether folded[start:end] holds "war", "guerre", "conflit" or "conflict" (or a longer word)."""
+    return any(folded.find(word, start, end) >= 0 for word in _WAR_WORDS)
+
+
 def war_toll(folded: str, start: int, end: int) -> bool:
     """Tell whether folded[start:end] is a whole war's toll ("the war has killed", "le conflit a fait")."""
-    return bool(_WAR_TOLL.search(folded, start, end))
+    return _names_war(folded, start, end) and bool(_WAR_TOLL.search(folded, start, end))
 
 
 _WHOLE_WAR = re.compile(
@@ -426,6 +436,8 @@ _WHOLE_WAR = re.compile(
 
 def whole_war(folded: str, start: int, end: int) -> bool:
     """Tell whether folded[start:end] counts a whole war ("depuis le début de la guerre", "the war has")."""
+    if not _names_war(folded, start, end):
+        return False
     since = _WHOLE_WAR.search(folded, start, end)
     if since and _SUPERLATIVE_BEFORE.search(folded, max(start, since.start() - 50), since.start()):
         since = None  # "les plus meurtrières depuis le début du conflit": a comparison
@@ -457,7 +469,9 @@ def perpetrators(
     """
     named = {} if named is None else named
     scan = islamic_state_scan(folded, original) if original is not None else folded
-    found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
+    found = []
+    if _names_war(scan, start, end):
+        found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
         if (
             m.group().startswith(("par", "by"))
