@@ -394,6 +394,13 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     if q and qualifier != "range":
         qualifier = key_of(q)
         left = left[: len(left) - 30 + q.start()] if len(left) > 30 else left[: q.start()]
+    if (
+        number.kind == "words"
+        and value == 1
+        and not _NOUN.match(right)
+        and not _VERB_BEFORE.search(left[-70:])
+    ):
+        return None  # "l'attentat qui a frappé un marché": an article, not one death (tested before the rest)
     confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
@@ -407,13 +414,6 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
             read = _framed(framed, read, head, readings, sentence)
     if read is None or frames.vetoed(start, end):
         return None
-    if (
-        number.kind == "words"
-        and value == 1
-        and not _NOUN.match(right)
-        and not _VERB_BEFORE.search(left[-70:])
-    ):
-        return None  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
