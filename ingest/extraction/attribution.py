@@ -226,6 +226,13 @@ _LED_BY = re.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
+
+
+def _led_by(before: str) -> bool:
+    """Tell whether `before` ends with "led by", "menée par": tested for "par" or "by" first, in C."""
+    return ("par" in before or "by" in before) and bool(_LED_BY.search(before))
+
+
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.
 _OBJECT = re.compile(
     r"(?:d'|\b(?:de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between"
@@ -517,7 +524,7 @@ class Attributor:
             before = self.folded[max(start, s - 50) : s]
             if claimant is not None and (descriptor := _DESCRIPTOR.search(before)):
                 before = before[: descriptor.start()]
-            if _LED_BY.search(before):
+            if _led_by(before):
                 continue
             if s in described:
                 continue
@@ -644,7 +651,7 @@ class Attributor:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
         base = max(start, position - 70)
         before = self.folded[base:position]
-        return self._object(before, base) or bool(_LED_BY.search(before))
+        return self._object(before, base) or _led_by(before)
 
     def _object(self, before: str, base: int) -> bool:
         """Tell whether `before` (folded[base:...]) ends with a preposition.
@@ -710,7 +717,7 @@ class Attributor:
             return None  # "he told Reuters", "accused US forces of killing": the one told or accused
         if after_verb and not _CLAUSE_VERB_AFTER.match(self.folded, e):
             return "verb"  # "said the monitor", but not "said the UN had undercounted"
-        if _AGENT_BEFORE.search(before):
+        if ("par" in before or "by" in before) and _AGENT_BEFORE.search(before):  # the words first, in C
             return "agent"
         if reference is None and _RELATIVE_SPEAKER.match(self.folded, e):
             return "subject"
@@ -718,7 +725,7 @@ class Attributor:
             return "verb"
         if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
             return "verb"  # "said Sohrab Qaderi, a provincial council member"
-        if _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
+        if "with" in before and _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
             return "subject"
         if self._object(before, base) and not _SPEAKER_OF.search(before):
             return None

@@ -369,7 +369,9 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         value_max, noun, end = split
         qualifier = "range"
         right = noun + folded[end : min(s_end, end + 160)]
-    if value_max is None and _LOW_BEFORE.search(left[-24:]):
+    # Where a pattern needs a word ("low", "age"), str's search tests for it first, in C: most numbers
+    # have none before them.
+    if value_max is None and ("low" in left or "minimum" in left) and _LOW_BEFORE.search(left[-24:]):
         high = _high_end(folded, end, s_end)
         if high and high[0] > value:  # "a minimum of 492 civilian deaths ..., and a high of 1,183"
             value_max, noun, end = high
@@ -377,7 +379,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
             right = noun + folded[end : min(s_end, end + 160)]
     people = not (
         _NOT_PEOPLE.match(right)
-        or _AGE_BEFORE.search(left[-30:])
+        or ("age" in left and _AGE_BEFORE.search(left[-30:]))
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
