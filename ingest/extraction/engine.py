@@ -31,7 +31,7 @@ from .gazetteer import (
     organisations,
 )
 from .grammar import Reading, read_figures
-from .patterns import word_start
+from .patterns import key_of, word_start
 from .perpetrators import perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
@@ -842,8 +842,8 @@ def _named_actors(fact, article) -> list[str]:
 def _actors_named(folded: str, start: int, end: int) -> list[str]:
     """Return the actors named in folded[start:end], in order; the Saudi-led coalition is "other"."""
     return [
-        m.lastgroup if m.lastgroup != "saudi" else "other"
-        for m in cues.ACTOR_PATTERN.finditer(folded, start, end)
+        "other" if actor == "saudi" else actor
+        for actor in map(key_of, cues.ACTOR_PATTERN.finditer(folded, start, end))
     ]
 
 
