@@ -482,7 +482,8 @@ def _attach_tweets(facts, folded, text, index) -> None:
 
 
 def _context(facts, i):
-    return [facts[j] for j in range(i - 1, max(-1, i - 1 - CONTEXT), -1)]
+    """The sentences before the i-th, nearest first (at most CONTEXT)."""
+    return facts[max(0, i - CONTEXT) : i][::-1]
 
 
 def _draft(

@@ -72,6 +72,7 @@ _CASUALTY_NOUNS = {
     r"corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
+_NOUN_KINDS = (*_CASUALTY_NOUNS, *_VICTIM_NOUNS)  # the groups of _NOUN that name its kind, in order
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+)?"
@@ -271,6 +272,9 @@ _CIVILIAN_WORD = re.compile(
 _INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
 
 
+_CONFIDENCE = {"digits": 0.95, "words": 0.85, "vague": 0.75}  # how surely a number is read, as written
+
+
 @dataclass(frozen=True)
 class Reading:
     """A casualty figure as read in its sentence, before attribution."""
@@ -403,7 +407,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         and not _VERB_BEFORE.search(left[-70:])
     ):
         return None  # "l'attentat qui a frappé un marché": an article, not one death (tested before the rest)
-    confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
+    confidence = _CONFIDENCE[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
     if read is None:
@@ -579,7 +583,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
-        kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
+        kind = next(k for k in _NOUN_KINDS if noun.group(k))
         rest = right[noun.end() :]
         civilian = bool(noun.group("civ") or noun.group("adj"))
         more = bool(noun.group("other"))
