@@ -411,14 +411,14 @@ _WAR_TOLL = re.compile(
 )
 
 
-# Every match of _WAR_TOLL and _WHOLE_WAR holds one of these: most sentences have none, and str's
-# own search tells so in C before any pattern scans them.
-_WAR_WORDS = ("war", "guerre", "confli")
-
-
 def _names_war(folded: str, start: int, end: int) -> bool:
-    """Tell whether folded[start:end] holds "war", "guerre", "conflit" or "conflict" (or a longer word)."""
-    return any(folded.find(word, start, end) >= 0 for word in _WAR_WORDS)
+    """Tell whether folded[start:end] holds "war", "guerre", "conflit" or "conflict" (or a longer word).
+
+    Every match of _WAR_TOLL and _WHOLE_WAR holds one: most sentences have none, and str's own
+    search tells so in C before any pattern scans them.
+    """
+    find = folded.find
+    return find("war", start, end) >= 0 or find("guerre", start, end) >= 0 or find("confli", start, end) >= 0
 
 
 def war_toll(folded: str, start: int, end: int) -> bool:
