@@ -8,7 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
-from .patterns import at_word_start, factored, key_of, keyed, word_start
+from .patterns import at_word_start, factored, key_of, keyed, split_alternatives, word_start
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -20,11 +20,22 @@ _WEEKDAY = (
 )
 # A run of digits or word characters is taken whole ("\d++", "\w++"): what follows it ("-", a blank)
 # can never continue it, so the scan does not give characters back in vain at every word.
-_COUNT = (
-    r"(?:\d++|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight"
-    r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
+_COUNT_WORDS = (
+    r"(?:une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
 )
+_COUNT = r"(?:\d++|" + _COUNT_WORDS[3:]
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
+# Three cues open on any run of letters or digits ("a nine-month battle", "les trois premiers mois",
+# "20 days of raids"): the scan tries them at every word of a sentence, and they keep the cues around
+# them from merging by first letter. Each holds one of _OPEN_CUE_WORDS, which few sentences hold: the
+# others are scanned by a pattern without these three (see _scope_scan).
+_OPEN_CUES = (
+    r"\b[\w]++-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE,
+    r"\b\w++\s+premiers\s+mois\b",
+    r"\b\d++\s+(?:days?|jours?|weeks?|semaines?)\s+(?:of|de|d')",
+)
+_OPEN_CUE_WORDS = ("-month", "-year", "premiers", "day", "week", "jour", "semaine")
 
 # Scope, strongest first: an increment to a tally is never a cumulative total, except for
 # the figure outside "ajouté N à son bilan, qui atteint désormais M"; a battle's toll is a
@@ -74,9 +85,7 @@ SCOPE_CUES = (
     (
         "battle",
         re.compile(
-            r"\b[\w]++-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
-            + _BATTLE
-            + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
+            _OPEN_CUES[0] + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
             r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?"
             + _BATTLE
             # the war on the Islamic State is the campaign whose total is counted, no battle
@@ -131,12 +140,14 @@ SCOPE_CUES = (
             r"|\bmonthly\b|\bmensuel\w*"
             r"|\bper\s+month\b"
             r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
-            r"|trimestre)\b|\b\w++\s+premiers\s+mois\b"
-            r"|\b(?:en|in|within|over)\s+"
+            r"|trimestre)\b|"
+            + _OPEN_CUES[1]
+            + r"|\b(?:en|in|within|over)\s+"
             + _COUNT
             + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?|heures|hours)\b"
             # "two days of raids", "on Thursday and Friday", "in the week to Aug. 24": a span of days
-            r"|\b" + _COUNT + r"\s+(?:days?|jours?|weeks?|semaines?)\s+(?:of|de|d')"
+            r"|" + _OPEN_CUES[2] + r"|\b" + _COUNT_WORDS + r"\s+(?:days?|jours?|weeks?|semaines?)"
+            r"\s+(?:of|de|d')"
             r"|\b" + _WEEKDAY + r"\s+(?:and|et)\s+" + _WEEKDAY + r"\b"
             r"|\b(?:in|during|over)\s+the\s+(?:past\s+)?week\b(?!-)|\b(?:au\s+cours\s+de|pendant|durant)\s+la\s+"
             r"(?:derniere\s+)?semaine\b"
@@ -324,11 +335,24 @@ PERPETRATOR_PATTERN = re.compile(
 _SCOPE_RANK = {scope: rank for rank, (scope, _) in enumerate(SCOPE_CUES)}
 
 
-# Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
-# and the alternatives' own "\b" can go, so that their common beginnings merge.
-_ANY_SCOPE = re.compile(
-    r"\b(?=\w)(?:" + keyed({scope: at_word_start(pattern.pattern) for scope, pattern in SCOPE_CUES}) + ")"
-)
+def _scope_scan(open_cues: bool) -> re.Pattern:
+    """Return one pattern for all scope cues, with or without the _OPEN_CUES; `key_of` names the cue.
+
+    Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
+    and the alternatives' own "\\b" can go, so that their common beginnings merge.
+    """
+    sources = {}
+    for scope, pattern in SCOPE_CUES:
+        alternatives = split_alternatives(pattern.pattern)
+        if not open_cues:
+            alternatives = [a for a in alternatives if a not in _OPEN_CUES]
+        sources[scope] = at_word_start("|".join(alternatives))
+    return re.compile(r"\b(?=\w)(?:" + keyed(sources) + ")")
+
+
+_ANY_SCOPE = _scope_scan(open_cues=True)
+_COMMON_SCOPE = _scope_scan(open_cues=False)  # the same matches in a sentence without _OPEN_CUE_WORDS
+assert len(_COMMON_SCOPE.pattern) < len(_ANY_SCOPE.pattern) - sum(map(len, _OPEN_CUES)) + 20
 
 
 _SINCE_YEAR = re.compile(
@@ -344,7 +368,9 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
     that year's toll so far: a period, not a campaign's total.
     """
     found = []
-    for m in _ANY_SCOPE.finditer(folded, start, end):
+    words = folded[start:end]
+    scan = _ANY_SCOPE if any(map(words.__contains__, _OPEN_CUE_WORDS)) else _COMMON_SCOPE
+    for m in scan.finditer(folded, start, end):
         cue = key_of(m)
         if year is not None and cue in ("cumulative", "since_date"):
             since = _SINCE_YEAR.match(folded, m.start(), m.start() + 50)
