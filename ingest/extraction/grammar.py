@@ -504,7 +504,7 @@ def _high_end(folded, end, s_end):
     if not joiner:
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
-    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    reading = read_number(second) if second and key_of(second) == "digits" else None
     return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
@@ -514,7 +514,7 @@ def _split_range(folded, end, s_end):
     if not joiner:
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
-    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    reading = read_number(second) if second and key_of(second) == "digits" else None
     return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
@@ -529,12 +529,12 @@ def _range_end(folded, m, s_end, language):
         return None
     if word == "a" and language == "en":
         return None
-    if word == "-" and joiner.group() != "-" and m.lastgroup != "digits":
+    if word == "-" and joiner.group() != "-" and key_of(m) != "digits":
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end) or _SECOND_DIGITS.match(
         folded, joiner.end(), s_end
     )
-    if not second or second.lastgroup == "vague":
+    if not second or key_of(second) == "vague":
         return None
     reading = read_number(second)
     return (reading.value, second.end()) if reading else None
@@ -553,7 +553,7 @@ def _day_of_month(left: str, right: str) -> bool:
 def _years_range(m, value: int, value_max: int, right: str) -> bool:
     """Tell "entre 2014 et 2017" (years) from "entre 1320 et 1950 civils" (a count)."""
     return (
-        m.lastgroup == "digits"
+        key_of(m) == "digits"
         and len(m.group()) == 4
         and 1900 <= value < value_max <= 2100
         and not _NOUN.match(right)
