@@ -10,8 +10,10 @@ texte", "cette dernière") resolve to the claimant last named.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from .cues import PLACE_PATTERN
 from .folding import fold
@@ -466,6 +468,10 @@ class Attributor:
         )
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
         self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
+        # where any name, reference, official or "selon" starts: a sentence holding none names nobody
+        self.item_starts = sorted(
+            chain(mentions.starts, self.references.starts, self.officials.starts, self.selons.starts)
+        )
         self.folded = folded
         self.original = original
         self.last_attributive: Claimant | None = None
@@ -481,6 +487,11 @@ class Attributor:
         An indefinite speaker ("a war monitor said") comes back with claimant None: the
         engine names it from the sentences that follow.
         """
+        first = bisect_left(self.item_starts, start)
+        if first == len(self.item_starts) or self.item_starts[first] >= end:
+            self.mentioned = []
+            self.sentence_start = start
+            return []  # most sentences: nothing to read, passed over at once
         items = [
             (s, e, claimant, None)
             for s, e, claimant in self.mentions.within(start, end)
