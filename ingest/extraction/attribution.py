@@ -263,7 +263,7 @@ _REFERENCES = {
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
-    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
+    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?<![^\n])(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
     r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity)",
     "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
@@ -279,9 +279,12 @@ _REFERENCES = {
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
     "pronoun": r"elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
-    r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
+    r"|(?:lui|eux)(?<=selon\s(?:lui|eux))|(?:lui|eux)(?<=d'apres\s(?:lui|eux))"
+    r"|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source",
 }
+# The tests of what stands before a reference ("selon lui", a line's start) follow its first letters,
+# or come once for the whole pattern, so that the references merge by first letter (`keyed`).
 _REFERENCE = re.compile(
     r"(?<![\w'])(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])"  # "a-t-il ajouté"
