@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from .cues import PLACE_PATTERN
@@ -234,6 +235,13 @@ _LED_BY = re.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
+
+
+def _led_by(before: str) -> bool:
+    """Tell whether `before` ends with "led by", "menée par": tested for "par" or "by" first, in C."""
+    return ("par" in before or "by" in before) and bool(_LED_BY.search(before))
+
+
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.
 _OBJECT = re.compile(
     r"(?:d'|\b(?:de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between"
@@ -262,7 +270,7 @@ _REFERENCES = {
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
-    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?:\A|(?<=\n))(?:war\s+|rights\s+)?)(?:monitor"
+    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?<![^\n])(?:war\s+|rights\s+)?)(?:monitor"
     r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
     r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity)",
     "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
@@ -278,9 +286,12 @@ _REFERENCES = {
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
     "pronoun": r"elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
-    r"|(?<=selon\s)(?:lui|eux)|(?<=d'apres\s)(?:lui|eux)|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
+    r"|(?:lui|eux)(?<=selon\s(?:lui|eux))|(?:lui|eux)(?<=d'apres\s(?:lui|eux))"
+    r"|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source",
 }
+# The tests of what stands before a reference ("selon lui", a line's start) follow its first letters,
+# or come once for the whole pattern, so that the references merge by first letter (`keyed`).
 _REFERENCE = re.compile(
     r"(?<![\w'])(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])"  # "a-t-il ajouté"
@@ -519,6 +530,16 @@ class Attributor:
         self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((m.start(), m.end(), None) for m in _PEOPLE.finditer(folded))
         self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
+        # where any name, reference, official or "selon" starts: a sentence holding none names nobody
+        self.item_starts = sorted(
+            chain(
+                mentions.starts,
+                self.references.starts,
+                self.officials.starts,
+                self.people.starts,
+                self.selons.starts,
+            )
+        )
         self.folded = folded
         self.original = original
         self.last_attributive: Claimant | None = None
@@ -534,6 +555,11 @@ class Attributor:
         An indefinite speaker ("a war monitor said") comes back with claimant None: the
         engine names it from the sentences that follow.
         """
+        first = bisect_left(self.item_starts, start)
+        if first == len(self.item_starts) or self.item_starts[first] >= end:
+            self.mentioned = []
+            self.sentence_start = start
+            return []  # most sentences: nothing to read, passed over at once
         items = [
             (s, e, claimant, None)
             for s, e, claimant in self.mentions.within(start, end)
@@ -580,7 +606,7 @@ class Attributor:
             before = self.folded[max(start, s - 50) : s]
             if claimant is not None and (descriptor := _DESCRIPTOR.search(before)):
                 before = before[: descriptor.start()]
-            if _LED_BY.search(before):
+            if _led_by(before):
                 continue
             if s in described:
                 continue
@@ -760,7 +786,7 @@ class Attributor:
         """Tell whether a name is the object of a preposition ("de la coalition", "par Washington")."""
         base = max(start, position - 70)
         before = self.folded[base:position]
-        return self._object(before, base) or bool(_LED_BY.search(before))
+        return self._object(before, base) or _led_by(before)
 
     def _object(self, before: str, base: int) -> bool:
         """Tell whether `before` (folded[base:...]) ends with a preposition.
@@ -826,7 +852,7 @@ class Attributor:
             return None  # "he told Reuters", "accused US forces of killing": the one told or accused
         if after_verb and not _CLAUSE_VERB_AFTER.match(self.folded, e):
             return "verb"  # "said the monitor", but not "said the UN had undercounted"
-        if _AGENT_BEFORE.search(before):
+        if ("par" in before or "by" in before) and _AGENT_BEFORE.search(before):  # the words first, in C
             return "agent"
         if reference is None and _RELATIVE_SPEAKER.match(self.folded, e):
             return "subject"
@@ -834,7 +860,7 @@ class Attributor:
             return "verb"
         if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
             return "verb"  # "said Sohrab Qaderi, a provincial council member"
-        if _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
+        if "with" in before and _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
             return "subject"
         if self._object(before, base) and not _SPEAKER_OF.search(before):
             return None

@@ -8,7 +8,7 @@ période" point back); failing that, a default the engine chooses.
 import re
 
 from .dates import MONTHS
-from .patterns import at_word_start, factored, key_of, keyed, word_start
+from .patterns import at_word_start, factored, key_of, keyed, split_alternatives, word_start
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
@@ -18,11 +18,24 @@ _WEEKDAY = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)"
 )
-_COUNT = (
-    r"(?:\d+|une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight"
-    r"|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few)"
+_NUMBER_WORDS = (
+    r"une|one|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five"
+    r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|plusieurs|quelques|few"
 )
+# A run of digits or word characters is taken whole ("\d++", "\w++"): what follows it ("-", a blank)
+# can never continue it, so the scan does not give characters back in vain at every word.
+_COUNT = rf"(?:\d++|{_NUMBER_WORDS})"
 _BATTLE = r"(?:battle|bataille|siege|offensive|campaign|campagne|operation|assault|assaut|fighting|combats)"
+# Three cues open on any run of letters or digits ("a nine-month battle", "les trois premiers mois",
+# "20 days of raids"): the scan tries them at every word of a sentence, and they keep the cues around
+# them from merging by first letter. Each holds one of _OPEN_CUE_WORDS, which few sentences hold: the
+# others are scanned by a pattern without these three (see _scope_scan).
+_OPEN_CUES = (
+    r"\b[\w]++-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?" + _BATTLE,
+    r"\b\w++\s+premiers\s+mois\b",
+    r"\b\d++\s+(?:days?|jours?|weeks?|semaines?)\s+(?:of|de|d')",
+)
+_OPEN_CUE_WORDS = ("-month", "-year", "premiers", "day", "week", "jour", "semaine")
 
 # Scope, strongest first: an increment to a tally is never a cumulative total, except for
 # the figure outside "ajouté N à son bilan, qui atteint désormais M"; a battle's toll is a
@@ -79,9 +92,7 @@ SCOPE_CUES = (
     (
         "battle",
         re.compile(
-            r"\b[\w]+-(?:month|week|day|year)(?:-long)?\s+(?:\w+\s+)?"
-            + _BATTLE
-            + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
+            _OPEN_CUES[0] + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
             r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?"
             + _BATTLE
             # the war on the Islamic State is the campaign whose total is counted, no battle
@@ -136,12 +147,14 @@ SCOPE_CUES = (
             r"|\bmonthly\b|\bmensuel\w*"
             r"|\bper\s+month\b"
             r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
-            r"|trimestre)\b|\b\w+\s+premiers\s+mois\b"
-            r"|\b(?:en|in|within|over)\s+"
+            r"|trimestre)\b|"
+            + _OPEN_CUES[1]
+            + r"|\b(?:en|in|within|over)\s+"
             + _COUNT
             + r"\s+(?:jours?|semaines?|mois|days?|weeks?|months?|heures|hours)\b"
             # "two days of raids", "on Thursday and Friday", "in the week to Aug. 24": a span of days
-            r"|\b" + _COUNT + r"\s+(?:days?|jours?|weeks?|semaines?)\s+(?:of|de|d')"
+            r"|" + _OPEN_CUES[2] + r"|\b(?:" + _NUMBER_WORDS + r")\s+(?:days?|jours?|weeks?|semaines?)"
+            r"\s+(?:of|de|d')"
             r"|\b" + _WEEKDAY + r"\s+(?:and|et)\s+" + _WEEKDAY + r"\b"
             r"|\b(?:in|during|over)\s+the\s+(?:past\s+)?week\b(?!-)|\b(?:au\s+cours\s+de|pendant|durant)\s+la\s+"
             r"(?:derniere\s+)?semaine\b"
@@ -295,9 +308,9 @@ _ACTORS = {
     "militants": r"militants",
 }
 _ACTOR = "(?:" + factored("|".join(_ACTORS.values())) + ")"
-ACTOR_PATTERN = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{k}>{factored(v)})" for k, v in _ACTORS.items()) + r")(?![\w-])"
-)
+# One factored pattern for all actors (`key_of` names the one found): a word's first letter picks its few
+# alternatives, where a group per actor had each group tried at every word.
+ACTOR_PATTERN = re.compile(r"(?<![\w-])(?:" + keyed(_ACTORS) + r")(?![\w-])")
 _HARM = (
     r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
     r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
@@ -342,14 +355,28 @@ PERPETRATOR_PATTERN = re.compile(
 )
 
 
-_SCOPE_ORDER = [scope for scope, _ in SCOPE_CUES]
+_SCOPE_RANK = {scope: rank for rank, (scope, _) in enumerate(SCOPE_CUES)}
 
 
-# Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
-# and the alternatives' own "\b" can go, so that their common beginnings merge.
-_ANY_SCOPE = re.compile(
-    r"\b(?=\w)(?:" + keyed({scope: at_word_start(pattern.pattern) for scope, pattern in SCOPE_CUES}) + ")"
-)
+def _scope_scan(open_cues: bool) -> re.Pattern:
+    """Return one pattern for all scope cues, with or without the _OPEN_CUES; `key_of` names the cue.
+
+    Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
+    and the alternatives' own "\\b" can go, so that their common beginnings merge.
+    """
+    sources = {}
+    for scope, pattern in SCOPE_CUES:
+        alternatives = split_alternatives(pattern.pattern)
+        if not open_cues:
+            alternatives = [a for a in alternatives if a not in _OPEN_CUES]
+        sources[scope] = at_word_start("|".join(alternatives))
+    return re.compile(r"\b(?=\w)(?:" + keyed(sources) + ")")
+
+
+_ANY_SCOPE = _scope_scan(open_cues=True)
+_COMMON_SCOPE = _scope_scan(open_cues=False)  # the same matches in a sentence without _OPEN_CUE_WORDS
+# each open cue stands whole as an alternative of a cue, so that _COMMON_SCOPE is truly without it
+assert all(any(cue in split_alternatives(p.pattern) for _, p in SCOPE_CUES) for cue in _OPEN_CUES)
 
 
 # "entre 2014 et 2017" written in 2017: the campaign's toll so far, not a period that has ended.
@@ -368,7 +395,9 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
     in 2017 runs to now: the campaign's total.
     """
     found = []
-    for m in _ANY_SCOPE.finditer(folded, start, end):
+    words = folded[start:end]
+    scan = _ANY_SCOPE if any(map(words.__contains__, _OPEN_CUE_WORDS)) else _COMMON_SCOPE
+    for m in scan.finditer(folded, start, end):
         cue = key_of(m)
         if year is not None and cue in ("cumulative", "since_date"):
             since = _SINCE_YEAR.match(folded, m.start(), m.start() + 50)
@@ -406,7 +435,7 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
         found = [
             cue for cue in found if not (cue[0] == "cumulative" and _WAR_TOLL.match(folded, cue[1], cue[2]))
         ]
-    return sorted(found, key=lambda cue: _SCOPE_ORDER.index(cue[0]))
+    return sorted(found, key=lambda cue: _SCOPE_RANK[cue[0]])
 
 
 def scope_cue(folded: str, start: int, end: int) -> str | None:
@@ -445,9 +474,19 @@ _WAR_TOLL = re.compile(
 )
 
 
+def _names_war(folded: str, start: int, end: int) -> bool:
+    """Tell whether folded[start:end] holds "war", "guerre", "conflit" or "conflict" (or a longer word).
+
+    Every match of _WAR_TOLL and _WHOLE_WAR holds one: most sentences have none, and str's own
+    search tells so in C before any pattern scans them.
+    """
+    find = folded.find
+    return find("war", start, end) >= 0 or find("guerre", start, end) >= 0 or find("confli", start, end) >= 0
+
+
 def war_toll(folded: str, start: int, end: int) -> bool:
     """Tell whether folded[start:end] is a whole war's toll ("the war has killed", "le conflit a fait")."""
-    return bool(_WAR_TOLL.search(folded, start, end))
+    return _names_war(folded, start, end) and bool(_WAR_TOLL.search(folded, start, end))
 
 
 _WHOLE_WAR = re.compile(
@@ -460,6 +499,8 @@ _WHOLE_WAR = re.compile(
 
 def whole_war(folded: str, start: int, end: int) -> bool:
     """Tell whether folded[start:end] counts a whole war ("depuis le début de la guerre", "the war has")."""
+    if not _names_war(folded, start, end):
+        return False
     since = _WHOLE_WAR.search(folded, start, end)
     if since and _SUPERLATIVE_BEFORE.search(folded, max(start, since.start() - 50), since.start()):
         since = None  # "les plus meurtrières depuis le début du conflit": a comparison
@@ -491,7 +532,9 @@ def perpetrators(
     """
     named = {} if named is None else named
     scan = islamic_state_scan(folded, original) if original is not None else folded
-    found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
+    found = []
+    if _names_war(scan, start, end):
+        found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
     for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
         if (
             m.group().startswith(("par", "by"))
@@ -503,7 +546,8 @@ def perpetrators(
             continue
         actor = ACTOR_PATTERN.search(m.group())
         if actor:
-            found.append((m.start(), m.end(), "other" if actor.lastgroup == "saudi" else actor.lastgroup))
+            name = key_of(actor)
+            found.append((m.start(), m.end(), "other" if name == "saudi" else name))
     if any(actor == "coalition" for _, _, actor in found) and _names(named, "saudi", scan):
         found = [(s, e, "other" if actor == "coalition" else actor) for s, e, actor in found]
     if any(actor == "militants" for _, _, actor in found):
@@ -521,7 +565,11 @@ def _names(named: dict, what: str, scan: str) -> bool:
         if what == "isis":
             named[what] = bool(_ISIS_NAMED.search(scan))
         else:
-            named[what] = bool(_SAUDI_NAMED.search(scan)) and not _US_COALITION.search(scan)
+            named[what] = (
+                any(word in scan for word in _SAUDI_WORDS)  # most texts name none: tested in C first
+                and bool(_SAUDI_NAMED.search(scan))
+                and not _US_COALITION.search(scan)
+            )
     return named[what]
 
 
@@ -539,6 +587,7 @@ def islamic_state_scan(folded: str, original: str) -> str:
 
 
 _SAUDI_NAMED = re.compile(word_start(_ACTORS["saudi"], not_after=r"[\w-]") + r"(?![\w-])")
+_SAUDI_WORDS = ("saudi", "saoudi", "riyad", "arab")  # every name of the Saudi-led coalition holds one
 _US_COALITION = re.compile(
     factored(
         r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"

@@ -168,8 +168,13 @@ class Published:
     month: int
     day: int | None = None
 
+    def __post_init__(self):
+        # written once: every figure and date of the article compares with it
+        value = f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        object.__setattr__(self, "_value", value)
+
     def value(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return self._value
 
 
 @dataclass(frozen=True)

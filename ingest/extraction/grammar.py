@@ -72,6 +72,7 @@ _CASUALTY_NOUNS = {
     r"corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
+_NOUN_KINDS = (*_CASUALTY_NOUNS, *_VICTIM_NOUNS)  # the groups of _NOUN that name its kind, in order
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+)?"
@@ -271,6 +272,9 @@ _CIVILIAN_WORD = re.compile(
 _INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
 
 
+_CONFIDENCE = {"digits": 0.95, "words": 0.85, "vague": 0.75}  # how surely a number is read, as written
+
+
 @dataclass(frozen=True)
 class Reading:
     """A casualty figure as read in its sentence, before attribution."""
@@ -369,7 +373,9 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         value_max, noun, end = split
         qualifier = "range"
         right = noun + folded[end : min(s_end, end + 160)]
-    if value_max is None and _LOW_BEFORE.search(left[-24:]):
+    # Where a pattern needs a word ("low", "age"), str's search tests for it first, in C: most numbers
+    # have none before them.
+    if value_max is None and ("low" in left or "minimum" in left) and _LOW_BEFORE.search(left[-24:]):
         high = _high_end(folded, end, s_end)
         if high and high[0] > value:  # "a minimum of 492 civilian deaths ..., and a high of 1,183"
             value_max, noun, end = high
@@ -377,7 +383,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
             right = noun + folded[end : min(s_end, end + 160)]
     people = not (
         _NOT_PEOPLE.match(right)
-        or _AGE_BEFORE.search(left[-30:])
+        or ("age" in left and _AGE_BEFORE.search(left[-30:]))
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
@@ -394,7 +400,14 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     if q and qualifier != "range":
         qualifier = key_of(q)
         left = left[: len(left) - 30 + q.start()] if len(left) > 30 else left[: q.start()]
-    confidence = {"digits": 0.95, "words": 0.85, "vague": 0.75}[number.kind]
+    if (
+        number.kind == "words"
+        and value == 1
+        and not _NOUN.match(right)
+        and not _VERB_BEFORE.search(left[-70:])
+    ):
+        return None  # "l'attentat qui a frappé un marché": an article, not one death (tested before the rest)
+    confidence = _CONFIDENCE[number.kind]
     sentence = folded[s_start:s_end]
     read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
     if read is None:
@@ -407,13 +420,6 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
             read = _framed(framed, read, head, readings, sentence)
     if read is None or frames.vetoed(start, end):
         return None
-    if (
-        number.kind == "words"
-        and value == 1
-        and not _NOUN.match(right)
-        and not _VERB_BEFORE.search(left[-70:])
-    ):
-        return None  # "l'attentat qui a frappé un marché": an article, not one death
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
@@ -498,7 +504,7 @@ def _high_end(folded, end, s_end):
     if not joiner:
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
-    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    reading = read_number(second) if second and key_of(second) == "digits" else None
     return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
@@ -508,7 +514,7 @@ def _split_range(folded, end, s_end):
     if not joiner:
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end)
-    reading = read_number(second) if second and second.lastgroup == "digits" else None
+    reading = read_number(second) if second and key_of(second) == "digits" else None
     return (reading.value, joiner.group("noun"), second.end()) if reading else None
 
 
@@ -523,12 +529,12 @@ def _range_end(folded, m, s_end, language):
         return None
     if word == "a" and language == "en":
         return None
-    if word == "-" and joiner.group() != "-" and m.lastgroup != "digits":
+    if word == "-" and joiner.group() != "-" and key_of(m) != "digits":
         return None
     second = NUMBER_PATTERN.match(folded, joiner.end(), s_end) or _SECOND_DIGITS.match(
         folded, joiner.end(), s_end
     )
-    if not second or second.lastgroup == "vague":
+    if not second or key_of(second) == "vague":
         return None
     reading = read_number(second)
     return (reading.value, second.end()) if reading else None
@@ -547,7 +553,7 @@ def _day_of_month(left: str, right: str) -> bool:
 def _years_range(m, value: int, value_max: int, right: str) -> bool:
     """Tell "entre 2014 et 2017" (years) from "entre 1320 et 1950 civils" (a count)."""
     return (
-        m.lastgroup == "digits"
+        key_of(m) == "digits"
         and len(m.group()) == 4
         and 1900 <= value < value_max <= 2100
         and not _NOUN.match(right)
@@ -577,7 +583,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
-        kind = next(k for k in (*_CASUALTY_NOUNS, *_VICTIM_NOUNS) if noun.group(k))
+        kind = next(k for k in _NOUN_KINDS if noun.group(k))
         rest = right[noun.end() :]
         civilian = bool(noun.group("civ") or noun.group("adj"))
         more = bool(noun.group("other"))

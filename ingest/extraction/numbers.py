@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from .patterns import alternation
+from .patterns import alternation, key_of, keyed, split_alternatives
 from .vague import VAGUE_ALTERNATION, vague_row
 
 _FR_WORDS = (
@@ -83,22 +83,38 @@ _EN_WORDS = (
 )
 _FR_WORD = alternation(_FR_WORDS)
 _EN_WORD = alternation(_EN_WORDS)
-_FR_NUMBER = rf"{_FR_WORD}(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"
+_FR_MORE = rf"(?:(?:-|\s+){_FR_WORD}|(?:\s+et\s+|-et-)(?:un|une|onze))*"  # the words after the first
 _EN_NUMBER = (
     rf"(?:a\s+(?=hundred|thousand)|){_EN_WORD}(?:(?:-|\s+){_EN_WORD})*"  # "X|", not "(?:X)?": cheaper
 )
 DIGITS = r"\d{1,3}(?:[.,' ]\d{3})+(?!\d)|\d+"
 
+
+def _not_after_l(words: str, rest: str) -> str:
+    """Return the alternatives of an `alternation` of words, each followed by `rest` and not after "l'".
+
+    The test of the "l'" comes after the first letter, so that the words still merge by it.
+    """
+    assert words.startswith("(?:") and words.endswith(")"), words[:20]
+    return "|".join(a[0] + r"(?<!l'.)" + a[1:] + rest for a in split_alternatives(words[3:-1]))
+
+
 # Matched on the folded text (see folding.py): lower case, no accents, plain spaces.
 # One test of the character before for all four kinds, not one each, at every character; the
 # digits open with a digit, so that a word skips them at its first letter ("(?P<digits>)" names
-# the match at its end).
+# the match at its end). The words of the three kinds are merged by first letter (`keyed`; `key_of`
+# names the kind: digits, vague, fr or en), so that a word tries only the numbers that open like it.
 NUMBER_PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)"
-    rf"|(?<!l')(?:(?P<vague>{VAGUE_ALTERNATION})(?![\w-])|(?P<fr>{_FR_NUMBER})(?![\w-]))"
-    rf"|(?P<en>{_EN_NUMBER})(?![\w-])"
-    ")"
+    r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|"
+    + keyed(
+        {
+            "vague": _not_after_l(VAGUE_ALTERNATION, r"(?![\w-])"),
+            "fr": _not_after_l(_FR_WORD, _FR_MORE + r"(?![\w-])"),
+            "en": _EN_NUMBER + r"(?![\w-])",
+        }
+    )
+    + ")"
 )
 
 
@@ -117,7 +133,7 @@ _NOT_DIGIT = re.compile(r"\D")
 
 def read_number(match: re.Match) -> NumberReading | None:
     """Return the reading of a NUMBER_PATTERN match, or None when it is no number."""
-    group = match.lastgroup
+    group = key_of(match)
     span = match.group()
     if group == "digits":
         return NumberReading(int(span if span.isdigit() else _NOT_DIGIT.sub("", span)), "digits")
@@ -141,7 +157,7 @@ def words_to_int(words: str, language: str) -> int | None:
 
 def read_number_as(match: re.Match, language: str) -> NumberReading | None:
     """Read number words in `language` ("six" matched as French is also English)."""
-    if match.lastgroup not in ("fr", "en"):
+    if key_of(match) not in ("fr", "en"):
         return None
     value = words_to_int(" ".join(match.group().split()), language)
     return NumberReading(value, "words", None, language) if value is not None else None

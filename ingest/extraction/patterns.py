@@ -74,19 +74,25 @@ def at_word_start(pattern: str) -> str:
     return "|".join(a.removeprefix(r"\b") for a in split_alternatives(pattern))
 
 
+_FEW_FIRST_LETTERS = 12  # above which the letters-first scan of `word_start` no longer pays
+
+
 def word_start(pattern: str, not_after: str = r"\w") -> str:
     """Return `pattern`, whose alternatives each start a word ("\\bwar|\\bconflict"), for a fast scan.
 
     Written "w(?<!\\w.)ar|c(?<!\\w.)onflict", it starts with a letter, so the engine skips
     in C to the next "w" or "c" and checks the word boundary only there (~3x faster
-    for a few rare first letters; no use when the first letters are most of the alphabet).
-    `not_after` is the class of characters a word may not follow ("\\w": a "\\b").
+    for a few rare first letters). Where the first letters are most of the alphabet, the engine
+    would stop at most letters and try the alternatives there: the boundary is then tested first,
+    before them (~1.5x faster than the letters first). `not_after` is the class of characters a
+    word may not follow ("\\w": a "\\b").
     """
     merged = factored(at_word_start(pattern))
+    alternatives = split_alternatives(merged)
+    if len(alternatives) > _FEW_FIRST_LETTERS or any(not _literal_start(a)[0] for a in alternatives):
+        return rf"(?<!{not_after})(?:{merged})"
     parts = []
-    for alternative in split_alternatives(merged):
-        if not _literal_start(alternative)[0]:
-            return rf"(?<!{not_after})(?:{merged})"
+    for alternative in alternatives:
         parts.append(alternative[0] + rf"(?<!{not_after}.)" + alternative[1:])
     return "(?:" + "|".join(parts) + ")"
 

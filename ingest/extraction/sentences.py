@@ -11,16 +11,18 @@ on the line.
 import re
 from dataclasses import dataclass
 
-from .patterns import finditer_from
-
 _LINE = re.compile(r"[^\n]+")
+# A stop before a capital (with the quotes that close after it), or a quote: the pattern opens on the
+# class of its first characters, so that the engine skips in C from one to the next; looking behind
+# it then tells which it is (`lastgroup`: closer, open, close or straight).
 _BOUNDARY_OR_QUOTE = re.compile(
-    r"(?P<end>[.!?\u2026]+)(?P<closer>[\"'\u00bb\u201d\u2019)]*)(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d]"
+    r"[.!?\u2026\u00ab\u201c\u00bb\u201d\"]"
+    r"(?:(?<=[.!?\u2026])[.!?\u2026]*(?P<closer>[\"'\u00bb\u201d\u2019)]*)"
+    r"(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d]"
     # copy that lost its spaces: "in western Afghanistan.The allegations"
     r"|(?<=[a-z\u00df-\u00ff][.!?])[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"
-    r"|(?P<open>[\u00ab\u201c])|(?P<close>[\u00bb\u201d])|(?P<straight>\")"
+    r"|(?<=[\u00ab\u201c])(?P<open>)|(?<=[\u00bb\u201d])(?P<close>)|(?<=\")(?P<straight>))"
 )
-_BOUNDARY_OR_QUOTE_FIRST = re.compile(r"[.!?\u2026\u00ab\u201c\u00bb\u201d\"]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|St|Sen|Rep|Gov|Pres|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|M|Mme|Mgr|av|etc|cf|vs|ibid|U\.S|U\.N|U\.K))$"
@@ -87,12 +89,13 @@ def _cut_line(text: str, start: int, end: int):
     depth = 0
     straight = 0
     cut = start
-    for m in finditer_from(_BOUNDARY_OR_QUOTE_FIRST, _BOUNDARY_OR_QUOTE, text, start, end):
-        if m.group("open"):
+    for m in _BOUNDARY_OR_QUOTE.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "open":
             depth += 1
-        elif m.group("close"):
+        elif kind == "close":
             depth = max(0, depth - 1)
-        elif m.group("straight"):
+        elif kind == "straight":
             straight += 1
         else:
             closer = m.group("closer")  # 'the strikes "precise." Two days later': the quote closes

@@ -1,6 +1,9 @@
 """Matches found in one pass over a whole article, handed out sentence by sentence."""
 
 from bisect import bisect_left
+from operator import itemgetter
+
+_START_END = itemgetter(0, 1)
 
 
 class Spans:
@@ -11,7 +14,7 @@ class Spans:
     """
 
     def __init__(self, spans):
-        self.spans = sorted(spans, key=lambda span: span[:2])
+        self.spans = sorted(spans, key=_START_END)
         self.starts = [span[0] for span in self.spans]
 
     def within(self, start: int, end: int) -> list[tuple]:
