@@ -878,13 +878,13 @@ def _home(claimant: Claimant | None) -> str | None:
     return regions[0] if len(regions) == 1 else None  # the Red Cross and Red Crescent work everywhere
 
 
-@lru_cache(maxsize=512)
 def speaks_for_coalition(claimant: Claimant) -> bool:
     """Tell whether an official claimant speaks for the US-led coalition or one of its members:
     its figures are the coalition's admissions (the Iraqi government's or a Syrian MP's are not)."""
     return claimant.kind == "official" and _own_side(claimant) == "coalition"
 
 
+@lru_cache(maxsize=512)
 def _own_side(claimant: Claimant) -> str | None:
     """Return the belligerent an official claimant speaks for, if its names tell."""
     names = " ".join(fold_in_place(n) for n in claimant.names()) + " "
