@@ -27,6 +27,7 @@ def hundred_thousand_figures(db):
             name=f"Claimant {n} <b>bold</b>",
             slug=f"claimant-{n}",
             kind=Source.Kind.OFFICIAL if n < 3 else Source.Kind.INDEPENDENT,
+            coalition=n < 3,
             match_keys=f"|claimant {n}|",
         )
         for n in range(CLAIMANTS)
