@@ -69,10 +69,7 @@ _HOME = (
     ("iraq_syria", re.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
 )
 _OWN_SIDE = (
-    (
-        "other",
-        re.compile(r"saudi|saoudi|arab coalition|coalition arabe"),
-    ),  # Riyadh's coalition is not the US-led one
+    ("other", re.compile(r"saudi|saoudi|arab coalition|coalition arabe")),  # Riyadh's is not the US-led one
     (
         "coalition",
         re.compile(
@@ -507,9 +504,8 @@ def _draft(
     fact = facts[i]
     rule = _passed_on(_attribution(reading, i, facts, readings), fact)
     found = candidates(reading, i, facts, rule)
-    if rule is None or not _cited(
-        rule, fact
-    ):  # a source cited by an outlet speaks for the outlet's figures only
+    # a source an outlet cites speaks for that outlet's figures only
+    if rule is None or not _cited(rule, fact):
         found = [
             c
             for c in found
