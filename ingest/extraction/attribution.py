@@ -706,24 +706,18 @@ class Attributor:
             return []
         verbs = [m.span() for m in REPORTING.finditer(self.folded, start, end)]
         found = []
-        verb_starts = [v for v, _ in verbs]
         for p_start, p_end, _ in spans:
             if found and p_start < found[-1][1]:
                 continue  # the second of "witnesses and medics"
-            near = bisect_left(verb_starts, p_start - 40)
-            if (near == len(verbs) or verbs[near][0] > p_end + 100) and not self.selons.within(
-                max(start, p_start - 30), p_start
-            ):
-                continue  # no reporting verb nor "selon" near: most people named are no speakers
             if any(s < p_end and p_start < e for s, e in taken):
                 continue
-            names, stop = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]], p_end
-            joined = _PEOPLE_AND.match(self.folded, stop, end)
+            joined = _PEOPLE_AND.match(self.folded, p_end, end)
             other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
-            if other:
-                names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
-                stop = other.end()
+            stop = other.end() if other else p_end
             if self._may_speak(p_start, stop, start, verbs):
+                names = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]]
+                if other:
+                    names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
                 found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
         return found
 
