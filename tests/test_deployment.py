@@ -14,23 +14,19 @@ import socket
 import subprocess
 import threading
 import time
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.workers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 pytestmark = pytest.mark.skipif(NGINX is None, reason="needs nginx (make test installs Debian's nginx)")
-
-
-def free_port():
-    with closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rendered(folder, *, upstream_port, port):
@@ -88,10 +84,21 @@ def proxy(tmp_path):
     upstream = HTTPServer(("127.0.0.1", 0), Upstream)
     Upstream.seen = []
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    try:
+        with running_nginx(tmp_path, upstream.server_address[1]) as port:
+            yield port
+    finally:
+        upstream.shutdown()
+        upstream.server_close()
+
+
+@contextmanager
+def running_nginx(folder, upstream_port):
+    """Run nginx with the shipped config (logs, cache in `folder`) before `upstream_port`; yield its port."""
     port = free_port()
-    config = rendered(tmp_path, upstream_port=upstream.server_address[1], port=port)
+    config = rendered(folder, upstream_port=upstream_port, port=port)
     process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(tmp_path), "-g", "daemon off;"],
+        [NGINX, "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -109,8 +116,6 @@ def proxy(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
-        upstream.shutdown()
-        upstream.server_close()
 
 
 def request(port, raw, timeout=5):

@@ -9,7 +9,6 @@ Skipped when nginx is absent (`make test` installs Debian's nginx as root).
 
 import http.client
 import re
-import subprocess
 import time
 from contextlib import contextmanager
 from urllib.parse import urlsplit
@@ -20,7 +19,7 @@ from django.test import Client
 from rest_framework.throttling import AnonRateThrottle
 
 from tests.factories import EditorFactory, EstimateFactory, SourceFactory
-from tests.test_deployment import NGINX, free_port, rendered
+from tests.test_deployment import NGINX, running_nginx
 from tracker.models import ApiToken, Estimate
 
 pytestmark = [
@@ -37,27 +36,10 @@ def no_throttle(monkeypatch):
 @contextmanager
 def nginx_before(live_server, folder):
     """Run nginx with the shipped configuration in front of live_server; yield its port."""
-    port = free_port()
-    config = rendered(folder, upstream_port=urlsplit(live_server.url).port, port=port)
-    process = subprocess.Popen(
-        [NGINX, "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.monotonic() < deadline, "nginx did not start"
-                time.sleep(0.1)
-        yield port
+        with running_nginx(folder, urlsplit(live_server.url).port) as port:
+            yield port
     finally:
-        process.terminate()
-        process.wait(timeout=10)
         assert "[crit]" not in (folder / "error.log").read_text()  # e.g. a cache it cannot write
 
 

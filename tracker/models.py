@@ -41,10 +41,6 @@ class SourceQuerySet(models.QuerySet):
     def official(self):
         return self.filter(kind=Source.Kind.OFFICIAL)
 
-    def coalition(self):
-        """The coalition's own officials, whose figures are its admissions (the official trace)."""
-        return self.filter(kind=Source.Kind.OFFICIAL, coalition=True)
-
     def independent(self):
         return self.filter(kind=Source.Kind.INDEPENDENT)
 

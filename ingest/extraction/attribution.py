@@ -548,6 +548,8 @@ class Attributor:
         self.named: list[Claimant] = []
         self.mentioned: list[Attribution] = []  # the last sentence's names that state nothing by rule
         self.sentence_start = 0
+        self._reporting_of: tuple[int, int] | None = None  # the sentence whose reporting verbs are read
+        self._reporting_spans: list[tuple[int, int]] = []
 
     def sentence(self, start: int, end: int) -> list[Attribution]:
         """Return the attributive claimants of folded[start:end], updating what was last named.
@@ -596,11 +598,8 @@ class Attributor:
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
         described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
         starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
-        verbs = [  # read only in sentences that name someone: most verbs are never looked at
-            m.span()
-            for m in REPORTING.finditer(self.folded, start, end)
-            if not self._after_determiner(m.start(), start)
-        ]
+        # read only in sentences that name someone: most verbs are never looked at
+        verbs = [span for span in self._reporting(start, end) if not self._after_determiner(span[0], start)]
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50) : s]
@@ -704,7 +703,7 @@ class Attributor:
         spans = self.people.within(start, end)
         if not spans:
             return []
-        verbs = [m.span() for m in REPORTING.finditer(self.folded, start, end)]
+        verbs = self._reporting(start, end)
         found = []
         for p_start, p_end, _ in spans:
             if found and p_start < found[-1][1]:
@@ -720,6 +719,13 @@ class Attributor:
                     names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
                 found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
         return found
+
+    def _reporting(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the spans of the reporting verbs of folded[start:end], read once per sentence."""
+        if self._reporting_of != (start, end):
+            self._reporting_of = (start, end)
+            self._reporting_spans = [m.span() for m in REPORTING.finditer(self.folded, start, end)]
+        return self._reporting_spans
 
     def _may_speak(self, p_start: int, p_end: int, start: int, verbs: list[tuple[int, int]]) -> bool:
         """Tell whether people stand where a speaker does: after "selon" or a reporting verb, or

@@ -504,8 +504,8 @@ def _draft(
     fact = facts[i]
     rule = _passed_on(_attribution(reading, i, facts, readings), fact)
     found = candidates(reading, i, facts, rule)
-    # a source an outlet cites speaks for that outlet's figures only
-    if rule is None or not _cited(rule, fact):
+    cited = rule is not None and _cited(rule, fact)
+    if not cited:  # a source an outlet cites speaks for that outlet's figures only
         found = [
             c
             for c in found
@@ -513,7 +513,7 @@ def _draft(
         ]
     _name_local_officials(found, reading, i, facts, article)
     chosen, probability = rankers.claimant.choose(found)
-    if rule is not None and _cited(rule, fact):  # too rare for the ranker to learn
+    if cited:  # too rare for the ranker to learn
         chosen = next((c for c in found if c.claimant == rule.claimant), chosen)
     claimant = chosen.claimant
     draft = Draft(
@@ -1084,6 +1084,7 @@ def _said_on(date: DateMention, fact) -> bool:
     return bool(_SAID_ON.search(fact.article.folded, max(fact.start, date.start - 30), date.start))
 
 
+# Unlike cues.REPORTED_ON (a weekday after the verb), a date here may follow "le": "publié le 2 juin".
 _SAID_ON = re.compile(
     r"\b(?:said|announced|published|released|issued|stated|publie\w*|annonce\w*|diffuse\w*|rendue?s?\s+publi\w*"
     r"|indique\w*|declare\w*)\s+(?:on\s+|le\s+|ce\s+)?$"
