@@ -20,7 +20,7 @@ from pathlib import Path
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import factored, key_of, keyed, word_start
+from .patterns import WordScan, factored, key_of, keyed, open_words, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -187,6 +187,9 @@ _AUX = (
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
 )
 REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
+_REPORTING_SCAN = WordScan(
+    rf"{REPORTING_VERB}(?![\w-])", not_after="-"
+)  # REPORTING, read a sentence at a time
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
@@ -292,15 +295,16 @@ _REFERENCES = {
 }
 # The tests of what stands before a reference ("selon lui", a line's start) follow its first letters,
 # or come once for the whole pattern, so that the references merge by first letter (`keyed`).
-_REFERENCE = re.compile(
-    r"(?<![\w'])(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
-    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])"  # "a-t-il ajouté"
+_REFERENCES_SCAN = WordScan(
+    r"(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
+    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])",  # "a-t-il ajouté"
+    not_after="'",
 )
 
 
 def is_reference(folded: str, position: int) -> bool:
     """Tell whether a pronoun or a reference stands at `position` ("il", "the monitor", "a-t-il")."""
-    return _REFERENCE.match(folded, position) is not None
+    return _REFERENCES_SCAN.match(folded, position) is not None
 
 
 _DESCRIPTOR = re.compile(
@@ -357,8 +361,8 @@ PEOPLE_KIND = "independent"
 LOCAL_AUTHORITIES = Claimant("local authorities", "official")
 # A ministry that is not named ("the Ministry of Defence said"): the officials the article last named.
 UNNAMED_MINISTRY = Claimant("unnamed ministry", "official")
-_LOCAL_OFFICIALS = re.compile(
-    r"(?<![\w'-])(?:"
+_LOCAL_OFFICIALS = WordScan(
+    "(?:"
     + factored(
         r"(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
         r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
@@ -378,15 +382,17 @@ _LOCAL_OFFICIALS = re.compile(
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
         r"|the\s+army|l'armee"
     )
-    + r")(?![\w-])"
+    + r")(?![\w-])",
+    not_after="'-",
 )
 
 
-def _unnamed_sources(part: str) -> tuple[re.Pattern, dict[str, str]]:
+def _unnamed_sources(part: str) -> tuple[WordScan, dict[str, str]]:
     rows = json.loads((Path(__file__).resolve().parent / "data" / "unnamed_sources.json").read_text("utf-8"))
     named = {words: name for name, phrases in rows[part].items() for words in phrases}
     words = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in named)
-    return re.compile(word_start(words, r"[\w-]") + r"(?![\w-])"), named
+    pattern = "(?:" + factored(words) + r")(?![\w-])"
+    return WordScan(pattern, not_after="-", opens_word=open_words(named)), named
 
 
 _UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")
@@ -409,14 +415,15 @@ def describe_source(
     """
     if claimant is None or attribution is None or claimant.kind != "official":
         return claimant
-    words = _UNNAMED_SOURCE.match(folded, attribution.position)
-    if words is None:
+    found = _UNNAMED_SOURCE.match(folded, attribution.position)
+    if found is None:
         return claimant
     adjective = _COUNTRY_ADJECTIVES.get(claimant.name)
     if adjective is None and claimant is not LOCAL_AUTHORITIES:
         return claimant
-    name = _UNNAMED_SOURCE_NAMES[" ".join(words.group().split())]
-    other = _AND_SOURCE.match(folded, words.end())
+    words_start, words_end = found
+    name = _UNNAMED_SOURCE_NAMES[" ".join(folded[words_start:words_end].split())]
+    other = _AND_SOURCE.match(folded, words_end)
     if other and f"sources {other.group(1)}" in _UNNAMED_SOURCE_NAMES:  # "sources policières et médicales"
         name = f"{name.split()[0]} and {_UNNAMED_SOURCE_NAMES['sources ' + other.group(1)]}"
     return Claimant(f"{adjective} {name}" if adjective else name, "official", claimant.names())
@@ -524,11 +531,11 @@ class Attributor:
         self.mentions = mentions  # the article's claimant names
         self.index = index
         self.references = Spans(
-            (m.start(), m.end(), "pronoun" if m.lastgroup == "inverted" else key_of(m))
-            for m in _REFERENCE.finditer(folded)
+            (s, e, "pronoun" if m.lastgroup == "inverted" else key_of(m))
+            for s, e, m in _REFERENCES_SCAN.finditer(folded)
         )
-        self.officials = Spans((m.start(), m.end(), None) for m in _LOCAL_OFFICIALS.finditer(folded))
-        self.people = Spans((m.start(), m.end(), None) for m in _PEOPLE.finditer(folded))
+        self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
+        self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
         self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
         # where any name, reference, official or "selon" starts: a sentence holding none names nobody
         self.item_starts = sorted(
@@ -712,11 +719,11 @@ class Attributor:
                 continue
             joined = _PEOPLE_AND.match(self.folded, p_end, end)
             other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
-            stop = other.end() if other else p_end
+            stop = other[1] if other else p_end
             if self._may_speak(p_start, stop, start, verbs):
                 names = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]]
                 if other:
-                    names.append(_PEOPLE_NAMES[" ".join(other.group().split())])
+                    names.append(_PEOPLE_NAMES[" ".join(self.folded[other[0] : other[1]].split())])
                 found.append((p_start, stop, Claimant(" and ".join(names), PEOPLE_KIND), None))
         return found
 
@@ -724,7 +731,7 @@ class Attributor:
         """Return the spans of the reporting verbs of folded[start:end], read once per sentence."""
         if self._reporting_of != (start, end):
             self._reporting_of = (start, end)
-            self._reporting_spans = [m.span() for m in REPORTING.finditer(self.folded, start, end)]
+            self._reporting_spans = [(s, e) for s, e, _ in _REPORTING_SCAN.finditer(self.folded, start, end)]
         return self._reporting_spans
 
     def _may_speak(self, p_start: int, p_end: int, start: int, verbs: list[tuple[int, int]]) -> bool:

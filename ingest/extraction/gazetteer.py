@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold
-from .patterns import alternation
+from .patterns import WordScan, alternation, open_words
 
 KINDS = ("official", "independent", "state_media", "media")
 
@@ -168,19 +168,23 @@ class ClaimantIndex:
                 if key and key not in self._by_alias:
                     self._by_alias[key] = (claimant, _is_acronym(name), _is_titled(name))
         names = alternation(self._by_alias)
-        self.pattern = re.compile(rf"(?<![\w@-]){names}(?![\w-]|\.[\w-])") if self._by_alias else None
+        self.scan = (
+            WordScan(rf"{names}(?![\w-]|\.[\w-])", not_after="@-", opens_word=open_words(self._by_alias))
+            if self._by_alias
+            else None
+        )
 
     def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
         """Yield the Mentions in folded[start:end]; `original` checks the capitals of acronyms and titles."""
-        if self.pattern is None:
+        if self.scan is None:
             return
         end = len(folded) if end is None else end
         named = []
-        for m in self.pattern.finditer(folded, start, end):
-            claimant, acronym, titled = self._by_alias[" ".join(m.group().split())]
-            written = original[m.start() : m.end()]
+        for s, e, _ in self.scan.finditer(folded, start, end):
+            claimant, acronym, titled = self._by_alias[" ".join(folded[s:e].split())]
+            written = original[s:e]
             if (not acronym or written.isupper()) and (not titled or _capitalised(written)):
-                named.append(Mention(claimant, m.start(), m.end()))
+                named.append(Mention(claimant, s, e))
         yield from named
         for m in _POSSESSIVE_GOVERNMENT.finditer(folded, start, end):
             country = _COUNTRY_BEFORE.search(folded, max(start, m.start() - 25), m.start())

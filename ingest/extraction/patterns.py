@@ -184,6 +184,58 @@ def _group(char: str, items: list[tuple[str, str]]) -> str:
     return char + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
 
 
+class WordScan:
+    """Find the matches of a pattern that starts a word, trying it after blanks and stops only.
+
+    Written "(?<![\\w-])(?:coalition|...)", the pattern is tried at every character of a text;
+    written "[^a-z0-9_-]\\b(?:coalition|...)", only after a character no folded word holds (a
+    blank, a stop, a quote), which the engine skips to in C: ~1.5x faster over an article.
+    Such a match holds the character before the word; before the text's first word, a newline
+    stands for the text's start, as the engine's look-behinds read it ("(?<![^\\n])").
+
+    `pattern`'s matches must never be followed by a word character (as "(?![\\w-])" tells), and
+    its alternatives open with one unless `opens_word` is False; `not_after` holds the characters
+    besides word characters that may not stand before a match ("'-"), as in a class.
+    """
+
+    def __init__(self, pattern: str, not_after: str = "", opens_word: bool = True):
+        self.opens_word = opens_word
+        if opens_word:
+            self._pattern = re.compile(rf"[^a-z0-9_{not_after}]\b(?:{pattern})")
+        else:  # an alternative opens with a sign ("#tag"): tried at every character, as written
+            self._pattern = re.compile(rf"(?<![\w{not_after}])(?:{pattern})")
+        self._before = 1 if opens_word else 0  # the characters a match holds before its word
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """Yield (start, end, match) for each match in text[start:end]; the match tells its groups."""
+        scanned, start, end, shift = self._scanned(text, start, end)
+        for m in self._pattern.finditer(scanned, start, end):
+            yield m.start() + self._before + shift, m.end() + shift, m
+
+    def match(self, text: str, position: int, end: int | None = None) -> tuple[int, int] | None:
+        """Return the (start, end) of the match that starts at `position`, if one does."""
+        scanned, start, end, shift = self._scanned(text, position, end)
+        m = self._pattern.match(scanned, start, end)
+        return (m.start() + self._before + shift, m.end() + shift) if m else None
+
+    def _scanned(self, text: str, start: int, end: int | None) -> tuple[str, int, int, int]:
+        """Return the text to scan, where its scan starts and ends, and the shift back to `text`'s offsets."""
+        end = len(text) if end is None else end
+        if not self.opens_word:
+            return text, start, end, 0
+        if start == 0:  # a newline before the text stands for its start
+            return "\n" + text[:end], 0, end + 1, -1
+        return text, start - 1, end, 0
+
+
+def open_words(phrases) -> bool:
+    """Tell whether every phrase opens with a word character, as `WordScan` needs to skip ahead."""
+    return all(_WORD_CHARACTER.match(phrase) for phrase in phrases)
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
 def finditer_from(first: re.Pattern, pattern: re.Pattern, text: str, start: int, end: int):
     """Yield what `pattern.finditer` would, trying it only where `first` finds a character it can start with.
 

@@ -2,12 +2,13 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ingest.extraction import attribution, cues
 from ingest.extraction.folding import fold_in_place
 from ingest.extraction.patterns import (
+    WordScan,
     alternation,
     factored,
     finditer_from,
@@ -71,6 +72,30 @@ def test_word_start_matches_what_a_word_boundary_does(words, text):
     plain = "|".join(words)
     assert spans(word_start(plain), text) == spans(rf"\b(?:{plain})", text)
     assert spans(word_start(plain, not_after=r"[\w-]"), text) == spans(rf"(?<![\w-])(?:{plain})", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["war", "ab", "a", r"b\s+c", "claim", "c-b", "ei", r"(?<![^\n])war"]), min_size=1
+    ),
+    st.text(alphabet="abc -'\n\u0436", max_size=60),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from(["", "-", "'-"]),
+)
+@example([r"(?<![^\n])war"], "a", 0, "")  # the text's start is a line's start
+def test_word_scan_finds_what_a_look_behind_finds(words, text, start, not_after):
+    text = text.replace("a", "war ").replace("b", "claim ")
+    pattern = "(?:" + "|".join(words) + r")(?![\w-])"
+    plain = re.compile(rf"(?<![\w{not_after}])(?:{pattern})")
+    start = min(start, len(text))
+    scan = WordScan(pattern, not_after)
+    expected = [m.span() for m in plain.finditer(text, start)]
+    assert [(s, e) for s, e, _ in scan.finditer(text, start)] == expected
+    m = plain.match(text, start)
+    assert scan.match(text, start) == (m.span() if m else None)
+    found = [(s, e) for s, e, _ in WordScan(pattern, not_after, opens_word=False).finditer(text, start)]
+    assert found == expected
 
 
 def test_factored_merges_common_beginnings():
