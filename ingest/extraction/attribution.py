@@ -245,10 +245,21 @@ def _led_by(before: str) -> bool:
     return ("par" in before or "by" in before) and bool(_LED_BY.search(before))
 
 
+_PREPOSITIONS = (
+    r"de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between|vers|toward"
+    r"|of\s+which|dont|than"
+)
+_ARTICLES_AFTER = r"la\s+|le\s+|les\s+|l'|the\s+|des\s+"
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.
-_OBJECT = re.compile(
-    r"(?:d'|\b(?:de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between"
-    r"|vers|toward|of\s+which|dont|than))\s*(?:la\s+|le\s+|les\s+|l'|the\s+|des\s+)?$"
+_OBJECT = re.compile(rf"(?:d'|\b(?:{_PREPOSITIONS}))\s*(?:{_ARTICLES_AFTER})?$")
+# The last words of what _OBJECT finds, blanks aside: most names follow none of them, as C tells first.
+_OBJECT_ENDINGS = tuple(
+    sorted(
+        {
+            words.replace(r"\s+", " ").split()[-1]
+            for words in f"d'|{_PREPOSITIONS}|{_ARTICLES_AFTER}".split("|")
+        }
+    )
 )
 _SPEAKER_OF = re.compile(
     r"\b(?:porte-parole|commandement|commandant|chef|directeur|directrice|responsables?|representante?s?|"
@@ -307,10 +318,15 @@ def is_reference(folded: str, position: int) -> bool:
     return _REFERENCES_SCAN.match(folded, position) is not None
 
 
-_DESCRIPTOR = re.compile(
-    r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?(?:ong|ngo|organisation|organization|"
-    r"observatoire|monitor|watchdog|group|groupe|agence|agency|association)(?:\s+[\w'-]+){0,3}\s*$"
+_DESCRIPTOR_NOUNS = (
+    r"ong|ngo|organisation|organization|observatoire|monitor|watchdog|group|groupe|agence|agency|association"
 )
+_DESCRIPTOR = re.compile(
+    r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?"
+    rf"(?:{_DESCRIPTOR_NOUNS})(?:\s+[\w'-]+){{0,3}}\s*$"
+)
+# Its nouns alone: the words before most names hold none, as a scan for their first letters tells first.
+_DESCRIPTOR_NOUN = re.compile(_DESCRIPTOR_NOUNS)
 # A claimant is an actor, not a speaker, when its forces or strikes follow ("coalition strikes have killed").
 _ACTOR_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:strikes?|airstrikes?|raids?|bombs?|bombings?"
@@ -610,7 +626,11 @@ class Attributor:
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50) : s]
-            if claimant is not None and (descriptor := _DESCRIPTOR.search(before)):
+            if (
+                claimant is not None
+                and _DESCRIPTOR_NOUN.search(before)
+                and (descriptor := _DESCRIPTOR.search(before))
+            ):
                 before = before[: descriptor.start()]
             if _led_by(before):
                 continue
@@ -800,6 +820,8 @@ class Attributor:
 
         An English "A" is an article, not "à".
         """
+        if not before.rstrip().endswith(_OBJECT_ENDINGS):
+            return False
         m = _OBJECT.search(before)
         if m is None:
             return False
