@@ -9,7 +9,7 @@ on the line.
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LINE = re.compile(r"[^\n]+")
 # A stop before a capital (with the quotes that close after it), or a quote: the pattern opens on the
@@ -32,8 +32,9 @@ _ABBREVIATION = re.compile(
 _OPENS_LOWER = re.compile(r"[ \t]*[a-z\u00df-\u00ff]")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's offsets in the text, its place among the sentences and its paragraph's."""
+
     start: int
     end: int
     index: int
