@@ -689,7 +689,9 @@ class Attributor:
     def _dateline(self, start: int, s: int, e: int) -> bool:
         """Tell whether a name is a wire's credit in a dateline ("GENEVE (AFP) - "): it states nothing."""
         return bool(
-            _DATELINE_BEFORE.fullmatch(self.folded, start, s) and _DATELINE_AFTER.match(self.folded, e)
+            self.folded.find("(", start, s) >= 0  # most sentences open with no parenthesis, as C tells first
+            and _DATELINE_BEFORE.fullmatch(self.folded, start, s)
+            and _DATELINE_AFTER.match(self.folded, e)
         )
 
     def _after_determiner(self, position: int, start: int) -> bool:

@@ -4,7 +4,8 @@ A plain "a|b|c|..." of two hundred names is tried name by name at every characte
 same names merged into a prefix tree ("coalition(?: internationale)?|c(?:entcom|...)")
 are tried letter by letter, several times faster. `alternation` builds such a tree from
 words, `factored` and `keyed` from regular-expression alternatives; `word_start` and
-`finditer_from` let the scan skip in C to the few characters a match can start with.
+`finditer_from` let the scan skip in C to the few characters a match can start with, and
+`WordScan` to the blanks and stops before the words where a match of many first letters starts.
 """
 
 import re
