@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
-from .patterns import key_of, keyed, word_start
+from .patterns import factored, key_of, keyed, word_start
 
 _QUALIFIERS = (
     (
@@ -476,10 +476,12 @@ _VICTIMS_OF_WHOM = re.compile(
 _AT_LEAST_AFTER = re.compile(
     r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:au\s+minimum|au\s+moins|at\s+(?:the\s+)?(?:very\s+)?least|at\s+a\s+minimum)\b"
 )
+_HEDGES = r"possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
 _SPLIT_RANGE = re.compile(
-    r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
-    r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
+    rf"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:{_HEDGES})"
+    r"\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
+_HEDGE = re.compile(factored(_HEDGES))  # without which no split range: a scan that skips to "p" and "m" in C
 
 
 _CHANGE_BEFORE = re.compile(
@@ -510,6 +512,8 @@ def _high_end(folded, end, s_end):
 
 def _split_range(folded, end, s_end):
     """Return (value_max, noun, end) for "X civilians and possibly as many as Y", else None."""
+    if not _HEDGE.search(folded, end, s_end):
+        return None  # most sentences hedge no figure: the words are looked for first, in C
     joiner = _SPLIT_RANGE.match(folded, end, s_end)
     if not joiner:
         return None
@@ -561,14 +565,11 @@ def _years_range(m, value: int, value_max: int, right: str) -> bool:
 
 
 def _looks_like_year(m, number, left) -> bool:
+    """Tell a year ("en 2014", "août 2014") from a count; the value first: most counts are no year."""
+    if not 1900 <= number.value <= 2100 or number.kind != "digits":
+        return False
     text = m.group()
-    return (
-        number.kind == "digits"
-        and len(text) == 4
-        and text.isdigit()
-        and 1900 <= number.value <= 2100
-        and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))  # "en 2014", "août 2014"
-    )
+    return len(text) == 4 and text.isdigit() and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))
 
 
 def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
