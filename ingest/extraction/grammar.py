@@ -85,7 +85,7 @@ _NOUN = re.compile(
     r"(?:(?:de|d'|of)\s*)?"
     r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
     r"(?:"
-    + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
+    + "|".join(f"(?P<{k}>{factored(v)})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
     + r")(?![\w-])"
     r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
     r"of\s+civilians)(?![\w-]))?"
@@ -169,25 +169,32 @@ _PART_OF_CIVILIANS = re.compile(
 # "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
 _EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
-_CASUALTY_VERB = (
-    r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
-    r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
+_CASUALTY_VERBS = {
+    "both": r"tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)"
+    r"|killed\s+and\s+(?:wounded|injured)",
+    "killed": r"tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
     r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|fusille(?:e)?s?|shot\s+dead|"
     r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered"
-    r"|gunned\s+down|drowned|noye(?:e)?s?)"
-    r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
-    r"|(?P<victims>victimes?|victims?)"
-)
+    r"|gunned\s+down|drowned|noye(?:e)?s?",
+    "injured": r"blesse(?:e)?s?|wounded|injured|hurt",
+    "victims": r"victimes?|victims?",
+}
+# Each group's words merged by first letter (`factored`), as are the auxiliaries': tried after every word.
+_CASUALTY_VERB = "|".join(f"(?P<{kind}>{factored(words)})" for kind, words in _CASUALTY_VERBS.items())
 # "19 massacres", "40 executions": nouns, unless an auxiliary makes them participles ("ont ete massacres").
 _BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
-    r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
-    r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
-    r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
-    r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
-    r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
-    r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
-    r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|')"
+    "(?:"
+    + factored(
+        r"ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
+        r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+        r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
+        r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
+        r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
+        r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
+        r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|'"
+    )
+    + ")"
 )
 _SUBCOUNT_LIST = (
     r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|"
@@ -423,7 +430,11 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
-    if qualifier in (None, "exact") and _AT_LEAST_AFTER.match(right):
+    if (
+        qualifier in (None, "exact")
+        and ("least" in right or "moins" in right or "minimum" in right)  # in C first: most numbers have none
+        and _AT_LEAST_AFTER.match(right)
+    ):
         qualifier = "at_least"  # "7 500 morts civils au minimum"
     return Reading(
         value,
