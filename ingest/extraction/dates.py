@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .patterns import alternation, factored, key_of, keyed
 
@@ -179,9 +180,11 @@ class Published:
         return self._value
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date in the text; kind is end, start, point, relative, weekday or year."""
+class DateMention(NamedTuple):
+    """A date in the text (a named tuple: cheap to make).
+
+    kind is end, start, point, relative, weekday or year.
+    """
 
     kind: str
     value: str
