@@ -592,8 +592,6 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     `at` is where the number stands in `sentence`: "civils" in a sub-count after it
     ("3 250 morts, dont 1 130 civils") does not make the whole toll civilian.
     """
-    verb = _VERB_BEFORE.search(left[-70:])
-    verb_casualty = key_of(verb) if verb and key_of(verb) != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
@@ -609,12 +607,13 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             named = _WERE_VICTIMS.match(rest)
             if named:  # "Eight of the dead were children"
                 return casualty, named.lastgroup, is_subcount, 1.0, False, more
-            tail = _SUBCOUNT_TAIL.search(sentence, at)
-            outside_parts = _PART_OF_CIVILIANS.sub(lambda m: " " * len(m.group()), sentence)
-            civilian = civilian or bool(
-                _CIVILIAN_WORD.search(outside_parts, 0, tail.start() if tail else len(sentence))
-                and not _PARTLY_CIVILIAN.search(sentence)
-            )
+            if not civilian:
+                tail = _SUBCOUNT_TAIL.search(sentence, at)
+                outside_parts = _PART_OF_CIVILIANS.sub(lambda m: " " * len(m.group()), sentence)
+                civilian = bool(
+                    _CIVILIAN_WORD.search(outside_parts, 0, tail.start() if tail else len(sentence))
+                    and not _PARTLY_CIVILIAN.search(sentence)
+                )
             inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))
             if (
                 not civilian
@@ -631,9 +630,10 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
                     more,
                 )  # "327 tués et 880 blessés"
             return casualty, "civilians" if civilian else "people", is_subcount, 1.0, inherits, more
+        verb_casualty = _verb_casualty(left)
         casualty = verb_casualty or _predicate(rest, sentence)
-        among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
-        if casualty is None and among:
+        among = (_AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)) if casualty is None else None
+        if among:
             casualty, is_subcount = ("injured" if _INJURY_WORD.search(among.group()) else "killed"), True
         if casualty is None and is_subcount:  # "dont 363 morts, parmi lesquels 89 enfants": of the dead
             casualty = readings[-1].casualty if readings[-1].is_subcount else head.casualty
@@ -659,6 +659,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     others = _OTHERS_ALONE.match(right)
     is_subcount = is_subcount and not others  # "..., dont dix femmes, et 30 autres": a new group, not a part
     after = right[others.end() :] if others else right
+    verb_casualty = _verb_casualty(left)
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
     wide = sentence[max(0, at - 160) : at]  # "the death toll from an air strike on ... has risen to 53"
     if casualty is None and _TOLL_HINT.search(wide):
@@ -706,6 +707,12 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         )
     civilian = bool(_CIVILIAN_WORD.search(sentence))
     return casualty, "civilians" if civilian else "people", is_subcount, 0.9, False, bool(others)
+
+
+def _verb_casualty(left: str) -> str | None:
+    """Return the casualty of a verb right before the number ("tuant 12", "killed 40"); None for "caused"."""
+    verb = _VERB_BEFORE.search(left[-70:])
+    return key_of(verb) if verb and key_of(verb) != "caused" else None
 
 
 def _predicate(rest: str, sentence: str) -> str | None:
