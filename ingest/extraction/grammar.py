@@ -73,7 +73,7 @@ _CASUALTY_NOUNS = {
     r"corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
-_NOUN_KINDS = (*_CASUALTY_NOUNS, *_VICTIM_NOUNS)  # the groups of _NOUN that name its kind, in order
+# A noun after a number; the group of its kind is the pattern's last, so `lastgroup` names it.
 _NOUN = re.compile(
     r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+)?"
@@ -88,8 +88,11 @@ _NOUN = re.compile(
     r"(?:"
     + "|".join(f"(?P<{k}>{factored(v)})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
     + r")(?![\w-])"
-    r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
-    r"of\s+civilians)(?![\w-]))?"
+)
+# "morts civils", "deaths among civilians": the civilian word after a noun.
+_CIVILIAN_AFTER = re.compile(
+    r"\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
+    r"of\s+civilians)(?![\w-])"
 )
 # "972 children among them", "67 children were among them": a part of the figure before.
 _AMONG_THEM = re.compile(
@@ -596,9 +599,10 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
-        kind = next(k for k in _NOUN_KINDS if noun.group(k))
-        rest = right[noun.end() :]
-        civilian = bool(noun.group("civ") or noun.group("adj"))
+        kind = noun.lastgroup
+        adjective = _CIVILIAN_AFTER.match(right, noun.end())
+        rest = right[(adjective or noun).end() :]
+        civilian = bool(noun.group("civ") or adjective)
         more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
