@@ -249,21 +249,20 @@ def _read(
         return _weekday(m.group(), pub, m) if pub else None
     if key == "yearonly":
         return _year(m, folded, before, pub)
-    g = m.groupdict()
-    if g["half"]:
+    if m["half"]:
         this_year = pub and (pub.month > 6 or m.group().endswith(("this year", "cette annee")))
-        year = int(g["year6"]) if g["year6"] else (pub.year if this_year else None)
+        year = int(m["year6"]) if m["year6"] else (pub.year if this_year else None)
         if year is None:
             return None
         end = f"{year:04d}-06-30"
         if pub and year == pub.year:
             end = min(end, pub.value())  # "the first half of this year", said in May: so far
         return DateMention("end", end, m.start(), m.end())
-    if g["year4"]:
-        return DateMention("end", f"{g['year4']}-12-31", m.start(), m.end())
-    month_word = g["month"] or g["month2"] or g["month3"]
-    day = g["day"] or g["day2"]
-    year = g["year"] or g["year2"] or g["year3"]
+    if m["year4"]:
+        return DateMention("end", f"{m['year4']}-12-31", m.start(), m.end())
+    month_word = m["month"] or m["month2"] or m["month3"]
+    day = m["day"] or m["day2"]
+    year = m["year"] or m["year2"] or m["year3"]
     if month_word in _AMBIGUOUS_MONTHS and not (day or year) and not _named_month(m, original, before):
         return None
     month = MONTHS[month_word]
@@ -272,11 +271,11 @@ def _read(
     year = int(year) if year else _year_of(month, pub)
     if year is None:
         return None
-    if g["endof"] or (g["last"] and not day):
+    if m["endof"] or (m["last"] and not day):
         last_day = calendar.monthrange(year, month)[1]
         began = _SINCE_RIGHT_BEFORE.search(before) or _BEGAN_BEFORE.search(before)
-        kind = "start" if began else "end" if g["endof"] else _kind(before, "point")
-        value = f"{year:04d}-{month:02d}-{last_day:02d}" if g["endof"] else f"{year:04d}-{month:02d}"
+        kind = "start" if began else "end" if m["endof"] else _kind(before, "point")
+        value = f"{year:04d}-{month:02d}-{last_day:02d}" if m["endof"] else f"{year:04d}-{month:02d}"
         return DateMention(kind, value, m.start(), m.end())
     value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     return DateMention(_kind(before, "point"), value, m.start(), m.end())
