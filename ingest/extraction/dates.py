@@ -12,8 +12,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .patterns import alternation, factored
+from .patterns import alternation, factored, key_of, keyed
 
 MONTHS = {
     "janvier": 1,
@@ -104,23 +105,25 @@ DATE_PATTERN = re.compile(
     rf"|20)\d\d))?)"
     rf"|(?:{_END_OF}{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
-    rf"|(?:(?P<endof4>fin|end\s+of)\s+(?:de\s+l'annee\s+|the\s+year\s+)?(?P<year4>(?:19|20)\d\d))"
-    r"|(?P<relmonth>"
-    + factored(
-        r"(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month|ce\s+mois-ci|this\s+month"
+    rf"|(?:(?P<endof4>fin|end\s+of)\s+(?:de\s+l'annee\s+|the\s+year\s+)?(?P<year4>(?:19|20)\d\d))|"
+    # Whole dates of fixed words, named by `key_of`: merged by first letter, so that a word tries only
+    # those that open like it. No two of them, nor one of them and the half year, match at one place.
+    + keyed(
+        {
+            "relmonth": r"(?:le|au)\s+mois\s+(?:dernier|precedent)|last\s+month|the\s+previous\s+month"
+            r"|ce\s+mois-ci|this\s+month",
+            "relyear": r"last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year"
+            r"|l'annee\s+precedente",
+            "weekday": alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]),
+            "yearonly": r"(?:19|20)\d\d",
+        }
     )
-    + ")"
-    r"|(?P<relyear>"
-    + factored(r"last\s+year|l'an\s+dernier|l'annee\s+derniere|the\s+previous\s+year|l'annee\s+precedente")
-    + ")"
-    r"|(?P<half>(?:"
+    + r"|(?P<half>(?:"
     + factored(
         r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre"
         r"|(?:les\s+|des\s+)?six\s+premi(?:ers|eres)\s+mois|(?:la\s+)?premiere\s+moitie"
     )
     + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
-    r"|(?P<weekday>" + alternation([*WEEKDAYS, "hier", "yesterday", "aujourd'hui", "today"]) + ")"
-    rf"|(?P<yearonly>{_YEAR.replace('year', 'year5')})"
     r")(?![\w])"
 )
 
@@ -177,9 +180,11 @@ class Published:
         return self._value
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date in the text; kind is end, start, point, relative, weekday or year."""
+class DateMention(NamedTuple):
+    """A date in the text (a named tuple: cheap to make).
+
+    kind is end, start, point, relative, weekday or year.
+    """
 
     kind: str
     value: str
@@ -229,44 +234,35 @@ def _read(
     m: re.Match, folded: str, floor: int, pub: Published | None, original: str | None
 ) -> DateMention | None:
     before = folded[max(floor, m.start() - 90) : m.start()]
-    g = m.groupdict()
-    if g["relmonth"]:
+    key = key_of(m)  # the name of a date of fixed words; for the others, one of their groups
+    if key == "relmonth":
         if pub is None:
             return None
-        shift = 0 if ("ci" in g["relmonth"] or "this" in g["relmonth"]) else 1
+        shift = 0 if ("ci" in m.group() or "this" in m.group()) else 1
         year, month = _month_back(pub.year, pub.month, shift)
         return DateMention("relative", f"{year:04d}-{month:02d}", m.start(), m.end())
-    if g["relyear"]:
+    if key == "relyear":
         if _COMPARED_PERIOD.search(before) or folded.startswith("'s", m.end()):
             return None  # "down 23 percent on the same period last year": a comparison, not the figure's date
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
-    if g["half"]:
+    if key == "weekday":
+        return _weekday(m.group(), pub, m) if pub else None
+    if key == "yearonly":
+        return _year(m, folded, before, pub)
+    if m["half"]:
         this_year = pub and (pub.month > 6 or m.group().endswith(("this year", "cette annee")))
-        year = int(g["year6"]) if g["year6"] else (pub.year if this_year else None)
+        year = int(m["year6"]) if m["year6"] else (pub.year if this_year else None)
         if year is None:
             return None
         end = f"{year:04d}-06-30"
         if pub and year == pub.year:
             end = min(end, pub.value())  # "the first half of this year", said in May: so far
         return DateMention("end", end, m.start(), m.end())
-    if g["weekday"]:
-        return _weekday(g["weekday"], pub, m) if pub else None
-    if g["yearonly"]:
-        if not _YEAR_CONTEXT.search(before):
-            return None
-        if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
-            return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year
-        kind = _kind(before, "year")
-        if kind == "end":  # "entre 2017 et 2019": to the end of 2019, or to now for this year
-            year = int(g["year5"])
-            value = f"{year}-12-31" if pub is None or year < pub.year else pub.value()
-            return DateMention(kind, value, m.start(), m.end())
-        return DateMention(kind, g["year5"], m.start(), m.end())
-    if g["year4"]:
-        return DateMention("end", f"{g['year4']}-12-31", m.start(), m.end())
-    month_word = g["month"] or g["month2"] or g["month3"]
-    day = g["day"] or g["day2"]
-    year = g["year"] or g["year2"] or g["year3"]
+    if m["year4"]:
+        return DateMention("end", f"{m['year4']}-12-31", m.start(), m.end())
+    month_word = m["month"] or m["month2"] or m["month3"]
+    day = m["day"] or m["day2"]
+    year = m["year"] or m["year2"] or m["year3"]
     if month_word in _AMBIGUOUS_MONTHS and not (day or year) and not _named_month(m, original, before):
         return None
     month = MONTHS[month_word]
@@ -275,14 +271,28 @@ def _read(
     year = int(year) if year else _year_of(month, pub)
     if year is None:
         return None
-    if g["endof"] or (g["last"] and not day):
+    if m["endof"] or (m["last"] and not day):
         last_day = calendar.monthrange(year, month)[1]
         began = _SINCE_RIGHT_BEFORE.search(before) or _BEGAN_BEFORE.search(before)
-        kind = "start" if began else "end" if g["endof"] else _kind(before, "point")
-        value = f"{year:04d}-{month:02d}-{last_day:02d}" if g["endof"] else f"{year:04d}-{month:02d}"
+        kind = "start" if began else "end" if m["endof"] else _kind(before, "point")
+        value = f"{year:04d}-{month:02d}-{last_day:02d}" if m["endof"] else f"{year:04d}-{month:02d}"
         return DateMention(kind, value, m.start(), m.end())
     value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     return DateMention(_kind(before, "point"), value, m.start(), m.end())
+
+
+def _year(m: re.Match, folded: str, before: str, pub: Published | None) -> DateMention | None:
+    """Read a year alone ("en 2017", "entre 2017 et 2019"), not the end of a count ("entre 1320 et 1950")."""
+    if not _YEAR_CONTEXT.search(before):
+        return None
+    if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
+        return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year
+    kind = _kind(before, "year")
+    if kind == "end":  # "entre 2017 et 2019": to the end of 2019, or to now for this year
+        year = int(m.group())
+        value = f"{year}-12-31" if pub is None or year < pub.year else pub.value()
+        return DateMention(kind, value, m.start(), m.end())
+    return DateMention(kind, m.group(), m.start(), m.end())
 
 
 def _named_month(m: re.Match, original: str | None, before: str) -> bool:

@@ -15,10 +15,11 @@ rate, a fraction, the missing, a count of strikes) drops whatever either read.
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
-from .patterns import key_of, keyed, word_start
+from .patterns import factored, key_of, keyed, word_start
 
 _QUALIFIERS = (
     (
@@ -72,23 +73,28 @@ _CASUALTY_NOUNS = {
     r"corps|bodies",
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
-_NOUN_KINDS = (*_CASUALTY_NOUNS, *_VICTIM_NOUNS)  # the groups of _NOUN that name its kind, in order
+# A noun after a number; the group of its kind is the pattern's last, so `lastgroup` names it.
+# "(?:X|)" rather than "(?:X)?", and "(?P<other>X|)" (empty, not None, where absent): the same choices,
+# without the engine's costlier repeat for each optional word.
 _NOUN = re.compile(
-    r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+)?"
-    r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+)?"
-    r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+)?"
-    r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+)?"
-    r"(?:(?:(?P<kid>child)|(?P<wom>wom[ae]n))\s+(?=casualt|deaths?\b|victims?\b|fatalit))?"
+    r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
+    r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+|)"
+    r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+|)"
+    r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+|)"
+    r"(?:(?:(?P<kid>child)|(?P<wom>wom[ae]n))\s+(?=casualt|deaths?\b|victims?\b|fatalit)|)"
     r"(?:(?:former|anciens?|anciennes?|young|jeunes|local|locaux|foreign|etrangers|innocent|innocents|u\.s\.|us"
     r"|american|afghan|iraqi|syrian|kurdish|turkish|british|russian|americains?|afghans?|irakiens?|syriens?|kurdes"
-    r"|turcs|britanniques|russes)\s+)?"
-    r"(?:(?:de|d'|of)\s*)?"
-    r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*)?"
+    r"|turcs|britanniques|russes)\s+|)"
+    r"(?:(?:de|d'|of)\s*|)"
+    r"(?:(?:le|the)\s+(?:nombre|number|total)\s+(?:de|d'|des|of)\s*|)"
     r"(?:"
-    + "|".join(f"(?P<{k}>{v})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
+    + "|".join(f"(?P<{k}>{factored(v)})" for k, v in {**_CASUALTY_NOUNS, **_VICTIM_NOUNS}.items())
     + r")(?![\w-])"
-    r"(?P<adj>\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
-    r"of\s+civilians)(?![\w-]))?"
+)
+# "morts civils", "deaths among civilians": the civilian word after a noun.
+_CIVILIAN_AFTER = re.compile(
+    r"\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
+    r"of\s+civilians)(?![\w-])"
 )
 # "972 children among them", "67 children were among them": a part of the figure before.
 _AMONG_THEM = re.compile(
@@ -169,33 +175,42 @@ _PART_OF_CIVILIANS = re.compile(
 # "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
 _EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
-_CASUALTY_VERB = (
-    r"(?P<both>tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)|killed\s+and\s+(?:wounded|injured))"
-    r"|(?P<killed>tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
+_CASUALTY_VERBS = {
+    "both": r"tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)"
+    r"|killed\s+and\s+(?:wounded|injured)",
+    "killed": r"tue(?:e)?s?|morte?s?|peri(?:e|s|es|r)?|perdu\s+la\s+vie|trouve\s+la\s+mort|decede(?:e)?s?|"
     r"abattu(?:e)?s?|execute(?:e)?s?|massacre(?:e)?s?|assassine(?:e)?s?|fusille(?:e)?s?|shot\s+dead|"
     r"shot\s+and\s+killed|killed|dead|died|die|perished|lost\s+their\s+lives|executed|massacred|slain|murdered"
-    r"|gunned\s+down|drowned|noye(?:e)?s?)"
-    r"|(?P<injured>blesse(?:e)?s?|wounded|injured|hurt)"
-    r"|(?P<victims>victimes?|victims?)"
-)
+    r"|gunned\s+down|drowned|noye(?:e)?s?",
+    "injured": r"blesse(?:e)?s?|wounded|injured|hurt",
+    "victims": r"victimes?|victims?",
+}
+# Each group's words merged by first letter (`factored`), as are the auxiliaries': tried after every word.
+_CASUALTY_VERB = "|".join(f"(?P<{kind}>{factored(words)})" for kind, words in _CASUALTY_VERBS.items())
 # "19 massacres", "40 executions": nouns, unless an auxiliary makes them participles ("ont ete massacres").
 _BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
-    r"(?:ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
-    r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
-    r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
-    r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
-    r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
-    r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
-    r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|')"
+    "(?:"
+    + factored(
+        r"ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
+        r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+        r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
+        r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
+        r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"
+        r"par\s+erreur|en\s+realite|as|unintentionally|unlawfully|mistakenly|accidentally|wrongly|par\s+ailleurs|"
+        r"en\s+outre|furthermore|moreover|meanwhile|likely|possibly|peut-etre|encore|again|still|toujours|de\s+nouveau|\"|'"
+    )
+    + ")"
 )
 _SUBCOUNT_LIST = (
     r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|"
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
+# "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat.
 _PREDICATE = re.compile(
-    r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s))?"
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*)?,|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s))?(?:\s*,)?(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
+    r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s)|)"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)|)"
+    rf"(?:\s*,|)(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
     "killed_or_injured": r"killed\s+or\s+(?:wounded|injured)|killing\s+or\s+(?:wounding|injuring)"
@@ -275,9 +290,11 @@ _INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
 _CONFIDENCE = {"digits": 0.95, "words": 0.85, "vague": 0.75}  # how surely a number is read, as written
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A casualty figure as read in its sentence, before attribution."""
+class Reading(NamedTuple):
+    """A casualty figure as read in its sentence, before attribution.
+
+    A named tuple: made for every figure, at a fifth of a frozen dataclass's cost.
+    """
 
     value: int
     value_max: int | None
@@ -423,7 +440,11 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
-    if qualifier in (None, "exact") and _AT_LEAST_AFTER.match(right):
+    if (
+        qualifier in (None, "exact")
+        and ("least" in right or "moins" in right or "minimum" in right)  # in C first: most numbers have none
+        and _AT_LEAST_AFTER.match(right)
+    ):
         qualifier = "at_least"  # "7 500 morts civils au minimum"
     return Reading(
         value,
@@ -476,10 +497,12 @@ _VICTIMS_OF_WHOM = re.compile(
 _AT_LEAST_AFTER = re.compile(
     r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:au\s+minimum|au\s+moins|at\s+(?:the\s+)?(?:very\s+)?least|at\s+a\s+minimum)\b"
 )
+_HEDGES = r"possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
 _SPLIT_RANGE = re.compile(
-    r"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially"
-    r"|peut-etre|probablement|probably)\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
+    rf"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:{_HEDGES})"
+    r"\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
+_HEDGE = re.compile(factored(_HEDGES))  # without which no split range: a scan that skips to "p" and "m" in C
 
 
 _CHANGE_BEFORE = re.compile(
@@ -510,6 +533,8 @@ def _high_end(folded, end, s_end):
 
 def _split_range(folded, end, s_end):
     """Return (value_max, noun, end) for "X civilians and possibly as many as Y", else None."""
+    if not _HEDGE.search(folded, end, s_end):
+        return None  # most sentences hedge no figure: the words are looked for first, in C
     joiner = _SPLIT_RANGE.match(folded, end, s_end)
     if not joiner:
         return None
@@ -561,14 +586,11 @@ def _years_range(m, value: int, value_max: int, right: str) -> bool:
 
 
 def _looks_like_year(m, number, left) -> bool:
+    """Tell a year ("en 2014", "août 2014") from a count; the value first: most counts are no year."""
+    if not 1900 <= number.value <= 2100 or number.kind != "digits":
+        return False
     text = m.group()
-    return (
-        number.kind == "digits"
-        and len(text) == 4
-        and text.isdigit()
-        and 1900 <= number.value <= 2100
-        and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))  # "en 2014", "août 2014"
-    )
+    return len(text) == 4 and text.isdigit() and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))
 
 
 def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
@@ -577,15 +599,14 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     `at` is where the number stands in `sentence`: "civils" in a sub-count after it
     ("3 250 morts, dont 1 130 civils") does not make the whole toll civilian.
     """
-    verb = _VERB_BEFORE.search(left[-70:])
-    verb_casualty = key_of(verb) if verb and key_of(verb) != "caused" else None
     is_subcount = bool(head is not None and _SUBCOUNT_HINT.search(left) and _SUBCOUNT_BEFORE.search(left))
     gap = sentence[readings[-1].end - s_start : at] if readings else None  # words since the figure before
     noun = _NOUN.match(right)
     if noun:
-        kind = next(k for k in _NOUN_KINDS if noun.group(k))
-        rest = right[noun.end() :]
-        civilian = bool(noun.group("civ") or noun.group("adj"))
+        kind = noun.lastgroup
+        adjective = _CIVILIAN_AFTER.match(right, noun.end())
+        rest = right[(adjective or noun).end() :]
+        civilian = bool(noun.group("civ") or adjective)
         more = bool(noun.group("other"))
         if kind in _CASUALTY_NOUNS:
             casualty = _victims_casualty(sentence) if kind == "victims" else kind
@@ -594,12 +615,13 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
             named = _WERE_VICTIMS.match(rest)
             if named:  # "Eight of the dead were children"
                 return casualty, named.lastgroup, is_subcount, 1.0, False, more
-            tail = _SUBCOUNT_TAIL.search(sentence, at)
-            outside_parts = _PART_OF_CIVILIANS.sub(lambda m: " " * len(m.group()), sentence)
-            civilian = civilian or bool(
-                _CIVILIAN_WORD.search(outside_parts, 0, tail.start() if tail else len(sentence))
-                and not _PARTLY_CIVILIAN.search(sentence)
-            )
+            if not civilian:
+                tail = _SUBCOUNT_TAIL.search(sentence, at)
+                outside_parts = _PART_OF_CIVILIANS.sub(lambda m: " " * len(m.group()), sentence)
+                civilian = bool(
+                    _CIVILIAN_WORD.search(outside_parts, 0, tail.start() if tail else len(sentence))
+                    and not _PARTLY_CIVILIAN.search(sentence)
+                )
             inherits = not civilian and (bool(noun.group("partitive")) or not _ANY_VICTIM.search(sentence))
             if (
                 not civilian
@@ -616,9 +638,10 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
                     more,
                 )  # "327 tués et 880 blessés"
             return casualty, "civilians" if civilian else "people", is_subcount, 1.0, inherits, more
+        verb_casualty = _verb_casualty(left)
         casualty = verb_casualty or _predicate(rest, sentence)
-        among = _AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)
-        if casualty is None and among:
+        among = (_AMONG_BEFORE.search(left) or _AMONG_THEM.match(rest)) if casualty is None else None
+        if among:
             casualty, is_subcount = ("injured" if _INJURY_WORD.search(among.group()) else "killed"), True
         if casualty is None and is_subcount:  # "dont 363 morts, parmi lesquels 89 enfants": of the dead
             casualty = readings[-1].casualty if readings[-1].is_subcount else head.casualty
@@ -644,6 +667,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     others = _OTHERS_ALONE.match(right)
     is_subcount = is_subcount and not others  # "..., dont dix femmes, et 30 autres": a new group, not a part
     after = right[others.end() :] if others else right
+    verb_casualty = _verb_casualty(left)
     casualty = verb_casualty or (None if _BARE_NOUN_VERB.match(after) else _predicate(after, sentence))
     wide = sentence[max(0, at - 160) : at]  # "the death toll from an air strike on ... has risen to 53"
     if casualty is None and _TOLL_HINT.search(wide):
@@ -691,6 +715,12 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
         )
     civilian = bool(_CIVILIAN_WORD.search(sentence))
     return casualty, "civilians" if civilian else "people", is_subcount, 0.9, False, bool(others)
+
+
+def _verb_casualty(left: str) -> str | None:
+    """Return the casualty of a verb right before the number ("tuant 12", "killed 40"); None for "caused"."""
+    verb = _VERB_BEFORE.search(left[-70:])
+    return key_of(verb) if verb and key_of(verb) != "caused" else None
 
 
 def _predicate(rest: str, sentence: str) -> str | None:
