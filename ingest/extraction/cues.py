@@ -490,10 +490,12 @@ def war_toll(folded: str, start: int, end: int) -> bool:
 
 
 _WHOLE_WAR = re.compile(
-    r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
-    r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
-    r"|\b(?:trouve\s+la\s+mort|peri|tuees?|tues|died|been\s+killed|were\s+killed)\s+(?:dans|in)\s+(?:le|la|the)\s+"
-    r"(?:conflit|conflict|guerre|war)\b"
+    word_start(
+        r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
+        r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
+        r"|\b(?:trouve\s+la\s+mort|peri|tuees?|tues|died|been\s+killed|were\s+killed)\s+(?:dans|in)\s+(?:le|la|the)\s+"
+        r"(?:conflit|conflict|guerre|war)\b"
+    )
 )
 
 
@@ -516,7 +518,7 @@ _NOT_HARM_BY = re.compile(
 
 # "airstrikes targeting Yemen's Houthi rebels killed 16": the rebels are the target, not the killers.
 _TARGETED_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$"
+    word_start(r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$")
 )
 
 
