@@ -938,7 +938,7 @@ def _actors_named(folded: str, start: int, end: int) -> list[str]:
     """Return the actors named in folded[start:end], in order; the Saudi-led coalition is "other"."""
     return [
         "other" if actor == "saudi" else actor
-        for actor in map(key_of, cues.ACTOR_PATTERN.finditer(folded, start, end))
+        for actor in (key_of(m) for _, _, m in cues.ACTOR_SCAN.finditer(folded, start, end))
     ]
 
 
