@@ -17,7 +17,7 @@ from . import cues
 from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
 from .dates import MONTHS
 from .gazetteer import Claimant
-from .patterns import alternation
+from .patterns import alternation, word_start
 from .read_once import read_once
 
 BACK = 5  # sentences looked back at for the speaker who holds the floor
@@ -45,10 +45,12 @@ _DENIED_BY_BEFORE = re.compile(
 )
 # Others who say ("certains experts", "reports at the time said"): nobody the article names.
 OTHERS_SAY = re.compile(
-    r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts"
-    r"|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources"
-    r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
-    r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
+    word_start(
+        r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts"
+        r"|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources"
+        r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
+        r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
+    )
 )
 # A sentence that announces a statement whose figures follow.
 _STATEMENT = re.compile(
@@ -58,8 +60,10 @@ _STATEMENT = re.compile(
 # An earlier event told again: a pluperfect ("avait fait 31 morts", "had killed"), or a sentence
 # opening on a past date ("En août,", "Il y a une semaine,", "Last month,", "On Sept. 23,").
 _RECALLED = re.compile(
-    r"\b(?:avai(?:t|ent)\s+(?:\w+\s+)?(?:fait|tue|coute|cause|fauche)|had\s+(?:\w+\s+)?(?:killed|left|claimed"
-    r"|cost)|(?:avai(?:t|ent)|had)\s+(?:ete\s+|been\s+)(?:tue|killed|blesse|wounded|injured))"
+    word_start(
+        r"\b(?:avai(?:t|ent)\s+(?:\w+\s+)?(?:fait|tue|coute|cause|fauche)|had\s+(?:\w+\s+)?(?:killed|left|claimed"
+        r"|cost)|(?:avai(?:t|ent)|had)\s+(?:ete\s+|been\s+)(?:tue|killed|blesse|wounded|injured))"
+    )
 )
 _PAST_OPENING = re.compile(
     r"[\"'«“\s]*(?:(?:en|in|on)\s+(?:" + alternation(MONTHS) + r")\.?(?:\s+\d{1,2})?"
@@ -139,37 +143,42 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         claimant = attribution.claimant
         if claimant is None:
             return
-        if claimant in found:
-            found[claimant].features["repeated"] = 1.0
+        known = found.get(claimant)
+        if known is not None:
+            known.features["repeated"] = 1.0
             return
         denies = _denies(facts[j], attribution)
-        if j != i and denies:
+        away = j != i
+        if away and denies:
             return  # a denial holds no floor: "The ministry denied any involvement. Another 11 died."
         features = _where(reading, attribution, i, j, facts)
         # what a claimant is weighs differently in the figure's sentence and away from it
-        at = "" if j == i else "back_" if j < i else "ahead_"
-        features[f"{at}role_{attribution.role}"] = 1.0
-        if attribution.confidence < CONFIDENCE.get(attribution.role, 0.5) - 1e-9:
+        at = "back_" if j < i else "ahead_" if away else ""
+        role, kind = attribution.role, claimant.kind
+        features[f"{at}role_{role}"] = 1.0
+        if attribution.confidence < CONFIDENCE.get(role, 0.5) - 1e-9:
             features[f"{at}reference"] = 1.0
-        features[f"{at}kind_{claimant.kind if claimant.kind in _KINDS else 'official'}"] = 1.0
+        features[f"{at}kind_{kind if kind in _KINDS else 'official'}"] = 1.0
         if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
             features[f"{at}local_officials"] = 1.0
-        if claimant == rule_claimant:
+        if rule_claimant is not None and claimant == rule_claimant:
             features["rule"] = 1.0
             features[f"rule_{rule.role}"] = 1.0
-            if j != i:
+            if away:
                 features["rule_away"] = 1.0
-        elif j == i and rule_claimant is not None:
+        elif not away and rule_claimant is not None:
             features["not_rule_same_sentence"] = 1.0
-        if j == i and denies:
-            features["denies"] = 1.0
-        if j != i and own_speakers:
-            features["away_from_own_speaker"] = 1.0
-        if j != i and unnamed_speaker:  # "..., Major-General Bilton said": maybe the floor's person
-            features[f"{at}speaker_unnamed_here"] = 1.0
-        if j != i and quoted:
-            features["quoted_here"] = 1.0
-        if attribution.role == "verb" and any(
+        if not away:
+            if denies:
+                features["denies"] = 1.0
+        else:
+            if own_speakers:
+                features["away_from_own_speaker"] = 1.0
+            if unnamed_speaker:  # "..., Major-General Bilton said": maybe the floor's person
+                features[f"{at}speaker_unnamed_here"] = 1.0
+            if quoted:
+                features["quoted_here"] = 1.0
+        if role == "verb" and any(
             a.role == "subject" and a.position < attribution.position for a in own_speakers
         ):
             features["after_a_subject"] = 1.0  # "HRW juge la coalition coupable": the object of the verb
@@ -220,34 +229,34 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
 
 def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str, float]:
     """Describe where a claimant stands relative to the figure: clause, sentence, paragraph, floor."""
-    features: dict[str, float] = {}
     fact, other = facts[i], facts[j]
+    position = attribution.position
     if j == i:
-        features["same_sentence"] = 1.0
+        features = {"same_sentence": 1.0}
         clause_breaks = fact.breaks
-        if bisect_right(clause_breaks, attribution.position) == bisect_right(clause_breaks, reading.start):
+        if bisect_right(clause_breaks, position) == bisect_right(clause_breaks, reading.start):
             features["same_clause"] = 1.0
-        features["before_number" if attribution.position < reading.start else "after_number"] = 1.0
+        features["before_number" if position < reading.start else "after_number"] = 1.0
         return features
     if j < i:
         distance = i - j
-        features["back_1" if distance == 1 else "back_2" if distance == 2 else "back_far"] = 1.0
-        between = _speakers_between(facts, j, i) - {attribution.claimant}
-        later = [
-            a for a in other.attributions if a.position > attribution.position and a.claimant is not None
-        ]
-        if not between and all(a.claimant == attribution.claimant for a in later):
-            features["holds_floor"] = 1.0
-        elif between:
+        features = {"back_1" if distance == 1 else "back_2" if distance == 2 else "back_far": 1.0}
+        claimant = attribution.claimant
+        between = _speakers_between(facts, j, i)  # another speaker among them took the floor
+        if len(between) > 1 or (between and claimant not in between):
             features["floor_taken"] = 1.0
-        if any(r.value == reading.value for r in other.readings):
+        elif all(
+            a.position <= position or a.claimant is None or a.claimant == claimant for a in other.attributions
+        ):
+            features["holds_floor"] = 1.0  # nobody else spoke after it
+        if other.readings and any(r.value == reading.value for r in other.readings):
             features["back_restates"] = 1.0
-        if sentence_cues(other).opens_statement:
+        if not other.readings and sentence_cues(other).opens_statement:
             features["opens_statement"] = 1.0  # "Le ministère a publié un bilan lundi.", then figures
         if j == 0 and other.paragraph == 0 and fact.paragraph != 0:
             features["headline"] = 1.0
     else:
-        features["ahead_1" if j == i + 1 else "ahead_far"] = 1.0
+        features = {"ahead_1" if j == i + 1 else "ahead_far": 1.0}
         if sentence_cues(other).refers_back:
             features["refers_back"] = 1.0
         if any(r.value == reading.value for r in other.readings):

@@ -10,6 +10,38 @@ import re
 from .dates import MONTHS
 from .patterns import at_word_start, factored, key_of, keyed, split_alternatives, word_start
 
+
+class WordScan:
+    r"""A pattern whose matches each start a word, tried only where a word may start.
+
+    Python's engine tries a pattern that opens on "\b" or a lookbehind at every character of the
+    text, at some 300 machine instructions each; one that opens on a character class, only at the
+    characters of that class, which it finds in a tight loop. So the scan opens on the character
+    before a word (never an ASCII letter or digit), the lookbehind then tells whether a word may
+    follow it, and `finditer` yields the spans without it: the plain pattern's matches, never
+    empty, for some 15% fewer instructions on prose.
+    """
+
+    def __init__(self, body: str, not_after: str = r"\w"):
+        self.pattern = re.compile(rf"(?<![{not_after}])(?:{body})")  # the plain pattern, same matches
+        self._after = re.compile(rf"[^0-9A-Za-z_](?<![{not_after}])(?:{body})")
+
+    def finditer(self, text: str, start: int, end: int):
+        """Yield (start, end, match) for each match of `self.pattern` in text[start:end], in order.
+
+        The match's own span holds the character before the word, but at the text's start.
+        """
+        position = start - 1  # the character before the first word
+        if start == 0:  # nothing comes before the text's first word
+            m = self.pattern.match(text, 0, end)
+            if m is not None:
+                yield 0, m.end(), m
+            position = m.end() - 1 if m is not None else 0
+        while (m := self._after.search(text, position, end)) is not None:
+            yield m.start() + 1, m.end(), m
+            position = m.end() - 1
+
+
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -263,7 +295,8 @@ _PLACES = {
     r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
     r"lebanon|turquie|turkey|israel|iran|sahel",
 }
-PLACE_PATTERN = re.compile(r"(?<![\w@#/-])(?:" + keyed(_PLACES) + r")(?![\w-])")
+PLACE_SCAN = WordScan(r"(?:" + keyed(_PLACES) + r")(?![\w-])", not_after=r"\w@#/-")
+PLACE_PATTERN = PLACE_SCAN.pattern
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
@@ -310,7 +343,8 @@ _ACTORS = {
 _ACTOR = "(?:" + factored("|".join(_ACTORS.values())) + ")"
 # One factored pattern for all actors (`key_of` names the one found): a word's first letter picks its few
 # alternatives, where a group per actor had each group tried at every word.
-ACTOR_PATTERN = re.compile(r"(?<![\w-])(?:" + keyed(_ACTORS) + r")(?![\w-])")
+ACTOR_SCAN = WordScan(r"(?:" + keyed(_ACTORS) + r")(?![\w-])", not_after=r"\w-")
+ACTOR_PATTERN = ACTOR_SCAN.pattern
 _HARM = (
     r"frappes?|raids?|bombardements?|bombes?|attaques?|tirs?|obus|missiles?|drones?|avions?|aviation|"
     r"offensive|operations?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|bombings?|bombs?|shelling|"
@@ -324,8 +358,8 @@ _ADJECTIVES = (
     r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by"
     r"|menee?s|conduites?|effectuee?s?|lancee?s?|conducted|carried\s+out|launched))*"
 )
-PERPETRATOR_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
+PERPETRATOR_SCAN = WordScan(
+    r"(?:"
     rf"(?:{_HARM}){_ADJECTIVES}\s*(?:(?:de\s+la|du|des|de\s+l'|d'|de|of\s+the|of|by\s+the|by|par\s+la|par\s+le"
     rf"|par\s+les|par\s+l'|par|from\s+the)\s*)?[\"'\s]*(?:la\s+|le\s+|les\s+|l'|the\s+)?{_ACTOR}"
     # an actor, then its harm ("coalition strikes") or its deed ("Russian jets bombed"): one actor test
@@ -351,14 +385,16 @@ PERPETRATOR_PATTERN = re.compile(
     rf"{_ACTOR}"
     # "a attribué aux forces internationales 120 victimes"
     rf"|(?:attribu\w*|imput\w*|blamed)\s+(?:a|aux?|to|on)\s+(?:the\s+|les\s+|la\s+|le\s+|l')?{_ACTOR}"
-    r")(?![\w])"
+    r")(?![\w])",
+    not_after=r"\w-",
 )
+PERPETRATOR_PATTERN = PERPETRATOR_SCAN.pattern
 
 
 _SCOPE_RANK = {scope: rank for rank, (scope, _) in enumerate(SCOPE_CUES)}
 
 
-def _scope_scan(open_cues: bool) -> re.Pattern:
+def _scope_scan(open_cues: bool) -> WordScan:
     """Return one pattern for all scope cues, with or without the _OPEN_CUES; `key_of` names the cue.
 
     Every cue starts a word: testing that once, before the alternatives, makes the scan ~2x faster,
@@ -370,7 +406,7 @@ def _scope_scan(open_cues: bool) -> re.Pattern:
         if not open_cues:
             alternatives = [a for a in alternatives if a not in _OPEN_CUES]
         sources[scope] = at_word_start("|".join(alternatives))
-    return re.compile(r"\b(?=\w)(?:" + keyed(sources) + ")")
+    return WordScan(r"(?=\w)(?:" + keyed(sources) + ")")
 
 
 _ANY_SCOPE = _scope_scan(open_cues=True)
@@ -397,39 +433,37 @@ def scope_cues(folded: str, start: int, end: int, year: int | None = None) -> li
     found = []
     words = folded[start:end]
     scan = _ANY_SCOPE if any(map(words.__contains__, _OPEN_CUE_WORDS)) else _COMMON_SCOPE
-    for m in scan.finditer(folded, start, end):
+    for begin, stop, m in scan.finditer(folded, start, end):
         cue = key_of(m)
         if year is not None and cue in ("cumulative", "since_date"):
-            since = _SINCE_YEAR.match(folded, m.start(), m.start() + 50)
+            since = _SINCE_YEAR.match(folded, begin, begin + 50)
             if since and int(since.group("year")) == year:
                 cue = "period"
         elif year is not None and cue == "period":
-            between = _BETWEEN_YEARS.match(folded, m.start(), m.end())
+            between = _BETWEEN_YEARS.match(folded, begin, stop)
             if between and int(between.group("year")) == year:
                 cue = "cumulative"
         if (
             cue == "year"
             or cue in ("since_date", "cumulative", "period")
-            and m.group().startswith(("since", "depuis", "du ", "de ", "of "))  # "le plus faible du conflit"
+            and folded.startswith(
+                ("since", "depuis", "du ", "de ", "of "), begin, stop
+            )  # "le plus faible du conflit"
         ) and (
-            _SUPERLATIVE_BEFORE.search(folded, max(start, m.start() - 50), m.start())
-            or _DESCRIBES_COUNTER.search(folded, max(start, m.start() - 60), m.start())
+            _SUPERLATIVE_BEFORE.search(folded, max(start, begin - 50), begin)
+            or _DESCRIBES_COUNTER.search(folded, max(start, begin - 60), begin)
         ):
             continue
-        if (
-            cue == "month"
-            and _OPENER.fullmatch(folded, start, m.start())
-            and _SAID_AFTER.match(folded, m.end())
-        ):
+        if cue == "month" and _OPENER.fullmatch(folded, start, begin) and _SAID_AFTER.match(folded, stop):
             continue  # "Last month, the coalition said ...": when it was said, not the figure's span
         if (
             cue == "incident"
-            and _WEEKDAY_WORD.fullmatch(m.group())
-            and REPORTED_ON.search(folded, max(start, m.start() - 30), m.start())
+            and _WEEKDAY_WORD.fullmatch(folded, begin, stop)
+            and REPORTED_ON.search(folded, max(start, begin - 30), begin)
         ):
             # "the UN said on Tuesday": when it was said, a day's news only if nothing else tells
             cue = "said_day"
-        found.append((cue, m.start(), m.end()))
+        found.append((cue, begin, stop))
     if any(cue[0] in ("period", "year") for cue in found):
         # "Le conflit a fait 1 046 morts au mois de novembre", "... en 2018": that span's toll, not the war's
         found = [
@@ -447,11 +481,7 @@ def scope_cue(folded: str, start: int, end: int) -> str | None:
 def places(folded: str, start: int, end: int, skip=()) -> list[tuple[int, int, str]]:
     """Return (start, end, country) for each place named in folded[start:end], outside the `skip` spans."""
     skipped = {position for s, e in skip for position in range(s, e)}
-    return [
-        (m.start(), m.end(), key_of(m))
-        for m in PLACE_PATTERN.finditer(folded, start, end)
-        if m.start() not in skipped
-    ]
+    return [(s, e, key_of(m)) for s, e, m in PLACE_SCAN.finditer(folded, start, end) if s not in skipped]
 
 
 def geography(countries: set[str]) -> str | None:
@@ -490,10 +520,12 @@ def war_toll(folded: str, start: int, end: int) -> bool:
 
 
 _WHOLE_WAR = re.compile(
-    r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
-    r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
-    r"|\b(?:trouve\s+la\s+mort|peri|tuees?|tues|died|been\s+killed|were\s+killed)\s+(?:dans|in)\s+(?:le|la|the)\s+"
-    r"(?:conflit|conflict|guerre|war)\b"
+    word_start(
+        r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
+        r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
+        r"|\b(?:trouve\s+la\s+mort|peri|tuees?|tues|died|been\s+killed|were\s+killed)\s+(?:dans|in)\s+(?:le|la|the)\s+"
+        r"(?:conflit|conflict|guerre|war)\b"
+    )
 )
 
 
@@ -516,7 +548,7 @@ _NOT_HARM_BY = re.compile(
 
 # "airstrikes targeting Yemen's Houthi rebels killed 16": the rebels are the target, not the killers.
 _TARGETED_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$"
+    word_start(r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$")
 )
 
 
@@ -535,19 +567,19 @@ def perpetrators(
     found = []
     if _names_war(scan, start, end):
         found = [(m.start(), m.end(), "unknown") for m in _WAR_TOLL.finditer(scan, start, end)]
-    for m in PERPETRATOR_PATTERN.finditer(scan, start, end):
+    for begin, stop, _ in PERPETRATOR_SCAN.finditer(scan, start, end):
         if (
-            m.group().startswith(("par", "by"))
-            and _NOT_HARM_BY.search(scan, max(start, m.start() - 16), m.start())
-            or _BACKED_BY.search(scan, max(start, m.start() - 24), m.start())
-            or not scan[m.start()].isdigit()
-            and _TARGETED_BEFORE.search(scan, max(start, m.start() - 40), m.start())
+            scan.startswith(("par", "by"), begin, stop)
+            and _NOT_HARM_BY.search(scan, max(start, begin - 16), begin)
+            or _BACKED_BY.search(scan, max(start, begin - 24), begin)
+            or not scan[begin].isdigit()
+            and _TARGETED_BEFORE.search(scan, max(start, begin - 40), begin)
         ):
             continue
-        actor = ACTOR_PATTERN.search(m.group())
+        actor = ACTOR_PATTERN.search(scan[begin:stop])
         if actor:
             name = key_of(actor)
-            found.append((m.start(), m.end(), "other" if name == "saudi" else name))
+            found.append((begin, stop, "other" if name == "saudi" else name))
     if any(actor == "coalition" for _, _, actor in found) and _names(named, "saudi", scan):
         found = [(s, e, "other" if actor == "coalition" else actor) for s, e, actor in found]
     if any(actor == "militants" for _, _, actor in found):

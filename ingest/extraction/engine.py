@@ -850,8 +850,10 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 
 # "portant ainsi le nombre de victimes de ses frappes à 735", "bringing to 840 the number": a new total.
 _BROUGHT_TO = re.compile(
-    r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
-    r"(?:ainsi\s+|thus\s+)?(?:[\w'-]+\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+    word_start(
+        r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
+        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]+\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+    )
 )
 
 
@@ -859,7 +861,7 @@ def _brought_to(reading, fact) -> bool:
     return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
 
 
-_BOTH_COUNTRIES = re.compile(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b")
+_BOTH_COUNTRIES = re.compile(word_start(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b"))
 
 
 @lru_cache(maxsize=512)
@@ -936,7 +938,7 @@ def _actors_named(folded: str, start: int, end: int) -> list[str]:
     """Return the actors named in folded[start:end], in order; the Saudi-led coalition is "other"."""
     return [
         "other" if actor == "saudi" else actor
-        for actor in map(key_of, cues.ACTOR_PATTERN.finditer(folded, start, end))
+        for actor in (key_of(m) for _, _, m in cues.ACTOR_SCAN.finditer(folded, start, end))
     ]
 
 
@@ -987,9 +989,13 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
 
 # An attack whose author the article names in a statement of blame.
 _ATTACK = re.compile(
-    r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b"
+    word_start(
+        r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b"
+    )
 )
-_BARREL_BOMBS = re.compile(r"\bbarils?\s+(?:d'explosifs|explosifs)|\bbarils\b|\bbarrel[\s-]+bombs?\b")
+_BARREL_BOMBS = re.compile(
+    word_start(r"\bbarils?\s+(?:d'explosifs|explosifs)|\bbarils\b|\bbarrel[\s-]+bombs?\b")
+)
 
 
 def _geography_words(fact) -> str | None:
@@ -1000,7 +1006,7 @@ _BLAMED = re.compile(
     r"\bblam\w*\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?(?:attack|strike|raid|bombing|shelling)\s+on\b"
     r"|\b(?:impute|attribue)\w*\s+(?:l'attaque|la\s+frappe|le\s+raid|le\s+bombardement)\s+(?:a|aux)\b"
 )
-_NEW_TOTAL = re.compile(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b")
+_NEW_TOTAL = re.compile(word_start(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b"))
 
 
 def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
@@ -1053,8 +1059,10 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
 
 # "L'annonce a été faite ce vendredi", "The statement was released on Tuesday": when the figures came.
 _ANNOUNCEMENT = re.compile(
-    r"\b(?:l'annonce|le\s+communique|la\s+declaration|le\s+rapport|le\s+bilan|the\s+announcement"
-    r"|the\s+statement|the\s+report|the\s+figures?|the\s+toll)\s+(?:a\s+ete|was|were|came|est)\b"
+    word_start(
+        r"\b(?:l'annonce|le\s+communique|la\s+declaration|le\s+rapport|le\s+bilan|the\s+announcement"
+        r"|the\s+statement|the\s+report|the\s+figures?|the\s+toll)\s+(?:a\s+ete|was|were|came|est)\b"
+    )
 )
 
 
@@ -1071,11 +1079,13 @@ def _announced_after(fact) -> DateMention | None:
 
 # A few days or weeks to now.
 _LAST_DAYS = re.compile(
-    r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks?|days?|hours?)"
-    r"|(?:au\s+cours\s+des|ces|sur\s+les|dans\s+les|pendant\s+les)\s+(?:\w+\s+)?(?:derniers|dernieres)\s+"
-    r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee)"
-    r"|(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|of\s+the\s+year|of\s+this\s+year)"
-    r"|this\s+year|cette\s+annee)\b"
+    word_start(
+        r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks?|days?|hours?)"
+        r"|(?:au\s+cours\s+des|ces|sur\s+les|dans\s+les|pendant\s+les)\s+(?:\w+\s+)?(?:derniers|dernieres)\s+"
+        r"(?:jours|semaines|heures)|(?:la|cette)\s+semaine\s+(?:derniere|ecoulee)"
+        r"|(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning)\s+(?:de\s+l'annee|of\s+the\s+year|of\s+this\s+year)"
+        r"|this\s+year|cette\s+annee)\b"
+    )
 )
 
 

@@ -12,11 +12,14 @@ import re
 from bisect import bisect_right
 
 from . import cues
+from .patterns import word_start
 from .ranker import Option, options
 
 PERPETRATORS = ("coalition", "russia", "syria_gov", "isis", "other", "unknown")
 _AIR = re.compile(
-    r"\b(?:air\s*strikes?|air\s+raids?|drones?|frappes?|raids?\s+aeriens?|bombardements?\s+aeriens?)"
+    word_start(
+        r"\b(?:air\s*strikes?|air\s+raids?|drones?|frappes?|raids?\s+aeriens?|bombardements?\s+aeriens?)"
+    )
 )
 
 

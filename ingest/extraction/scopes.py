@@ -9,11 +9,11 @@ weighs claimants. The words are data (data/scope_words.json).
 """
 
 import json
-import re
 from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
+from .cues import WordScan
 from .patterns import key_of, keyed
 from .ranker import Option, options
 
@@ -21,21 +21,21 @@ SCOPES = ("cumulative", "period", "incident")
 
 
 @cache
-def _words() -> re.Pattern:
+def _words() -> WordScan:
     """All the scope words in one factored pattern (`key_of` names the one found), longer phrases first.
 
-    Each word starts a word ("\\b..."): the boundary is tested once, before the alternation.
+    Each word starts a word ("\\b..."): the word start is tested once, before the alternation.
     """
     data = json.loads((Path(__file__).resolve().parent / "data" / "scope_words.json").read_text("utf-8"))
     words = {name: pattern.removeprefix(r"\b") for name, pattern in data.items() if name[0] != "_"}
-    return re.compile(r"\b(?:" + keyed(words) + ")")
+    return WordScan(r"(?=\w)(?:" + keyed(words) + ")")
 
 
 def scope_words(folded: str, start: int, end: int) -> list[tuple[str, list[int]]]:
     """Return each scope word of folded[start:end] with where it stands, in one scan: once per sentence."""
     found: dict[str, list[int]] = {}
-    for m in _words().finditer(folded, start, end):
-        found.setdefault(key_of(m), []).append(m.start())
+    for position, _, m in _words().finditer(folded, start, end):
+        found.setdefault(key_of(m), []).append(position)
     return list(found.items())
 
 

@@ -131,6 +131,18 @@ def test_finditer_from_finds_what_finditer_finds(text):
     assert found == [m.span() for m in pattern.finditer(text)]
 
 
+@given(st.text(alphabet="ab1_é-« ,\n", max_size=24))
+def test_a_word_scan_finds_what_its_plain_pattern_finds(text):
+    # a match may end on a blank, right before the next word; "é" is a word character, "«" is not
+    for not_after in (r"\w", r"\w-"):
+        scan = cues.WordScan(r"(?:ab|a(?P<one__0>)|b\s+|1\w*)", not_after)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                found = [(s, e, m.lastgroup) for s, e, m in scan.finditer(text, start, end)]
+                plain = scan.pattern.finditer(text, start, end)
+                assert found == [(m.start(), m.end(), m.lastgroup) for m in plain]
+
+
 def test_the_engines_factored_patterns_read_like_their_plain_forms():
     text = (
         "Selon l'OSDH, des frappes de la coalition internationale ont tué 20 civils à Raqqa, "
