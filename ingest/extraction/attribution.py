@@ -20,7 +20,7 @@ from pathlib import Path
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import WordScan, factored, key_of, keyed, open_words, word_start
+from .patterns import WordScan, factored, key_of, keyed, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -188,7 +188,7 @@ _AUX = (
 )
 REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 _REPORTING_SCAN = WordScan(
-    rf"{REPORTING_VERB}(?![\w-])", not_after="-"
+    rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-"
 )  # REPORTING, read a sentence at a time
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
@@ -309,7 +309,7 @@ _REFERENCES = {
 _REFERENCES_SCAN = WordScan(
     r"(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
     r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])",  # "a-t-il ajouté"
-    not_after="'",
+    not_after=r"\w'",
 )
 
 
@@ -399,7 +399,7 @@ _LOCAL_OFFICIALS = WordScan(
         r"|the\s+army|l'armee"
     )
     + r")(?![\w-])",
-    not_after="'-",
+    not_after=r"\w'-",
 )
 
 
@@ -408,7 +408,7 @@ def _unnamed_sources(part: str) -> tuple[WordScan, dict[str, str]]:
     named = {words: name for name, phrases in rows[part].items() for words in phrases}
     words = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in named)
     pattern = "(?:" + factored(words) + r")(?![\w-])"
-    return WordScan(pattern, not_after="-", opens_word=open_words(named)), named
+    return WordScan(pattern, not_after=r"\w-"), named
 
 
 _UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold
-from .patterns import WordScan, alternation, open_words
+from .patterns import WordScan, alternation
 
 KINDS = ("official", "independent", "state_media", "media")
 
@@ -168,11 +168,7 @@ class ClaimantIndex:
                 if key and key not in self._by_alias:
                     self._by_alias[key] = (claimant, _is_acronym(name), _is_titled(name))
         names = alternation(self._by_alias)
-        self.scan = (
-            WordScan(rf"{names}(?![\w-]|\.[\w-])", not_after="@-", opens_word=open_words(self._by_alias))
-            if self._by_alias
-            else None
-        )
+        self.scan = WordScan(rf"{names}(?![\w-]|\.[\w-])", not_after=r"\w@-") if self._by_alias else None
 
     def mentions(self, folded: str, original: str, start: int = 0, end: int | None = None):
         """Yield the Mentions in folded[start:end]; `original` checks the capitals of acronyms and titles."""

@@ -13,8 +13,7 @@ from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
-from .cues import WordScan
-from .patterns import key_of, keyed
+from .patterns import WordScan, key_of, keyed
 from .ranker import Option, options
 
 SCOPES = ("cumulative", "period", "incident")
