@@ -9,6 +9,7 @@ words, `factored` and `keyed` from regular-expression alternatives; `word_start`
 """
 
 import re
+from functools import cached_property
 
 
 def alternation(words) -> str:
@@ -198,23 +199,27 @@ class WordScan:
     """
 
     def __init__(self, body: str, not_after: str = r"\w"):
-        self.pattern = re.compile(rf"(?<![{not_after}])(?:{body})")  # the plain pattern, same matches
+        self._plain = rf"(?<![{not_after}])(?:{body})"
         self._after = re.compile(rf"[^0-9A-Za-z_](?<![{not_after}])(?:{body})")
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The plain pattern, same matches: compiled on need, as a large one costs time at start-up."""
+        return re.compile(self._plain)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Yield (start, end, match) for each match of `self.pattern` in text[start:end], in order.
 
-        The match's own span holds the character before the word, but at the text's start.
+        The match's own span holds the character before the word; before the text's first word,
+        a newline stands for the text's start, as the engine's look-behinds read it ("(?<![^\\n])").
         """
         end = len(text) if end is None else end
-        position = start - 1  # the character before the first word
-        if start == 0:  # nothing comes before the text's first word
-            m = self.pattern.match(text, 0, end)
-            if m is not None:
-                yield 0, m.end(), m
-            position = m.end() - 1 if m is not None else 0
+        shift = 0
+        if start == 0:
+            text, end, shift = "\n" + text[:end], end + 1, 1
+        position = max(start - 1, 0)  # the character before the first word
         while (m := self._after.search(text, position, end)) is not None:
-            yield m.start() + 1, m.end(), m
+            yield m.start() + 1 - shift, m.end() - shift, m
             position = m.end() - 1
 
     def match(self, text: str, position: int, end: int | None = None) -> tuple[int, int] | None:
