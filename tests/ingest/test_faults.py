@@ -293,7 +293,10 @@ def test_ten_files_uploaded_while_the_broker_hangs_are_all_kept_and_later_sent_b
         SimpleUploadedFile(f"f{n}.txt", ARTICLE.replace("603", str(600 + n)).encode()) for n in range(10)
     ]
     log = tmp_path / "worker.log"
-    sweep = {"INGEST_SWEEP_SECONDS": 1, "INGEST_REQUEUE_AFTER_SECONDS": 2}
+    # the sweep leaves a report alone for longer than the upload may take (checked below), so that
+    # the upload's page is read before the sweep sends any report, even on a loaded machine
+    requeue_after = 4 * settings.INGEST_BROKER_TIMEOUT_SECONDS + 2
+    sweep = {"INGEST_SWEEP_SECONDS": 1, "INGEST_REQUEUE_AFTER_SECONDS": requeue_after}
     with running_worker(log, beat=True, env=sweep) as process:
         with hung_broker() as broker, broker_of_this_process(broker.url):
             started = time.monotonic()
