@@ -1124,7 +1124,7 @@ def _family(casualty: str) -> str:
 
 def _same_figure(a: Draft, b: Draft) -> bool:
     ra, rb = a.reading, b.reading
-    if _family(ra.casualty) != _family(rb.casualty):
+    if ra.casualty != rb.casualty and _family(ra.casualty) != _family(rb.casualty):
         return False
     if (a.headline or b.headline) and (ra.value, ra.value_max) == (rb.value, rb.value_max):
         return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
@@ -1139,13 +1139,15 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         return False
     return (
         a.claimant is not None
+        and (_rounds_to(ra, rb) or _rounds_to(rb, ra))  # seldom: tested before the claimants
         and _same_claimant(a.claimant, b.claimant)
-        and (_rounds_to(ra, rb) or _rounds_to(rb, ra))
     )
 
 
 def _same_claimant(a: Claimant | None, b: Claimant | None) -> bool:
     """Tell whether two claimants speak for one side: "the Pentagon" and "the US military" are one voice."""
+    if a is b:
+        return True
     if a is None or b is None or a == b:
         return a == b
     return a.kind == b.kind == "official" and _own_side(a) is not None and _own_side(a) == _own_side(b)
@@ -1189,10 +1191,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     """Keep each figure once, with its most precise reading and its strongest attributes."""
     kept: list[Draft] = []
     for draft in drafts:
-        twin = next((k for k in kept if _same_figure(k, draft)), None)
-        if twin is None:
+        at = next((n for n, k in enumerate(kept) if _same_figure(k, draft)), None)
+        if at is None:
             kept.append(draft)
             continue
+        twin = kept[at]
         best, other = (draft, twin) if _precision(draft) > _precision(twin) else (twin, draft)
         if (
             best.victims == "people"
@@ -1208,7 +1211,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 setattr(best, name, getattr(other, name))
                 best.strength[name] = other.strength[name]
         best.attribution_confidence = max(best.attribution_confidence, other.attribution_confidence)
-        kept[kept.index(twin)] = best
+        kept[at] = best
     return kept
 
 
