@@ -204,13 +204,12 @@ _PASSIVE_AFTER = re.compile(
 )
 # "Al Jazeera, citing the Syrian Observatory", "selon Al Mayadeen citant l'OSDH": the one cited counts.
 CITING = re.compile(r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$")
-SELON = re.compile(
-    word_start(
-        r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
-        r"|sources?\s+(?:at|in|within)"
-    )
-    + r"\b"
+_SELON_WORDS = (
+    r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
+    r"|sources?\s+(?:at|in|within)"
 )
+SELON = re.compile(word_start(_SELON_WORDS) + r"\b")
+_SELON_SCAN = WordScan(factored(_SELON_WORDS) + r"\b")  # SELON, over a whole article
 _SELON_STOP = re.compile(
     r"[,.;:)]|\((?![\w-]{2,12}\))"
 )  # "d'après la Commission ... (AIHRC)": the acronym is in
@@ -552,7 +551,7 @@ class Attributor:
         )
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
-        self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
+        self.selons = Spans((s, e, None) for s, e, _ in _SELON_SCAN.finditer(folded))
         # where any name, reference, official or "selon" starts: a sentence holding none names nobody
         self.item_starts = sorted(
             chain(
