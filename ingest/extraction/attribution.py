@@ -620,8 +620,7 @@ class Attributor:
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
         described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
         starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
-        # read only in sentences that name someone: most verbs are never looked at
-        verbs = [span for span in self._reporting(start, end) if not self._after_determiner(span[0], start)]
+        verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50) : s]
@@ -635,11 +634,12 @@ class Attributor:
                 continue
             if s in described:
                 continue
-            role = (
-                "selon"
-                if s in selon_targets
-                else self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
-            )
+            if s in selon_targets:
+                role = "selon"
+            else:
+                if verbs is None:
+                    verbs = self._verbs(start, end)
+                role = self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
             if reference == "indefinite":
                 if role is not None:
                     found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
@@ -754,6 +754,10 @@ class Attributor:
             self._reporting_of = (start, end)
             self._reporting_spans = [(s, e) for s, e, _ in _REPORTING_SCAN.finditer(self.folded, start, end)]
         return self._reporting_spans
+
+    def _verbs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the spans of the reporting verbs of folded[start:end], less the nouns ("its report")."""
+        return [span for span in self._reporting(start, end) if not self._after_determiner(span[0], start)]
 
     def _may_speak(self, p_start: int, p_end: int, start: int, verbs: list[tuple[int, int]]) -> bool:
         """Tell whether people stand where a speaker does: after "selon" or a reporting verb, or
