@@ -204,13 +204,12 @@ _PASSIVE_AFTER = re.compile(
 )
 # "Al Jazeera, citing the Syrian Observatory", "selon Al Mayadeen citant l'OSDH": the one cited counts.
 CITING = re.compile(r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$")
-SELON = re.compile(
-    word_start(
-        r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
-        r"|sources?\s+(?:at|in|within)"
-    )
-    + r"\b"
+_SELON_WORDS = (
+    r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
+    r"|sources?\s+(?:at|in|within)"
 )
+SELON = re.compile(word_start(_SELON_WORDS) + r"\b")
+_SELON_SCAN = WordScan(factored(_SELON_WORDS) + r"\b")  # SELON, over a whole article
 _SELON_STOP = re.compile(
     r"[,.;:)]|\((?![\w-]{2,12}\))"
 )  # "d'après la Commission ... (AIHRC)": the acronym is in
@@ -552,7 +551,7 @@ class Attributor:
         )
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
-        self.selons = Spans((m.start(), m.end(), None) for m in SELON.finditer(folded))
+        self.selons = Spans((s, e, None) for s, e, _ in _SELON_SCAN.finditer(folded))
         # where any name, reference, official or "selon" starts: a sentence holding none names nobody
         self.item_starts = sorted(
             chain(
@@ -621,8 +620,7 @@ class Attributor:
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
         described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
         starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
-        # read only in sentences that name someone: most verbs are never looked at
-        verbs = [span for span in self._reporting(start, end) if not self._after_determiner(span[0], start)]
+        verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []
         for s, e, claimant, reference in items:
             before = self.folded[max(start, s - 50) : s]
@@ -636,11 +634,12 @@ class Attributor:
                 continue
             if s in described:
                 continue
-            role = (
-                "selon"
-                if s in selon_targets
-                else self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
-            )
+            if s in selon_targets:
+                role = "selon"
+            else:
+                if verbs is None:
+                    verbs = self._verbs(start, end)
+                role = self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
             if reference == "indefinite":
                 if role is not None:
                     found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
@@ -755,6 +754,10 @@ class Attributor:
             self._reporting_of = (start, end)
             self._reporting_spans = [(s, e) for s, e, _ in _REPORTING_SCAN.finditer(self.folded, start, end)]
         return self._reporting_spans
+
+    def _verbs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the spans of the reporting verbs of folded[start:end], less the nouns ("its report")."""
+        return [span for span in self._reporting(start, end) if not self._after_determiner(span[0], start)]
 
     def _may_speak(self, p_start: int, p_end: int, start: int, verbs: list[tuple[int, int]]) -> bool:
         """Tell whether people stand where a speaker does: after "selon" or a reporting verb, or
