@@ -187,9 +187,8 @@ _AUX = (
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
 )
 REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
-_REPORTING_SCAN = WordScan(
-    rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-"
-)  # REPORTING, read a sentence at a time
+# REPORTING, read a sentence at a time
+_REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 _VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.

@@ -11,7 +11,6 @@ from ingest.extraction.patterns import (
     WordScan,
     alternation,
     factored,
-    finditer_from,
     key_of,
     keyed,
     split_alternatives,
@@ -119,14 +118,6 @@ def test_word_start_falls_back_to_a_boundary_where_an_alternative_opens_with_a_c
 
 def test_split_alternatives_ignores_bars_inside_groups_and_classes():
     assert split_alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
-
-
-@given(st.text(alphabet='ab.!?"« »\n', max_size=80))
-def test_finditer_from_finds_what_finditer_finds(text):
-    pattern = re.compile(r'[.!?]+(?=\s+[A-Za-z])|(?P<quote>[«»"])')
-    first = re.compile(r'[.!?«»"]')
-    found = [m.span() for m in finditer_from(first, pattern, text, 0, len(text))]
-    assert found == [m.span() for m in pattern.finditer(text)]
 
 
 @given(st.text(alphabet="ab1_é-« ,\n", max_size=24))
