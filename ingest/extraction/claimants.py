@@ -72,6 +72,8 @@ _PAST_OPENING = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s*,"
 )
 _KINDS = ("official", "independent", "media", "state_media")
+# Every match of DENIES or _DENIED_BY_BEFORE holds one of these ("denied" holds "nie").
+_DENIAL_WORDS = ("nie", "deny", "reje", "dement", "contest", "disput")
 
 
 @dataclass
@@ -83,6 +85,11 @@ class Candidate:
     features: dict[str, float]
 
 
+def _key(claimant: Claimant) -> tuple:
+    """What Claimant.__eq__ compares: as a dict key, hashed in C (Claimant's own __hash__ is Python's)."""
+    return claimant.name, claimant.kind, claimant.aliases
+
+
 class SentenceCues:
     """What a sentence tells every figure in it about its speakers, each read once, on need."""
 
@@ -90,6 +97,38 @@ class SentenceCues:
         self.fact = fact
         self.folded, self.start, self.end = fact.article.folded, fact.start, fact.end
         self.own_speakers = [a for a in fact.attributions if a.claimant is not None]
+        self.denials: dict[int, bool] = {}  # by the speaker's position
+
+    @read_once
+    def speakers(self) -> frozenset:  # who speaks here, as _key()s
+        return frozenset(_key(a.claimant) for a in self.own_speakers)
+
+    @read_once
+    def values(self) -> frozenset:  # its figures' values
+        return frozenset(r.value for r in self.fact.readings)
+
+    @read_once
+    def may_deny(self) -> bool:  # a word of DENIES or _DENIED_BY_BEFORE, found in C
+        sentence = self.folded[self.start : self.end]
+        return any(word in sentence for word in _DENIAL_WORDS)
+
+    def denies(self, position: int) -> bool:
+        """Tell whether the speaker named at `position` denies ("X denied", "X a démenti"): read once."""
+        denied = self.denials.get(position)
+        if denied is None:
+            start, end = self.start, self.end
+            if start <= position <= end and not self.may_deny:
+                denied = False  # the patterns read this sentence only
+            else:
+                folded = self.folded
+                denial = DENIES.match(folded, position, end)
+                denied = bool(
+                    denial
+                    and not _PASSIVE_DENIAL.search(denial.group())
+                    and not _DENIED_BY.match(folded, denial.end())
+                ) or bool(_DENIED_BY_BEFORE.search(folded, max(start, position - 50), position))
+            self.denials[position] = denied
+        return denied
 
     @read_once
     def unnamed_speaker(self) -> bool:  # a reporting verb, but nobody the engine knows
@@ -133,25 +172,29 @@ def sentence_cues(fact) -> SentenceCues:
 def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candidate]:
     """Return the figure's candidates, the nearest occurrence of each claimant, and "unattributed"."""
     fact = facts[i]
-    rule_claimant = rule.claimant if rule else None
-    found: dict[Claimant, Candidate] = {}
+    rule_key = _key(rule.claimant) if rule and rule.claimant else None
+    found: dict[tuple, Candidate] = {}  # by _key()
     here = sentence_cues(fact)
     own_speakers, unnamed_speaker = here.own_speakers, here.unnamed_speaker
     quoted = _inside_quotes(fact.article.text, fact.start, reading.start)
 
-    def add(attribution: Attribution, j: int) -> None:
+    def add(
+        attribution: Attribution, j: int, there: SentenceCues, between: frozenset | set = frozenset()
+    ) -> None:
+        """Add the claimant named in sentence j (`there`); `between`: who speaks between it and the figure."""
         claimant = attribution.claimant
         if claimant is None:
             return
-        known = found.get(claimant)
+        key = _key(claimant)
+        known = found.get(key)
         if known is not None:
             known.features["repeated"] = 1.0
             return
-        denies = _denies(facts[j], attribution)
+        denies = there.denies(attribution.position)
         away = j != i
         if away and denies:
             return  # a denial holds no floor: "The ministry denied any involvement. Another 11 died."
-        features = _where(reading, attribution, i, j, facts)
+        features = _where(reading, attribution, i, j, facts, there, key, between)
         # what a claimant is weighs differently in the figure's sentence and away from it
         at = "back_" if j < i else "ahead_" if away else ""
         role, kind = attribution.role, claimant.kind
@@ -161,12 +204,12 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         features[f"{at}kind_{kind if kind in _KINDS else 'official'}"] = 1.0
         if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
             features[f"{at}local_officials"] = 1.0
-        if rule_claimant is not None and claimant == rule_claimant:
+        if key == rule_key:
             features["rule"] = 1.0
             features[f"rule_{rule.role}"] = 1.0
             if away:
                 features["rule_away"] = 1.0
-        elif not away and rule_claimant is not None:
+        elif not away and rule_key is not None:
             features["not_rule_same_sentence"] = 1.0
         if not away:
             if denies:
@@ -182,33 +225,41 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
             a.role == "subject" and a.position < attribution.position for a in own_speakers
         ):
             features["after_a_subject"] = 1.0  # "HRW juge la coalition coupable": the object of the verb
-        found[claimant] = Candidate(claimant, attribution, features)
+        found[key] = Candidate(claimant, attribution, features)
 
-    own = sorted(fact.attributions, key=lambda a: abs(a.position - reading.start))
+    own = fact.attributions
+    if len(own) > 1:
+        own = sorted(own, key=lambda a: abs(a.position - reading.start))
     for attribution in own:
-        add(attribution, i)
+        add(attribution, i, here)
     for attribution in fact.mentioned:
-        add(attribution, i)
+        add(attribution, i, here)
     if fact.tweet:
-        add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i)
+        add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i, here)
     background = here.background
     if not background:  # a war's toll with no speaker of its own is background: nobody holds the floor
+        spoke = set()  # who speaks in the sentences between the figure's and the j-th
         for j in range(i - 1, max(-1, i - 1 - BACK), -1):
-            for attribution in reversed(facts[j].attributions):
-                add(attribution, j)
+            if facts[j].attributions:
+                there = sentence_cues(facts[j])
+                for attribution in reversed(facts[j].attributions):
+                    add(attribution, j, there, spoke)
+                spoke |= there.speakers
         for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
+            there = sentence_cues(facts[j])
             for attribution in facts[j].attributions:
-                add(attribution, j)
-            if sentence_cues(facts[j]).refers_back:
+                add(attribution, j, there)
+            if there.refers_back:
                 for attribution in facts[j].mentioned:  # "These figures come from Airwars"
-                    add(attribution, j)
+                    add(attribution, j, there)
         if i > BACK and facts[0].paragraph == 0:
+            there = sentence_cues(facts[0])
             for attribution in facts[0].attributions:
-                add(attribution, 0)
-    if rule is not None and rule.claimant is not None and rule.claimant not in found:
+                add(attribution, 0, there, spoke)  # the last BACK sentences only: the headline is far
+    if rule_key is not None and rule_key not in found:
         j = _sentence_of(facts, rule.position)  # an engine-made reading ("carried"): where it was named
         if j == i or not background:
-            add(rule, j)
+            add(rule, j, sentence_cues(facts[j]), _speakers_between(facts, j, i))
     nobody = {"unattributed": 1.0}
     if rule is None:
         nobody["rule"] = 1.0
@@ -227,7 +278,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
     return [*found.values(), Candidate(None, None, nobody)]
 
 
-def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str, float]:
+def _where(reading, attribution: Attribution, i: int, j: int, facts, there, key, between) -> dict[str, float]:
     """Describe where a claimant stands relative to the figure: clause, sentence, paragraph, floor."""
     fact, other = facts[i], facts[j]
     position = attribution.position
@@ -241,25 +292,28 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
     if j < i:
         distance = i - j
         features = {"back_1" if distance == 1 else "back_2" if distance == 2 else "back_far": 1.0}
-        claimant = attribution.claimant
-        between = _speakers_between(facts, j, i)  # another speaker among them took the floor
-        if len(between) > 1 or (between and claimant not in between):
+        if len(between) > 1 or (between and key not in between):  # another speaker took the floor
             features["floor_taken"] = 1.0
         elif all(
-            a.position <= position or a.claimant is None or a.claimant == claimant for a in other.attributions
+            a.position <= position
+            or a.claimant is None
+            or a.claimant is attribution.claimant
+            or _key(a.claimant) == key
+            for a in other.attributions
         ):
             features["holds_floor"] = 1.0  # nobody else spoke after it
-        if other.readings and any(r.value == reading.value for r in other.readings):
-            features["back_restates"] = 1.0
-        if not other.readings and sentence_cues(other).opens_statement:
+        if other.readings:
+            if reading.value in there.values:
+                features["back_restates"] = 1.0
+        elif there.opens_statement:
             features["opens_statement"] = 1.0  # "Le ministère a publié un bilan lundi.", then figures
         if j == 0 and other.paragraph == 0 and fact.paragraph != 0:
             features["headline"] = 1.0
     else:
         features = {"ahead_1" if j == i + 1 else "ahead_far": 1.0}
-        if sentence_cues(other).refers_back:
+        if there.refers_back:
             features["refers_back"] = 1.0
-        if any(r.value == reading.value for r in other.readings):
+        if reading.value in there.values:
             features["ahead_restates"] = 1.0  # a headline's figure, stated again with its source
         elif other.readings:
             features["ahead_has_figures"] = 1.0  # its speaker speaks for its own figures
@@ -271,27 +325,8 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts) -> dict[str
 
 
 def _speakers_between(facts, j: int, i: int) -> frozenset:
-    """Return who speaks in the sentences between j and i (the last BACK only: the headline is far)."""
-    key = ("between", j)
-    memo = facts[i].memo
-    if key not in memo:
-        recent = facts[max(j + 1, i - BACK) : i]
-        memo[key] = frozenset(a.claimant for f in recent for a in f.attributions if a.claimant is not None)
-    return memo[key]
-
-
-def _denies(fact, attribution: Attribution) -> bool:
-    """Tell whether a speaker denies ("X denied", "X a démenti"): once per speaker."""
-    key = ("denies", attribution.position)
-    if key not in fact.memo:
-        folded, position = fact.article.folded, attribution.position
-        denial = DENIES.match(folded, position, fact.end)
-        fact.memo[key] = bool(
-            denial
-            and not _PASSIVE_DENIAL.search(denial.group())
-            and not _DENIED_BY.match(folded, denial.end())
-        ) or bool(_DENIED_BY_BEFORE.search(folded, max(fact.start, position - 50), position))
-    return fact.memo[key]
+    """Return who speaks in the sentences between j and i, as _key()s (the last BACK only)."""
+    return frozenset(key for f in facts[max(j + 1, i - BACK) : i] for key in sentence_cues(f).speakers)
 
 
 def _inside_quotes(text: str, start: int, position: int) -> bool:
