@@ -20,7 +20,7 @@ from pathlib import Path
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import WordScan, factored, key_of, keyed, word_start
+from .patterns import WordScan, factored, key_of, keyed, split_alternatives, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -275,6 +275,22 @@ _TITLE_OF = re.compile(
     r"|spokes\w+|head|director|chief|commander|commandant|representant\w*|responsable|official)\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|at\s+the|at)\s*$"
 )
+_MONITORS = (
+    r"monitor|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
+    r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity"
+)
+
+
+def _after_first_letter(test: str, pattern: str) -> str:
+    """Return `pattern`, whose alternatives each start with a letter, with `test` (a look-behind) after
+    each first letter: the engine then skips the alternatives at their first letter, as `word_start` does."""
+    return "|".join(alternative[0] + test + alternative[1:] for alternative in split_alternatives(pattern))
+
+
+# "War monitor says ...": a monitor named at a line's start.
+_AT_LINE_START = _after_first_letter(
+    r"(?<![^\n].)", rf"war\s+(?:{_MONITORS})|rights\s+(?:{_MONITORS})|{_MONITORS}"
+)
 _REFERENCES = {
     "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
     "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?"
@@ -282,9 +298,7 @@ _REFERENCES = {
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
-    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?<![^\n])(?:war\s+|rights\s+)?)(?:monitor"
-    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
-    r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity)",
+    "indefinite": r"(?:an?|une?)\s++(?:[\w-]++\s++){0,2}(?:" + _MONITORS + ")|" + _AT_LINE_START,
     "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
     "media": r"(?:l'|cette\s+|the\s+|le\s+|ce\s+|la\s+|this\s+)(?:agence|agency|journal|quotidien"
     r"|hebdomadaire|mensuel|magazine|chaine|newspaper|paper|daily|weekly|broadcaster|channel|outlet|site|publication)"
@@ -302,11 +316,15 @@ _REFERENCES = {
     r"|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source",
 }
-# The tests of what stands before a reference ("selon lui", a line's start) follow its first letters,
-# or come once for the whole pattern, so that the references merge by first letter (`keyed`).
+# "a-t-il ajouté", "dit-elle": a pronoun after a hyphen (the group names tell `key_of` it is a pronoun).
+_INVERTED = (
+    r"t(?<=-.)-(?:il|elle|ils|elles)(?P<pronoun__t>)"
+    r"|i(?<=-.)ls?(?P<pronoun__i>)|e(?<=-.)lles?(?P<pronoun__e>)"
+)
+# The tests of what stands before a reference (no hyphen, "selon lui", a line's start) follow its first
+# letter, so that the references merge by first letter (`keyed`) and the scan skips them at that letter.
 _REFERENCES_SCAN = WordScan(
-    r"(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
-    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])",  # "a-t-il ajouté"
+    "(?:" + _after_first_letter("(?<!-.)", keyed(_REFERENCES)) + "|" + _INVERTED + r")(?![\w-])",
     not_after=r"\w'",
 )
 
@@ -544,10 +562,7 @@ class Attributor:
     def __init__(self, mentions: Spans, folded: str, original: str, index: ClaimantIndex | None = None):
         self.mentions = mentions  # the article's claimant names
         self.index = index
-        self.references = Spans(
-            (s, e, "pronoun" if m.lastgroup == "inverted" else key_of(m))
-            for s, e, m in _REFERENCES_SCAN.finditer(folded)
-        )
+        self.references = Spans((s, e, key_of(m)) for s, e, m in _REFERENCES_SCAN.finditer(folded))
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
         self.selons = Spans((s, e, None) for s, e, _ in _SELON_SCAN.finditer(folded))
