@@ -20,7 +20,7 @@ from pathlib import Path
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import WordScan, factored, key_of, keyed, word_start
+from .patterns import WordScan, factored, key_of, keyed, split_alternatives, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -275,6 +275,22 @@ _TITLE_OF = re.compile(
     r"|spokes\w+|head|director|chief|commander|commandant|representant\w*|responsable|official)\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|at\s+the|at)\s*$"
 )
+_MONITORS = (
+    r"monitor|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
+    r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity"
+)
+
+
+def _after_first_letter(test: str, pattern: str) -> str:
+    """Return `pattern`, whose alternatives each start with a letter, with `test` (a look-behind) after
+    each first letter: the engine then skips the alternatives at their first letter, as `word_start` does."""
+    return "|".join(alternative[0] + test + alternative[1:] for alternative in split_alternatives(pattern))
+
+
+# "War monitor says ...": a monitor named at a line's start.
+_AT_LINE_START = _after_first_letter(
+    r"(?<![^\n].)", rf"war\s+(?:{_MONITORS})|rights\s+(?:{_MONITORS})|{_MONITORS}"
+)
 _REFERENCES = {
     "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
     "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?"
@@ -282,9 +298,7 @@ _REFERENCES = {
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
-    "indefinite": r"(?:(?:an?|une?)\s+(?:[\w-]+\s+){0,2}|(?<![^\n])(?:war\s+|rights\s+)?)(?:monitor"
-    r"|monitoring\s+group|watchdog|rights\s+group|ngo|ong|observatoire|observatory|aid\s+group|charity"
-    r"|humanitarian\s+(?:group|organi[sz]ation)|relief\s+group|medical\s+charity)",
+    "indefinite": r"(?:an?|une?)\s++(?:[\w-]++\s++){0,2}(?:" + _MONITORS + ")|" + _AT_LINE_START,
     "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
     "media": r"(?:l'|cette\s+|the\s+|le\s+|ce\s+|la\s+|this\s+)(?:agence|agency|journal|quotidien"
     r"|hebdomadaire|mensuel|magazine|chaine|newspaper|paper|daily|weekly|broadcaster|channel|outlet|site|publication)"
@@ -302,11 +316,15 @@ _REFERENCES = {
     r"|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source",
 }
-# The tests of what stands before a reference ("selon lui", a line's start) follow its first letters,
-# or come once for the whole pattern, so that the references merge by first letter (`keyed`).
+# "a-t-il ajouté", "dit-elle": a pronoun after a hyphen (the group names tell `key_of` it is a pronoun).
+_INVERTED = (
+    r"t(?<=-.)-(?:il|elle|ils|elles)(?P<pronoun__t>)"
+    r"|i(?<=-.)ls?(?P<pronoun__i>)|e(?<=-.)lles?(?P<pronoun__e>)"
+)
+# The tests of what stands before a reference (no hyphen, "selon lui", a line's start) follow its first
+# letter, so that the references merge by first letter (`keyed`) and the scan skips them at that letter.
 _REFERENCES_SCAN = WordScan(
-    r"(?:(?<!-)(?:" + keyed(_REFERENCES) + r")"
-    r"|(?<=-)(?P<inverted>(?:t-)?(?:il|elle|ils|elles)))(?![\w-])",  # "a-t-il ajouté"
+    "(?:" + _after_first_letter("(?<!-.)", keyed(_REFERENCES)) + "|" + _INVERTED + r")(?![\w-])",
     not_after=r"\w'",
 )
 
@@ -544,10 +562,7 @@ class Attributor:
     def __init__(self, mentions: Spans, folded: str, original: str, index: ClaimantIndex | None = None):
         self.mentions = mentions  # the article's claimant names
         self.index = index
-        self.references = Spans(
-            (s, e, "pronoun" if m.lastgroup == "inverted" else key_of(m))
-            for s, e, m in _REFERENCES_SCAN.finditer(folded)
-        )
+        self.references = Spans((s, e, key_of(m)) for s, e, m in _REFERENCES_SCAN.finditer(folded))
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
         self.selons = Spans((s, e, None) for s, e, _ in _SELON_SCAN.finditer(folded))
@@ -606,19 +621,20 @@ class Attributor:
                 continue  # "SOHR, a Britain-based war monitor, says": a description, not a new speaker
             items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
-        said_by_people = self._people(start, end, [(s, e) for s, e, _, _ in items])
+        said_by_people = self._people(start, end, items)
         people = {s for s, _, _, _ in said_by_people}
         items.extend(said_by_people)
-        items.extend(self._unknown_sources(start, end, [(s, e) for s, e, _, _ in items]))
+        selons = self.selons.within(start, end)
+        if selons:
+            items.extend(self._unknown_sources(selons, end, items))
         self.mentioned = []
         self.sentence_start = start
         if not items:
             return []
         items.sort(key=lambda item: item[0])
-        selon_targets = self._selon_targets(items, start, end)
+        selon_targets = self._selon_targets(items, selons, start, end)
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
         described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
-        starts = [s for s, _, _, _ in items if not self._governed(s, start) and s not in described]
         verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []
         for s, e, claimant, reference in items:
@@ -638,7 +654,7 @@ class Attributor:
             else:
                 if verbs is None:
                     verbs = self._verbs(start, end)
-                role = self._role(before, max(start, s - 50), s, e, reference, starts, verbs)
+                role = self._role(before, max(start, s - 50), s, e, reference, items, described, verbs)
             if reference == "indefinite":
                 if role is not None:
                     found.append(Attribution(None, s, "forward", CONFIDENCE["forward"]))
@@ -725,8 +741,9 @@ class Attributor:
             found.append((o_start, o_end, UNNAMED_MINISTRY if ministry else LOCAL_AUTHORITIES, None))
         return found
 
-    def _people(self, start: int, end: int, taken) -> list:
-        """Return the people who may speak in folded[start:end]: "witnesses and medics", "des habitants"."""
+    def _people(self, start: int, end: int, items) -> list:
+        """Return the people who may speak in folded[start:end] outside the names of `items`:
+        "witnesses and medics", "des habitants"."""
         spans = self.people.within(start, end)
         if not spans:
             return []
@@ -735,7 +752,7 @@ class Attributor:
         for p_start, p_end, _ in spans:
             if found and p_start < found[-1][1]:
                 continue  # the second of "witnesses and medics"
-            if any(s < p_end and p_start < e for s, e in taken):
+            if any(s < p_end and p_start < e for s, e, _, _ in items):
                 continue
             joined = _PEOPLE_AND.match(self.folded, p_end, end)
             other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
@@ -780,17 +797,18 @@ class Attributor:
             return True
         return role == "subject" and bool(_VERB_RIGHT_AFTER.match(self.folded, e))
 
-    def _unknown_sources(self, start: int, end: int, taken) -> list:
-        """Return the sources the gazetteer does not know after "selon", "according to" ("D'après Mediapart").
+    def _unknown_sources(self, selons, end: int, items) -> list:
+        """Return the sources the gazetteer does not know after the sentence's `selons`, outside the names
+        of `items` ("D'après Mediapart").
 
         A name written with a capital, of a few words, that is no place: an outlet, a group or a
         person the article quotes. Its kind is guessed from its words; an outlet if none tells.
         """
         found = []
-        for _, selon_end, _ in self.selons.within(start, end):
+        for _, selon_end, _ in selons:
             stop = _SELON_STOP.search(self.folded, selon_end, min(end, selon_end + 90))
             limit = stop.start() if stop else min(end, selon_end + 90)
-            if any(selon_end <= s < limit for s, _ in taken):
+            if any(selon_end <= s < limit for s, _, _, _ in items):
                 continue
             words = _UNKNOWN_SOURCE.match(self.original, selon_end, limit)
             if words is None:
@@ -847,10 +865,10 @@ class Attributor:
             for s, _ in taken
         )
 
-    def _selon_targets(self, items, start, end) -> set[int]:
+    def _selon_targets(self, items, selons, start, end) -> set[int]:
         """Return the names introduced as sources: "selon X", "Pour X, ...", a headline's "(X)"."""
         targets = set()
-        for _, selon_end, _ in self.selons.within(start, end):
+        for _, selon_end, _ in selons:
             limit = min(end, selon_end + 90)
             stop = _SELON_STOP.search(self.folded, selon_end, limit)
             limit = stop.start() if stop else limit
@@ -869,9 +887,13 @@ class Attributor:
         return targets
 
     def _role(
-        self, before: str, base: int, s: int, e: int, reference: str | None, starts, verbs
+        self, before: str, base: int, s: int, e: int, reference: str | None, items, described, verbs
     ) -> str | None:
-        """Return how a name at folded[s:e], after `before`, relates to the sentence's figures."""
+        """Return how a name at folded[s:e], after `before`, relates to the sentence's figures.
+
+        The sentence's other names (`items`, less the `described` ones) are read only where a
+        verb follows this one: the verb is not its own if another name that may be its subject
+        (not governed by a preposition) stands between them."""
         if _ACTOR_AFTER.match(self.folded, e) or _PASSIVE_AFTER.match(self.folded, e):
             return None
         if reference is None and _MODIFIER_AFTER.match(self.folded, e):
@@ -902,7 +924,10 @@ class Attributor:
         verb = next((v for v in verbs if e <= v[0] <= e + 120), None)
         if verb is None or _NOT_SAME_CLAUSE.search(self.folded, e, verb[0]):
             return None
-        if any(e < other < verb[0] for other in starts):
+        if any(
+            e < other < verb[0] and other not in described and not self._governed(other, self.sentence_start)
+            for other, _, _, _ in items
+        ):
             return None
         return "subject"
 
