@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .frames import FrameReading, Frames
-from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
+from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
 from .patterns import factored, key_of, keyed, word_start
 
 _QUALIFIERS = (
@@ -350,7 +350,7 @@ def _numbers(folded: str, start: int, end: int, language: str) -> list[_Number]:
     numbers = []
     position = start
     while True:
-        m = NUMBER_PATTERN.search(folded, position, end)
+        m = search_number(folded, position, end)
         if m is None:
             return numbers
         number = read_number(m)
