@@ -74,10 +74,11 @@ _CASUALTY_NOUNS = {
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
 # A noun after a number; the group of its kind is the pattern's last, so `lastgroup` names it.
+# "\s*+" (possessive): no word here opens on a blank, so the blanks need not be given back one by one.
 # "(?:X|)" rather than "(?:X)?", and "(?P<other>X|)" (empty, not None, where absent): the same choices,
 # without the engine's costlier repeat for each optional word.
 _NOUN = re.compile(
-    r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
+    r"\s*+(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+|)"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+|)"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+|)"
@@ -206,10 +207,11 @@ _SUBCOUNT_LIST = (
     r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|"
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
-# "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat.
+# "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat. A run that a "(",
+# ")" or "," must end is possessive ("{1,50}+"): a shorter one ends on a character of the run.
 _PREDICATE = re.compile(
     r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s)|)"
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)|)"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*+\)|,\s*[^.;:(),\d]{{1,50}}+(?:\([^)]{{1,20}}+\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)|)"
     rf"(?:\s*,|)(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
@@ -252,14 +254,15 @@ _SUBCOUNT_TAIL = re.compile(
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
 _SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
+# Possessive blanks ("\s*+"), and "(?:\s*+,|)\s++" for "\s*,?\s+": the same matches, with no blank given back.
 _RANGE = re.compile(
-    r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*"
-    r"|\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
+    r"\s*+(?:-|(?:a|to|et|and)(?![\w-]))\s*"
+    r"|(?:\s*+,|)\s++(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
     r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(
-    r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
+    r"\s*+(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
     r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
     r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
