@@ -269,10 +269,16 @@ _NOT_PEOPLE = re.compile(
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 # "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
+_CAPACITY_WORDS = ("soigner", "traiter", "prendre en charge", "treat", "enough for")
+_CAPACITY_QUALIFIERS = ("jusqu'a", "up to", "quelque", "some")
 _CAPACITY_BEFORE = re.compile(
-    word_start(r"soigner|traiter|prendre\s+en\s+charge|treat|enough\s+for")
-    + r"\s+(?:jusqu'a\s+|up\s+to\s+|quelque\s+|some\s+)?$"
+    word_start("|".join(_CAPACITY_WORDS).replace(" ", r"\s+"))
+    + r"\s+(?:"
+    + "".join(rf"{q}\s+|".replace(" ", r"\s+") for q in _CAPACITY_QUALIFIERS)
+    + ")$"
 )
+# The words that end a capacity, before the blanks: a text that ends on none of them is tested in C.
+_CAPACITY_ENDS = tuple(words.split()[-1] for words in (*_CAPACITY_WORDS, *_CAPACITY_QUALIFIERS))
 _MONTH_AFTER = re.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
     r"|february|march|april|june|july|august|september|october|november|december)\b"
@@ -407,7 +413,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
-        or _CAPACITY_BEFORE.search(left[-40:])
+        or (left.rstrip().endswith(_CAPACITY_ENDS) and _CAPACITY_BEFORE.search(left[-40:]))
         or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))  # "since March 22 and"
     )
     return _Number(m, number, value, value_max, qualifier, end, left, right, people)
