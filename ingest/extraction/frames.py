@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .patterns import alternation, word_start
+from .patterns import WordScan, alternation, factored, word_start
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
 
@@ -47,10 +47,10 @@ class Lexicon(NamedTuple):
     tokens: re.Pattern  # a sentence's tokens, a phrase of the lexicon as one
     tags: dict[str, str]  # {token: tag}
     # Cues searched in the sentence's text before it is tagged, so that most sentences are not:
-    frame_cue: re.Pattern  # a casualty or toll word, without which no frame reads a number
+    frame_cue: WordScan  # a casualty or toll word, without which no frame reads a number
     injury_cue: re.Pattern  # an injury word, without which no frame's verb differs from grammar.py's
     veto_after: re.Pattern  # right after a number: a combatant, a thing counted, "sur trois"
-    veto_near: re.Pattern  # a word that vetoes a number further off: "missing", a rate, a fighter ("x")
+    veto_near: WordScan  # a word that vetoes a number further off: "missing", a rate, a fighter ("x")
     fraction_before: re.Pattern  # "sur" right before a number ("un sur trois")
 
 
@@ -84,15 +84,20 @@ def lexicon() -> Lexicon:
         alternatives = [r"\b" + re.escape(w).replace(r"\ ", r"\s+") for t in of_tags for w in by_tag[t]]
         return re.compile(rf"{word_start('|'.join([*alternatives, *more]))}(?![\w-])")
 
+    def scan(of_tags: str) -> WordScan:
+        """Return a scan of a whole sentence for any word of these classes: words of most first letters."""
+        alternatives = [re.escape(w).replace(r"\ ", r"\s+") for t in of_tags for w in by_tag[t]]
+        return WordScan(rf"(?:{factored('|'.join(alternatives))})(?![\w-])")
+
     return Lexicon(
         re.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
         tags,
-        cue("khvbtKgi"),
+        scan("khvbtKgi"),
         cue("h"),
         re.compile(
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
         ),
-        cue("urx"),
+        scan("urx"),
         re.compile(r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
@@ -141,7 +146,8 @@ class Frames:
 
     def _cue(self, name: str) -> bool:
         if name not in self._cues:
-            self._cues[name] = getattr(lexicon(), name).search(self.folded, self.start, self.end) is not None
+            found = getattr(lexicon(), name).finditer(self.folded, self.start, self.end)
+            self._cues[name] = next(found, None) is not None
         return self._cues[name]
 
     def _read(self) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .frames import FrameReading, Frames
-from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as
+from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
 from .patterns import factored, key_of, keyed, word_start
 
 _QUALIFIERS = (
@@ -74,10 +74,11 @@ _CASUALTY_NOUNS = {
     "injured": r"blesses|blessees|blesse|wounded|injured|injuries|hurt",
 }
 # A noun after a number; the group of its kind is the pattern's last, so `lastgroup` names it.
+# "\s*+" (possessive): no word here opens on a blank, so the blanks need not be given back one by one.
 # "(?:X|)" rather than "(?:X)?", and "(?P<other>X|)" (empty, not None, where absent): the same choices,
 # without the engine's costlier repeat for each optional word.
 _NOUN = re.compile(
-    r"\s*(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
+    r"\s*+(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+|)"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+|)"
     r"(?P<civ>(?:civil(?:e)?s?|civilian)\s+|)"
@@ -206,10 +207,11 @@ _SUBCOUNT_LIST = (
     r"(?:,\s*|\s+)(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|"
     r"of\s+whom|notamment|y\s+compris)\s+[^.;:()]*?,"
 )
-# "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat.
+# "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat. A run that a "(",
+# ")" or "," must end is possessive ("{1,50}+"): a shorter one ends on a character of the run.
 _PREDICATE = re.compile(
     r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s)|)"
-    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*\)|,\s*[^.;:(),\d]{{1,50}}(?:\([^)]{{1,20}}\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)|)"
+    rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*+\)|,\s*[^.;:(),\d]{{1,50}}+(?:\([^)]{{1,20}}+\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)|)"
     rf"(?:\s*,|)(?:\s*{_AUX})*\s*(?:{_CASUALTY_VERB})(?![\w-])"
 )
 _VERBS_BEFORE = {
@@ -252,24 +254,31 @@ _SUBCOUNT_TAIL = re.compile(
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
 _SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
+# Possessive blanks ("\s*+"), and "(?:\s*+,|)\s++" for "\s*,?\s+": the same matches, with no blank given back.
 _RANGE = re.compile(
-    r"\s*(?:-|(?:a|to|et|and)(?![\w-]))\s*"
-    r"|\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
+    r"\s*+(?:-|(?:a|to|et|and)(?![\w-]))\s*"
+    r"|(?:\s*+,|)\s++(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
     r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
 )
 _RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
 _NOT_PEOPLE = re.compile(
-    r"\s*(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
+    r"\s*+(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
     r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
     r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
 _MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
 # "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
+_CAPACITY_WORDS = ("soigner", "traiter", "prendre en charge", "treat", "enough for")
+_CAPACITY_QUALIFIERS = ("jusqu'a", "up to", "quelque", "some")
 _CAPACITY_BEFORE = re.compile(
-    word_start(r"soigner|traiter|prendre\s+en\s+charge|treat|enough\s+for")
-    + r"\s+(?:jusqu'a\s+|up\s+to\s+|quelque\s+|some\s+)?$"
+    word_start("|".join(_CAPACITY_WORDS).replace(" ", r"\s+"))
+    + r"\s+(?:"
+    + "".join(rf"{q}\s+|".replace(" ", r"\s+") for q in _CAPACITY_QUALIFIERS)
+    + ")$"
 )
+# The words that end a capacity, before the blanks: a text that ends on none of them is tested in C.
+_CAPACITY_ENDS = tuple(words.split()[-1] for words in (*_CAPACITY_WORDS, *_CAPACITY_QUALIFIERS))
 _MONTH_AFTER = re.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
     r"|february|march|april|june|july|august|september|october|november|december)\b"
@@ -350,7 +359,7 @@ def _numbers(folded: str, start: int, end: int, language: str) -> list[_Number]:
     numbers = []
     position = start
     while True:
-        m = NUMBER_PATTERN.search(folded, position, end)
+        m = search_number(folded, position, end)
         if m is None:
             return numbers
         number = read_number(m)
@@ -404,7 +413,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         or _MONEY_BEFORE.search(left[-3:])
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
-        or _CAPACITY_BEFORE.search(left[-40:])
+        or (left.rstrip().endswith(_CAPACITY_ENDS) and _CAPACITY_BEFORE.search(left[-40:]))
         or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))  # "since March 22 and"
     )
     return _Number(m, number, value, value_max, qualifier, end, left, right, people)

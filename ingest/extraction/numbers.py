@@ -104,18 +104,30 @@ def _not_after_l(words: str, rest: str) -> str:
 # digits open with a digit, so that a word skips them at its first letter ("(?P<digits>)" names
 # the match at its end). The words of the three kinds are merged by first letter (`keyed`; `key_of`
 # names the kind: digits, vague, fr or en), so that a word tries only the numbers that open like it.
-NUMBER_PATTERN = re.compile(
-    r"(?<![\w-])(?:"
-    r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|"
-    + keyed(
-        {
-            "vague": _not_after_l(VAGUE_ALTERNATION, r"(?![\w-])"),
-            "fr": _not_after_l(_FR_WORD, _FR_MORE + r"(?![\w-])"),
-            "en": _EN_NUMBER + r"(?![\w-])",
-        }
-    )
-    + ")"
+_BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|" + keyed(
+    {
+        "vague": _not_after_l(VAGUE_ALTERNATION, r"(?![\w-])"),
+        "fr": _not_after_l(_FR_WORD, _FR_MORE + r"(?![\w-])"),
+        "en": _EN_NUMBER + r"(?![\w-])",
+    }
 )
+NUMBER_PATTERN = re.compile(rf"(?<![\w-])(?:{_BODY})")
+# The same numbers, each with the character before it: a scan that opens on a character class is
+# tried only at the characters of that class, not at every one as a look-behind is (see patterns.WordScan).
+_AFTER_ASCII = re.compile(rf"[^0-9A-Za-z_-](?:{_BODY})")
+
+
+def search_number(text: str, position: int, end: int) -> re.Match | None:
+    """Return NUMBER_PATTERN.search(text, position, end), found faster in an all-ASCII text."""
+    if not text.isascii():
+        return NUMBER_PATTERN.search(text, position, end)
+    if position == 0:  # no character before the text's first number
+        first = NUMBER_PATTERN.match(text, 0, end)
+        if first or end == 0:
+            return first
+        position = 1
+    before = _AFTER_ASCII.search(text, position - 1, end)
+    return before and NUMBER_PATTERN.match(text, before.start() + 1, end)
 
 
 class NumberReading(NamedTuple):

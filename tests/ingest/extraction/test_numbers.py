@@ -4,7 +4,7 @@ import pytest
 
 from ingest.extraction import VAGUE_PLURALS
 from ingest.extraction.folding import fold, fold_in_place
-from ingest.extraction.numbers import NUMBER_PATTERN, read_number
+from ingest.extraction.numbers import NUMBER_PATTERN, read_number, search_number
 
 
 def first_number(text):
@@ -82,6 +82,22 @@ def test_the_vague_table_is_plain_rows_a_page_can_render():
 
 def test_it_does_not_read_numbers_inside_words_or_links():
     assert NUMBER_PATTERN.search(fold_in_place("https://t.co/kvDvOyWnI7pic F-16")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 morts, dont vingt-deux enfants et des dizaines de blesses",
+        "l'un de 3 a 4, x-5 @6 f-16 7",
+        "cafe 12 ete 3",
+    ],
+)
+def test_the_fast_search_finds_what_the_pattern_finds(text):
+    for folded in (fold_in_place(text), fold_in_place(text) + "é"):  # an all-ASCII text and another
+        for position in range(len(folded)):
+            expected = NUMBER_PATTERN.search(folded, position, len(folded) - 1)
+            found = search_number(folded, position, len(folded) - 1)
+            assert (found and found.span()) == (expected and expected.span())
 
 
 def test_folding_keeps_offsets_and_drops_case_and_accents():
