@@ -151,9 +151,21 @@ class SentenceFacts:
         return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
 
     @read_once
+    def names_both_countries(self) -> bool:
+        """Whether it says "dans les deux pays" or "both countries": read once for all its figures."""
+        folded, start, end = self.article.folded, self.start, self.end
+        if folded.find("pays", start, end) < 0 and folded.find("countries", start, end) < 0:
+            return False  # most sentences name no country at all: two substring tests in C spare the scan
+        return bool(_BOTH_COUNTRIES.search(folded, start, end))
+
+    @read_once
     def compares_toll(self) -> bool:
         """Whether it puts a toll higher or lower than another: read once for all its figures."""
-        return bool(_COMPARED_TOLL.search(self.article.folded, self.start, self.end))
+        folded = self.article.folded
+        sentence = folded[self.start : self.end]
+        if not any(word in sentence for word in _COMPARED_TOLL_WORDS):
+            return False  # substring tests in C spare the scan
+        return bool(_COMPARED_TOLL.search(folded, self.start, self.end))
 
 
 @dataclass
@@ -420,6 +432,9 @@ _COMPARED_TOLL = re.compile(
         r"(?:toll|tally|count)"
     )
 )
+
+# Every match of _COMPARED_TOLL holds one of these.
+_COMPARED_TOLL_WORDS = ("higher", "lower", "greater", "heavier", "plus", "sous-", "under")
 
 
 def _same_span(a: str, b: str) -> bool:
@@ -819,7 +834,7 @@ def _scope(reading, fact, context) -> tuple[str, int]:
 
 
 def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
-    if _BOTH_COUNTRIES.search(article.folded, fact.start, fact.end):
+    if fact.names_both_countries:
         countries = set(fact.countries).union(*(other.countries for other in context))
         if len(countries) > 1:
             return cues.geography(countries), 2  # "dans les deux pays": the two named just before
