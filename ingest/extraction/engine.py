@@ -1141,14 +1141,16 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     ra, rb = a.reading, b.reading
     if ra.casualty != rb.casualty and _family(ra.casualty) != _family(rb.casualty):
         return False
-    if (a.headline or b.headline) and (ra.value, ra.value_max) == (rb.value, rb.value_max):
-        return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
-    if (ra.value, ra.value_max) == (rb.value, rb.value_max):
+    if ra.value == rb.value and ra.value_max == rb.value_max:
+        if a.headline or b.headline:
+            return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
         same_victims = ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
         if a.claimant is None or b.claimant is None:
             return same_victims  # "Les 14 victimes" after "14 morts parmi les civils"
         return _same_claimant(a.claimant, b.claimant) and same_victims
-    if _restates_bound(ra, rb) or _restates_bound(rb, ra):
+    if (ra.value_max is not None or rb.value_max is not None) and (  # seldom a range
+        _restates_bound(ra, rb) or _restates_bound(rb, ra)
+    ):
         return a.claimant is None or b.claimant is None or _same_claimant(a.claimant, b.claimant)
     if ra.victims != rb.victims:
         return False
@@ -1179,11 +1181,11 @@ def _restates_bound(span: Reading, bound: Reading) -> bool:
 
 def _rounds_to(precise: Reading, rounded: Reading) -> bool:
     """Tell whether `rounded` ("plus de 1.300") restates `precise` ("pas moins de 1.302")."""
-    if rounded.qualifier not in ("more_than", "approx", "at_least") or precise.value_max or rounded.value_max:
+    if rounded.value % 10 or rounded.qualifier not in ("more_than", "approx", "at_least"):
+        return False  # "plus de 1.302": no round number
+    if precise.value_max or rounded.value_max or precise.value == rounded.value:
         return False
     zeros = len(str(rounded.value)) - len(str(rounded.value).rstrip("0"))
-    if zeros < 1 or precise.value == rounded.value:
-        return False
     step = 10**zeros
     return abs(precise.value - rounded.value) < step / 2 and precise.value % step != 0
 
