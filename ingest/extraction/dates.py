@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .patterns import alternation, factored, key_of, keyed
+from .patterns import WordScan, alternation, factored, key_of, keyed
 
 MONTHS = {
     "janvier": 1,
@@ -89,7 +89,7 @@ WEEKDAYS = {
 }
 
 _MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]\d|\d)(?:er|st|nd|rd|th)?"  # "[0-3]?\d", opening on a class
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "X|" rather than "(?:X)?": the same choice, without the engine's costlier repeat at every word.
 _END_OF = (
@@ -98,10 +98,9 @@ _END_OF = (
     + "|)"
 )
 
-DATE_PATTERN = re.compile(
-    r"(?<![\w])(?:"
+_DATE = (
     rf"(?:{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?)"
-    rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19"
+    rf"|(?:{_MONTH.replace('month', 'month2')}\s+(?P<day2>[0-3]\d|\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>(?:19"
     rf"|20)\d\d))?)"
     rf"|(?:{_END_OF}{_MONTH.replace('month', 'month3')}(?:\s+(?P<last>dernier|derniere|last))?"
     rf"(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?)"
@@ -124,8 +123,13 @@ DATE_PATTERN = re.compile(
         r"|(?:les\s+|des\s+)?six\s+premi(?:ers|eres)\s+mois|(?:la\s+)?premiere\s+moitie"
     )
     + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
-    r")(?![\w])"
 )
+DATE_PATTERN = re.compile(rf"(?<![\w])(?:{_DATE})(?![\w])")
+# Where a date starts: the same alternatives without their groups, merged by first letter (twice: the
+# months lie deeper than one pass opens), tried only at the start of a word. Python's engine enters
+# an alternative that opens on a group at full cost at every word, one that opens on a letter hardly:
+# this scan costs about half of DATE_PATTERN's, which then reads only the dates found.
+_DATE_START = WordScan(r"(?:" + factored(factored(re.sub(r"\(\?P<\w+>", "(?:", _DATE))) + r")(?![\w])")
 
 _COMPARED_PERIOD = re.compile(
     r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
@@ -223,8 +227,8 @@ def find_dates(
     capital after "in", "since", "late"... ("In March the group said").
     """
     found = []
-    for m in DATE_PATTERN.finditer(folded, start, end):
-        mention = _read(m, folded, start, published, original)
+    for position, _, _ in _DATE_START.finditer(folded, start, end):
+        mention = _read(DATE_PATTERN.match(folded, position, end), folded, start, published, original)
         if mention:
             found.append(mention)
     return found

@@ -151,9 +151,21 @@ class SentenceFacts:
         return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
 
     @read_once
+    def names_both_countries(self) -> bool:
+        """Whether it says "dans les deux pays" or "both countries": read once for all its figures."""
+        folded, start, end = self.article.folded, self.start, self.end
+        if folded.find("pays", start, end) < 0 and folded.find("countries", start, end) < 0:
+            return False  # most sentences name no country at all: two substring tests in C spare the scan
+        return bool(_BOTH_COUNTRIES.search(folded, start, end))
+
+    @read_once
     def compares_toll(self) -> bool:
         """Whether it puts a toll higher or lower than another: read once for all its figures."""
-        return bool(_COMPARED_TOLL.search(self.article.folded, self.start, self.end))
+        folded = self.article.folded
+        sentence = folded[self.start : self.end]
+        if not any(word in sentence for word in _COMPARED_TOLL_WORDS):
+            return False  # substring tests in C spare the scan
+        return bool(_COMPARED_TOLL.search(folded, self.start, self.end))
 
 
 @dataclass
@@ -421,6 +433,9 @@ _COMPARED_TOLL = re.compile(
     )
 )
 
+# Every match of _COMPARED_TOLL holds one of these.
+_COMPARED_TOLL_WORDS = ("higher", "lower", "greater", "heavier", "plus", "sous-", "under")
+
 
 def _same_span(a: str, b: str) -> bool:
     """Tell whether two scopes may share a perpetrator: a campaign's total is not one raid's."""
@@ -548,7 +563,7 @@ def _draft(
     if (
         draft.strength["perpetrator"] < 2
         and draft.geography in ("afghanistan", "iraq")
-        and _AIR_HARM.search(folded_sentence(fact))
+        and _air_harm(folded_sentence(fact))
     ):
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
@@ -646,6 +661,15 @@ _AIR_HARM = re.compile(
     r"|raids?\s+aeriens?"
     r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
 )
+
+
+def _air_harm(sentence: str) -> bool:
+    """Whether a sentence speaks of strikes from the air: substring tests in C spare most scans."""
+    return any(word in sentence for word in ("strike", "raid", "frappe", "bombardement")) and bool(
+        _AIR_HARM.search(sentence)
+    )
+
+
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
 _GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
 
@@ -819,7 +843,7 @@ def _scope(reading, fact, context) -> tuple[str, int]:
 
 
 def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
-    if _BOTH_COUNTRIES.search(article.folded, fact.start, fact.end):
+    if fact.names_both_countries:
         countries = set(fact.countries).union(*(other.countries for other in context))
         if len(countries) > 1:
             return cues.geography(countries), 2  # "dans les deux pays": the two named just before
@@ -1126,14 +1150,16 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     ra, rb = a.reading, b.reading
     if ra.casualty != rb.casualty and _family(ra.casualty) != _family(rb.casualty):
         return False
-    if (a.headline or b.headline) and (ra.value, ra.value_max) == (rb.value, rb.value_max):
-        return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
-    if (ra.value, ra.value_max) == (rb.value, rb.value_max):
+    if ra.value == rb.value and ra.value_max == rb.value_max:
+        if a.headline or b.headline:
+            return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
         same_victims = ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
         if a.claimant is None or b.claimant is None:
             return same_victims  # "Les 14 victimes" after "14 morts parmi les civils"
         return _same_claimant(a.claimant, b.claimant) and same_victims
-    if _restates_bound(ra, rb) or _restates_bound(rb, ra):
+    if (ra.value_max is not None or rb.value_max is not None) and (  # seldom a range
+        _restates_bound(ra, rb) or _restates_bound(rb, ra)
+    ):
         return a.claimant is None or b.claimant is None or _same_claimant(a.claimant, b.claimant)
     if ra.victims != rb.victims:
         return False
@@ -1164,11 +1190,11 @@ def _restates_bound(span: Reading, bound: Reading) -> bool:
 
 def _rounds_to(precise: Reading, rounded: Reading) -> bool:
     """Tell whether `rounded` ("plus de 1.300") restates `precise` ("pas moins de 1.302")."""
-    if rounded.qualifier not in ("more_than", "approx", "at_least") or precise.value_max or rounded.value_max:
+    if rounded.value % 10 or rounded.qualifier not in ("more_than", "approx", "at_least"):
+        return False  # "plus de 1.302": no round number
+    if precise.value_max or rounded.value_max or precise.value == rounded.value:
         return False
     zeros = len(str(rounded.value)) - len(str(rounded.value).rstrip("0"))
-    if zeros < 1 or precise.value == rounded.value:
-        return False
     step = 10**zeros
     return abs(precise.value - rounded.value) < step / 2 and precise.value % step != 0
 
