@@ -23,11 +23,11 @@ SCOPES = ("cumulative", "period", "incident")
 def _words() -> WordScan:
     """All the scope words in one factored pattern (`key_of` names the one found), longer phrases first.
 
-    Each word starts a word ("\\b..."): the word start is tested once, before the alternation.
+    Each word starts a word ("\\b..."): the WordScan tests the word start once, before the alternation.
     """
     data = json.loads((Path(__file__).resolve().parent / "data" / "scope_words.json").read_text("utf-8"))
     words = {name: pattern.removeprefix(r"\b") for name, pattern in data.items() if name[0] != "_"}
-    return WordScan(r"(?=\w)(?:" + keyed(words) + ")")
+    return WordScan(keyed(words))
 
 
 def scope_words(folded: str, start: int, end: int) -> list[tuple[str, list[int]]]:
