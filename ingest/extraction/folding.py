@@ -56,12 +56,29 @@ _SPECIAL = re.compile("[^\x00-\x7f]")
 _LOWER_TABLE = {chr(cp): ch for cp, ch in _TABLE.items()}
 
 
+def _latin_1_byte(cp: int) -> int:
+    """Return the folded byte of a Latin-1 character (all lower-case to one Latin-1 character)."""
+    lowered = chr(cp).lower()
+    if lowered < "\x80" or lowered == "\u00b5":  # ASCII is only lower-cased; "\u00b5" is put back after
+        return ord(lowered)
+    return ord(_LOWER_TABLE.get(lowered, lowered))
+
+
+# Most articles are Latin-1 (French or English without curly quotes): such a text is lower-cased and
+# folded byte by byte, in C, ~15x faster. Only "\u00b5" folds beyond Latin-1, to the Greek "\u03bc".
+_LATIN_1 = bytes(_latin_1_byte(cp) for cp in range(256))
+
+
 def fold_in_place(text: str) -> str:
     """Return `text` lower-cased, without accents, with the same length and offsets."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return text.translate(_TABLE)
-    return _SPECIAL.sub(_fold_match, lowered)
+    try:
+        latin_1 = text.encode("latin-1")
+    except UnicodeEncodeError:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return text.translate(_TABLE)
+        return _SPECIAL.sub(_fold_match, lowered)
+    return latin_1.translate(_LATIN_1).decode("latin-1").replace("\u00b5", "\u03bc")
 
 
 def _fold_match(match) -> str:

@@ -15,14 +15,18 @@ _LINE = re.compile(r"[^\n]+")
 # A stop before a capital (with the quotes that close after it), or a quote: the pattern opens on the
 # class of its first characters, so that the engine skips in C from one to the next; looking behind
 # it then tells which it is (`lastgroup`: closer, open, close or straight).
-_BOUNDARY_OR_QUOTE = re.compile(
-    r"[.!?\u2026\u00ab\u201c\u00bb\u201d\"]"
+_OPENING = '!?\u2026\u00ab\u201c\u00bb\u201d"'  # with the full stop, the characters the pattern opens on
+_AFTER_OPENING = (
     r"(?:(?<=[.!?\u2026])[.!?\u2026]*(?P<closer>[\"'\u00bb\u201d\u2019)]*)"
     r"(?=\s+[\"'\u00ab\u201c(\[]?[A-Z\u00c0-\u00dd\d]"
     # copy that lost its spaces: "in western Afghanistan.The allegations"
     r"|(?<=[a-z\u00df-\u00ff][.!?])[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"
     r"|(?<=[\u00ab\u201c])(?P<open>)|(?<=[\u00bb\u201d])(?P<close>)|(?<=\")(?P<straight>))"
 )
+_BOUNDARY_OR_QUOTE = re.compile(f"[.{_OPENING}]" + _AFTER_OPENING)
+# The same where a line's only such characters are full stops (most lines): opening on a literal, the
+# engine skips from one full stop to the next ~10x faster than through a class.
+_BOUNDARY_AT_POINT = re.compile(r"\." + _AFTER_OPENING)
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|St|Sen|Rep|Gov|Pres|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|M|Mme|Mgr|av|etc|cf|vs|ibid|U\.S|U\.N|U\.K))$"
@@ -85,12 +89,16 @@ def _runs_on(text: str, start: int, end: int) -> bool:
 
 def _cut_line(text: str, start: int, end: int):
     line = text[start:end]
-    balanced = line.count("\u00ab") + line.count("\u201c") == line.count("\u00bb") + line.count("\u201d")
-    straight_total = line.count('"')
+    if any(map(line.__contains__, _OPENING)):
+        scan = _BOUNDARY_OR_QUOTE
+        balanced = line.count("\u00ab") + line.count("\u201c") == line.count("\u00bb") + line.count("\u201d")
+        straight_total = line.count('"')
+    else:  # full stops only, no quotation
+        scan, balanced, straight_total = _BOUNDARY_AT_POINT, True, 0
     depth = 0
     straight = 0
     cut = start
-    for m in _BOUNDARY_OR_QUOTE.finditer(text, start, end):
+    for m in scan.finditer(text, start, end):
         kind = m.lastgroup
         if kind == "open":
             depth += 1

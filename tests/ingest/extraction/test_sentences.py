@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.extraction.sentences import split_sentences
+from ingest.extraction.sentences import _BOUNDARY_AT_POINT, _BOUNDARY_OR_QUOTE, split_sentences
 
 
 def sentences(text):
@@ -49,3 +49,9 @@ def test_every_line_break_ends_a_sentence_and_blank_lines_open_paragraphs():
         "New paragraph.",
     ]
     assert [s.paragraph for s in found] == [0, 0, 0, 1]
+
+
+def test_a_line_of_full_stops_is_scanned_as_the_whole_pattern_scans_it():
+    line = "Le bilan est de 1.302 morts. Selon M. Dupont, U.S. forces left.The next day. (Reuters) A. B."
+    whole = [m.span() for m in _BOUNDARY_OR_QUOTE.finditer(line)]
+    assert [m.span() for m in _BOUNDARY_AT_POINT.finditer(line)] == whole
