@@ -91,7 +91,7 @@ def word_start(pattern: str, not_after: str = r"\w") -> str:
     """
     merged = factored(at_word_start(pattern))
     alternatives = split_alternatives(merged)
-    if len(alternatives) > _FEW_FIRST_LETTERS or any(not _literal_start(a)[0] for a in alternatives):
+    if len(alternatives) > _FEW_FIRST_LETTERS or any(not _letter_at(a, 0) for a in alternatives):
         return rf"(?<!{not_after})(?:{merged})"
     parts = []
     for alternative in alternatives:
@@ -154,15 +154,25 @@ def _group_end(pattern: str) -> int | None:
 def _literal_start(alternative: str) -> tuple[str, str]:
     """Split an alternative into its literal beginning and the rest ("americaine?s?" -> "americain", "e?s?").
 
-    Only single characters merge: a shared "\\s+" would keep its own backtracking from the
-    alternatives after it, and "\\s+\\s+|\\s+" would no longer choose the first.
+    A blank run "\\s+" belongs to the beginning (written " ") only where a literal letter follows it:
+    the run then takes all the blanks, and giving one back can never let the letter match, so the
+    alternatives after a shared run make the same choices. Elsewhere it would keep its own
+    backtracking ("\\s+\\s+|\\s+" would no longer choose the first).
     """
-    i = 0
-    while i < len(alternative) and alternative[i] in _LITERAL:
-        if alternative[i + 1 : i + 2] in _QUANTIFIERS:
-            break  # "americaine?": the "e" may be absent, so it is no shared beginning
-        i += 1
-    return alternative[:i], alternative[i:]
+    literal, i = "", 0
+    while i < len(alternative):
+        if alternative.startswith(r"\s+", i) and _letter_at(alternative, i + 3):
+            literal, i = literal + " ", i + 3
+        elif _letter_at(alternative, i):
+            literal, i = literal + alternative[i], i + 1
+        else:
+            break
+    return literal, alternative[i:]
+
+
+def _letter_at(alternative: str, i: int) -> bool:
+    """Tell whether a literal character stands at `i`, not made optional or repeated by a quantifier."""
+    return alternative[i : i + 1] in _LITERAL and alternative[i + 1 : i + 2] not in _QUANTIFIERS
 
 
 def _merge(entries: list[tuple[str, str]]) -> str:
@@ -181,9 +191,15 @@ def _merge(entries: list[tuple[str, str]]) -> str:
 
 def _group(char: str, items: list[tuple[str, str]]) -> str:
     if len(items) == 1:
-        return char + "".join(items[0])
+        literal, rest = items[0]
+        return _unblank(char + literal) + rest
     merged = _merge(items)
-    return char + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
+    return _unblank(char) + (merged if len(split_alternatives(merged)) == 1 else "(?:" + merged + ")")
+
+
+def _unblank(literal: str) -> str:
+    """Write a literal beginning back as a pattern: its " " stand for blank runs."""
+    return literal.replace(" ", r"\s+")
 
 
 class WordScan:

@@ -25,6 +25,7 @@ _PIECES = [
     "ab",
     "ba",
     r"\s+",
+    r"\s+a",
     "(?:a|b)",
     "(?:ab|c)?",
     "b?",
@@ -97,7 +98,15 @@ def test_word_scan_finds_what_a_look_behind_finds(words, text, start, not_after)
 
 def test_factored_merges_common_beginnings():
     assert factored("coalition|centcom|(?:cjtf|us)-led") == "c(?:oalition|entcom|jtf-led)|us-led"
-    assert factored(r"le\s+rapport|le\s+texte") == r"le(?:\s+rapport|\s+texte)"
+    assert factored(r"le\s+rapport|le\s+texte") == r"le\s+(?:rapport|texte)"
+
+
+def test_a_blank_run_merges_only_where_a_letter_follows_it():
+    # a blank run before a letter gives nothing back that could help: it merges
+    assert factored(r"in\s+a|in\s+b|in-c") == r"in(?:\s+(?:a|b)|-c)"
+    # before a group, a class or an optional letter, it keeps its own backtracking
+    assert factored(r"in\s+(?:a|b)|in\s+a") == r"in(?:\s+(?:a|b)|\s+a)"
+    assert factored(r"in\s+a?b|in\s+b") == r"in(?:\s+a?b|\s+b)"
 
 
 def test_a_blank_run_is_not_merged_it_would_keep_its_own_backtracking():
