@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
-from .patterns import factored, key_of, keyed, word_start
+from .patterns import WordScan, factored, key_of, keyed, word_start
 
 _QUALIFIERS = (
     (
@@ -45,7 +45,7 @@ _QUALIFIERS = (
         r"en\s+moyenne",
     ),
 )
-_QUALIFIER = re.compile(r"(?<!\w)(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$")
+_QUALIFIER = WordScan(r"(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$")
 
 _VICTIM_NOUNS = {
     "civilians": r"civils|civiles|civil|civilians|civilian",
@@ -226,15 +226,16 @@ _VERBS_BEFORE = {
     "caused": r"fait|faisant|left|leaving|caused|cause|causant|causing|recense|recorded|documented|"
     r"documente|compte|counted|reported|fait\s+etat\s+de|faisait\s+etat\s+de|parle\s+de",
 }
-_VERB_BEFORE = re.compile(
-    r"(?<![\w'])(?:" + keyed(_VERBS_BEFORE) + ")"
+_VERB_BEFORE = WordScan(
+    r"(?:" + keyed(_VERBS_BEFORE) + ")"
     r"\s+(?:(?:en\s+realite|en\s+fait|au\s+total|ainsi|probablement|reportedly|also|aussi|egalement|"
     r"a\s+total\s+of|un\s+total\s+de|par\s+erreur|by\s+mistake|mistakenly|unintentionally|accidentellement|"
     r"non\s+intentionnellement|accidentally|involontairement|inadvertently|deliberately|delibere\w*|intentionally"
     r"|ce\s+jour-la|ce\s+jour|le\s+meme\s+jour|that\s+day|hier|yesterday|(?:on\s+)?(?:lundi|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|de\s+(?:maniere|facon)\s+(?:non\s+)?\w+|a\s+(?:elles?|eux|lui)\s+"
-    r"seule?s?|alone|between|entre|an\s+estimated)\s*|[\"']\s*)*$"
+    r"seule?s?|alone|between|entre|an\s+estimated)\s*|[\"']\s*)*$",
+    not_after=r"\w'",
 )
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count|toll)"
@@ -422,10 +423,10 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
 def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) -> Reading | None:
     m, number, value, value_max, qualifier = n.match, n.number, n.value, n.value_max, n.qualifier
     start, end, left, right = m.start(), n.end, n.left, n.right
-    q = _QUALIFIER.search(left[-30:])
-    if q and qualifier != "range":
-        qualifier = key_of(q)
-        left = left[: len(left) - 30 + q.start()] if len(left) > 30 else left[: q.start()]
+    found = _QUALIFIER.search(left[-30:])
+    if found and qualifier != "range":
+        qualifier = key_of(found[2])
+        left = left[: len(left) - 30 + found[0]] if len(left) > 30 else left[: found[0]]
     if (
         number.kind == "words"
         and value == 1
@@ -728,8 +729,8 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
 
 def _verb_casualty(left: str) -> str | None:
     """Return the casualty of a verb right before the number ("tuant 12", "killed 40"); None for "caused"."""
-    verb = _VERB_BEFORE.search(left[-70:])
-    return key_of(verb) if verb and key_of(verb) != "caused" else None
+    found = _VERB_BEFORE.search(left[-70:])
+    return key_of(found[2]) if found and key_of(found[2]) != "caused" else None
 
 
 def _predicate(rest: str, sentence: str) -> str | None:

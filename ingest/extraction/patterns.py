@@ -248,6 +248,15 @@ class WordScan:
             yield m.start() + 1 - shift, m.end() - shift, m
             position = m.end() - 1
 
+    def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int, re.Match] | None:
+        """Return the first (start, end, match) of `finditer`, or None: `self.pattern.search`, faster."""
+        after = self._after_ascii if text.isascii() else self._after
+        if start:
+            m = after.search(text, start - 1, len(text) if end is None else end)
+            return m and (m.start() + 1, m.end(), m)
+        m = after.search("\n" + text[:end])  # a newline stands for the text's start, as in `finditer`
+        return m and (m.start(), m.end() - 1, m)
+
     def match(self, text: str, position: int, end: int | None = None) -> tuple[int, int] | None:
         """Return the (start, end) of the match that starts at `position`, if one does."""
         m = self.pattern.match(text, position, len(text) if end is None else end)

@@ -94,6 +94,8 @@ def test_word_scan_finds_what_a_look_behind_finds(words, text, start, not_after)
     assert [(s, e) for s, e, _ in scan.finditer(text, start)] == expected
     m = plain.match(text, start)
     assert scan.match(text, start) == (m.span() if m else None)
+    found = scan.search(text, start)
+    assert (found and found[:2]) == (expected[0] if expected else None)
 
 
 def test_factored_merges_common_beginnings():
@@ -139,6 +141,8 @@ def test_a_word_scan_finds_what_its_plain_pattern_finds(text):
                 found = [(s, e, m.lastgroup) for s, e, m in scan.finditer(text, start, end)]
                 plain = scan.pattern.finditer(text, start, end)
                 assert found == [(m.start(), m.end(), m.lastgroup) for m in plain]
+                first = scan.search(text, start, end)
+                assert (first and (*first[:2], first[2].lastgroup)) == (found[0] if found else None)
 
 
 def test_the_engines_factored_patterns_read_like_their_plain_forms():
