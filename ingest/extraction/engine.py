@@ -1244,7 +1244,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def _figure(d: Draft, text: str, facts) -> Figure:
     r = d.reading
     fact = facts[d.sentence]
-    return Figure(
+    return Figure.of(
         claimant=d.claimant.name if d.claimant else "unattributed",
         claimant_kind=d.claimant.kind if d.claimant else "unattributed",
         value=r.value,
