@@ -14,7 +14,6 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain
 
 from . import cues
 from .attribution import (
@@ -524,7 +523,10 @@ def _draft(
         found = [
             c
             for c in found
-            if c.attribution is None or c.attribution is rule or not _cited(c.attribution, fact)
+            if c.attribution is None
+            or c.attribution is rule
+            or c.attribution.role != "selon"  # only "selon" is cited: no call for the others
+            or not _cited(c.attribution, fact)
         ]
     _name_local_officials(found, reading, i, facts, article)
     chosen, probability = rankers.claimant.choose(found)
@@ -1041,19 +1043,10 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
     date, else to the month its statement names ("En mars, l'OSDH avait établi un bilan").
     """
 
-    def ends(dates):
-        return [d for d in dates if d.kind in ("end", "relative")]
-
-    def points(dates):
-        named = [d for d in dates if d.kind in ("point", "year")]
-        said = [d for d in dates if d.kind == "weekday"]
-        if scope == "incident":
-            return named + said
-        return named or said
-
     if scope == "cumulative":
-        if ends(fact.dates):
-            return ends(fact.dates)[-1].value, 2
+        ends = _ends(fact.dates)
+        if ends:
+            return ends[-1].value, 2
         clause = _clause_dates(reading, fact)
         stated = [d for d in clause if d.kind == "point" and d.end <= reading.start]
         if stated:
@@ -1063,8 +1056,9 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
             return said[0].value, 2  # "..., dit le communiqué publié le 2 juin"
         if fact.scope == "refer":
             for other in context:
-                if ends(other.dates):
-                    return ends(other.dates)[-1].value, 1
+                ends = _ends(other.dates)
+                if ends:
+                    return ends[-1].value, 1
         announced = _announced_after(fact)
         return (_date_value(announced, pub), 1) if announced else (None, 0)
     clause = _clause_dates(reading, fact)
@@ -1072,13 +1066,27 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
         return _date_value(announced, pub), 1
     if not clause and pub and _LAST_DAYS.search(fact.article.folded, fact.start, fact.end):
         return pub.value(), 2  # "over the past week": to the day it was said
-    for dates, strength in chain([(clause, 2)], ((other.dates, 1) for other in context)):  # read on need
-        chosen = ends(dates) or points(dates)
-        if chosen and strength == 2:
-            return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), strength
+    chosen = _ends(clause) or _points(clause, scope)
+    if chosen:
+        return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), 2
+    for other in context:  # their dates read on need
+        chosen = _ends(other.dates) or _points(other.dates, scope)
         if chosen:
-            return _date_value(chosen[-1], pub), strength
+            return _date_value(chosen[-1], pub), 1
     return None, 0
+
+
+def _ends(dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if d.kind == "end" or d.kind == "relative"]
+
+
+def _points(dates: list[DateMention], scope: str) -> list[DateMention]:
+    """The days and months named, and the weekdays a statement was made: an incident's both."""
+    named = [d for d in dates if d.kind == "point" or d.kind == "year"]
+    said = [d for d in dates if d.kind == "weekday"]
+    if scope == "incident":
+        return named + said
+    return named or said
 
 
 # "L'annonce a été faite ce vendredi", "The statement was released on Tuesday": when the figures came.
@@ -1213,12 +1221,20 @@ def _precision(d: Draft) -> tuple:
     )
 
 
+def _twin(kept: list[Draft], draft: Draft) -> int:
+    """Return where the figure this draft states again is kept, else -1: a loop, cheaper than next()."""
+    for at, other in enumerate(kept):
+        if _same_figure(other, draft):
+            return at
+    return -1
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Keep each figure once, with its most precise reading and its strongest attributes."""
     kept: list[Draft] = []
     for draft in drafts:
-        at = next((n for n, k in enumerate(kept) if _same_figure(k, draft)), None)
-        if at is None:
+        at = _twin(kept, draft)
+        if at < 0:
             kept.append(draft)
             continue
         twin = kept[at]
