@@ -287,7 +287,8 @@ def _read(
 
 def _year(m: re.Match, folded: str, before: str, pub: Published | None) -> DateMention | None:
     """Read a year alone ("en 2017", "entre 2017 et 2019"), not the end of a count ("entre 1320 et 1950")."""
-    if not _YEAR_CONTEXT.search(before):
+    # its words have 10 letters at most, then only blanks: the search starts just before them
+    if not _YEAR_CONTEXT.search(before, max(0, len(before.rstrip()) - 10)):
         return None
     if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
         return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year

@@ -297,6 +297,7 @@ class Draft:
     as_of: str | None
     victims: str = "people"
     headline: bool = False
+    new_total: bool = False  # "portant à 840 le nombre de civils tués": a tally's new total, read once
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
     scope_options: list[Option] = field(default_factory=list)
@@ -547,7 +548,8 @@ def _draft(
         candidates=found,
     )
     context = _context(facts, i)
-    draft.scope, draft.strength["scope"] = _scope(reading, fact, context)
+    draft.new_total = _brought_to(reading, fact)
+    draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total)
     draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
@@ -577,7 +579,7 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
     """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of."""
     fact, reading = facts[draft.sentence], draft.reading
     if draft.strength["scope"] == 2 and (
-        _brought_to(reading, fact) or fact.scope_cues and fact.scope_cues[0][0] == "increment"
+        draft.new_total or fact.scope_cues and fact.scope_cues[0][0] == "increment"
     ):
         return  # "ajoutant 40 décès à son bilan, qui atteint 840": an increment and its total are the rules'
     context = _context(facts, draft.sentence)
@@ -825,8 +827,8 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     return []
 
 
-def _scope(reading, fact, context) -> tuple[str, int]:
-    if _brought_to(reading, fact):
+def _scope(reading, fact, context, new_total: bool) -> tuple[str, int]:
+    if new_total:
         return "cumulative", 2  # "portant à 840 le nombre de civils tués": the tally's new total
     found = fact.scope_cues
     if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
