@@ -137,9 +137,11 @@ _COMPARED_PERIOD = re.compile(
     )
 )
 _UNTIL = re.compile(
-    r"(?:jusqu'(?:au|a|en)|\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au))\s*(?:le\s+)?$"
+    r"(?:jusqu'(?:au|a|en)|"
+    + word_start(r"\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au)")
+    + r")\s*(?:le\s+)?$"
 )
-_AND = re.compile(r"(?:\b(?:et|and|to)|-)\s*(?:le\s+|the\s+)?$")
+_AND = re.compile(r"(?:" + word_start(r"\b(?:et|and|to)") + r"|-)\s*(?:le\s+|the\s+)?$")
 _YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
 _RANGE_OPENER = re.compile(word_start(r"\b(?:entre|between|du|from)\b"))
 # "entre 1320 et 1950": a range whose first end is no year is a count, whatever its second end.

@@ -53,9 +53,10 @@ UNATTRIBUTED_CONFIDENCE = 0.55
 CONTEXT = 2  # sentences looked back at for a scope, a place, a perpetrator or a date
 CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 
-# Each branch opens with a plain character so the scan can skip ahead; "e(?<!\w.)t" is "\bet".
+# Each branch opens with a plain character so the scan can skip ahead; "et(?<!\w..)" is "\bet", its
+# look-behind tried only after both letters.
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
+    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
 _FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
 _ENGLISH = frozenset("the and of to according were was that with has have".split())
@@ -880,7 +881,7 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 _BROUGHT_TO = re.compile(
     word_start(
         r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
-        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]+\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]++\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
     )
 )
 
@@ -954,7 +955,7 @@ def _actor_between(reading, fact, article) -> str | None:
     return actors[-1] if len(set(actors)) == 1 else None
 
 
-_ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
+_ENUMERATION_BREAK = re.compile(r"[,;]|" + word_start(r"\b(?:et|and|contre|while|whereas|tandis\s+que)\b"))
 
 
 def _named_actors(fact, article) -> list[str]:
