@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .patterns import WordScan, alternation, factored, key_of, keyed
+from .patterns import WordScan, alternation, factored, key_of, keyed, word_start
 
 MONTHS = {
     "janvier": 1,
@@ -132,14 +132,18 @@ DATE_PATTERN = re.compile(rf"(?<![\w])(?:{_DATE})(?![\w])")
 _DATE_START = WordScan(r"(?:" + factored(factored(re.sub(r"\(\?P<\w+>", "(?:", _DATE))) + r")(?![\w])")
 
 _COMPARED_PERIOD = re.compile(
-    r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
+    word_start(
+        r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
+    )
 )
 _UNTIL = re.compile(
-    r"(?:jusqu'(?:au|a|en)|\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au))\s*(?:le\s+)?$"
+    r"(?:jusqu'(?:au|a|en)|"
+    + word_start(r"\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au)")
+    + r")\s*(?:le\s+)?$"
 )
-_AND = re.compile(r"(?:\b(?:et|and|to)|-)\s*(?:le\s+|the\s+)?$")
+_AND = re.compile(r"(?:" + word_start(r"\b(?:et|and|to)") + r"|-)\s*(?:le\s+|the\s+)?$")
 _YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
-_RANGE_OPENER = re.compile(r"\b(?:entre|between|du|from)\b")
+_RANGE_OPENER = re.compile(word_start(r"\b(?:entre|between|du|from)\b"))
 # "entre 1320 et 1950": a range whose first end is no year is a count, whatever its second end.
 _COUNT_RANGE_END = re.compile(r"(?<![\d.,' ])(?!(?:19|20)\d\d\b)\d[\d.,' ]*?\s*(?:\b(?:et|and|to|a)\b|-)\s*$")
 _COUNTED = re.compile(
@@ -148,21 +152,31 @@ _COUNTED = re.compile(
 )
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.
 _BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
-    r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
+    word_start(
+        r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
+        r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
+    )
 )
 _SINCE = re.compile(
-    r"\b(?:depuis|since|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;\d]{0,40}$"
-    r"|\bfrom\s+(?:[\w-]+\s+){0,3}$"  # "from early 2016", not "deaths from coalition actions in Iraq in 2019"
+    word_start(
+        r"\b(?:depuis|since|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;\d]{0,40}$"
+        r"|\bfrom\s+(?:[\w-]+\s+){0,3}$"
+    )  # "from early 2016", not "deaths from coalition actions in Iraq in 2019"
 )
 # "Depuis le lancement de l'offensive finale contre la poche de Baghouz en décembre": its start.
 _SINCE_LAUNCH = re.compile(
-    r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b(?:[^,.;]{0,70}"
-    r"|[^.;]{0,70},\s*(?:le\s+|on\s+)?)$"  # "depuis le début de l'offensive, le 20 janvier"
-    r"|\b(?:since|depuis\s+que)\s+[^,.;\d]{0,70}\b(?:began|erupted|started|broke\s+out|eclate|commence)\b[^,.;\d]{0,40}$"
+    word_start(
+        r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b(?:[^,.;]{0,70}"
+        r"|[^.;]{0,70},\s*(?:le\s+|on\s+)?)$"  # "depuis le début de l'offensive, le 20 janvier"
+        r"|\b(?:since|depuis\s+que)\s+[^,.;\d]{0,70}\b(?:began|erupted|started|broke\s+out|eclate|commence)\b[^,.;\d]{0,40}$"
+    )
 )
-_SINCE_RIGHT_BEFORE = re.compile(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
-_MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
+_SINCE_RIGHT_BEFORE = re.compile(
+    word_start(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
+)
+_MONTH_CONTEXT = re.compile(
+    word_start(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
+)
 _YEAR_CONTEXT = re.compile(
     r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout"
     r"|annee|year)\s*$"
@@ -287,7 +301,8 @@ def _read(
 
 def _year(m: re.Match, folded: str, before: str, pub: Published | None) -> DateMention | None:
     """Read a year alone ("en 2017", "entre 2017 et 2019"), not the end of a count ("entre 1320 et 1950")."""
-    if not _YEAR_CONTEXT.search(before):
+    # its words have 10 letters at most, then only blanks: the search starts just before them
+    if not _YEAR_CONTEXT.search(before, max(0, len(before.rstrip()) - 10)):
         return None
     if _COUNT_RANGE_END.search(before[-24:]) or _COUNTED.match(folded, m.end()):
         return None  # "entre 1320 et 1950 civils": the end of a range of people, not a year

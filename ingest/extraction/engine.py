@@ -14,7 +14,6 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain
 
 from . import cues
 from .attribution import (
@@ -54,9 +53,10 @@ UNATTRIBUTED_CONFIDENCE = 0.55
 CONTEXT = 2  # sentences looked back at for a scope, a place, a perpetrator or a date
 CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 
-# Each branch opens with a plain character so the scan can skip ahead; "e(?<!\w.)t" is "\bet".
+# Each branch opens with a plain character so the scan can skip ahead; "et(?<!\w..)" is "\bet", its
+# look-behind tried only after both letters.
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|e(?<!\w.)t\s*,|m(?<!\w.)ais\b|w(?<!\w.)h(?:ile|ereas)\b"
+    r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
 _FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
 _ENGLISH = frozenset("the and of to according were was that with has have".split())
@@ -298,6 +298,7 @@ class Draft:
     as_of: str | None
     victims: str = "people"
     headline: bool = False
+    new_total: bool = False  # "portant à 840 le nombre de civils tués": a tally's new total, read once
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
     scope_options: list[Option] = field(default_factory=list)
@@ -524,7 +525,10 @@ def _draft(
         found = [
             c
             for c in found
-            if c.attribution is None or c.attribution is rule or not _cited(c.attribution, fact)
+            if c.attribution is None
+            or c.attribution is rule
+            or c.attribution.role != "selon"  # only "selon" is cited: no call for the others
+            or not _cited(c.attribution, fact)
         ]
     _name_local_officials(found, reading, i, facts, article)
     chosen, probability = rankers.claimant.choose(found)
@@ -545,7 +549,8 @@ def _draft(
         candidates=found,
     )
     context = _context(facts, i)
-    draft.scope, draft.strength["scope"] = _scope(reading, fact, context)
+    draft.new_total = _brought_to(reading, fact)
+    draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total)
     draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
@@ -575,7 +580,7 @@ def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) 
     """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of."""
     fact, reading = facts[draft.sentence], draft.reading
     if draft.strength["scope"] == 2 and (
-        _brought_to(reading, fact) or fact.scope_cues and fact.scope_cues[0][0] == "increment"
+        draft.new_total or fact.scope_cues and fact.scope_cues[0][0] == "increment"
     ):
         return  # "ajoutant 40 décès à son bilan, qui atteint 840": an increment and its total are the rules'
     context = _context(facts, draft.sentence)
@@ -823,8 +828,8 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     return []
 
 
-def _scope(reading, fact, context) -> tuple[str, int]:
-    if _brought_to(reading, fact):
+def _scope(reading, fact, context, new_total: bool) -> tuple[str, int]:
+    if new_total:
         return "cumulative", 2  # "portant à 840 le nombre de civils tués": the tally's new total
     found = fact.scope_cues
     if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
@@ -876,7 +881,7 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 _BROUGHT_TO = re.compile(
     word_start(
         r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
-        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]+\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]++\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
     )
 )
 
@@ -950,7 +955,7 @@ def _actor_between(reading, fact, article) -> str | None:
     return actors[-1] if len(set(actors)) == 1 else None
 
 
-_ENUMERATION_BREAK = re.compile(r"[,;]|\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
+_ENUMERATION_BREAK = re.compile(r"[,;]|" + word_start(r"\b(?:et|and|contre|while|whereas|tandis\s+que)\b"))
 
 
 def _named_actors(fact, article) -> list[str]:
@@ -1041,19 +1046,10 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
     date, else to the month its statement names ("En mars, l'OSDH avait établi un bilan").
     """
 
-    def ends(dates):
-        return [d for d in dates if d.kind in ("end", "relative")]
-
-    def points(dates):
-        named = [d for d in dates if d.kind in ("point", "year")]
-        said = [d for d in dates if d.kind == "weekday"]
-        if scope == "incident":
-            return named + said
-        return named or said
-
     if scope == "cumulative":
-        if ends(fact.dates):
-            return ends(fact.dates)[-1].value, 2
+        ends = _ends(fact.dates)
+        if ends:
+            return ends[-1].value, 2
         clause = _clause_dates(reading, fact)
         stated = [d for d in clause if d.kind == "point" and d.end <= reading.start]
         if stated:
@@ -1063,8 +1059,9 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
             return said[0].value, 2  # "..., dit le communiqué publié le 2 juin"
         if fact.scope == "refer":
             for other in context:
-                if ends(other.dates):
-                    return ends(other.dates)[-1].value, 1
+                ends = _ends(other.dates)
+                if ends:
+                    return ends[-1].value, 1
         announced = _announced_after(fact)
         return (_date_value(announced, pub), 1) if announced else (None, 0)
     clause = _clause_dates(reading, fact)
@@ -1072,13 +1069,27 @@ def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
         return _date_value(announced, pub), 1
     if not clause and pub and _LAST_DAYS.search(fact.article.folded, fact.start, fact.end):
         return pub.value(), 2  # "over the past week": to the day it was said
-    for dates, strength in chain([(clause, 2)], ((other.dates, 1) for other in context)):  # read on need
-        chosen = ends(dates) or points(dates)
-        if chosen and strength == 2:
-            return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), strength
+    chosen = _ends(clause) or _points(clause, scope)
+    if chosen:
+        return _date_value(min(chosen, key=lambda d: abs(d.start - reading.start)), pub), 2
+    for other in context:  # their dates read on need
+        chosen = _ends(other.dates) or _points(other.dates, scope)
         if chosen:
-            return _date_value(chosen[-1], pub), strength
+            return _date_value(chosen[-1], pub), 1
     return None, 0
+
+
+def _ends(dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if d.kind == "end" or d.kind == "relative"]
+
+
+def _points(dates: list[DateMention], scope: str) -> list[DateMention]:
+    """The days and months named, and the weekdays a statement was made: an incident's both."""
+    named = [d for d in dates if d.kind == "point" or d.kind == "year"]
+    said = [d for d in dates if d.kind == "weekday"]
+    if scope == "incident":
+        return named + said
+    return named or said
 
 
 # "L'annonce a été faite ce vendredi", "The statement was released on Tuesday": when the figures came.
@@ -1213,12 +1224,20 @@ def _precision(d: Draft) -> tuple:
     )
 
 
+def _twin(kept: list[Draft], draft: Draft) -> int:
+    """Return where the figure this draft states again is kept, else -1: a loop, cheaper than next()."""
+    for at, other in enumerate(kept):
+        if _same_figure(other, draft):
+            return at
+    return -1
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Keep each figure once, with its most precise reading and its strongest attributes."""
     kept: list[Draft] = []
     for draft in drafts:
-        at = next((n for n, k in enumerate(kept) if _same_figure(k, draft)), None)
-        if at is None:
+        at = _twin(kept, draft)
+        if at < 0:
             kept.append(draft)
             continue
         twin = kept[at]
@@ -1244,7 +1263,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def _figure(d: Draft, text: str, facts) -> Figure:
     r = d.reading
     fact = facts[d.sentence]
-    return Figure(
+    return Figure.of(
         claimant=d.claimant.name if d.claimant else "unattributed",
         claimant_kind=d.claimant.kind if d.claimant else "unattributed",
         value=r.value,
