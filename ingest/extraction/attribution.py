@@ -209,6 +209,26 @@ _SELON_WORDS = (
 )
 SELON = re.compile(word_start(_SELON_WORDS) + r"\b")
 _SELON_SCAN = WordScan(factored(_SELON_WORDS) + r"\b")  # SELON, over a whole article
+# The first words of _SELON_WORDS, each match's start: found in C, they spare the scan a stop at every word.
+_SELON_FIRST_WORDS = ("selon", "d'apres", "according", "cit", "quot", "qui", "source")
+
+
+def _selons(folded: str) -> list[tuple[int, int, None]]:
+    """Return the spans of `_SELON_SCAN.finditer(folded)`, tried only where one of its first words stands."""
+    places = set()
+    for word in _SELON_FIRST_WORDS:
+        i = folded.find(word)
+        while i >= 0:
+            places.add(i)
+            i = folded.find(word, i + 1)
+    spans, end = [], 0
+    for place in sorted(places):
+        if place >= end and (span := _SELON_SCAN.match(folded, place)):
+            spans.append((*span, None))
+            end = span[1]
+    return spans
+
+
 _SELON_STOP = re.compile(
     r"[,.;:)]|\((?![\w-]{2,12}\))"
 )  # "d'après la Commission ... (AIHRC)": the acronym is in
@@ -565,7 +585,7 @@ class Attributor:
         self.references = Spans((s, e, key_of(m)) for s, e, m in _REFERENCES_SCAN.finditer(folded))
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
-        self.selons = Spans((s, e, None) for s, e, _ in _SELON_SCAN.finditer(folded))
+        self.selons = Spans(_selons(folded))
         # where any name, reference, official or "selon" starts: a sentence holding none names nobody
         self.item_starts = sorted(
             chain(

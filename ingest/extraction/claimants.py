@@ -52,6 +52,8 @@ OTHERS_SAY = re.compile(
         r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
     )
 )
+# The first word of every match of OTHERS_SAY: most sentences hold none, as C tells first.
+_OTHERS_WORDS = ("certain", "some", "several", "many", "d'autres", "other", "plusieurs", "report")
 # A sentence that announces a statement whose figures follow.
 _STATEMENT = re.compile(
     r"\b(?:bilan|rapport|communique|declaration|enquete|decompte|statement|report|review|briefing|tally|findings"
@@ -140,7 +142,10 @@ class SentenceCues:
 
     @read_once
     def others_say(self) -> bool:
-        return bool(OTHERS_SAY.search(self.folded, self.start, self.end))
+        sentence = self.folded[self.start : self.end]
+        return any(word in sentence for word in _OTHERS_WORDS) and bool(
+            OTHERS_SAY.search(self.folded, self.start, self.end)
+        )
 
     @read_once
     def unknown_source(self) -> bool:  # "selon" someone the engine does not know

@@ -21,9 +21,13 @@ _CAPITAL = r"[A-ZÀ-ÖØ-Þ]"
 _LOWER = r"[a-zà-öø-ÿ'’]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'’]+)?"
 _WORD = _CAPITAL + _LOWER
 _PARTICLE = r"(?:al|el|ad|as|ash|bin|ben|ibn|abu|abou|de|du|da|van|von|der)"
+# _LOWER, possessive: a blank must follow the first word, never one of its letters, so giving letters back
+# never helps, and the engine gives none back at the many capitals that open no name. (A later word may
+# end before an apostrophe: "Hassan’Ali".)
+_FIRST_LOWER = r"[a-zà-öø-ÿ'’]++(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'’]++)?+"
 # A capital first, the boundary checked after it: the scan skips in C from one capital to the next.
 _NAME = re.compile(
-    rf"{_CAPITAL}(?<![\w'’-].){_LOWER}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{1,3}}(?![\w-])"
+    rf"{_CAPITAL}(?<![\w'’-].){_FIRST_LOWER}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{1,3}}(?![\w-])"
 )
 # Capitalised words that open sentences, name places, peoples, days or organisations: never a person's.
 _NOT_A_NAME = frozenset(
