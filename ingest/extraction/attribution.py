@@ -308,9 +308,8 @@ def _after_first_letter(test: str, pattern: str) -> str:
 
 
 # "War monitor says ...": a monitor named at a line's start.
-_AT_LINE_START = _after_first_letter(
-    r"(?<![^\n].)", rf"war\s+(?:{_MONITORS})|rights\s+(?:{_MONITORS})|{_MONITORS}"
-)
+_AT_LINE_START_WORDS = rf"war\s+(?:{_MONITORS})|rights\s+(?:{_MONITORS})|{_MONITORS}"
+_AT_LINE_START = _after_first_letter(r"(?<![^\n].)", _AT_LINE_START_WORDS)
 _REFERENCES = {
     "latter": r"cette\s+derniere|ce\s+dernier|the\s+latter",
     "independent": r"(?:l'|cette\s+|the\s+|this\s+|le\s+|ce\s+)(?:[\w-]+-based\s+)?"
@@ -318,7 +317,7 @@ _REFERENCES = {
     r"|reseau|network|observatory|watchdog|monitoring\s+group|rights\s+group|association|projet|project"
     r"|mission(?:\s+onusienne)?)"
     r"|la\s+mission(?:\s+onusienne)?",
-    "indefinite": r"(?:an?|une?)\s++(?:[\w-]++\s++){0,2}(?:" + _MONITORS + ")|" + _AT_LINE_START,
+    "indefinite": r"(?:an?|une?)\s++(?:[\w-]++\s++){0,2}(?:" + _MONITORS + ")|" + _AT_LINE_START,  # keep last
     "rebels": r"(?:the|les|ces|these)\s+(?:rebels|rebelles|insurgents|insurges)",
     "media": r"(?:l'|cette\s+|the\s+|le\s+|ce\s+|la\s+|this\s+)(?:agence|agency|journal|quotidien"
     r"|hebdomadaire|mensuel|magazine|chaine|newspaper|paper|daily|weekly|broadcaster|channel|outlet|site|publication)"
@@ -347,6 +346,37 @@ _REFERENCES_SCAN = WordScan(
     "(?:" + _after_first_letter("(?<!-.)", keyed(_REFERENCES)) + "|" + _INVERTED + r")(?![\w-])",
     not_after=r"\w'",
 )
+
+# The scan less the monitors at a line's start, which it would test at every word of their first letters:
+# they are found after each newline, opening on "\n" (found in C), and the two merged (`_references`).
+_INLINE_REFERENCES_SCAN = WordScan(
+    "(?:"
+    + _after_first_letter(
+        "(?<!-.)",
+        keyed({**_REFERENCES, "indefinite": _REFERENCES["indefinite"].removesuffix("|" + _AT_LINE_START)}),
+    )
+    + "|"
+    + _INVERTED
+    + r")(?![\w-])",
+    not_after=r"\w'",
+)
+_LINE_START_MONITOR = re.compile(rf"\n(?:{_AT_LINE_START_WORDS})(?![\w-])")
+
+
+def _references(folded: str) -> list[tuple[int, int, str]]:
+    """Return the (start, end, key) of `_REFERENCES_SCAN.finditer(folded)`, found by the inline scan and
+    the line starts'; where two overlap (rare), the one scan tells which comes first."""
+    spans = [(s, e, key_of(m)) for s, e, m in _INLINE_REFERENCES_SCAN.finditer(folded)]
+    # a newline stands for the text's start, as in `WordScan.finditer`: a match's "\n" is its word's start
+    at_line_start = [
+        (m.start(), m.end() - 1, "indefinite") for m in _LINE_START_MONITOR.finditer("\n" + folded)
+    ]
+    if not at_line_start:
+        return spans
+    merged = sorted(spans + at_line_start)
+    if any(b[0] <= a[1] for a, b in zip(merged, merged[1:], strict=False)):
+        return [(s, e, key_of(m)) for s, e, m in _REFERENCES_SCAN.finditer(folded)]
+    return merged
 
 
 def is_reference(folded: str, position: int) -> bool:
@@ -582,7 +612,7 @@ class Attributor:
     def __init__(self, mentions: Spans, folded: str, original: str, index: ClaimantIndex | None = None):
         self.mentions = mentions  # the article's claimant names
         self.index = index
-        self.references = Spans((s, e, key_of(m)) for s, e, m in _REFERENCES_SCAN.finditer(folded))
+        self.references = Spans(_references(folded))
         self.officials = Spans((s, e, None) for s, e, _ in _LOCAL_OFFICIALS.finditer(folded))
         self.people = Spans((s, e, None) for s, e, _ in _PEOPLE.finditer(folded))
         self.selons = Spans(_selons(folded))

@@ -19,3 +19,13 @@ def test_the_selons_are_what_the_scan_finds(pieces):
     text = "".join(pieces)
     scanned = [(s, e, None) for s, e, _ in attribution._SELON_SCAN.finditer(text)]
     assert attribution._selons(text) == scanned
+
+
+_REFERENCE_PIECES = ["war monitor", "watchdog", "the", "a", "rights group", "il", "ngo", "cette ong", "-"]
+
+
+@given(st.lists(st.sampled_from([*_REFERENCE_PIECES, " ", "\n", "x", "'", "é"]), max_size=12))
+def test_the_references_are_what_the_scan_finds(pieces):
+    text = "".join(pieces)
+    scanned = [(s, e, attribution.key_of(m)) for s, e, m in attribution._REFERENCES_SCAN.finditer(text)]
+    assert attribution._references(text) == scanned
