@@ -179,9 +179,10 @@ REPORTING_VERB = (
     + ")"
 )
 # "its report", "the Coalition's claim", "un record": the stem is a noun there.
-_DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:un|une|the|its|their|his|her|son|sa|ses|leur|leurs|this|cette|an)|'s)\s+$"
-)
+_DETERMINERS = tuple("un une the its their his her son sa ses leur leurs this cette an".split())
+_DETERMINER_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$")
+# What it finds ends with one of these, blanks aside: most verbs follow none, as C tells first.
+_DETERMINER_ENDINGS = (*_DETERMINERS, "'s")
 _AUX = (
     r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
@@ -684,7 +685,11 @@ class Attributor:
         items.sort(key=lambda item: item[0])
         selon_targets = self._selon_targets(items, selons, start, end)
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
-        described = {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
+        described = (  # an apposition opens and closes on a comma: most sentences have fewer than two
+            {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
+            if self.folded.count(",", start, end) > 1
+            else set()
+        )
         verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []
         for s, e, claimant, reference in items:
@@ -760,7 +765,10 @@ class Attributor:
 
     def _after_determiner(self, position: int, start: int) -> bool:
         """Tell whether a word follows a determiner ("un record", "its report"), but not "the UN said"."""
-        m = _DETERMINER_BEFORE.search(self.folded, max(start, position - 8), position)
+        base = max(start, position - 8)
+        if not self.folded[base:position].rstrip().endswith(_DETERMINER_ENDINGS):
+            return False
+        m = _DETERMINER_BEFORE.search(self.folded, base, position)
         return bool(m) and not self.original[m.start() : m.end()].strip().isupper()
 
     def _local_officials(self, start: int, end: int, taken) -> list:
