@@ -251,11 +251,14 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
                     add(attribution, j, there, spoke)
                 spoke |= there.speakers
         for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
-            there = sentence_cues(facts[j])
-            for attribution in facts[j].attributions:
+            later = facts[j]
+            if not later.attributions and not later.mentioned:
+                continue  # nobody named: nothing to read there
+            there = sentence_cues(later)
+            for attribution in later.attributions:
                 add(attribution, j, there)
-            if there.refers_back:
-                for attribution in facts[j].mentioned:  # "These figures come from Airwars"
+            if later.mentioned and there.refers_back:
+                for attribution in later.mentioned:  # "These figures come from Airwars"
                     add(attribution, j, there)
         if i > BACK and facts[0].paragraph == 0:
             there = sentence_cues(facts[0])
