@@ -78,7 +78,7 @@ _KINDS = ("official", "independent", "media", "state_media")
 _DENIAL_WORDS = ("nie", "deny", "reje", "dement", "contest", "disput")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A claimant that may state a figure (None: nobody does), with what the ranker weighs."""
 
@@ -190,7 +190,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         claimant = attribution.claimant
         if claimant is None:
             return
-        key = _key(claimant)
+        key = claimant.name, claimant.kind, claimant.aliases  # _key(claimant), without a call
         known = found.get(key)
         if known is not None:
             known.features["repeated"] = 1.0
