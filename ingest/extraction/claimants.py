@@ -78,7 +78,7 @@ _KINDS = ("official", "independent", "media", "state_media")
 _DENIAL_WORDS = ("nie", "deny", "reje", "dement", "contest", "disput")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A claimant that may state a figure (None: nobody does), with what the ranker weighs."""
 
@@ -190,7 +190,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         claimant = attribution.claimant
         if claimant is None:
             return
-        key = _key(claimant)
+        key = claimant.name, claimant.kind, claimant.aliases  # _key(claimant), without a call
         known = found.get(key)
         if known is not None:
             known.features["repeated"] = 1.0
@@ -251,11 +251,14 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
                     add(attribution, j, there, spoke)
                 spoke |= there.speakers
         for j in range(i + 1, min(len(facts), i + 1 + AHEAD)):
-            there = sentence_cues(facts[j])
-            for attribution in facts[j].attributions:
+            later = facts[j]
+            if not later.attributions and not later.mentioned:
+                continue  # nobody named: nothing to read there
+            there = sentence_cues(later)
+            for attribution in later.attributions:
                 add(attribution, j, there)
-            if there.refers_back:
-                for attribution in facts[j].mentioned:  # "These figures come from Airwars"
+            if later.mentioned and there.refers_back:
+                for attribution in later.mentioned:  # "These figures come from Airwars"
                     add(attribution, j, there)
         if i > BACK and facts[0].paragraph == 0:
             there = sentence_cues(facts[0])

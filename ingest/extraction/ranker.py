@@ -23,7 +23,7 @@ def weights_path(model: str) -> Path:
     return DATA / f"{model}_ranker.json"
 
 
-@dataclass
+@dataclass(slots=True)
 class Option:
     """One answer to a figure's question ("period" for its scope, "russia" for its perpetrator).
 
@@ -52,6 +52,7 @@ def options(values, evidence: list[str], rule: str, strength: int) -> list[Optio
 class Ranker:
     def __init__(self, weights: dict[str, float]):
         self.weights = weights
+        self.rule_weights: dict[int, float] = {}  # by the rules' strength
         self.by_value: dict[str, dict[str, float]] = {}  # "period|clause:since" as period -> clause:since
         for name, weight in weights.items():
             value, joined, evidence = name.partition("|")
@@ -63,10 +64,17 @@ class Ranker:
             weights = self.by_value.get(option.value, {})
             total = weights.get("bias", 0.0) + sum(map(weights.get, option.evidence, _ZEROS))
             if option.strength is not None:
-                total += self.weights.get("rule", 0.0) + self.weights.get(f"rule_{option.strength}", 0.0)
+                total += self._rule(option.strength)
             return total
         # a candidate's features are all 1.0: their weights add up
         return sum(map(self.weights.get, option.features, _ZEROS))
+
+    def _rule(self, strength: int) -> float:
+        """The weight of the rules' pick at this strength, added up once (not per option)."""
+        if strength not in self.rule_weights:
+            weights = self.weights
+            self.rule_weights[strength] = weights.get("rule", 0.0) + weights.get(f"rule_{strength}", 0.0)
+        return self.rule_weights[strength]
 
     def best(self, options: list):
         """Return the best option, when its probability is not wanted."""
