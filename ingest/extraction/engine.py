@@ -920,8 +920,8 @@ def _own_side(claimant: Claimant) -> str | None:
 
 def _claimed_by(fact, article, scope: str = "incident") -> str | None:
     """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility")."""
-    facts = article.sentences
-    for other in facts[fact.index : fact.index + CLAIM_REACH + 1]:
+    claiming = article.sentences[fact.index : fact.index + CLAIM_REACH + 1] if article.claims.spans else ()
+    for other in claiming:  # most articles claim nothing: no sentence to ask
         if other.claims_attack:
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
@@ -1138,12 +1138,12 @@ _SAID_ON = re.compile(
 
 def _clause_dates(reading, fact) -> list[DateMention]:
     """Return the dates of the reading's clause, or of the whole sentence if its clause has none."""
-
-    def clause(position):
-        return bisect_right(fact.breaks, position)
-
-    here = clause(reading.start)
-    return [d for d in fact.dates if clause(d.start) == here] or fact.dates
+    dates = fact.dates
+    if not dates:
+        return dates  # most sentences: no clause to tell
+    breaks = fact.breaks
+    here = bisect_right(breaks, reading.start)
+    return [d for d in dates if bisect_right(breaks, d.start) == here] or dates
 
 
 def _date_value(date: DateMention, pub: Published | None) -> str:
