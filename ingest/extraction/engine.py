@@ -805,24 +805,21 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     """Return the attributions of the reading's clause, else of clauses stating no figure."""
     if not fact.attributions or not fact.breaks:
         return fact.attributions
-
-    def clause(position):
-        return bisect_right(fact.breaks, position)
-
-    here = clause(reading.start)
-    same = [a for a in fact.attributions if clause(a.position) == here]
-    busy = {clause(r.start) for r in readings}
-    free = [a for a in fact.attributions if clause(a.position) not in busy]
+    breaks = fact.breaks
+    here = bisect_right(breaks, reading.start)
+    same = [a for a in fact.attributions if bisect_right(breaks, a.position) == here]
+    busy = {bisect_right(breaks, r.start) for r in readings}
+    free = [a for a in fact.attributions if bisect_right(breaks, a.position) not in busy]
     if same or free:
         return same or free
     before = [a for a in fact.attributions if a.position < reading.start]
-    if before and clause(before[-1].position) < here:
+    if before and bisect_right(breaks, before[-1].position) < here:
         return [before[-1]]  # "282 morts, selon le document, tandis que ... 149 civils": the document's too
     first = fact.attributions[0]
     if (
         first.role in ("subject", "selon")
         and first.position < readings[0].start
-        and here > clause(first.position)
+        and here > bisect_right(breaks, first.position)
     ):
         return [first]  # "X said that ... had killed 286, while IS ... had killed 112": all X's
     return []

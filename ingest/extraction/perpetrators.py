@@ -32,7 +32,6 @@ def perpetrator_options(
     sentence puts a toll higher or lower than another ("un bilan plus lourd").
     """
     reading = draft.reading
-    here = bisect_right(fact.breaks, reading.start)
     evidence = [
         f"rule_strength_{draft.strength['perpetrator']}",
         f"scope:{draft.scope}",
@@ -42,10 +41,11 @@ def perpetrator_options(
     if harms:
         nearest = min(harms, key=lambda h: min(abs(h[0] - reading.start), abs(h[1] - reading.start)))
         evidence.append(f"harm_nearest:{nearest[2]}")
-    for start, _, actor in harms:
-        where = "clause" if bisect_right(fact.breaks, start) == here else "sentence"
-        evidence.append(f"harm_{where}:{actor}")
-        evidence.append(f"harm_{'before' if start < reading.start else 'after'}:{actor}")
+        here = bisect_right(fact.breaks, reading.start)  # the clauses, read only where a harm is named
+        for start, _, actor in harms:
+            where = "clause" if bisect_right(fact.breaks, start) == here else "sentence"
+            evidence.append(f"harm_{where}:{actor}")
+            evidence.append(f"harm_{'before' if start < reading.start else 'after'}:{actor}")
     evidence.extend(f"named:{actor}" for actor in named)
     if context:
         evidence.extend(f"harm_before:{actor}" for _, _, actor in context[0].perpetrators)
