@@ -17,7 +17,7 @@ from . import cues
 from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
 from .dates import MONTHS
 from .gazetteer import Claimant
-from .patterns import alternation, word_start
+from .patterns import Guarded, alternation, word_start
 from .read_once import read_once
 
 BACK = 5  # sentences looked back at for the speaker who holds the floor
@@ -44,16 +44,26 @@ _DENIED_BY_BEFORE = re.compile(
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 # Others who say ("certains experts", "reports at the time said"): nobody the article names.
-OTHERS_SAY = re.compile(
-    word_start(
-        r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs|experts"
-        r"|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates|estimations|sources"
-        r"|groups|ong|ngos|organisations|organizations|medias|media|journalistes|journalists|habitants|residents"
-        r"|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
-    )
+OTHERS_SAY = Guarded(
+    re.compile(
+        word_start(
+            r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs"
+            r"|experts|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates"
+            r"|estimations|sources|groups|ong|ngos|organisations|organizations|medias|media|journalistes"
+            r"|journalists|habitants|residents|temoins|witnesses)\b|\breports?\s+(?:at\s+the\s+time|then)\b"
+        )
+    ),
+    (
+        "certain",
+        "some",
+        "several",
+        "many",
+        "d'autres",
+        "other",
+        "plusieurs",
+        "report",
+    ),  # each match's first word
 )
-# The first word of every match of OTHERS_SAY: most sentences hold none, as C tells first.
-_OTHERS_WORDS = ("certain", "some", "several", "many", "d'autres", "other", "plusieurs", "report")
 # A sentence that announces a statement whose figures follow.
 _STATEMENT = re.compile(
     r"\b(?:bilan|rapport|communique|declaration|enquete|decompte|statement|report|review|briefing|tally|findings"
@@ -142,10 +152,7 @@ class SentenceCues:
 
     @read_once
     def others_say(self) -> bool:
-        sentence = self.folded[self.start : self.end]
-        return any(word in sentence for word in _OTHERS_WORDS) and bool(
-            OTHERS_SAY.search(self.folded, self.start, self.end)
-        )
+        return bool(OTHERS_SAY.search(self.folded, self.start, self.end))
 
     @read_once
     def unknown_source(self) -> bool:  # "selon" someone the engine does not know
@@ -190,7 +197,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         claimant = attribution.claimant
         if claimant is None:
             return
-        key = claimant.name, claimant.kind, claimant.aliases  # _key(claimant), without a call
+        key = _key(claimant)
         known = found.get(key)
         if known is not None:
             known.features["repeated"] = 1.0

@@ -40,7 +40,7 @@ from .gazetteer import (
     organisations,
 )
 from .grammar import Reading, read_figures
-from .patterns import key_of, word_start
+from .patterns import Guarded, key_of, word_start
 from .perpetrators import perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
@@ -161,11 +161,7 @@ class SentenceFacts:
     @read_once
     def compares_toll(self) -> bool:
         """Whether it puts a toll higher or lower than another: read once for all its figures."""
-        folded = self.article.folded
-        sentence = folded[self.start : self.end]
-        if not any(word in sentence for word in _COMPARED_TOLL_WORDS):
-            return False  # substring tests in C spare the scan
-        return bool(_COMPARED_TOLL.search(folded, self.start, self.end))
+        return bool(_COMPARED_TOLL.search(self.article.folded, self.start, self.end))
 
 
 @dataclass
@@ -245,8 +241,8 @@ def _saudi_coalition(mentions: list, article) -> list:
     """Read a bare "coalition" as the Saudi-led one where Saudi Arabia leads it nearby, or in an
     article about Yemen that never names the war on the Islamic State."""
     folded = article.folded
-    if not any(word in folded for word in _SAUDI_WORDS) or not _SAUDI.search(folded):
-        return mentions  # most articles name no Saudi: substring tests in C spare the scan
+    if not _SAUDI.search(folded):
+        return mentions
     saudi = article.index.find("Saudi-led coalition")
     yemen_only = not _WAR_ON_ISIS.search(folded)
     return [
@@ -273,8 +269,7 @@ _COALITION_OF_GROUPS = re.compile(
     r"coalition\s+(?:de|d'|of)\s+(?:[\w-]+\s+)?(?:groupes?|groups?|milices|militias|partis|parties|factions"
     r"|rebelles|rebels|tribus|tribes|organisations|organizations|ong|ngos|associations)\b"
 )
-_SAUDI = re.compile(r"\b(?:saudi|saoudi|riyad)")
-_SAUDI_WORDS = ("saudi", "saoudi", "riyad")  # one of which every match of _SAUDI holds
+_SAUDI = Guarded(re.compile(r"\b(?:saudi|saoudi|riyad)"), ("saudi", "saoudi", "riyad"))
 _SYRIA = re.compile(r"\bsyri")
 _IRAQ = re.compile(r"\bira[kq]")
 _BARE_CIVIL_DEFENCE = re.compile(r"civil\s+defen[cs]e|defense\s+civile")
@@ -425,17 +420,17 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
 
 
 # Another count of the toll just stated: "puts the toll far higher", "un bilan bien plus lourd".
-_COMPARED_TOLL = re.compile(
-    word_start(
-        r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+(?:higher"
-        r"|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu|underestimat"
-        r"|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+(?:death\s+)?"
-        r"(?:toll|tally|count)"
-    )
+_COMPARED_TOLL = Guarded(
+    re.compile(
+        word_start(
+            r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+"
+            r"(?:higher|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu"
+            r"|underestimat|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+"
+            r"(?:death\s+)?(?:toll|tally|count)"
+        )
+    ),
+    ("higher", "lower", "greater", "heavier", "plus", "sous-", "under"),
 )
-
-# Every match of _COMPARED_TOLL holds one of these.
-_COMPARED_TOLL_WORDS = ("higher", "lower", "greater", "heavier", "plus", "sous-", "under")
 
 
 def _same_span(a: str, b: str) -> bool:
@@ -568,7 +563,7 @@ def _draft(
     if (
         draft.strength["perpetrator"] < 2
         and draft.geography in ("afghanistan", "iraq")
-        and _air_harm(folded_sentence(fact))
+        and _AIR_HARM.search(folded_sentence(fact))
     ):
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
@@ -661,18 +656,14 @@ def folded_sentence(fact) -> str:
 
 
 # Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
-_AIR_HARM = re.compile(
-    r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)frappes?"
-    r"|raids?\s+aeriens?"
-    r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
+_AIR_HARM = Guarded(
+    re.compile(
+        r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)frappes?"
+        r"|raids?\s+aeriens?"
+        r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
+    ),
+    ("strike", "raid", "frappe", "bombardement"),
 )
-
-
-def _air_harm(sentence: str) -> bool:
-    """Whether a sentence speaks of strikes from the air: substring tests in C spare most scans."""
-    return any(word in sentence for word in ("strike", "raid", "frappe", "bombardement")) and bool(
-        _AIR_HARM.search(sentence)
-    )
 
 
 # Where a sentence lists places clause by clause ("..., and in Somalia two").

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from .patterns import alternation, key_of, keyed, split_alternatives
+from .patterns import WordScan, alternation, key_of, keyed, split_alternatives
 from .vague import VAGUE_ALTERNATION, vague_row
 
 _FR_WORDS = (
@@ -112,22 +112,15 @@ _BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(
     }
 )
 NUMBER_PATTERN = re.compile(rf"(?<![\w-])(?:{_BODY})")
-# The same numbers, each with the character before it: a scan that opens on a character class is
-# tried only at the characters of that class, not at every one as a look-behind is (see patterns.WordScan).
-_AFTER_ASCII = re.compile(rf"[^0-9A-Za-z_-](?:{_BODY})")
+# The same numbers, found by a scan that opens on the character before them: tried only at the
+# characters that may stand before a number, not at every one as a look-behind is.
+_NUMBER_SCAN = WordScan(_BODY, not_after=r"\w-")
 
 
 def search_number(text: str, position: int, end: int) -> re.Match | None:
-    """Return NUMBER_PATTERN.search(text, position, end), found faster in an all-ASCII text."""
-    if not text.isascii():
-        return NUMBER_PATTERN.search(text, position, end)
-    if position == 0:  # no character before the text's first number
-        first = NUMBER_PATTERN.match(text, 0, end)
-        if first or end == 0:
-            return first
-        position = 1
-    before = _AFTER_ASCII.search(text, position - 1, end)
-    return before and NUMBER_PATTERN.match(text, before.start() + 1, end)
+    """Return NUMBER_PATTERN.search(text, position, end), found faster."""
+    found = _NUMBER_SCAN.search(text, position, end)
+    return found and NUMBER_PATTERN.match(text, found[0], end)
 
 
 class NumberReading(NamedTuple):

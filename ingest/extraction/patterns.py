@@ -202,6 +202,21 @@ def _unblank(literal: str) -> str:
     return literal.replace(" ", r"\s+")
 
 
+class Guarded:
+    """A pattern each of whose matches holds one of `words`: a text holding none of them, as C tells
+    in a few substring tests, is not searched (most sentences hold none of a rare cue's words)."""
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern, self.words = pattern, words
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        end = len(text) if end is None else end
+        part = text[start:end]
+        if not any(word in part for word in self.words):
+            return None
+        return self.pattern.search(text, start, end)
+
+
 class WordScan:
     r"""A pattern whose matches each start a word, tried only where a word may start.
 

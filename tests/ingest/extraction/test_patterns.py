@@ -1,11 +1,13 @@
 """The pattern builders must change how fast a pattern runs, never what it matches."""
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ingest.extraction import attribution, cues
+from ingest.extraction import attribution, claimants, cues, engine
 from ingest.extraction.folding import fold_in_place
 from ingest.extraction.patterns import (
     WordScan,
@@ -169,3 +171,29 @@ def test_the_engines_factored_patterns_read_like_their_plain_forms():
 
 def test_alternation_prefers_the_longest_word():
     assert re.fullmatch(alternation(["des dizaines", "des dizaines de milliers"]), "des dizaines de milliers")
+
+
+GUARDED = {
+    "others say": claimants.OTHERS_SAY,
+    "compared toll": engine._COMPARED_TOLL,
+    "air harm": engine._AIR_HARM,
+    "saudi": engine._SAUDI,
+}
+GOLD_TEXTS = sorted((Path(__file__).parent / "gold").glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", GUARDED)
+def test_every_match_of_a_guarded_pattern_holds_one_of_its_words(name):
+    guarded = GUARDED[name]
+    texts = [fold_in_place(p.read_text(encoding="utf-8")) for p in GOLD_TEXTS]
+    matches = [m.group() for text in texts for m in guarded.pattern.finditer(text)]
+    assert matches, f"no match of {name} in the gold texts: the test would prove nothing"
+    assert all(any(word in match for word in guarded.words) for match in matches)
+
+
+def test_a_guarded_search_finds_what_its_pattern_finds():
+    text = "Le bilan est bien plus lourd. Airwars puts the toll far higher than the coalition."
+    for start, end in ((0, len(text)), (0, 28), (30, len(text)), (5, 20)):
+        expected = engine._COMPARED_TOLL.pattern.search(text, start, end)
+        found = engine._COMPARED_TOLL.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
