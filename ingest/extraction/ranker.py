@@ -80,12 +80,16 @@ class Ranker:
         """Return the best option, when its probability is not wanted."""
         return max(options, key=self.score)
 
-    def choose(self, options: list):
-        """Return the best option and its probability among the others (softmax of the scores)."""
-        scores = [self.score(o) for o in options]
+    def choose(self, candidates: list):
+        """Return the best candidate and its probability among the others (softmax of the scores).
+
+        A candidate's features are all 1.0: their weights add up, without a call to score() each.
+        """
+        get = self.weights.get
+        scores = [sum(map(get, c.features, _ZEROS)) for c in candidates]
         top = max(scores)
-        total = sum(math.exp(s - top) for s in scores)
-        return options[scores.index(top)], 1.0 / total
+        total = sum(map(math.exp, [s - top for s in scores]))
+        return candidates[scores.index(top)], 1.0 / total
 
 
 @dataclass(frozen=True)
