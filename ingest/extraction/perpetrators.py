@@ -13,9 +13,12 @@ from bisect import bisect_right
 
 from . import cues
 from .patterns import word_start
-from .ranker import Option, options
+from .ranker import Option, Spelt, options
 
 PERPETRATORS = ("coalition", "russia", "syria_gov", "isis", "other", "unknown")
+_STRENGTH, _SCOPE, _GEO, _DIGITS = Spelt("rule_strength_"), Spelt("scope:"), Spelt("geo:"), Spelt("digits_")
+_NAMED, _HARM_BEFORE, _SIDE = Spelt("named:"), Spelt("harm_before:"), Spelt("claimant_side:")
+_PREVIOUS, _COMPARED = Spelt("previous:"), Spelt("compared_with:")
 _AIR = re.compile(
     word_start(
         r"\b(?:air\s*strikes?|air\s+raids?|drones?|frappes?|raids?\s+aeriens?|bombardements?\s+aeriens?)"
@@ -32,11 +35,7 @@ def perpetrator_options(
     sentence puts a toll higher or lower than another ("un bilan plus lourd").
     """
     reading = draft.reading
-    evidence = [
-        f"rule_strength_{draft.strength['perpetrator']}",
-        f"scope:{draft.scope}",
-        f"geo:{draft.geography}",
-    ]
+    evidence = [_STRENGTH[draft.strength["perpetrator"]], _SCOPE[draft.scope], _GEO[draft.geography]]
     harms = fact.perpetrators
     if harms:
         nearest = min(harms, key=lambda h: min(abs(h[0] - reading.start), abs(h[1] - reading.start)))
@@ -46,21 +45,23 @@ def perpetrator_options(
             where = "clause" if bisect_right(fact.breaks, start) == here else "sentence"
             evidence.append(f"harm_{where}:{actor}")
             evidence.append(f"harm_{'before' if start < reading.start else 'after'}:{actor}")
-    evidence.extend(f"named:{actor}" for actor in named)
+    for actor in named:
+        evidence.append(_NAMED[actor])
     if context:
-        evidence.extend(f"harm_before:{actor}" for _, _, actor in context[0].perpetrators)
+        for _, _, actor in context[0].perpetrators:
+            evidence.append(_HARM_BEFORE[actor])
     if own_side:
-        evidence.append(f"claimant_side:{own_side}")
+        evidence.append(_SIDE[own_side])
     air, war = _air_and_war(fact)
     if air:
         evidence.append("air")
     if war:
         evidence.append("war")
-    evidence.append(f"digits_{min(len(str(reading.value)), 5)}")
+    evidence.append(_DIGITS[min(len(str(reading.value)), 5)])
     if previous:
-        evidence.append(f"previous:{previous}")
+        evidence.append(_PREVIOUS[previous])
         if compared:
-            evidence.append(f"compared_with:{previous}")
+            evidence.append(_COMPARED[previous])
 
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
 

@@ -19,6 +19,21 @@ MODELS = ("claimant", "scope", "perpetrator")
 _ZEROS = repeat(0.0)  # the default of each weight looked up
 
 
+class Spelt(dict):
+    """Feature names spelt once each, on first use: Spelt("back_role_")["selon"] is "back_role_selon".
+
+    A name an f-string builds for each option is a new string, hashed anew where it is looked up.
+    """
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, tail) -> str:
+        name = self[tail] = f"{self.prefix}{tail}"
+        return name
+
+
 def weights_path(model: str) -> Path:
     return DATA / f"{model}_ranker.json"
 

@@ -9,14 +9,16 @@ weighs claimants. The words are data (data/scope_words.json).
 """
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 
 from .patterns import WordScan, key_of, keyed
-from .ranker import Option, options
+from .ranker import Option, Spelt, options
 
 SCOPES = ("cumulative", "period", "incident")
+_CLAUSE, _SENTENCE, _CUE, _BEFORE = Spelt("clause:"), Spelt("sentence:"), Spelt("cue:"), Spelt("before:")
+_STRENGTH, _DIGITS = Spelt("rule_strength_"), Spelt("digits_")
 
 
 @cache
@@ -45,13 +47,15 @@ def scope_options(reading, fact, context, rule: str, strength: int) -> list[Opti
     clause_start = breaks[here - 1] if here > 0 else fact.start
     clause_end = breaks[here] if here < len(breaks) else fact.end
     # a thousand deaths are seldom one strike's: the number's size is evidence too
-    evidence = [f"rule_strength_{strength}", f"digits_{min(len(str(reading.value)), 5)}"]
-    for name, positions in fact.scope_words:
-        inside = any(clause_start <= p < clause_end for p in positions)
-        evidence.append(f"clause:{name}" if inside else f"sentence:{name}")
-    evidence.extend(f"cue:{cue}" for cue, _, _ in fact.scope_cues)
+    evidence = [_STRENGTH[strength], _DIGITS[min(len(str(reading.value)), 5)]]
+    for name, positions in fact.scope_words:  # positions in order: one in the clause lies between its ends
+        inside = bisect_left(positions, clause_start) < bisect_left(positions, clause_end)
+        evidence.append(_CLAUSE[name] if inside else _SENTENCE[name])
+    for cue, _, _ in fact.scope_cues:
+        evidence.append(_CUE[cue])
     if context:
-        evidence.extend(f"before:{cue}" for cue, _, _ in context[0].scope_cues)
+        for cue, _, _ in context[0].scope_cues:
+            evidence.append(_BEFORE[cue])
     if reading.is_more:
         evidence.append("another")
     if reading.is_subcount:
