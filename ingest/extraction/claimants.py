@@ -18,6 +18,7 @@ from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAME
 from .dates import MONTHS
 from .gazetteer import Claimant
 from .patterns import Guarded, alternation, word_start
+from .ranker import Spelt
 from .read_once import read_once
 
 BACK = 5  # sentences looked back at for the speaker who holds the floor
@@ -84,6 +85,11 @@ _PAST_OPENING = re.compile(
     r"(?:\s+(?:19|20)\d\d)?\s*,"
 )
 _KINDS = ("official", "independent", "media", "state_media")
+_NOBODY: frozenset = frozenset()
+# a claimant's feature names, by where it stands: "" in the figure's sentence, "back_" before, "ahead_" after
+_AT = {at: Spelt(at) for at in ("", "back_", "ahead_")}  # _AT["back_"]["reference"]
+_ROLE = {at: Spelt(f"{at}role_") for at in _AT}
+_KIND = {at: Spelt(f"{at}kind_") for at in _AT}
 # Every match of DENIES or _DENIED_BY_BEFORE holds one of these ("denied" holds "nie").
 _DENIAL_WORDS = ("nie", "deny", "reje", "dement", "contest", "disput")
 
@@ -190,9 +196,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
     own_speakers, unnamed_speaker = here.own_speakers, here.unnamed_speaker
     quoted = _inside_quotes(fact.article.text, fact.start, reading.start)
 
-    def add(
-        attribution: Attribution, j: int, there: SentenceCues, between: frozenset | set = frozenset()
-    ) -> None:
+    def add(attribution, j, there, between=_NOBODY):  # not annotated: annotations are built at each def
         """Add the claimant named in sentence j (`there`); `between`: who speaks between it and the figure."""
         claimant = attribution.claimant
         if claimant is None:
@@ -210,12 +214,12 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         # what a claimant is weighs differently in the figure's sentence and away from it
         at = "back_" if j < i else "ahead_" if away else ""
         role, kind = attribution.role, claimant.kind
-        features[f"{at}role_{role}"] = 1.0
+        features[_ROLE[at][role]] = 1.0
         if attribution.confidence < CONFIDENCE.get(role, 0.5) - 1e-9:
-            features[f"{at}reference"] = 1.0
-        features[f"{at}kind_{kind if kind in _KINDS else 'official'}"] = 1.0
+            features[_AT[at]["reference"]] = 1.0
+        features[_KIND[at][kind if kind in _KINDS else "official"]] = 1.0
         if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
-            features[f"{at}local_officials"] = 1.0
+            features[_AT[at]["local_officials"]] = 1.0
         if key == rule_key:
             features["rule"] = 1.0
             features[f"rule_{rule.role}"] = 1.0
@@ -230,7 +234,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
             if own_speakers:
                 features["away_from_own_speaker"] = 1.0
             if unnamed_speaker:  # "..., Major-General Bilton said": maybe the floor's person
-                features[f"{at}speaker_unnamed_here"] = 1.0
+                features[_AT[at]["speaker_unnamed_here"]] = 1.0
             if quoted:
                 features["quoted_here"] = 1.0
         if role == "verb" and any(
@@ -309,14 +313,14 @@ def _where(reading, attribution: Attribution, i: int, j: int, facts, there, key,
         features = {"back_1" if distance == 1 else "back_2" if distance == 2 else "back_far": 1.0}
         if len(between) > 1 or (between and key not in between):  # another speaker took the floor
             features["floor_taken"] = 1.0
-        elif all(
+        elif other.attributions == [attribution] or all(
             a.position <= position
             or a.claimant is None
             or a.claimant is attribution.claimant
             or _key(a.claimant) == key
             for a in other.attributions
         ):
-            features["holds_floor"] = 1.0  # nobody else spoke after it
+            features["holds_floor"] = 1.0  # nobody else spoke after it (its sentence's only speaker, at once)
         if other.readings:
             if reading.value in there.values:
                 features["back_restates"] = 1.0
