@@ -90,8 +90,6 @@ _NOBODY: frozenset = frozenset()
 _AT = {at: Spelt(at) for at in ("", "back_", "ahead_")}  # _AT["back_"]["reference"]
 _ROLE = {at: Spelt(f"{at}role_") for at in _AT}
 _KIND = {at: Spelt(f"{at}kind_") for at in _AT}
-# Every match of DENIES or _DENIED_BY_BEFORE holds one of these ("denied" holds "nie").
-_DENIAL_WORDS = ("nie", "deny", "reje", "dement", "contest", "disput")
 
 
 @dataclass(slots=True)
@@ -126,9 +124,13 @@ class SentenceCues:
         return frozenset(r.value for r in self.fact.readings)
 
     @read_once
-    def may_deny(self) -> bool:  # a word of DENIES or _DENIED_BY_BEFORE, found in C
-        sentence = self.folded[self.start : self.end]
-        return any(word in sentence for word in _DENIAL_WORDS)
+    def may_deny(self) -> bool:
+        """Tell whether it holds a word every match of DENIES or _DENIED_BY_BEFORE holds, found in C.
+
+        "denied" holds "nie"; the words are tested one by one, without a generator.
+        """
+        s = self.folded[self.start : self.end]
+        return "nie" in s or "deny" in s or "reje" in s or "dement" in s or "contest" in s or "disput" in s
 
     def denies(self, position: int) -> bool:
         """Tell whether the speaker named at `position` denies ("X denied", "X a démenti"): read once."""
