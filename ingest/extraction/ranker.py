@@ -17,6 +17,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 MODELS = ("claimant", "scope", "perpetrator")
 _ZEROS = repeat(0.0)  # the default of each weight looked up
+_NONE: tuple[dict[str, float], float] = ({}, 0.0)  # the weights and bias of a value never seen in training
 
 
 class Spelt(dict):
@@ -68,21 +69,30 @@ class Ranker:
     def __init__(self, weights: dict[str, float]):
         self.weights = weights
         self.rule_weights: dict[int, float] = {}  # by the rules' strength
-        self.by_value: dict[str, dict[str, float]] = {}  # "period|clause:since" as period -> clause:since
+        by_value: dict[str, dict[str, float]] = {}  # "period|clause:since" as period -> clause:since
         for name, weight in weights.items():
             value, joined, evidence = name.partition("|")
             if joined:
-                self.by_value.setdefault(value, {})[evidence] = weight
+                by_value.setdefault(value, {})[evidence] = weight
+        # each value's weights, and its bias taken out once
+        self.by_value = {value: (w, w.get("bias", 0.0)) for value, w in by_value.items()}
 
-    def score(self, option) -> float:
-        if isinstance(option, Option):
-            weights = self.by_value.get(option.value, {})
-            total = weights.get("bias", 0.0) + sum(map(weights.get, option.evidence, _ZEROS))
+    def scores(self, options: list) -> list[float]:
+        """Score options of one kind, all in one call (a call per option costs more than its sum)."""
+        if options and not isinstance(options[0], Option):
+            get = self.weights.get  # a candidate's features are all 1.0: their weights add up
+            return [sum(map(get, c.features, _ZEROS)) for c in options]
+        by_value, scores = self.by_value, []
+        for option in options:
+            weights, bias = by_value.get(option.value, _NONE)
+            total = bias + sum(map(weights.get, option.evidence, _ZEROS))
             if option.strength is not None:
                 total += self._rule(option.strength)
-            return total
-        # a candidate's features are all 1.0: their weights add up
-        return sum(map(self.weights.get, option.features, _ZEROS))
+            scores.append(total)
+        return scores
+
+    def score(self, option) -> float:
+        return self.scores([option])[0]
 
     def _rule(self, strength: int) -> float:
         """The weight of the rules' pick at this strength, added up once (not per option)."""
@@ -92,19 +102,16 @@ class Ranker:
         return self.rule_weights[strength]
 
     def best(self, options: list):
-        """Return the best option, when its probability is not wanted."""
-        return max(options, key=self.score)
+        """Return the best option (the first of equals), when its probability is not wanted."""
+        scores = self.scores(options)
+        return options[scores.index(max(scores))]
 
-    def choose(self, candidates: list):
-        """Return the best candidate and its probability among the others (softmax of the scores).
-
-        A candidate's features are all 1.0: their weights add up, without a call to score() each.
-        """
-        get = self.weights.get
-        scores = [sum(map(get, c.features, _ZEROS)) for c in candidates]
+    def choose(self, options: list):
+        """Return the best option and its probability among the others (softmax of the scores)."""
+        scores = self.scores(options)
         top = max(scores)
         total = sum(map(math.exp, [s - top for s in scores]))
-        return candidates[scores.index(top)], 1.0 / total
+        return options[scores.index(top)], 1.0 / total
 
 
 @dataclass(frozen=True)
