@@ -353,6 +353,8 @@ def _speakers_between(facts, j: int, i: int) -> frozenset:
 def _inside_quotes(text: str, start: int, position: int) -> bool:
     """Tell whether text[position] stands inside a quotation opened in its sentence."""
     before = text[start:position]
+    if '"' not in before and "\u00ab" not in before and "\u201c" not in before:
+        return False  # nothing opens a quotation: three tests in C, cheaper than five counts
     opened = before.count("\u00ab") + before.count("\u201c") - before.count("\u00bb") - before.count("\u201d")
     return opened > 0 or before.count('"') % 2 == 1
 
