@@ -875,7 +875,13 @@ _BROUGHT_TO = re.compile(
 
 
 def _brought_to(reading, fact) -> bool:
-    return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
+    folded, start = fact.article.folded, max(fact.start, reading.start - 90)
+    if not folded[start : reading.start].rstrip().endswith(_BROUGHT_TO_LAST):
+        return False  # most numbers follow other words than "à", "to" or a qualifier: tested in C first
+    return bool(_BROUGHT_TO.search(folded, start, reading.start))
+
+
+_BROUGHT_TO_LAST = ("a", "to", "moins", "least", "de", "than")  # the word each _BROUGHT_TO match ends on
 
 
 _BOTH_COUNTRIES = re.compile(word_start(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b"))
