@@ -8,10 +8,16 @@ Marked tests run when their service is configured (CI configures all of them):
 import shutil
 from pathlib import Path
 
+import hypothesis
 import pytest
 from django.conf import settings
 
 from tests import factories
+
+# Speed lives in benchmarks, never in tests: no example of a property test is timed (the default
+# 200 ms deadline failed first examples on a loaded CI machine).
+hypothesis.settings.register_profile("untimed", deadline=None)
+hypothesis.settings.load_profile("untimed")
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
