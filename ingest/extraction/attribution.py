@@ -184,15 +184,17 @@ _DETERMINERS = tuple("un une the its their his her son sa ses leur leurs this ce
 _DETERMINER_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$")
 # What it finds ends with one of these, blanks aside: most verbs follow none, as C tells first.
 _DETERMINER_ENDINGS = (*_DETERMINERS, "'s")
-_AUX = (
-    r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
-    r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
+_AUX_WORDS = (
+    r"a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
+    r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which"
 )
+_AUX = rf"(?:(?:{factored(_AUX_WORDS)})\s+)*"
 REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 # REPORTING, read a sentence at a time
 _REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
-_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
+# Its blanks are possessive: no word after them starts with one, so giving one back never helps.
+_VERB_RIGHT_AFTER = re.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
 _RELATIVE_SPEAKER = re.compile(
     rf"\s*,\s*(?:which|who|qui|lequel|laquelle)\s+(?:(?:a|ont|avait|has|have|had|also|aussi|itself|lui-meme|elle-meme)\s+)*"
@@ -396,14 +398,22 @@ _DESCRIPTOR = re.compile(
 # Its nouns alone: the words before most names hold none, as a scan for their first letters tells first.
 _DESCRIPTOR_NOUN = re.compile(_DESCRIPTOR_NOUNS)
 # A claimant is an actor, not a speaker, when its forces or strikes follow ("coalition strikes have killed").
+# Its words merged by first letters, its first blanks possessive (a word follows them).
 _ACTOR_AFTER = re.compile(
-    r"(?:'s)?\s+(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:strikes?|airstrikes?|raids?|bombs?|bombings?"
-    r"|shelling|jets?|planes?|aircraft|helicopters?|drones?|forces|troops|soldiers|operations?|actions?|attacks?"
-    r"|offensive|artillery|fire|militias?|fighters|frappes?|avions|bombardements|tirs|troupes|helicopteres)(?![\w-])"
-    r"|\s+(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:killed|tue|bombed|bombarde|struck|frappe"
-    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|men(?:e|ent|ait|aient)|conducted|carried\s+out"
-    r"|conduct|carry\s+out|launched|lanc\w*|fired|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu"
-    r"|attacked|attaqu\w*|targeted|cibl\w*|pilonn\w*|bombard\w*)(?![\w-])"
+    r"(?:'s)?\s++(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:"
+    + factored(
+        r"strikes?|airstrikes?|raids?|bombs?|bombings?|shelling|jets?|planes?|aircraft|helicopters?|drones?"
+        r"|forces|troops|soldiers|operations?|actions?|attacks?|offensive|artillery|fire|militias?|fighters"
+        r"|frappes?|avions|bombardements|tirs|troupes|helicopteres"
+    )
+    + r")(?![\w-])|\s++(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:"
+    + factored(
+        r"killed|tue|bombed|bombarde|struck|frappe|hit|shelled|executed|execute|massacred|massacre|razed|rase"
+        r"|men(?:e|ent|ait|aient)|conducted|carried\s+out|conduct|carry\s+out|launched|lanc\w*|fired"
+        r"|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu|attacked|attaqu\w*|targeted|cibl\w*"
+        r"|pilonn\w*|bombard\w*"
+    )
+    + r")(?![\w-])"
 )
 # A name that modifies the noun after it, unless that noun speaks ("an Amnesty report found that ...").
 _MODIFIER_AFTER = re.compile(
