@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from .cues import PLACE_PATTERN
@@ -183,15 +184,17 @@ _DETERMINERS = tuple("un une the its their his her son sa ses leur leurs this ce
 _DETERMINER_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$")
 # What it finds ends with one of these, blanks aside: most verbs follow none, as C tells first.
 _DETERMINER_ENDINGS = (*_DETERMINERS, "'s")
-_AUX = (
-    r"(?:(?:a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
-    r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which)\s+)*"
+_AUX_WORDS = (
+    r"a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
+    r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which"
 )
+_AUX = rf"(?:(?:{factored(_AUX_WORDS)})\s+)*"
 REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 # REPORTING, read a sentence at a time
 _REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
-_VERB_RIGHT_AFTER = re.compile(rf"\s*(?:\)\s*)?(?:,[^,;\"]{{1,60}},)?,?\s*{_AUX}{REPORTING_VERB}\b")
+# Its blanks are possessive: no word after them starts with one, so giving one back never helps.
+_VERB_RIGHT_AFTER = re.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
 _RELATIVE_SPEAKER = re.compile(
     rf"\s*,\s*(?:which|who|qui|lequel|laquelle)\s+(?:(?:a|ont|avait|has|have|had|also|aussi|itself|lui-meme|elle-meme)\s+)*"
@@ -395,14 +398,22 @@ _DESCRIPTOR = re.compile(
 # Its nouns alone: the words before most names hold none, as a scan for their first letters tells first.
 _DESCRIPTOR_NOUN = re.compile(_DESCRIPTOR_NOUNS)
 # A claimant is an actor, not a speaker, when its forces or strikes follow ("coalition strikes have killed").
+# Its words merged by first letters, its first blanks possessive (a word follows them).
 _ACTOR_AFTER = re.compile(
-    r"(?:'s)?\s+(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:strikes?|airstrikes?|raids?|bombs?|bombings?"
-    r"|shelling|jets?|planes?|aircraft|helicopters?|drones?|forces|troops|soldiers|operations?|actions?|attacks?"
-    r"|offensive|artillery|fire|militias?|fighters|frappes?|avions|bombardements|tirs|troupes|helicopteres)(?![\w-])"
-    r"|\s+(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:killed|tue|bombed|bombarde|struck|frappe"
-    r"|hit|shelled|executed|execute|massacred|massacre|razed|rase|men(?:e|ent|ait|aient)|conducted|carried\s+out"
-    r"|conduct|carry\s+out|launched|lanc\w*|fired|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu"
-    r"|attacked|attaqu\w*|targeted|cibl\w*|pilonn\w*|bombard\w*)(?![\w-])"
+    r"(?:'s)?\s++(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:"
+    + factored(
+        r"strikes?|airstrikes?|raids?|bombs?|bombings?|shelling|jets?|planes?|aircraft|helicopters?|drones?"
+        r"|forces|troops|soldiers|operations?|actions?|attacks?|offensive|artillery|fire|militias?|fighters"
+        r"|frappes?|avions|bombardements|tirs|troupes|helicopteres"
+    )
+    + r")(?![\w-])|\s++(?:(?:a|ont|has|have|had|avait|avaient|also|aussi|then|alors)\s+)*(?:"
+    + factored(
+        r"killed|tue|bombed|bombarde|struck|frappe|hit|shelled|executed|execute|massacred|massacre|razed|rase"
+        r"|men(?:e|ent|ait|aient)|conducted|carried\s+out|conduct|carry\s+out|launched|lanc\w*|fired"
+        r"|tir(?:e|ent|ait|aient)|dropped|largu\w*|intervened|intervenu|attacked|attaqu\w*|targeted|cibl\w*"
+        r"|pilonn\w*|bombard\w*"
+    )
+    + r")(?![\w-])"
 )
 # A name that modifies the noun after it, unless that noun speaks ("an Amnesty report found that ...").
 _MODIFIER_AFTER = re.compile(
@@ -410,6 +421,9 @@ _MODIFIER_AFTER = re.compile(
     + REPORTING_VERB
     + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
+# Whether a name acts or modifies another noun, read in one call: most names do neither.
+_ACTS_AFTER = re.compile(f"{_ACTOR_AFTER.pattern}|{_PASSIVE_AFTER.pattern}")
+_ACTS_OR_MODIFIES_AFTER = re.compile(f"{_ACTS_AFTER.pattern}|{_MODIFIER_AFTER.pattern}")
 # "it is assessed that", "il est probable que": a pronoun that stands for nobody.
 _EXPLETIVE_AFTER = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been|is\s+now|est|etait|a\s+ete)\s+(?:\w+\s+){0,2}?(?:\w+ed|estime|probable"
@@ -425,7 +439,6 @@ _HARM_OF_BEFORE = re.compile(
 _COMPARED_BEFORE = re.compile(r"\b(?:than|que|qu')\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
-_HEADLINE_SOURCE_AFTER = re.compile(r"\s*\)?\s*$")
 # "Pour MSF, le bilan s'élève à ...", "For Airwars, ...": the sentence is the claimant's.
 _HEAD_FOR = re.compile(
     r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?(?:(?:ong|ngo|organisation|organization|observatoire"
@@ -585,6 +598,8 @@ _APPOSITION_CLOSES = re.compile(r"[^,;.]{0,30},")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
 _TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
+_START = itemgetter(0)
+
 CONFIDENCE = {
     "selon": 0.95,
     "subject": 0.95,
@@ -673,17 +688,18 @@ class Attributor:
             items.append((r_start, r_end, None, group))
         items.extend(self._local_officials(start, end, taken))
         said_by_people = self._people(start, end, items)
-        people = {s for s, _, _, _ in said_by_people}
+        people = {s for s, _, _, _ in said_by_people} if said_by_people else ()
         items.extend(said_by_people)
-        selons = self.selons.within(start, end)
-        if selons:
-            items.extend(self._unknown_sources(selons, end, items))
+        # the words each "selon" of the sentence introduces: up to a stop, 90 characters at most
+        reaches = [self._reach(selon_end, end) for _, selon_end, _ in self.selons.within(start, end)]
+        if reaches:
+            items.extend(self._unknown_sources(reaches, items))
         self.mentioned = []
         self.sentence_start = start
         if not items:
             return []
-        items.sort(key=lambda item: item[0])
-        selon_targets = self._selon_targets(items, selons, start, end)
+        items.sort(key=_START)
+        selon_targets = self._selon_targets(items, reaches, start, end)
         # "Resolute Support, the U.S.-led NATO mission, said": a description of the name before
         described = (  # an apposition opens and closes on a comma: most sentences have fewer than two
             {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
@@ -737,11 +753,8 @@ class Attributor:
 
         "coalition strikes", "40 Amnesty reports", "more than the coalition has admitted".
         """
-        folded = self.folded
         return bool(
-            _ACTOR_AFTER.match(folded, e)
-            or _PASSIVE_AFTER.match(folded, e)
-            or _MODIFIER_AFTER.match(folded, e)
+            _ACTS_OR_MODIFIES_AFTER.match(self.folded, e)
             or _COMPARED_BEFORE.search(before)
             or _HARM_OF_BEFORE.search(before)
         )
@@ -855,17 +868,21 @@ class Attributor:
             return True
         return role == "subject" and bool(_VERB_RIGHT_AFTER.match(self.folded, e))
 
-    def _unknown_sources(self, selons, end: int, items) -> list:
-        """Return the sources the gazetteer does not know after the sentence's `selons`, outside the names
-        of `items` ("D'après Mediapart").
+    def _reach(self, selon_end: int, end: int) -> tuple[int, int]:
+        """Return the span of the words a "selon" ending at `selon_end` introduces: up to a stop."""
+        limit = min(end, selon_end + 90)
+        stop = _SELON_STOP.search(self.folded, selon_end, limit)
+        return selon_end, stop.start() if stop else limit
+
+    def _unknown_sources(self, reaches, items) -> list:
+        """Return the sources the gazetteer does not know in the `reaches` of the sentence's "selon"s,
+        outside the names of `items` ("D'après Mediapart").
 
         A name written with a capital, of a few words, that is no place: an outlet, a group or a
         person the article quotes. Its kind is guessed from its words; an outlet if none tells.
         """
         found = []
-        for _, selon_end, _ in selons:
-            stop = _SELON_STOP.search(self.folded, selon_end, min(end, selon_end + 90))
-            limit = stop.start() if stop else min(end, selon_end + 90)
+        for selon_end, limit in reaches:
             if any(selon_end <= s < limit for s, _, _, _ in items):
                 continue
             words = _UNKNOWN_SOURCE.match(self.original, selon_end, limit)
@@ -923,13 +940,11 @@ class Attributor:
             for s, _ in taken
         )
 
-    def _selon_targets(self, items, selons, start, end) -> set[int]:
-        """Return the names introduced as sources: "selon X", "Pour X, ...", a headline's "(X)"."""
+    def _selon_targets(self, items, reaches, start, end) -> set[int]:
+        """Return the names introduced as sources: "selon X" within its reach, "Pour X, ...", a headline's
+        "(X)"."""
         targets = set()
-        for _, selon_end, _ in selons:
-            limit = min(end, selon_end + 90)
-            stop = _SELON_STOP.search(self.folded, selon_end, limit)
-            limit = stop.start() if stop else limit
+        for selon_end, limit in reaches:
             first = next((s for s, _, _, _ in items if selon_end <= s < limit), None)
             if first is not None:
                 targets.add(first)
@@ -938,7 +953,7 @@ class Attributor:
                 targets.add(s)
             elif (
                 claimant is not None
-                and _HEADLINE_SOURCE_AFTER.fullmatch(self.folded, e, end)
+                and self.folded[e:end].strip() in ("", ")")  # at the headline's end, a ")" aside
                 and _HEADLINE_SOURCE_BEFORE.search(self.folded, max(start, s - 8), s)
             ):
                 targets.add(s)
@@ -952,10 +967,9 @@ class Attributor:
         The sentence's other names (`items`, less the `described` ones) are read only where a
         verb follows this one: the verb is not its own if another name that may be its subject
         (not governed by a preposition) stands between them."""
-        if _ACTOR_AFTER.match(self.folded, e) or _PASSIVE_AFTER.match(self.folded, e):
+        # "40 Amnesty reports", "coalition incidents", "a UK watchdog": a name is another noun's word
+        if (_ACTS_OR_MODIFIES_AFTER if reference is None else _ACTS_AFTER).match(self.folded, e):
             return None
-        if reference is None and _MODIFIER_AFTER.match(self.folded, e):
-            return None  # "40 Amnesty reports", "coalition incidents", "a UK watchdog": another noun's word
         after_verb = [
             v_start
             for v_start, v_end in verbs
@@ -969,10 +983,11 @@ class Attributor:
             return "agent"
         if reference is None and _RELATIVE_SPEAKER.match(self.folded, e):
             return "subject"
-        if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
-            return "verb"
-        if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
-            return "verb"  # "said Sohrab Qaderi, a provincial council member"
+        if "," in before:  # a title or an apposition opens on a comma, which C finds first
+            if _TITLE_OF.search(before) and any(s - 110 < v_end <= s for _, v_end in verbs):
+                return "verb"
+            if _APPOSED_TO_SPEAKER.search(before) and any(s - 60 < v_end <= s for _, v_end in verbs):
+                return "verb"  # "said Sohrab Qaderi, a provincial council member"
         if "with" in before and _WITH_BEFORE.search(before) and _VERB_RIGHT_AFTER.match(self.folded, e):
             return "subject"
         if self._object(before, base) and not _SPEAKER_OF.search(before):
