@@ -336,7 +336,7 @@ def _kind(before: str, default: str) -> str:
         return "end"
     if _BEGAN_BEFORE.search(tail):
         return "start"
-    if _SINCE.search(before) or _SINCE_LAUNCH.search(before):
+    if _SINCE.search(before) or (("depuis" in before or "since" in before) and _SINCE_LAUNCH.search(before)):
         return "start"
     return default
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
-from .patterns import WordScan, factored, key_of, keyed, word_start
+from .patterns import WordScan, factored, key_of, keyed, split_alternatives, word_start
 
 _QUALIFIERS = (
     (
@@ -46,6 +46,19 @@ _QUALIFIERS = (
     ),
 )
 _QUALIFIER = WordScan(r"(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$")
+# The last word of each qualifier ("au moins", "plus d'"): a text that ends on none of them, as
+# str.endswith tells in C, has no qualifier to scan for (most numbers have none).
+_QUALIFIER_ENDS = tuple(
+    sorted(
+        {
+            end
+            for _, pattern in _QUALIFIERS
+            for qualifier in split_alternatives(pattern)
+            for last in [qualifier.split(r"\s+")[-1]]
+            for end in (("de", "d'") if last == "d[e']" else (last,))
+        }
+    )
+)
 
 _VICTIM_NOUNS = {
     "civilians": r"civils|civiles|civil|civilians|civilian",
@@ -136,6 +149,7 @@ _VERB_LIST_BEFORE = re.compile(
 )
 # "another 461 died", "a further 12": more of the toll before.
 _MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
+_MORE_ENDS = ("another", "additional", "further", "encore")  # its last words, tested in C first
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
@@ -268,7 +282,7 @@ _NOT_PEOPLE = re.compile(
     r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
     r"|years?|months?|weeks?|days?|nights?|hours?)\b)"
 )
-_MONEY_BEFORE = re.compile(r"[$\u20ac\u00a3]\s*$")
+_CURRENCIES = ("$", "\u20ac", "\u00a3")  # right before a number, blanks aside: money
 # "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
 _CAPACITY_WORDS = ("soigner", "traiter", "prendre en charge", "treat", "enough for")
 _CAPACITY_QUALIFIERS = ("jusqu'a", "up to", "quelque", "some")
@@ -411,7 +425,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     people = not (
         _NOT_PEOPLE.match(right)
         or ("age" in left and _AGE_BEFORE.search(left[-30:]))
-        or _MONEY_BEFORE.search(left[-3:])
+        or left[-3:].rstrip().endswith(_CURRENCIES)
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
         or (left.rstrip().endswith(_CAPACITY_ENDS) and _CAPACITY_BEFORE.search(left[-40:]))
@@ -423,7 +437,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
 def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) -> Reading | None:
     m, number, value, value_max, qualifier = n.match, n.number, n.value, n.value_max, n.qualifier
     start, end, left, right = m.start(), n.end, n.left, n.right
-    found = _QUALIFIER.search(left[-30:])
+    found = _QUALIFIER.search(left[-30:]) if left.rstrip().endswith(_QUALIFIER_ENDS) else None
     if found and qualifier != "range":
         qualifier = key_of(found[2])
         left = left[: len(left) - 30 + found[0]] if len(left) > 30 else left[: found[0]]
@@ -449,7 +463,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         return None
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
-    more = more or bool(_MORE_BEFORE.search(left[-20:]))
+    more = more or (left.rstrip().endswith(_MORE_ENDS) and bool(_MORE_BEFORE.search(left[-20:])))
     if (
         qualifier in (None, "exact")
         and ("least" in right or "moins" in right or "minimum" in right)  # in C first: most numbers have none

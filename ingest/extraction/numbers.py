@@ -104,23 +104,30 @@ def _not_after_l(words: str, rest: str) -> str:
 # digits open with a digit, so that a word skips them at its first letter ("(?P<digits>)" names
 # the match at its end). The words of the three kinds are merged by first letter (`keyed`; `key_of`
 # names the kind: digits, vague, fr or en), so that a word tries only the numbers that open like it.
-_BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|" + keyed(
+_WORDS = keyed(
     {
         "vague": _not_after_l(VAGUE_ALTERNATION, r"(?![\w-])"),
         "fr": _not_after_l(_FR_WORD, _FR_MORE + r"(?![\w-])"),
         "en": _EN_NUMBER + r"(?![\w-])",
     }
 )
+_BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|" + _WORDS
 NUMBER_PATTERN = re.compile(rf"(?<![\w-])(?:{_BODY})")
-# The same numbers, found by a scan that opens on the character before them: tried only at the
-# characters that may stand before a number, not at every one as a look-behind is.
-_NUMBER_SCAN = WordScan(_BODY, not_after=r"\w-")
+# Where a number may start, found by a scan that opens on the character before it: tried only at the
+# characters that may stand before a number, not at every one as a look-behind is. A digit, or the words
+# without their look-behinds ("l'un") and groups, which cost the scan at every word that opens like a
+# number: it finds a few places more, and NUMBER_PATTERN reads the number at each place found, if any.
+_NUMBER_SCAN = WordScan(r"\d|" + re.sub(r"\(\?<!l'\.\)|\(\?P<\w+>\)", "", _WORDS), not_after=r"\w-")
 
 
 def search_number(text: str, position: int, end: int) -> re.Match | None:
     """Return NUMBER_PATTERN.search(text, position, end), found faster."""
-    found = _NUMBER_SCAN.search(text, position, end)
-    return found and NUMBER_PATTERN.match(text, found[0], end)
+    while (found := _NUMBER_SCAN.search(text, position, end)) is not None:
+        m = NUMBER_PATTERN.match(text, found[0], end)
+        if m:
+            return m
+        position = found[0] + 1  # "l'un", "2.5": no number here, the next word may hold one
+    return None
 
 
 class NumberReading(NamedTuple):

@@ -107,9 +107,10 @@ def _cut_line(text: str, start: int, end: int):
         elif kind == "straight":
             straight += 1
         else:
-            closer = m.group("closer")  # 'the strikes "precise." Two days later': the quote closes
-            straight += closer.count('"')
-            depth = max(0, depth - closer.count("\u00bb") - closer.count("\u201d"))
+            closer = m.group("closer")
+            if closer:  # 'the strikes "precise." Two days later': the quote closes (most stops close none)
+                straight += closer.count('"')
+                depth = max(0, depth - closer.count("\u00bb") - closer.count("\u201d"))
             inside = (balanced and depth > 0) or (straight % 2 == 1 and straight_total % 2 == 0)
             if inside or _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
                 continue

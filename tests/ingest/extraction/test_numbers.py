@@ -90,6 +90,7 @@ def test_it_does_not_read_numbers_inside_words_or_links():
         "12 morts, dont vingt-deux enfants et des dizaines de blesses",
         "l'un de 3 a 4, x-5 @6 f-16 7",
         "cafe 12 ete 3",
+        "l'une des 2.5 et 1,302 (l'onze) 4,5 #7",
     ],
 )
 def test_the_fast_search_finds_what_the_pattern_finds(text):
