@@ -21,7 +21,7 @@ from pathlib import Path
 from .cues import PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import WordScan, factored, key_of, keyed, split_alternatives, word_start
+from .patterns import Ending, WordScan, factored, key_of, keyed, split_alternatives, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -181,9 +181,8 @@ REPORTING_VERB = (
 )
 # "its report", "the Coalition's claim", "un record": the stem is a noun there.
 _DETERMINERS = tuple("un une the its their his her son sa ses leur leurs this cette an".split())
-_DETERMINER_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$")
-# What it finds ends with one of these, blanks aside: most verbs follow none, as C tells first.
-_DETERMINER_ENDINGS = (*_DETERMINERS, "'s")
+# most verbs follow none of them, as C tells first
+_DETERMINER_BEFORE = Ending(re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$"), (*_DETERMINERS, "'s"))
 _AUX_WORDS = (
     r"a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which"
@@ -273,15 +272,17 @@ _PREPOSITIONS = (
 )
 _ARTICLES_AFTER = r"la\s+|le\s+|les\s+|l'|the\s+|des\s+"
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.
-_OBJECT = re.compile(rf"(?:d'|\b(?:{_PREPOSITIONS}))\s*(?:{_ARTICLES_AFTER})?$")
-# The last words of what _OBJECT finds, blanks aside: most names follow none of them, as C tells first.
-_OBJECT_ENDINGS = tuple(
-    sorted(
-        {
-            words.replace(r"\s+", " ").split()[-1]
-            for words in f"d'|{_PREPOSITIONS}|{_ARTICLES_AFTER}".split("|")
-        }
-    )
+# Searched only where the words end on one of its last words: most names follow none of them.
+_OBJECT = Ending(
+    re.compile(rf"(?:d'|\b(?:{_PREPOSITIONS}))\s*(?:{_ARTICLES_AFTER})?$"),
+    tuple(
+        sorted(
+            {
+                words.replace(r"\s+", " ").split()[-1]
+                for words in f"d'|{_PREPOSITIONS}|{_ARTICLES_AFTER}".split("|")
+            }
+        )
+    ),
 )
 _SPEAKER_OF = re.compile(
     r"\b(?:porte-parole|commandement|commandant|chef|directeur|directrice|responsables?|representante?s?|"
@@ -778,10 +779,7 @@ class Attributor:
 
     def _after_determiner(self, position: int, start: int) -> bool:
         """Tell whether a word follows a determiner ("un record", "its report"), but not "the UN said"."""
-        base = max(start, position - 8)
-        if not self.folded[base:position].rstrip().endswith(_DETERMINER_ENDINGS):
-            return False
-        m = _DETERMINER_BEFORE.search(self.folded, base, position)
+        m = _DETERMINER_BEFORE.search(self.folded, max(start, position - 8), position)
         return bool(m) and not self.original[m.start() : m.end()].strip().isupper()
 
     def _local_officials(self, start: int, end: int, taken) -> list:
@@ -917,8 +915,6 @@ class Attributor:
 
         An English "A" is an article, not "à".
         """
-        if not before.rstrip().endswith(_OBJECT_ENDINGS):
-            return False
         m = _OBJECT.search(before)
         if m is None:
             return False

@@ -40,7 +40,7 @@ from .gazetteer import (
     organisations,
 )
 from .grammar import Reading, read_figures
-from .patterns import Guarded, key_of, word_start
+from .patterns import Ending, Guarded, key_of, word_start
 from .perpetrators import perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
@@ -866,22 +866,20 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 
 
 # "portant ainsi le nombre de victimes de ses frappes à 735", "bringing to 840 the number": a new total.
-_BROUGHT_TO = re.compile(
-    word_start(
-        r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
-        r"(?:ainsi\s+|thus\s+)?(?:[\w'-]++\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
-    )
+_BROUGHT_TO_LAST = ("a", "to", "moins", "least", "de", "than")  # the word each match ends on
+_BROUGHT_TO = Ending(
+    re.compile(
+        word_start(
+            r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
+            r"(?:ainsi\s+|thus\s+)?(?:[\w'-]++\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
+        )
+    ),
+    _BROUGHT_TO_LAST,
 )
 
 
 def _brought_to(reading, fact) -> bool:
-    folded, start = fact.article.folded, max(fact.start, reading.start - 90)
-    if not folded[start : reading.start].rstrip().endswith(_BROUGHT_TO_LAST):
-        return False  # most numbers follow other words than "à", "to" or a qualifier: tested in C first
-    return bool(_BROUGHT_TO.search(folded, start, reading.start))
-
-
-_BROUGHT_TO_LAST = ("a", "to", "moins", "least", "de", "than")  # the word each _BROUGHT_TO match ends on
+    return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
 
 
 _BOTH_COUNTRIES = re.compile(word_start(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b"))

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .frames import FrameReading, Frames
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
-from .patterns import WordScan, factored, key_of, keyed, split_alternatives, word_start
+from .patterns import Ending, WordScan, factored, key_of, keyed, split_alternatives, word_start
 
 _QUALIFIERS = (
     (
@@ -45,9 +45,7 @@ _QUALIFIERS = (
         r"en\s+moyenne",
     ),
 )
-_QUALIFIER = WordScan(r"(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$")
-# The last word of each qualifier ("au moins", "plus d'"): a text that ends on none of them, as
-# str.endswith tells in C, has no qualifier to scan for (most numbers have none).
+# The last word of each qualifier ("au moins", "plus d'"): most numbers follow none of them.
 _QUALIFIER_ENDS = tuple(
     sorted(
         {
@@ -59,6 +57,7 @@ _QUALIFIER_ENDS = tuple(
         }
     )
 )
+_QUALIFIER = Ending(WordScan(r"(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$"), _QUALIFIER_ENDS)
 
 _VICTIM_NOUNS = {
     "civilians": r"civils|civiles|civil|civilians|civilian",
@@ -148,8 +147,8 @@ _VERB_LIST_BEFORE = re.compile(
     r",)\s*$"
 )
 # "another 461 died", "a further 12": more of the toll before.
-_MORE_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$")
-_MORE_ENDS = ("another", "additional", "further", "encore")  # its last words, tested in C first
+_MORE_ENDS = ("another", "additional", "further", "encore")  # its last words
+_MORE_BEFORE = Ending(re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$"), _MORE_ENDS)
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
 _TOPIC_BEFORE = re.compile(
     r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
@@ -286,14 +285,17 @@ _CURRENCIES = ("$", "\u20ac", "\u00a3")  # right before a number, blanks aside: 
 # "des médicaments pour soigner jusqu'à 200 blessés", "enough to treat 500 wounded": a capacity, not a toll.
 _CAPACITY_WORDS = ("soigner", "traiter", "prendre en charge", "treat", "enough for")
 _CAPACITY_QUALIFIERS = ("jusqu'a", "up to", "quelque", "some")
-_CAPACITY_BEFORE = re.compile(
-    word_start("|".join(_CAPACITY_WORDS).replace(" ", r"\s+"))
-    + r"\s+(?:"
-    + "".join(rf"{q}\s+|".replace(" ", r"\s+") for q in _CAPACITY_QUALIFIERS)
-    + ")$"
-)
-# The words that end a capacity, before the blanks: a text that ends on none of them is tested in C.
+# The words that end a capacity, blanks aside.
 _CAPACITY_ENDS = tuple(words.split()[-1] for words in (*_CAPACITY_WORDS, *_CAPACITY_QUALIFIERS))
+_CAPACITY_BEFORE = Ending(
+    re.compile(
+        word_start("|".join(_CAPACITY_WORDS).replace(" ", r"\s+"))
+        + r"\s+(?:"
+        + "".join(rf"{q}\s+|".replace(" ", r"\s+") for q in _CAPACITY_QUALIFIERS)
+        + ")$"
+    ),
+    _CAPACITY_ENDS,
+)
 _MONTH_AFTER = re.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
     r"|february|march|april|june|july|august|september|october|november|december)\b"
@@ -428,7 +430,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
         or left[-3:].rstrip().endswith(_CURRENCIES)
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
-        or (left.rstrip().endswith(_CAPACITY_ENDS) and _CAPACITY_BEFORE.search(left[-40:]))
+        or _CAPACITY_BEFORE.search(left[-40:])
         or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))  # "since March 22 and"
     )
     return _Number(m, number, value, value_max, qualifier, end, left, right, people)
@@ -437,7 +439,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
 def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) -> Reading | None:
     m, number, value, value_max, qualifier = n.match, n.number, n.value, n.value_max, n.qualifier
     start, end, left, right = m.start(), n.end, n.left, n.right
-    found = _QUALIFIER.search(left[-30:]) if left.rstrip().endswith(_QUALIFIER_ENDS) else None
+    found = _QUALIFIER.search(left[-30:])
     if found and qualifier != "range":
         qualifier = key_of(found[2])
         left = left[: len(left) - 30 + found[0]] if len(left) > 30 else left[: found[0]]
@@ -463,7 +465,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         return None
     casualty, victims, is_subcount, factor, inherits, more = read
     inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
-    more = more or (left.rstrip().endswith(_MORE_ENDS) and bool(_MORE_BEFORE.search(left[-20:])))
+    more = more or bool(_MORE_BEFORE.search(left[-20:]))
     if (
         qualifier in (None, "exact")
         and ("least" in right or "moins" in right or "minimum" in right)  # in C first: most numbers have none

@@ -217,6 +217,20 @@ class Guarded:
         return self.pattern.search(text, start, end)
 
 
+class Ending:
+    """A pattern anchored at the end of what it searches ("...\\s*$"), each of whose matches ends on one of
+    `words`, blanks aside: a text that ends on none of them, as str.endswith tells in C, is not searched
+    (most words before a number or a name end no such phrase). `pattern`: a re.Pattern or a WordScan."""
+
+    def __init__(self, pattern, words: tuple[str, ...]):
+        self.pattern, self.words = pattern, words
+
+    def search(self, text: str, start: int = 0, end: int | None = None):
+        if not text[start:end].rstrip().endswith(self.words):
+            return None
+        return self.pattern.search(text, start, len(text) if end is None else end)
+
+
 class WordScan:
     r"""A pattern whose matches each start a word, tried only where a word may start.
 
