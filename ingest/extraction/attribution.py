@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
-from .cues import PLACE_PATTERN
+from .cues import DEED_CLAIMED_EN, DEED_CLAIMED_FR, PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
 from .patterns import Ending, WordScan, factored, key_of, keyed, split_alternatives, word_start
@@ -166,9 +166,8 @@ _NOT_A_VERB = {
     "signal": r"(?!ement)",
     "etabl": r"(?!issement)",
     # "claimed responsibility for an attack", "a revendiqué l'attentat": a deed owned, no toll stated
-    "claim": r"(?!\w*\s+(?:(?:the\s+|full\s+)?responsibility|credit|(?:the\s+)?lives?\b))",
-    "revendiqu": r"(?!\w*\s+(?:l'|la\s+|les\s+|des\s+|un\s+|une\s+|cette\s+|ces\s+)?(?:attentats?|attaques?"
-    r"|responsabilite|assassinats?|enlevements?|tirs?|frappes?|explosions?|operations?))",
+    "claim": rf"(?!\w*\s+(?:{DEED_CLAIMED_EN}|(?:the\s+)?lives?\b))",
+    "revendiqu": rf"(?!\w*\s+{DEED_CLAIMED_FR})",
 }
 REPORTING_VERB = (
     "(?:"
@@ -415,6 +414,9 @@ _ACTOR_AFTER = re.compile(
         r"|pilonn\w*|bombard\w*"
     )
     + r")(?![\w-])"
+    # "IS claimed the bombing", "Daech a revendiqué l'attentat": the one who did it
+    + rf"|\s++(?:(?:a|ont|has|have|had|also|aussi|later|quickly|then)\s+)*(?:claim\w*\s+{DEED_CLAIMED_EN}"
+    + rf"|revendiqu\w*\s+{DEED_CLAIMED_FR})"
 )
 # A name that modifies the noun after it, unless that noun speaks ("an Amnesty report found that ...").
 _MODIFIER_AFTER = re.compile(

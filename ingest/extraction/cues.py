@@ -619,10 +619,19 @@ _BACKED_BY = re.compile(
         r"\b(?:backed|supported|soutenue?s?|appuyee?s?)\s+(?:by|par)\s+(?:the\s+|la\s+|les\s+|l')?(?:[\w.-]+\s+)?$"
     )
 )
-# "Islamic State claimed responsibility", "l'attaque a été revendiquée par l'EI": whose attack it was.
-CLAIMED = re.compile(
-    word_start(r"claim(?:ed|s)?\s+(?:responsibility|the\s+attack|that\s+attack|the\s+bombing)|revendiqu\w*")
+# What is claimed when a deed is owned: "claimed responsibility", "claimed the bombing", "a revendiqué
+# l'attentat"; not "claimed the raid killed 9", which reports a toll.
+DEED_CLAIMED_EN = (
+    r"(?:(?:the\s+|full\s+)?responsibility|credit|(?:the\s+|an?\s+|this\s+|that\s+|both\s+)?(?:\w+\s+){0,2}"
+    r"(?:attacks?|bombings?|blasts?|assaults?|explosions?|ambush(?:es)?|killings?|raids?)\b"
+    r"(?!\s+(?:\w+ly\s+)?(?:killed|left|wounded|injured|hit|caused|was|were|had|has|have)\b))"
 )
+DEED_CLAIMED_FR = (
+    r"(?:l'|la\s+|les\s+|des\s+|un\s+|une\s+|cette\s+|ces\s+)?(?:attentats?|attaques?|responsabilite|assassinats?"
+    r"|enlevements?|tirs?|frappes?|explosions?|operations?)"
+)
+# "Islamic State claimed responsibility", "l'attaque a été revendiquée par l'EI": whose attack it was.
+CLAIMED = re.compile(word_start(rf"claim(?:ed|s)?\s+{DEED_CLAIMED_EN}|revendiqu\w*"))
 # The literal first lets the scan jump from one "IS" to the next.
 _CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 _ISIS_NAMED = re.compile(

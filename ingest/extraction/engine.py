@@ -27,7 +27,7 @@ from .attribution import (
     is_reference,
     tweet_signatures,
 )
-from .claimants import DENIES, OTHERS_SAY, Candidate, candidates
+from .claimants import DENIES, OTHERS_SAY, Candidate, candidates, sentence_cues
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -735,10 +735,19 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
     previous = facts[i - 1] if i > 0 else None
     if not fact.attributions and SELON.search(fact.article.folded, fact.start, fact.end):
         return None  # "selon" someone the gazetteer does not know
+    if _background(fact):
+        return None  # "Il y a une semaine, 32 réfugiés ont péri": told again, nobody's count here
     if previous and previous.paragraph == fact.paragraph and previous.attributions:
         last = previous.attributions[-1]
         return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))
     return _report_speaker(i, facts)
+
+
+def _background(fact) -> bool:
+    """Tell whether a sentence with no speaker of its own is background: a war's toll, others'
+    estimates, an earlier event told again or an attack someone claimed. Nobody's floor carries into it."""
+    here = sentence_cues(fact)
+    return here.background or here.others_say or here.recalls_past or fact.claims_attack
 
 
 _CITED_REACH = 60  # characters from the outlet's name to the source it cites
@@ -910,17 +919,18 @@ def _own_side(claimant: Claimant) -> str | None:
     return next((actor for actor, pattern in _OWN_SIDE if pattern.search(names)), None)
 
 
-def _claimed_by(fact, article, scope: str = "incident") -> str | None:
-    """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility")."""
+def _claimed_by(fact, article, scope: str = "incident") -> tuple[str | None, int]:
+    """Return who claims the attack of this sentence or of the next three ("IS claimed responsibility"),
+    and the rule's strength: a claim in the figure's own sentence tells its perpetrator outright."""
     claiming = article.sentences[fact.index : fact.index + CLAIM_REACH + 1] if article.claims.spans else ()
     for other in claiming:  # most articles claim nothing: no sentence to ask
         if other.claims_attack:
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
-                return actors[0]
+                return actors[0], 2 if other is fact else 1
     if scope == "incident" and _BOMBING.search(article.folded, fact.start, fact.end):
-        return article.claimed  # "le double attentat-suicide ...", claimed by IS further down
-    return None
+        return article.claimed, 1  # "le double attentat-suicide ...", claimed by IS further down
+    return None, 0
 
 
 # An attack on the ground whose author a claim of responsibility elsewhere in the article names.
@@ -986,9 +996,9 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
         return nearest[2], 2
     if claimant is not None and claimant.kind == "official" and _own_side(claimant):
         return _own_side(claimant), 1
-    claimed = _claimed_by(fact, article, scope)
+    claimed, strength = _claimed_by(fact, article, scope)
     if claimed:
-        return claimed, 1
+        return claimed, strength
     if cues.whole_war(article.folded, fact.start, fact.end):
         return "unknown", 1  # "370 000 morts depuis le début de la guerre": every side's
     if scope != "incident" and _NEW_TOTAL.search(article.folded, fact.start, reading.start):

@@ -529,6 +529,19 @@ def test_who_claimed_the_attack_is_its_perpetrator_and_backing_is_no_harm():
     assert _one(text, published="2016-05-14", perpetrator="perpetrator") == [(32, "isis"), (420, "unknown")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State claimed bombings that killed more than 40 people in Baghdad over the past month.",
+        "L'EI a revendiqué des attentats qui ont fait plus de 40 morts à Bagdad au cours du mois écoulé.",
+    ],
+)
+def test_a_claim_in_the_figures_own_sentence_names_its_perpetrator_whatever_the_scope(text):
+    assert _one(text, published="2016-05-14", perpetrator="perpetrator", claimant="claimant") == [
+        (40, "isis", "unattributed")
+    ]
+
+
 def test_the_outlet_told_is_not_the_speaker_he_is():
     text = (
         "An army spokesman for the coalition rejected the account. He told AP by phone that the raid had "
