@@ -256,8 +256,8 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         add(attribution, i, here)
     if fact.tweet:
         add(Attribution(fact.tweet, fact.start, "tweet", CONFIDENCE["tweet"]), i, here)
-    background = here.background
-    if not background:  # a war's toll with no speaker of its own is background: nobody holds the floor
+    background = here.background or here.others_say
+    if not background:  # a war's toll or others' estimates, with no speaker of their own: no floor
         spoke = set()  # who speaks in the sentences between the figure's and the j-th
         for j in range(i - 1, max(-1, i - 1 - BACK), -1):
             if facts[j].attributions:
@@ -286,7 +286,7 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
     nobody = {"unattributed": 1.0}
     if rule is None:
         nobody["rule"] = 1.0
-    if background:
+    if here.background:
         nobody["war_toll"] = 1.0
     if here.others_say:
         nobody["others_say"] = 1.0

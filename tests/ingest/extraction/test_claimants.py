@@ -68,8 +68,7 @@ NOT_SPEAKERS = [
         (14, "unattributed"),
     ),
     case(
-        "Le ministère de la Santé a publié son bilan mardi. Daech a revendiqué l'attentat qui a fait "
-        "23 morts dimanche à Kirkouk.",
+        "Daech a revendiqué l'attentat qui a fait 23 morts dimanche à Kirkouk.",
         (23, "unattributed"),
     ),
     case("The coalition claimed the raid killed 40 civilians.", (40, "US-led coalition")),
@@ -208,6 +207,18 @@ CARRIED = [
         "shell hit a school in Taiz.",
         (9, "Human Rights Watch"),
         (31, "unattributed"),
+    ),
+    case(
+        "Airwars said 15 civilians died in the raid on Monday. Some analysts believe more than 40 people "
+        "were killed.",
+        (15, "Airwars"),
+        (40, "unattributed"),
+    ),
+    case(
+        "Selon l'OSDH, 15 civils ont péri lundi dans le raid. Certains experts estiment toutefois que plus "
+        "de 40 personnes ont été tuées.",
+        (15, "SOHR"),
+        (40, "unattributed"),
     ),
     case(
         "UNAMI a publié mardi son bilan mensuel. Daech a revendiqué des attentats qui ont fait plus de 50 "
