@@ -298,7 +298,7 @@ _ACTORS = {
     r"government\s+(?:helicopters?|aircraft|warplanes?|jets?|planes?|artillery|troops|army|air\s+force|shelling"
     r"|air\s*strikes|bombardments?)|"
     r"(?:helicopteres|avions|troupes|aviation)\s+(?:du\s+gouvernement|gouvernementa\w+)|"
-    r"(?:pro-)?government\s+forces|pro-regime|armee\s+syrienne|syrian\s+(?:army|forces|troops|"
+    r"(?:pro-)?government\s+forces|pro-regime|armee\s+(?:syrienne|gouvernementale)|syrian\s+(?:army|forces|troops|"
     r"air\s+force)|assad|syriens?|syriennes?",
     "isis": r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state|jihadistes?|djihadistes?|jihadists?|"
     r"kamikazes?|suicide\s+bombers?",
@@ -330,6 +330,8 @@ _HARM = factored(_HARM)
 _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
     r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by"
+    r"|sol-sol|sol-air|surface-to-surface|surface-to-air|balistiques?|ballistic|guidee?s|guided|de\s+croisiere"
+    r"|cruise"
     r"|menee?s|conduites?|effectuee?s?|lancee?s?|conducted|carried\s+out|launched))*"
 )
 # What stands before the actor it names: a harm ("frappes de la coalition"), "par"/"by" ("tués par l'EI"),

@@ -41,7 +41,7 @@ from .gazetteer import (
 )
 from .grammar import Reading, read_figures
 from .patterns import Ending, Guarded, key_of, word_start
-from .perpetrators import perpetrator_options
+from .perpetrators import BOMBING, perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
 from .read_once import read_once
@@ -558,6 +558,8 @@ def _draft(
     )
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
+    elif draft.perpetrator == "syria_gov" and draft.geography == "other" and draft.strength["geography"] == 2:
+        draft.perpetrator = "other"  # "l'armée gouvernementale" in Yemen or Libya: not Damascus
     if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
         draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
     if (
@@ -928,16 +930,9 @@ def _claimed_by(fact, article, scope: str = "incident") -> tuple[str | None, int
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
                 return actors[0], 2 if other is fact else 1
-    if scope == "incident" and _BOMBING.search(article.folded, fact.start, fact.end):
+    if scope == "incident" and BOMBING.search(article.folded, fact.start, fact.end):
         return article.claimed, 1  # "le double attentat-suicide ...", claimed by IS further down
     return None, 0
-
-
-# An attack on the ground whose author a claim of responsibility elsewhere in the article names.
-_BOMBING = re.compile(
-    r"\b(?:attentats?(?:-suicides?)?|suicide\s+(?:bombings?|attacks?|bombers?)|car\s+bombs?|truck\s+bombs?"
-    r"|bombings?|kamikazes?|voitures?\s+piegees?|engins?\s+explosifs?)\b"
-)
 
 
 def _actor_between(reading, fact, article) -> str | None:

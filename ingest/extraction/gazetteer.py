@@ -162,11 +162,14 @@ class ClaimantIndex:
     def __init__(self, claimants):
         self.claimants = tuple(claimants)
         self._by_alias: dict[str, tuple[Claimant, bool, bool]] = {}
+        self._spellings: set[str] = set()  # names not in capitals: "Onu" beside "ONU" is written so too
         for claimant in self.claimants:
             for name in claimant.names():
                 key = fold(name)
                 if key and key not in self._by_alias:
                     self._by_alias[key] = (claimant, _is_acronym(name), _is_titled(name))
+                if not name.isupper():
+                    self._spellings.add(name)
         names = alternation(self._by_alias)
         self.scan = WordScan(rf"{names}(?![\w-]|\.[\w-])", not_after=r"\w@-") if self._by_alias else None
 
@@ -179,7 +182,9 @@ class ClaimantIndex:
         for s, e, _ in self.scan.finditer(folded, start, end):
             claimant, acronym, titled = self._by_alias[" ".join(folded[s:e].split())]
             written = original[s:e]
-            if (not acronym or written.isupper()) and (not titled or _capitalised(written)):
+            if (not acronym or written.isupper() or written in self._spellings) and (
+                not titled or _capitalised(written)
+            ):
                 named.append(Mention(claimant, s, e))
         yield from named
         for m in _POSSESSIVE_GOVERNMENT.finditer(folded, start, end):

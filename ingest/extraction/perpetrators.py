@@ -25,6 +25,12 @@ _AIR = re.compile(
     )
 )
 
+# An attack on the ground ("attentat-suicide", "car bomb"): whose it is depends on the war, and on claims.
+BOMBING = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|suicide\s+(?:bombings?|attacks?|bombers?)|car\s+bombs?|truck\s+bombs?"
+    r"|bombings?|kamikazes?|voitures?\s+piegees?|engins?\s+explosifs?)\b"
+)
+
 
 def perpetrator_options(
     draft, fact, context, own_side: str | None, named: list[str], previous: str | None, compared: bool
@@ -52,9 +58,11 @@ def perpetrator_options(
             evidence.append(_HARM_BEFORE[actor])
     if own_side:
         evidence.append(_SIDE[own_side])
-    air, war = _air_and_war(fact)
+    air, bombing, war = _harm_kinds(fact)
     if air:
         evidence.append("air")
+    if bombing:
+        evidence.append("bombing")
     if war:
         evidence.append("war")
     evidence.append(_DIGITS[min(len(str(reading.value)), 5)])
@@ -66,10 +74,14 @@ def perpetrator_options(
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
 
 
-def _air_and_war(fact) -> tuple[bool, bool]:
-    """Tell whether a sentence speaks of strikes from the air and of a whole war: once per sentence."""
+def _harm_kinds(fact) -> tuple[bool, bool, bool]:
+    """Tell whether a sentence speaks of strikes from the air, of bombings on the ground and of a
+    whole war: once per sentence."""
     if "harm" not in fact.memo:
-        folded = fact.article.folded
-        air = bool(_AIR.search(folded, fact.start, fact.end))
-        fact.memo["harm"] = (air, cues.whole_war(folded, fact.start, fact.end))
+        folded, start, end = fact.article.folded, fact.start, fact.end
+        fact.memo["harm"] = (
+            bool(_AIR.search(folded, start, end)),
+            bool(BOMBING.search(folded, start, end)),
+            cues.whole_war(folded, start, end),
+        )
     return fact.memo["harm"]

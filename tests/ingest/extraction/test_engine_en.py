@@ -888,3 +888,18 @@ def test_a_range_stated_again_by_its_bound_is_kept_as_the_range():
     )
     figures = extract(text, published="2016-07-01", language="en")
     assert [(f.value, f.value_max, f.claimant) for f in figures] == [(64, 116, "US government")]
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        ("Russian cruise missiles killed 9 civilians in Idlib, the White Helmets said.", "russia"),
+        (
+            "Surface-to-surface missiles of the Syrian army killed 9 civilians in Douma, SOHR said.",
+            "syria_gov",
+        ),
+        ("Government forces killed 9 civilians in Taiz, Yemen, the UN said.", "other"),
+    ],
+)
+def test_missiles_are_their_makers_and_a_government_outside_syria_is_not_damascus(text, perpetrator):
+    assert _one(text, perpetrator="perpetrator") == [(9, perpetrator)]

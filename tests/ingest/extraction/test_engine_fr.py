@@ -203,6 +203,12 @@ def test_it_reads_the_geography(sentence, geography):
         ("Selon l'ONU, 20 civils ont été tués dans des frappes menées par l'aviation irakienne.", "other"),
         ("Selon l'ONU, 20 civils ont été tués par des tirs de l'armée afghane.", "other"),
         ("Selon l'ONU, 20 civils ont été tués par les forces afghanes et internationales.", "coalition"),
+        (
+            "Selon l'OSDH, des missiles sol-sol de l'armée gouvernementale ont tué 20 civils à Douma.",
+            "syria_gov",
+        ),
+        # a government's army outside Syria is not Damascus
+        ("Selon l'ONU, les forces gouvernementales ont tué 20 civils à Taëz, au Yémen.", "other"),
     ],
 )
 def test_it_reads_the_perpetrator(sentence, perpetrator):

@@ -37,6 +37,13 @@ def test_it_requires_capitals_for_short_acronyms():
     assert names == ["UN", "UN"]
 
 
+def test_an_acronym_is_also_found_as_the_gazetteer_spells_it_in_lower_case():
+    index = claimant_index(DEFAULT_GAZETTEER)
+    text = "selon l'Onu et la Manua, mais pas selon une onu"
+    names = [m.claimant.name for m in index.mentions(fold_in_place(text), text)]
+    assert names == ["UN", "UNAMA"]
+
+
 def test_it_uses_exactly_the_gazetteer_it_is_given():
     monitor = Claimant("Idlib Health Directorate", "official", ("direction de la santé d'Idleb",))
     text = (
