@@ -33,9 +33,15 @@ _REFERS_BACK = re.compile(
     r"|that\s+(?:figure|number|is\s+according|was\s+according|toll)|this\s+(?:figure|number|toll)"
     r"|(?:such\s+is|so\s+says|so\s+said)|selon\s+(?:le\s+meme|la\s+meme)|according\s+to\s+the\s+same)"
 )
-# A speaker who denies ("the ministry denied", "Moscou a démenti"): never the source of the toll.
+# A speaker who denies ("the ministry denied", "Moscou a démenti") or disowns the figure ("the report does
+# not include", "Reuters could not verify", "n'a pas pu confirmer"): never the source of the toll.
 DENIES = re.compile(
-    r"[^.;]{0,60}?\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
+    r"[^.;]{0,60}?(?:\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
+    r"|\bn(?:e\s+|')(?:\w+\s+){0,2}?(?:pas|jamais)\s+(?:\w+\s+)?(?:confirm|verifi|inclu|compris|pris\s+en\s+compte)"
+    r"|\bne\s+(?:comprend|comprenait|inclut|incluait|prend|prenait|tient|tenait)\s+pas\b"
+    r"|\b(?:did\s+not|does\s+not|do\s+not|could\s+not|cannot|can\s+not|didn't|doesn't|don't|couldn't"
+    r"|(?:was|were)\s+unable\s+to|ha[sd]\s+not|have\s+not)\s+(?:\w+\s+)?(?:include|confirm|verify|corroborate"
+    r"|account\s+for|been\s+able\s+to\s+(?:confirm|verify)))"
 )
 # "L'information de l'OSDH a été démentie par ...", "the reports were denied by": the name is the one denied,
 # the agent after "par" or "by" the one who denies.
@@ -132,7 +138,18 @@ class SentenceCues:
         "denied" holds "nie"; the words are tested one by one, without a generator.
         """
         s = self.folded[self.start : self.end]
-        return "nie" in s or "deny" in s or "reje" in s or "dement" in s or "contest" in s or "disput" in s
+        return (
+            "nie" in s
+            or "deny" in s
+            or "reje" in s
+            or "dement" in s
+            or "contest" in s
+            or "disput" in s
+            or " pas" in s
+            or " not" in s
+            or "n't" in s
+            or "unable" in s
+        )
 
     def denies(self, position: int) -> bool:
         """Tell whether the speaker named at `position` denies ("X denied", "X a démenti"): read once."""

@@ -716,7 +716,7 @@ def _country_named(article, facts) -> str:
 
 def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:
     fact = facts[i]
-    candidates = _in_clause(reading, fact, readings)
+    candidates = [a for a in _in_clause(reading, fact, readings) if not _disowns(a, reading, fact)]
     before = [a for a in candidates if a.position < reading.start]
     if before and before[0].role == "selon" and before[0] is fact.attributions[0]:
         return before[0]  # "Selon X, la coalition a tué ...": the sentence is X's
@@ -743,6 +743,16 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
         last = previous.attributions[-1]
         return Attribution(last.claimant, last.position, "carried", min(last.confidence, 0.7))
     return _report_speaker(i, facts)
+
+
+def _disowns(attribution: Attribution, reading: Reading, fact) -> bool:
+    """Tell whether a speaker denies or disowns the figure after its name and before the number
+    ("Ce rapport du Pentagone ne comprend pas ... plus de 100 civils"): it is not the figure's source."""
+    return (
+        attribution.position < reading.start
+        and sentence_cues(fact).denies(attribution.position)
+        and DENIES.match(fact.article.folded, attribution.position, reading.start) is not None
+    )
 
 
 def _background(fact) -> bool:
@@ -1202,6 +1212,8 @@ def _rounds_to(precise: Reading, rounded: Reading) -> bool:
         return False  # "plus de 1.302": no round number
     if precise.value_max or rounded.value_max or precise.value == rounded.value:
         return False
+    if rounded.qualifier != "approx" and precise.value < rounded.value:
+        return False  # "plus de 100" is not the 80 stated before: more than a hundred is above it
     zeros = len(str(rounded.value)) - len(str(rounded.value).rstrip("0"))
     step = 10**zeros
     return abs(precise.value - rounded.value) < step / 2 and precise.value % step != 0

@@ -73,6 +73,17 @@ NOT_SPEAKERS = [
     ),
     case("The coalition claimed the raid killed 40 civilians.", (40, "US-led coalition")),
     case(
+        "The Pentagon report does not include the Mosul raid, in which more than 100 civilians were "
+        "reportedly killed.",
+        (100, "unattributed"),
+    ),
+    case(
+        "Le rapport du Pentagone ne prend pas en compte le raid de Mossoul, où plus de 100 civils auraient "
+        "péri.",
+        (100, "unattributed"),
+        fails="the ranker still weighs the report's own sentence above its disowning: 100 by Pentagon",
+    ),
+    case(
         "The Taliban claimed responsibility for an attack on an aid group that claimed the lives of nine "
         "civilians.",
         (9, "unattributed"),

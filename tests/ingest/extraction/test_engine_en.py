@@ -903,3 +903,16 @@ def test_a_range_stated_again_by_its_bound_is_kept_as_the_range():
 )
 def test_missiles_are_their_makers_and_a_government_outside_syria_is_not_damascus(text, perpetrator):
     assert _one(text, perpetrator="perpetrator") == [(9, perpetrator)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon admitted 80 civilian deaths. An inquiry is looking into a raid in which more than 100 "
+        "civilians died.",
+        "Le Pentagone a reconnu 80 morts civils. Une enquête porte sur un raid où plus de 100 civils "
+        "auraient péri.",
+    ],
+)
+def test_more_than_a_round_number_does_not_restate_a_smaller_figure(text):
+    assert [f.value for f in extract(text, published="2017-06-01")] == [80, 100]
