@@ -250,3 +250,16 @@ def test_a_year_before_the_event_it_dates_is_no_toll():
 def test_the_wounded_added_to_a_security_forces_toll_are_combatants_too():
     text = "The figures for security forces personnel killed amounted to 296, with 608 injured."
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At least 53 migrants were killed in the strike.", [(53, None, "at_least", "killed", "people")]),
+        ("Twelve asylum seekers drowned when the boat was hit.", [(12, None, "exact", "killed", "people")]),
+        ("Three teachers were wounded.", [(3, None, "exact", "injured", "people")]),
+        ("More than 10,000 people were displaced.", []),  # the displaced are no casualties
+    ],
+)
+def test_the_victims_real_news_names_are_people(text, expected):
+    assert figures(text) == expected

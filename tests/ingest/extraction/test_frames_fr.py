@@ -298,3 +298,16 @@ def test_les_blesses_ajoutes_au_bilan_des_forces_de_securite_sont_aussi_des_comb
         (296, None, "exact", "killed", "civilians"),
         (608, None, "exact", "injured", "civilians"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Au moins 44 migrants ont été tués dans la frappe.", [(44, None, "at_least", "killed", "people")]),
+        ("Douze demandeurs d'asile ont péri en mer.", [(12, None, "exact", "killed", "people")]),
+        ("Trois enseignants ont été blessés.", [(3, None, "exact", "injured", "people")]),
+        ("Plus de 10 000 personnes ont été déplacées.", []),  # the displaced are no casualties
+    ],
+)
+def test_the_victims_real_news_names_are_people(text, expected):
+    assert figures(text) == expected
