@@ -175,6 +175,7 @@ class Frames:
         tags: list[str] = []
         starts: list[int] = []
         values: dict[int, int] = {}
+        bounds: list[int] = []  # where a number that counts no one follows a qualifier: an age bound
         folded, position = self.folded, self.start
         spans = [(n.match.start(), n.end, n.value, n.people) for n in self.numbers]
         for start, end, value, people in [*spans, (self.end, self.end, 0, False)]:
@@ -191,10 +192,26 @@ class Frames:
                 people = people and not (value == 1 and tags and tags[-1] == "P")  # "d'une même famille"
                 if people:
                     values[len(tags)] = value
+                elif tags and tags[-1] in "qP<e":
+                    bounds.append(len(tags))
                 tags.append("n" if people else "o")
                 starts.append(start)
             position = end
+        for k in bounds:
+            _bound_as_adjective(tags, k)
         return "".join(tags), starts, values
+
+
+def _bound_as_adjective(tags: list[str], k: int) -> None:
+    """Tag an age bound ("children under 10", "aged under 10", "enfants de moins de 10 ans") as
+    adjectives: it qualifies the noun before, as "young" would, and leaves the verb to the noun."""
+    first = k
+    while first > 0 and k - first < 3 and tags[first - 1] in "qP<a":
+        first -= 1
+    if tags[k - 1] != "e" and not any(t in "q<" for t in tags[first:k]):
+        return  # "de 10": no bound
+    last = k + 1 if k + 1 < len(tags) and tags[k + 1] == "z" else k  # "10 ans", "10 years"
+    tags[first : last + 1] = "j" * (last + 1 - first)
 
 
 # --- The frames, written over the tags of data/lexicon.json -------------------------------------

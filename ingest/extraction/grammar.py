@@ -427,6 +427,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     people = not (
         _NOT_PEOPLE.match(right)
         or ("age" in left and _AGE_BEFORE.search(left[-30:]))
+        or (("under" in left or "below" in left or "moins" in left) and _AGE_BOUND_BEFORE.search(left[-40:]))
         or left[-3:].rstrip().endswith(_CURRENCIES)
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
@@ -544,6 +545,11 @@ _HIGH_AFTER = re.compile(
 # "14 under the age of 18", "âgés de moins de 18 ans": an age, never a toll.
 _AGE_BEFORE = re.compile(
     r"\b(?:age|ages|aged|agee?s?)\s+(?:of\s+|de\s+)?(?:under\s+|over\s+|moins\s+de\s+|plus\s+de\s+)?$"
+)
+# "three children under 10", "5 of them under 18": an age bound after the ones it bounds, not a count.
+_AGE_BOUND_BEFORE = re.compile(
+    r"\b(?:children|kids|girls|boys|minors|teenagers|them|enfants|filles|garcons|mineurs|eux|elles)\s+"
+    r"(?:under|below|over|aged\s+under|of\s+less\s+than|de\s+moins\s+de|de\s+plus\s+de)\s+$"
 )
 
 

@@ -263,3 +263,26 @@ def test_the_wounded_added_to_a_security_forces_toll_are_combatants_too():
 )
 def test_the_victims_real_news_names_are_people(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Three children under 10 were killed.", [(3, None, "exact", "killed", "children")]),
+        ("Three children aged under 10 were killed.", [(3, None, "exact", "killed", "children")]),
+        (
+            "At least 20 people were killed, including 5 children under 18.",
+            [(20, None, "at_least", "killed", "people"), (5, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_an_age_bound_qualifies_the_victims_and_is_no_count(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Twenty people, four of them under 18, were killed.", "Twelve children under 15 died in the raid."],
+)
+def test_an_age_bound_is_never_read_as_the_toll(text):
+    assert 18 not in [f[0] for f in figures(text)] and 15 not in [f[0] for f in figures(text)]

@@ -311,3 +311,18 @@ def test_les_blesses_ajoutes_au_bilan_des_forces_de_securite_sont_aussi_des_comb
 )
 def test_the_victims_real_news_names_are_people(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Trois enfants de moins de 10 ans ont été tués.", [(3, None, "exact", "killed", "children")]),
+        ("Trois enfants âgés de moins de 10 ans ont été tués.", [(3, None, "exact", "killed", "children")]),
+        (
+            "Au moins 20 personnes ont été tuées, dont 5 âgées de moins de 18 ans.",
+            [(20, None, "at_least", "killed", "people"), (5, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_an_age_bound_qualifies_the_victims_and_is_no_count(text, expected):
+    assert figures(text) == expected
