@@ -330,8 +330,12 @@ def read_article(
     index = claimant_index(tuple(gazetteer)) if gazetteer is not None else _default_index()
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
-    for fact in facts:
-        fact.readings = read_figures(folded, fact.start, fact.end, lang)
+    last, last_at = None, -3  # the last figure read, and in which sentence
+    for i, fact in enumerate(facts):
+        before = last if i - last_at <= 2 else None  # "At least 20 died. ... Four were children."
+        fact.readings = read_figures(folded, fact.start, fact.end, lang, before)
+        if fact.readings:
+            last, last_at = fact.readings[-1], i
     rankers = rankers or default_rankers()
     drafts: list[Draft] = []
     heads = Heads()

@@ -352,8 +352,14 @@ class _Number:
     people: bool  # False for a year, a date, a percentage, money, an age: never a figure
 
 
-def read_figures(folded: str, start: int, end: int, language: str) -> list[Reading]:
-    """Return the casualty figures stated in folded[start:end], in text order."""
+def read_figures(
+    folded: str, start: int, end: int, language: str, before: Reading | None = None
+) -> list[Reading]:
+    """Return the casualty figures stated in folded[start:end], in text order.
+
+    `before` is the last figure of the sentences just before, which a sentence may count a
+    part of ("Four were children.").
+    """
     numbers = _numbers(folded, start, end, language)
     if not numbers:
         return []
@@ -363,7 +369,7 @@ def read_figures(folded: str, start: int, end: int, language: str) -> list[Readi
     for number in numbers:
         if not number.people:
             continue
-        reading = _read(folded, start, end, number, head, readings, frames)
+        reading = _read(folded, start, end, number, head, readings, frames, before)
         if reading:
             readings.append(reading)
             if not reading.is_subcount or head is None:
@@ -427,7 +433,11 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     people = not (
         _NOT_PEOPLE.match(right)
         or ("age" in left and _AGE_BEFORE.search(left[-30:]))
-        or (("under" in left or "below" in left or "moins" in left) and _AGE_BOUND_BEFORE.search(left[-40:]))
+        or (
+            value <= 21  # an age: "children under 10", "four of them were under 18"
+            and ("under" in left or "below" in left or "moins" in left)
+            and _AGE_BOUND_BEFORE.search(left[-40:])
+        )
         or left[-3:].rstrip().endswith(_CURRENCIES)
         or _looks_like_year(m, number, left[-15:])
         or (value_max is not None and _years_range(m, value, value_max, right))
@@ -437,15 +447,17 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
     return _Number(m, number, value, value_max, qualifier, end, left, right, people)
 
 
-def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) -> Reading | None:
+def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, before=None) -> Reading | None:
     m, number, value, value_max, qualifier = n.match, n.number, n.value, n.value_max, n.qualifier
     start, end, left, right = m.start(), n.end, n.left, n.right
     found = _QUALIFIER.search(left[-30:])
     if found and qualifier != "range":
         qualifier = key_of(found[2])
         left = left[: len(left) - 30 + found[0]] if len(left) > 30 else left[: found[0]]
+    part = _part_of_figure_before(left, right, before) if before is not None and not readings else None
     if (
-        number.kind == "words"
+        part is None
+        and number.kind == "words"
         and value == 1
         and not _NOUN.match(right)
         and not _VERB_BEFORE.search(left[-70:])
@@ -453,7 +465,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         return None  # "l'attentat qui a frappé un marché": an article, not one death (tested before the rest)
     confidence = _CONFIDENCE[number.kind]
     sentence = folded[s_start:s_end]
-    read = _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
+    read = part or _casualty_and_victims(right, left, head, readings, sentence, start - s_start, s_start)
     if read is None:
         framed = frames.reading(start, end)
         if framed is not None:
@@ -486,6 +498,29 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames) ->
         inherits,
         more,
     )
+
+
+# A sentence that opens on a number and says what some of the dead were: "Four were children.",
+# "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans".
+_OPENS_ON_NUMBER = re.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$")
+_PART_AFTER = re.compile(
+    r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
+    r"(?:were|was|are|is|etaient|sont|etait|avaient|had)\s+(?:\w+ly\s+|all\s+|tous\s+|toutes\s+|also\s+|aussi\s+)?"
+    r"(?:(?P<children>children|enfants|minors|mineurs|(?:under|below)\s+(?:the\s+)?age|(?:under|below)\s+\d+"
+    r"|moins\s+de\s+\d+\s+ans)|(?P<women>women|femmes)|(?P<civilians>(?:\w+\s+)?civilians|des\s+civils|civils)"
+    r"|(?P<people>syrians|iraqis|afghans|yemenis|foreigners|syriens|irakiens|yemenites|etrangers))\b"
+)
+
+
+def _part_of_figure_before(left: str, right: str, before):
+    """Read a number that opens its sentence as a part of the figure just before, if it says what
+    some of the dead were ("Four were children."): the casualty of the figure before, as a sub-count."""
+    if not _OPENS_ON_NUMBER.fullmatch(left[-20:]) or (left and not _OPENS_ON_NUMBER.fullmatch(left)):
+        return None
+    part = _PART_AFTER.match(right)
+    if part is None:
+        return None
+    return before.casualty, part.lastgroup, True, 0.85, False, False
 
 
 def _overrides(framed: FrameReading | None, read, right: str) -> bool:
@@ -546,10 +581,11 @@ _HIGH_AFTER = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:age|ages|aged|agee?s?)\s+(?:of\s+|de\s+)?(?:under\s+|over\s+|moins\s+de\s+|plus\s+de\s+)?$"
 )
-# "three children under 10", "5 of them under 18": an age bound after the ones it bounds, not a count.
+# "three children under 10", "5 of them under 18", "were under 18": an age bound, not a count (up to 21).
 _AGE_BOUND_BEFORE = re.compile(
-    r"\b(?:children|kids|girls|boys|minors|teenagers|them|enfants|filles|garcons|mineurs|eux|elles)\s+"
-    r"(?:under|below|over|aged\s+under|of\s+less\s+than|de\s+moins\s+de|de\s+plus\s+de)\s+$"
+    r"\b(?:children|kids|girls|boys|minors|teenagers|them|enfants|filles|garcons|mineurs|eux|elles|were|was|are"
+    r"|etaient|avaient)\s+"
+    r"(?:under|below|aged\s+under|of\s+less\s+than|de\s+moins\s+de)\s+$"
 )
 
 

@@ -286,3 +286,26 @@ def test_an_age_bound_qualifies_the_victims_and_is_no_count(text, expected):
 )
 def test_an_age_bound_is_never_read_as_the_toll(text):
     assert 18 not in [f[0] for f in figures(text)] and 15 not in [f[0] for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 20 people were killed in the strike. Four of them were under 18.",
+            [(20, None, "at_least", "killed", "people"), (4, None, "exact", "killed", "children")],
+        ),
+        (
+            "At least 20 people were killed in the strike. One was reportedly below age 18.",
+            [(20, None, "at_least", "killed", "people"), (1, None, "exact", "killed", "children")],
+        ),
+        (
+            'Eleven people died in the raid. "The other nine are Syrian civilians," he said.',
+            [(11, None, "exact", "killed", "people"), (9, None, "exact", "killed", "civilians")],
+        ),
+        ("Police arrested 12 people. Five were women.", []),  # no toll before: nothing to count a part of
+        ("The death toll was over 100.", [(100, None, "more_than", "killed", "people")]),
+    ],
+)
+def test_a_sentence_that_opens_on_a_number_may_count_a_part_of_the_figure_before(text, expected):
+    assert figures(text) == expected

@@ -326,3 +326,22 @@ def test_the_victims_real_news_names_are_people(text, expected):
 )
 def test_an_age_bound_qualifies_the_victims_and_is_no_count(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Au moins 20 personnes ont été tuées dans la frappe. Quatre d'entre elles avaient moins de "
+            "18 ans.",
+            [(20, None, "at_least", "killed", "people"), (4, None, "exact", "killed", "children")],
+        ),
+        (
+            "Onze personnes ont péri dans le raid. Neuf étaient des civils.",
+            [(11, None, "exact", "killed", "people"), (9, None, "exact", "killed", "civilians")],
+        ),
+        ("La police a interpellé 12 personnes. Cinq étaient des femmes.", []),
+    ],
+)
+def test_une_phrase_qui_s_ouvre_sur_un_nombre_peut_compter_une_part_du_bilan_d_avant(text, expected):
+    assert figures(text) == expected
