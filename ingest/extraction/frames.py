@@ -175,7 +175,7 @@ class Frames:
         tags: list[str] = []
         starts: list[int] = []
         values: dict[int, int] = {}
-        bounds: list[int] = []  # where a number that counts no one follows a qualifier: an age bound
+        bounds: list[int] = []  # numbers that count no one after "under", "de" or "aged under": maybe ages
         folded, position = self.folded, self.start
         spans = [(n.match.start(), n.end, n.value, n.people) for n in self.numbers]
         for start, end, value, people in [*spans, (self.end, self.end, 0, False)]:

@@ -515,7 +515,7 @@ _PART_AFTER = re.compile(
 def _part_of_figure_before(left: str, right: str, before):
     """Read a number that opens its sentence as a part of the figure just before, if it says what
     some of the dead were ("Four were children."): the casualty of the figure before, as a sub-count."""
-    if not _OPENS_ON_NUMBER.fullmatch(left[-20:]) or (left and not _OPENS_ON_NUMBER.fullmatch(left)):
+    if not _OPENS_ON_NUMBER.fullmatch(left):
         return None
     part = _PART_AFTER.match(right)
     if part is None:
