@@ -722,6 +722,8 @@ def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | Non
     fact = facts[i]
     candidates = [a for a in _in_clause(reading, fact, readings) if not _disowns(a, reading, fact)]
     before = [a for a in candidates if a.position < reading.start]
+    if len(before) > 1 and before[-1].role == "verb" and any(a.role == "subject" for a in before[:-1]):
+        before.pop()  # "HRW juge la coalition coupable ... où 65 civils ont été tués": the object, not HRW
     if before and before[0].role == "selon" and before[0] is fact.attributions[0]:
         return before[0]  # "Selon X, la coalition a tué ...": the sentence is X's
     selon = [a for a in candidates if a.role == "selon"]

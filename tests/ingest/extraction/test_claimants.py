@@ -444,3 +444,18 @@ def test_people_named_as_victims_or_cited_by_a_group_are_not_the_claimant(text, 
 def test_a_contrasting_clause_has_its_own_speaker(text, expected):
     found = [(f.value, f.claimant) for f in extract(text, published="2021-07-26")]
     assert found[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Rights Watch juge la coalition coupable de crimes de guerre lors d'un raid où 65 civils ont "
+        "été tués.",
+        "Human Rights Watch found the coalition guilty of war crimes in a raid in which 65 civilians were "
+        "killed.",
+    ],
+)
+def test_the_rules_take_the_subject_of_a_reporting_verb_not_the_one_it_judges(text):
+    article, drafts = read_article(text, published="2020-06-15")
+    ruled = [c.claimant.name for c in drafts[0].candidates if c.claimant and "rule" in c.features]
+    assert ruled == ["Human Rights Watch"]
