@@ -332,7 +332,7 @@ def read_article(
     facts = _read_sentences(article, body_start)
     last, last_at = None, -3  # the last figure read, and in which sentence
     for i, fact in enumerate(facts):
-        before = last if i - last_at <= 2 else None  # "At least 20 died. ... Four were children."
+        before = last if i - last_at <= 3 else None  # "At least 20 died. ... Four were children."
         fact.readings = read_figures(folded, fact.start, fact.end, lang, before)
         if fact.readings:
             last, last_at = fact.readings[-1], i

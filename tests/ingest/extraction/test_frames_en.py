@@ -303,6 +303,11 @@ def test_an_age_bound_is_never_read_as_the_toll(text):
             'Eleven people died in the raid. "The other nine are Syrian civilians," he said.',
             [(11, None, "exact", "killed", "people"), (9, None, "exact", "killed", "civilians")],
         ),
+        (
+            'Strikes killed 41 civilians. Rescuers dug all night. Shops stayed shut. "Only six are Syrians," '
+            "he said.",
+            [(41, None, "exact", "killed", "civilians"), (6, None, "exact", "killed", "people")],
+        ),
         ("Police arrested 12 people. Five were women.", []),  # no toll before: nothing to count a part of
         ("The death toll was over 100.", [(100, None, "more_than", "killed", "people")]),
     ],
