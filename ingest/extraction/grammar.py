@@ -512,13 +512,29 @@ _PART_AFTER = re.compile(
 )
 
 
+# "Ces civils, dont deux femmes, ...", "The victims, including four children, ...": the dead of the
+# figure before, named again, and a part of them.
+_DEAD_AGAIN_BEFORE = re.compile(
+    r"[\s\"'«“]*(?:ces|les|these|those|the)\s+(?:civils|civilians|victimes|victims|morts|dead|personnes|people)"
+    r"\s*,?\s*(?:dont|including|among\s+them|parmi\s+(?:eux|elles|lesquels|lesquelles))\s*$"
+)
+_PART_NOUN = re.compile(
+    r"\s*(?:(?P<women>femmes|women)|(?P<children>enfants|children)|(?P<civilians>civils|civilians)"
+    r"|(?P<people>personnes|people|hommes|men))\b"
+)
+
+
 def _part_of_figure_before(left: str, right: str, before):
     """Read a number that opens its sentence as a part of the figure just before, if it says what
-    some of the dead were ("Four were children."): the casualty of the figure before, as a sub-count."""
-    if not _OPENS_ON_NUMBER.fullmatch(left):
+    some of the dead were ("Four were children.", "Ces civils, dont deux femmes"): the casualty of
+    the figure before, as a sub-count."""
+    if _OPENS_ON_NUMBER.fullmatch(left):
+        part = _PART_AFTER.match(right)
+    elif "," in left or "dont" in left or "including" in left or "among" in left or "parmi" in left:
+        part = _DEAD_AGAIN_BEFORE.fullmatch(left) and _PART_NOUN.match(right)
+    else:
         return None
-    part = _PART_AFTER.match(right)
-    if part is None:
+    if not part:
         return None
     return before.casualty, part.lastgroup, True, 0.85, False, False
 

@@ -314,3 +314,18 @@ def test_an_age_bound_is_never_read_as_the_toll(text):
 )
 def test_a_sentence_that_opens_on_a_number_may_count_a_part_of_the_figure_before(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 12 civilians were killed, SOHR said. The victims, including four children, belonged to "
+            "one family.",
+            [(12, None, "at_least", "killed", "civilians"), (4, None, "exact", "killed", "children")],
+        ),
+        ("Police arrested 12 people. The men, including four teenagers, were released.", []),
+    ],
+)
+def test_the_dead_named_again_with_a_part_count_that_part(text, expected):
+    assert figures(text) == expected

@@ -345,3 +345,18 @@ def test_an_age_bound_qualifies_the_victims_and_is_no_count(text, expected):
 )
 def test_une_phrase_qui_s_ouvre_sur_un_nombre_peut_compter_une_part_du_bilan_d_avant(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Au moins 12 civils ont été tués, selon l'OSDH. Ces civils, dont deux femmes et leurs enfants, "
+            "appartenaient tous à une même famille.",
+            [(12, None, "at_least", "killed", "civilians"), (2, None, "exact", "killed", "women")],
+        ),
+        ("La police a arrêté 12 personnes. Les hommes, dont quatre mineurs, ont été relâchés.", []),
+    ],
+)
+def test_les_morts_nommes_de_nouveau_avec_une_part_comptent_cette_part(text, expected):
+    assert figures(text) == expected
