@@ -530,7 +530,7 @@ def _part_of_figure_before(left: str, right: str, before):
     the figure before, as a sub-count."""
     if _OPENS_ON_NUMBER.fullmatch(left):
         part = _PART_AFTER.match(right)
-    elif "," in left or "dont" in left or "including" in left or "among" in left or "parmi" in left:
+    elif "dont" in left or "including" in left or "among" in left or "parmi" in left:  # tested in C first
         part = _DEAD_AGAIN_BEFORE.fullmatch(left) and _PART_NOUN.match(right)
     else:
         return None
