@@ -27,7 +27,7 @@ from .attribution import (
     is_reference,
     tweet_signatures,
 )
-from .claimants import DENIES, OTHERS_SAY, Candidate, candidates, sentence_cues
+from .claimants import DENIES, Candidate, candidates, sentence_cues
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
 from .folding import fold_in_place
@@ -796,16 +796,10 @@ def _report_speaker(i: int, facts) -> Attribution | None:
     """Return the monitor whose report the article sums up, for a figure nobody states in its sentence.
 
     "Les frappes aériennes ... ont fait 519 victimes" in a new paragraph after "la Manua a
-    recensé ..." is the mission's: only independent counters are carried so far, never
-    over a war's toll ("le conflit a fait") or others' estimates ("certains chercheurs").
+    recensé ..." is the mission's: only independent counters are carried so far (never over
+    background, which `_attribution` has ruled out: a war's toll, others' estimates).
     """
-    fact = facts[i]
-    folded = fact.article.folded
-    if (
-        fact.attributions
-        or cues.war_toll(folded, fact.start, fact.end)
-        or OTHERS_SAY.search(folded, fact.start, fact.end)
-    ):
+    if facts[i].attributions:
         return None
     for other in facts[max(0, i - REPORT_REACH) : i][::-1]:
         independent = [
