@@ -115,6 +115,14 @@ SCOPE_CUES = (
             + r"|may)\s+\d"
         ),
     ),
+    (  # "in one of its airstrikes last year", "dans l'une de ses frappes l'an dernier": that strike, whenever
+        "one_of_strikes",
+        re.compile(
+            r"\b(?:one|l'une|une)\s+(?:of|de|d'|des)\s+(?:(?:its|their|the|these|ses|leurs|ces|les)\s+)?"
+            r"(?:[\w-]+\s+)?(?:strikes|airstrikes|air\s+strikes|raids|attacks|bombings|frappes|attaques"
+            r"|bombardements)\b"
+        ),
+    ),
     (
         "period",
         re.compile(
@@ -210,6 +218,7 @@ SCOPE_OF = {
     "battle": "period",
     "since_date": "cumulative",
     "period": "period",
+    "one_of_strikes": "incident",
     "one_strike": "incident",
     "year": "period",
     "incident": "incident",

@@ -59,9 +59,15 @@ _OWN_VERB_REACH = 60  # characters after a number where its own verb may stand
 
 
 @cache
+def word_classes() -> dict[str, dict]:
+    """Return data/lexicon.json's classes: {name: {"tag": ..., "words": [...]}}."""
+    return json.loads(LEXICON.read_text(encoding="utf-8"))["classes"]
+
+
+@cache
 def lexicon() -> Lexicon:
     """Return data/lexicon.json compiled: a phrase ("ainsi que") is one token, the longest wins."""
-    classes = json.loads(LEXICON.read_text(encoding="utf-8"))["classes"]
+    classes = word_classes()
     tags: dict[str, str] = {}
     phrases = []
     by_tag: dict[str, list[str]] = {}

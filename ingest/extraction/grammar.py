@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .frames import FrameReading, Frames
+from .frames import FrameReading, Frames, word_classes
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
-from .patterns import Ending, WordScan, factored, key_of, keyed, split_alternatives, word_start
+from .patterns import Ending, WordScan, alternation, factored, key_of, keyed, split_alternatives, word_start
 
 _QUALIFIERS = (
     (
@@ -59,22 +59,17 @@ _QUALIFIER_ENDS = tuple(
 )
 _QUALIFIER = Ending(WordScan(r"(?:" + keyed(dict(_QUALIFIERS)) + r")\s*$"), _QUALIFIER_ENDS)
 
+
+def _victim_nouns(*classes: str) -> str:
+    return alternation(word for name in classes for word in word_classes()[name]["words"])
+
+
+# The victim nouns of data/lexicon.json, the frames' own: fighters read here are vetoed there.
 _VICTIM_NOUNS = {
-    "civilians": r"civils|civiles|civil|civilians|civilian",
-    "children": r"enfants|enfant|children|child|mineurs|minors|kids|bebes|babies|fillettes|girls|boys|"
-    r"garcons",
-    "women": r"femmes|femme|women|woman",
-    "people": r"personnes|personne|people|persons|person|individus|gens|habitants|residents|villageois|"
-    r"villagers|hommes|men|membres|members|combattants|fighters|soldats|soldiers|militaires|troops|"
-    r"policiers|policemen|militants|djihadistes|jihadistes|jihadists|insurges|insurgents|rebelles|"
-    r"rebels|patients|refugies|refugees|deplaces|passagers|passengers|travailleurs|workers|"
-    r"journalistes|journalists|eleves|students|etudiants|fideles|worshippers|gardes|guards|"
-    r"manifestants|protesters|detenus|prisoners|prisonniers|family\s+members|relatives|staff|personnel|"
-    r"employes|employees|accompagnants|caretakers|carers|attendants|volontaires|volunteers|benevoles|medecins|doctors|infirmiers|"
-    r"infirmieres|nurses|secouristes|rescuers|humanitaires|aid\s+workers|laborers|labourers|ouvriers|"
-    r"agriculteurs|farmers|pelerins|pilgrims|invites|guests|membres\s+du\s+personnel|victimes\s+civiles|"
-    r"service\s+members|servicemen|marines|iraqis|irakiens|afghans|afghanes|syrians|syriens|syriennes|"
-    r"kurdes|kurds|yazidis|yezidis",
+    "civilians": _victim_nouns("civilians"),
+    "children": _victim_nouns("children"),
+    "women": _victim_nouns("women"),
+    "people": _victim_nouns("people", "members", "combatants"),
 }
 _CASUALTY_NOUNS = {
     "killed_or_injured": r"morts\s+et\s+blesses|morts\s+ou\s+blesses|tues\s+ou\s+blesses|"
@@ -740,7 +735,9 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
                 casualty = _victims_casualty(sentence) if includes.group("victims") else "killed"
         if casualty is None:
             return None
-        return casualty, kind, is_subcount, 1.0 if verb_casualty else 0.97, False, more
+        # "21 civils kurdes", "two civilian adults": civilians; "civilian women" stay women
+        victims = "civilians" if civilian and kind == "people" else kind
+        return casualty, victims, is_subcount, 1.0 if verb_casualty else 0.97, False, more
     fatal = _OF_THEM.match(right) if readings else None
     if fatal:  # "582 child casualties ..., 150 of them fatal": a part of the toll before
         casualty = "injured" if fatal.group("injured") else "killed"

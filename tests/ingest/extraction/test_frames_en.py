@@ -259,9 +259,22 @@ def test_the_wounded_added_to_a_security_forces_toll_are_combatants_too():
         ("Twelve asylum seekers drowned when the boat was hit.", [(12, None, "exact", "killed", "people")]),
         ("Three teachers were wounded.", [(3, None, "exact", "injured", "people")]),
         ("More than 10,000 people were displaced.", []),  # the displaced are no casualties
+        ("Two adults and a child were killed in the raid.", [(2, None, "exact", "killed", "people")]),
     ],
 )
 def test_the_victims_real_news_names_are_people(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two civilian Iraqi adults were killed in the strike.", [(2, None, "exact", "killed", "civilians")]),
+        ("Five civilian men died when the shell hit.", [(5, None, "exact", "killed", "civilians")]),
+        ("Three civilian women were wounded.", [(3, None, "exact", "injured", "women")]),
+    ],
+)
+def test_civilian_before_another_victim_noun_makes_the_victims_civilians(text, expected):
     assert figures(text) == expected
 
 

@@ -40,11 +40,13 @@ def test_a_word_in_two_classes_of_the_lexicon_is_refused(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(frames, "LEXICON", path)
     lexicon.cache_clear()
+    frames.word_classes.cache_clear()
     try:
         with pytest.raises(ValueError, match="two classes"):
             lexicon()
     finally:
         lexicon.cache_clear()
+        frames.word_classes.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -307,9 +309,22 @@ def test_les_blesses_ajoutes_au_bilan_des_forces_de_securite_sont_aussi_des_comb
         ("Douze demandeurs d'asile ont péri en mer.", [(12, None, "exact", "killed", "people")]),
         ("Trois enseignants ont été blessés.", [(3, None, "exact", "injured", "people")]),
         ("Plus de 10 000 personnes ont été déplacées.", []),  # the displaced are no casualties
+        ("Deux adultes ont été tués dans le raid.", [(2, None, "exact", "killed", "people")]),
     ],
 )
 def test_the_victims_real_news_names_are_people(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("L'ONG fait état de la mort de 21 civils kurdes.", [(21, None, "exact", "killed", "civilians")]),
+        ("Cinq civils afghans ont été tués par l'obus.", [(5, None, "exact", "killed", "civilians")]),
+        ("Trois femmes civiles ont été blessées.", [(3, None, "exact", "injured", "women")]),
+    ],
+)
+def test_a_civilian_word_with_another_victim_noun_makes_the_victims_civilians(text, expected):
     assert figures(text) == expected
 
 

@@ -35,6 +35,14 @@ def scopes(text: str, values) -> list[tuple[int, str]]:
             [(12, "incident")],
         ),
         ("Une frappe sur un marché de Raqqa a tué 12 civils mardi, selon l'OSDH.", [(12, "incident")]),
+        (  # one of several strikes, last year: that strike's toll
+            "The air force admitted that two civilians were killed in one of its airstrikes last year.",
+            [(2, "incident")],
+        ),
+        (
+            "L'armée a admis que deux civils avaient été tués dans l'une de ses frappes l'an dernier.",
+            [(2, "incident")],
+        ),
     ],
     ids=lambda value: str(value)[:50],
 )
