@@ -202,7 +202,7 @@ _AUX = (
     "(?:"
     + factored(
         r"ont|a|avaient|avait|auraient|aurait|aient|ait|sont|est|etaient|etait|seraient|serait|soient|ete|"
-        r"ayant|etant|etre|y|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
+        r"ayant|etant|etre|y|se|s'|pu|pourrai(?:t|ent)|have|has|had|were|was|are|is|been|be|being|would|could|may|might|reportedly|probably|"
         r"probablement|malheureusement|unfortunately|egalement|aussi|also|deja|already|ainsi|thus|all|tous|"
         r"toutes|mostly|notamment|confirmed|presumed|believed\s+to\s+have|thought\s+to\s+have|feared|said\s+to\s+have|"
         r"to\s+have|qui|who|les|the|en\s+tout|au\s+total|in\s+total|non\s+intentionnellement|accidentellement|"

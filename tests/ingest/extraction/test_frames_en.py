@@ -281,6 +281,29 @@ def test_civilian_before_another_victim_noun_makes_the_victims_civilians(text, e
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (
+            "At least 25 Ukrainian civilians were killed by the missiles.",
+            [(25, None, "at_least", "killed", "civilians")],
+        ),
+        (
+            "At least 12 Palestinians were killed in the strike on the camp.",
+            [(12, None, "at_least", "killed", "people")],
+        ),
+        ("Ten Palestinian children were killed in the strike.", [(10, None, "exact", "killed", "children")]),
+        (
+            "Some 40 Rohingya refugees drowned when the boat capsized.",
+            [(40, None, "approx", "killed", "people")],
+        ),
+        ("Three Israeli soldiers were killed in the attack.", []),  # soldiers are no civilian toll
+    ],
+)
+def test_a_nationality_or_community_before_the_victims_keeps_the_figure(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Three children under 10 were killed.", [(3, None, "exact", "killed", "children")]),
         ("Three children aged under 10 were killed.", [(3, None, "exact", "killed", "children")]),
         (

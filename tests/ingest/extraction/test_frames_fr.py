@@ -331,6 +331,29 @@ def test_a_civilian_word_with_another_victim_noun_makes_the_victims_civilians(te
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (
+            "Au moins 25 civils ukrainiens ont été tués par les missiles.",
+            [(25, None, "at_least", "killed", "civilians")],
+        ),
+        (
+            "Au moins 12 Palestiniens ont été tués dans la frappe sur le camp.",
+            [(12, None, "at_least", "killed", "people")],
+        ),
+        (
+            "Dix enfants palestiniens ont été tués dans la frappe.",
+            [(10, None, "exact", "killed", "children")],
+        ),
+        ("Une quarantaine de réfugiés rohingyas se sont noyés.", [(40, None, "approx", "killed", "people")]),
+        ("Trois soldats israéliens ont été tués dans l'attaque.", []),  # soldiers are no civilian toll
+    ],
+)
+def test_a_nationality_or_community_after_the_victims_keeps_the_figure(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Trois enfants de moins de 10 ans ont été tués.", [(3, None, "exact", "killed", "children")]),
         ("Trois enfants âgés de moins de 10 ans ont été tués.", [(3, None, "exact", "killed", "children")]),
         (
