@@ -41,7 +41,7 @@ from .gazetteer import (
 )
 from .grammar import Reading, read_figures
 from .patterns import Ending, Guarded, key_of, word_start
-from .perpetrators import BOMBING, perpetrator_options
+from .perpetrators import harm_kinds, perpetrator_options
 from .persons import persons
 from .ranker import Option, Rankers, default_rankers
 from .read_once import read_once
@@ -144,11 +144,22 @@ class SentenceFacts:
 
     @read_once
     def geo_breaks(self) -> list[int]:
-        return [m.start() for m in _GEO_BREAK.finditer(self.article.folded, self.start, self.end)]
+        folded, start, end = self.article.folded, self.start, self.end
+        if folded.find(",", start, end) < 0 and folded.find(";", start, end) < 0:
+            return []  # every break opens on a comma or a semicolon, as C tells first
+        return [m.start() for m in _GEO_BREAK.finditer(folded, start, end)]
 
     @read_once
     def breaks(self) -> list[int]:
-        return [m.start() for m in _CLAUSE_BREAK.finditer(self.article.folded, self.start, self.end)]
+        folded, start, end = self.article.folded, self.start, self.end
+        if (
+            folded.find(",", start, end) < 0
+            and folded.find(";", start, end) < 0
+            and folded.find("mais", start, end) < 0
+            and folded.find("wh", start, end) < 0
+        ):
+            return []  # every break holds one of these, as C tells first: the scan stops at every "e"
+        return [m.start() for m in _CLAUSE_BREAK.finditer(folded, start, end)]
 
     @read_once
     def names_both_countries(self) -> bool:
@@ -566,11 +577,7 @@ def _draft(
         draft.perpetrator = "other"  # "l'armée gouvernementale" in Yemen or Libya: not Damascus
     if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
         draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
-    if (
-        draft.strength["perpetrator"] < 2
-        and draft.geography in ("afghanistan", "iraq")
-        and _AIR_HARM.search(folded_sentence(fact))
-    ):
+    if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and _air_harm(fact):
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
@@ -670,6 +677,14 @@ _AIR_HARM = Guarded(
     ),
     ("strike", "raid", "frappe", "bombardement"),
 )
+
+
+def _air_harm(fact) -> bool:
+    """Tell whether a sentence names strikes from the air (`_AIR_HARM`): read once for all its figures."""
+    air = fact.memo.get("air_harm")
+    if air is None:
+        air = fact.memo["air_harm"] = bool(_AIR_HARM.search(folded_sentence(fact)))
+    return air
 
 
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
@@ -940,7 +955,7 @@ def _claimed_by(fact, article, scope: str = "incident") -> tuple[str | None, int
             actors = [actor for _, _, actor in other.perpetrators] or _named_actors(other, article)
             if actors:
                 return actors[0], 2 if other is fact else 1
-    if scope == "incident" and BOMBING.search(article.folded, fact.start, fact.end):
+    if scope == "incident" and harm_kinds(fact)[1]:  # the sentence's bombing, read once for all its figures
         return article.claimed, 1  # "le double attentat-suicide ...", claimed by IS further down
     return None, 0
 
@@ -1004,7 +1019,7 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
     claimed, strength = _claimed_by(fact, article, scope)
     if claimed:
         return claimed, strength
-    if cues.whole_war(article.folded, fact.start, fact.end):
+    if harm_kinds(fact)[2]:  # read once for all its figures
         return "unknown", 1  # "370 000 morts depuis le début de la guerre": every side's
     if scope != "incident" and _NEW_TOTAL.search(article.folded, fact.start, reading.start):
         return "unknown", 0  # "A total of 582 child casualties": a toll of its own, not the harm before

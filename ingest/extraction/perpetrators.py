@@ -58,7 +58,7 @@ def perpetrator_options(
             evidence.append(_HARM_BEFORE[actor])
     if own_side:
         evidence.append(_SIDE[own_side])
-    air, bombing, war = _harm_kinds(fact)
+    air, bombing, war = harm_kinds(fact)
     if air:
         evidence.append("air")
     if bombing:
@@ -74,7 +74,7 @@ def perpetrator_options(
     return options(PERPETRATORS, sorted(set(evidence)), draft.perpetrator, draft.strength["perpetrator"])
 
 
-def _harm_kinds(fact) -> tuple[bool, bool, bool]:
+def harm_kinds(fact) -> tuple[bool, bool, bool]:
     """Tell whether a sentence speaks of strikes from the air, of bombings on the ground and of a
     whole war: once per sentence."""
     if "harm" not in fact.memo:
