@@ -276,7 +276,13 @@ _PLACES = {
     r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
     "other": r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|hodeidah"
     r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
-    r"lebanon|turquie|turkey|israel|iran|sahel",
+    r"lebanon|turquie|turkey|israel|iran|sahel"
+    r"|cisjordanie|west\s+bank|rafah|khan\s+younis|jabalia"
+    r"|kiev|kyiv|kharkiv|kharkov|odessa|odesa|mariupol|marioupol|bakhmut|bakhmout|donetsk|louhansk|luhansk"
+    r"|zaporizhzhia|zaporijia|kherson|dnipro|lviv|bucha|boutcha|kramatorsk|chernihiv|tchernihiv|mykolaiv"
+    r"|soudan|sudan|khartoum|darfour|darfur|el\s+fasher|el-fasher|ethiopie|ethiopia|tigre|tigray"
+    r"|birmanie|myanmar|burma|burkina\s+faso|burkina|tchad|chad|cameroun|cameroon|mozambique|congo|rdc"
+    r"|centrafrique|central\s+african\s+republic",
 }
 PLACE_SCAN = WordScan(r"(?:" + keyed(_PLACES) + r")(?![\w-])", not_after=r"\w@#/-")
 PLACE_PATTERN = PLACE_SCAN.pattern
@@ -319,7 +325,11 @@ _ACTORS = {
     r"hifter|haftar|hafter|lna|libyan\s+national\s+army|armee\s+nationale\s+libyenne|anl|"
     r"rebelles|rebels?|al-qaida|al-qaeda|al-nosra|houthis?|saoudien\w*|saudi\w*|terroristes?|terrorists?|"
     r"insurges|insurgents|insurgent\s+groups|groupes?\s+(?:armes|terroristes|rebelles)(?:\s+non\s+etatiques)?"
-    r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes",
+    r"|(?:non-state\s+)?armed\s+groups?|terrorist\s+groups?|gunmen|hommes\s+armes"
+    r"|hamas|rapid\s+support\s+forces|forces\s+de\s+soutien\s+rapide|paramilitar\w*|junte|junta"
+    r"|tatmadaw|(?:armee|military|army)\s+(?:birmane|soudanaise|ethiopienne|malienne|nigeriane)"
+    r"|(?:myanmar|burmese|sudanese|ethiopian|malian|nigerian|eritrean)\s+(?:military|army|forces|troops|soldiers"
+    r"|air\s+force|jets|aircraft)",
     # "militants": the Islamic State's where the article names it, the opposition's elsewhere
     "militants": r"militants",
 }

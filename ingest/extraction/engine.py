@@ -58,8 +58,12 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
-_FRENCH = frozenset("le la les des et selon qui dans pour une est ont".split())
-_ENGLISH = frozenset("the and of to according were was that with has have".split())
+_FRENCH = frozenset(
+    "le la les des du au aux et selon qui dans pour par sur une est ont sont ete il elle".split()
+)
+_ENGLISH = frozenset(
+    "the and of to in by at according were was that with has have is are said it its".split()
+)
 _WORD = re.compile(r"\w+")
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _HOME = (

@@ -95,6 +95,10 @@ COUNTRY_AUTHORITIES = (
     ("Somali authorities", r"somali|mogadiscio|mogadishu"),
     ("Pakistani authorities", r"pakistan|peshawar|quetta|karachi"),
     ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
+    ("Ukrainian authorities", r"ukrain"),
+    ("Israeli authorities", r"israel"),
+    ("Sudanese authorities", r"soudan|sudan|khartoum"),
+    ("Ethiopian authorities", r"ethiop"),
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
 # The scan looks for the "'s" first (a literal, found in C), then for the country before it.
@@ -121,7 +125,7 @@ def country_authorities(words: str) -> str:
 _ORGANISATION_WORDS = (
     "Project|Network|Center|Centre|Committee|Council|Commission|Observatory|Monitor|Watch|Group|Organisation"
     "|Organization|Association|Institute|Foundation|Federation|League|Alliance|Society|Trust|Initiative|Forum"
-    "|Agency|Mission|Programme|Program|Fund|Database|Tracker|Collective"
+    "|Agency|Mission|Programme|Program|Fund|Database|Tracker|Collective|Rights"
 )
 # A capital first, the boundary checked after it: the scan skips in C from one capital to the next.
 _ORGANISATION = re.compile(
@@ -131,6 +135,22 @@ _ORGANISATION = re.compile(
 _ORGANISATION_WORD = re.compile(
     "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ORGANISATION_WORDS.split("|")) + r")\b"
 )
+# "l'ONG Mwatana", "the rights group B'Tselem": a name the gazetteer does not know, after a word for a group.
+# The nouns are found by str.find, in C: a pattern tried at every character of the article costs far more.
+_GROUP_NOUNS = (
+    "ONG",
+    "NGO",
+    "organisation",
+    "association",
+    "charity",
+    "watchdog",
+    "rights group",
+    "monitoring group",
+)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]['’]\s*|[Tt]he\s+(?:[\w-]+\s+)?)$")
+_NAME_AFTER = re.compile(
+    r"\s+([A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z][\w'’-]*){0,4})"
+)
 _LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*")
 _MEDIA_WORDS = re.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
 
@@ -139,11 +159,13 @@ def organisations(original: str, taken) -> list[Mention]:
     """Return the organisations named in `original` that no known claimant's name covers.
 
     Two capitalised words or more, one of them a word organisations are named with
-    ("Project", "Network", "Observatory"...): a name a reader would take for a source.
+    ("Project", "Network", "Observatory"...), or a capitalised name after a word for a group
+    ("l'ONG Mwatana"): a name a reader would take for a source.
     """
-    found = []
+    found = _described(original, taken)
     if not _ORGANISATION_WORD.search(original):
         return found
+    taken = [*taken, *((n.start, n.end) for n in found)]
     for m in _ORGANISATION.finditer(original):
         words = _LEADING_ARTICLE.sub("", m.group())
         start = m.end() - len(words)
@@ -154,6 +176,23 @@ def organisations(original: str, taken) -> list[Mention]:
         kind = "media" if _MEDIA_WORDS.search(words) else "independent"
         found.append(Mention(Claimant(" ".join(words.split()), kind), start, m.end()))
     return found
+
+
+def _described(original: str, taken) -> list[Mention]:
+    """Return the organisations named after a word for a group ("l'ONG Mwatana"), outside `taken`."""
+    found = []
+    for noun in _GROUP_NOUNS:
+        at = original.find(noun)
+        while at >= 0:
+            name = _NAME_AFTER.match(original, at + len(noun))
+            if name and _DETERMINER_BEFORE.search(original, max(0, at - 20), at):
+                start, end = name.span(1)
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(
+                        Mention(Claimant(" ".join(name.group(1).split()), "independent"), start, end)
+                    )
+            at = original.find(noun, at + len(noun))
+    return sorted(found, key=lambda mention: mention.start)
 
 
 class ClaimantIndex:

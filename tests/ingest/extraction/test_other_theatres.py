@@ -1,0 +1,118 @@
+"""Wars beyond Iraq, Syria and Afghanistan: their sources, places and belligerents, in French and English.
+
+The annotated articles are mostly of the war on the Islamic State; the engine is used on any war.
+"""
+
+import pytest
+
+from ingest.extraction import extract
+
+
+def read(text: str, language: str) -> list[tuple]:
+    return [
+        (f.value, f.claimant, f.claimant_kind, f.perpetrator, f.geography)
+        for f in extract(text, published="2024-05-15", language=language)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "The Hamas-run health ministry in Gaza said at least 34,000 Palestinians had been killed.",
+            "en",
+            (34000, "Gaza health ministry", "official"),
+        ),
+        (
+            "Selon le ministère de la Santé du Hamas, au moins 34 000 Palestiniens ont été tués.",
+            "fr",
+            (34000, "Gaza health ministry", "official"),
+        ),
+        (
+            "Russian missiles killed 14 civilians in Kharkiv overnight, Ukrainian officials said.",
+            "en",
+            (14, "Ukrainian authorities", "official"),
+        ),
+        (
+            "Des missiles russes ont tué 14 civils à Kharkiv, selon les autorités ukrainiennes.",
+            "fr",
+            (14, "Ukrainian authorities", "official"),
+        ),
+        (
+            "The Israeli military said 1,200 people were killed in the attack on October 7.",
+            "en",
+            (1200, "Israeli military", "official"),
+        ),
+        (
+            "L'armée israélienne a affirmé que 1 200 personnes avaient été tuées.",
+            "fr",
+            (1200, "Israeli military", "official"),
+        ),
+        (
+            "B'Tselem said 3,000 Palestinian civilians were killed in the offensive.",
+            "en",
+            (3000, "B'Tselem", "independent"),
+        ),
+        (
+            "Save the Children said 40 children were killed in the strike on the school.",
+            "en",
+            (40, "Save the Children", "independent"),
+        ),
+    ],
+    ids=lambda value: str(value)[:40],
+)
+def test_the_sources_of_other_wars_are_named(text, language, expected):
+    assert [figure[:3] for figure in read(text, language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, language, name",
+    [
+        ("Selon l'ONG Airwatch, 40 civils ont été tués dans la frappe sur le marché.", "fr", "Airwatch"),
+        ("L'ONG Airwatch a indiqué que 40 civils avaient été tués dans la frappe.", "fr", "Airwatch"),
+        ("The NGO Airwatch said 40 civilians were killed in the strike on the market.", "en", "Airwatch"),
+        ("The human rights group Kurdwatch said 40 civilians were killed in the strike.", "en", "Kurdwatch"),
+        (
+            "The Libyan Human Rights Network said 40 civilians were killed in the strike.",
+            "en",
+            "Libyan Human Rights Network",
+        ),
+    ],
+)
+def test_an_organisation_the_gazetteer_does_not_know_is_named_after_a_word_for_a_group(text, language, name):
+    assert [(f[1], f[2]) for f in read(text, language)] == [(name, "independent")]
+
+
+def test_a_word_for_a_group_without_a_name_names_nobody():
+    assert [f[1] for f in read("Selon l'ONG, 40 civils ont été tués dans la frappe.", "fr")] == [
+        "unattributed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, language, perpetrator",
+    [
+        ("Russian missile strikes killed 14 civilians in Kharkiv overnight.", "en", "russia"),
+        ("Des frappes russes ont tué 14 civils à Kharkiv dans la nuit.", "fr", "russia"),
+        ("A drone strike killed 12 civilians in the Tigray region, aid workers said.", "en", "other"),
+        ("Une frappe de drone a tué 12 civils dans la région du Tigré.", "fr", "other"),
+        ("Paramilitary fighters killed 40 villagers in Darfur, activists said.", "en", "other"),
+        ("Les Forces de soutien rapide ont tué 40 villageois au Darfour.", "fr", "other"),
+        ("Un raid aérien de l'armée birmane a tué 50 villageois en Birmanie.", "fr", "other"),
+        ("An air strike by the Myanmar military killed 50 villagers in Burma.", "en", "other"),
+    ],
+)
+def test_a_war_outside_syria_has_its_own_place_and_belligerent(text, language, perpetrator):
+    [(_, _, _, found, geography)] = read(text, language)
+    assert (found, geography) == (perpetrator, "other")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("A drone strike killed five civilians, Amnesty International said.", "en"),
+        ("Une frappe de drone a tué cinq civils, selon Amnesty International.", "fr"),
+    ],
+)
+def test_a_single_sentence_is_read_in_its_own_language(text, language):
+    assert [f[0] for f in read(text, "auto")] == [5]
