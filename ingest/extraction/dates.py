@@ -264,7 +264,10 @@ def _read(
             return None  # "down 23 percent on the same period last year": a comparison, not the figure's date
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
     if key == "weekday":
-        return _weekday(m.group(), pub, m) if pub else None
+        day = _weekday(m.group(), pub, m) if pub else None
+        if day and _SINCE_RIGHT_BEFORE.search(before):  # "since Friday": a span's start, not when it was said
+            return DateMention("start", day.value, day.start, day.end)
+        return day
     if key == "yearonly":
         return _year(m, folded, before, pub)
     if m["half"]:

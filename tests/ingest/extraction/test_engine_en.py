@@ -276,6 +276,13 @@ def test_a_war_toll_is_cumulative_with_no_single_perpetrator():
     assert _one(text, scope="scope", perpetrator="perpetrator") == [(370000, "cumulative", "unknown")]
 
 
+def test_a_span_since_a_weekday_holds_to_the_day_it_was_said():
+    [figure] = extract(
+        "The monitor said on Monday that 43 civilians had been killed since Friday.", published="2019-06-05"
+    )
+    assert (figure.scope, figure.as_of) == ("period", "2019-06-03")
+
+
 def test_last_year_and_a_capitalised_month_give_the_date():
     text = (
         "UNAMA documented 3,403 civilian deaths last year. In March the rights group said it had documented "

@@ -236,6 +236,12 @@ def test_it_reads_the_perpetrator(sentence, perpetrator):
         ),
         ("Selon l'OSDH, 20 civils ont été tués jeudi.", "2016-11-12", "2016-11-10"),
         ("Selon l'OSDH, 3.800 civils ont été tués depuis 2014.", "2019-05", "2019-05"),
+        # "depuis vendredi" opens the span: it runs to the day it was said
+        (
+            "L'OSDH a indiqué lundi que 43 civils avaient été tués depuis vendredi.",
+            "2019-06-05",
+            "2019-06-03",
+        ),
     ],
 )
 def test_it_reads_the_date_a_figure_holds_to(sentence, published, as_of):
