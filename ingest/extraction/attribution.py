@@ -1009,7 +1009,8 @@ class Attributor:
         if reference == "rebels":  # "the rebels said": the rebels the article named, or nobody
             head = _HEAD_NOUNS[re.split(r"[\s']", words)[-1]]
             return next((c for c in reversed(self.named) if head in _folded_names(c)), None)
-        head = _HEAD_NOUNS.get(re.split(r"[\s']", words)[-1]) if reference == "independent" else None
+        last_word = re.split(r"[\s']", words)[-1]
+        head = _HEAD_NOUNS.get(last_word) if reference in ("independent", "official") else None
         if head:
             named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
             if named is not None:
@@ -1043,6 +1044,8 @@ _HEAD_NOUNS = {
     "rebelles": "rebel",
     "insurgents": "insurg",
     "insurges": "insurg",
+    "ministry": "minist",  # "the ministry": the last ministry named, not the army that spoke since
+    "ministere": "minist",
 }
 
 

@@ -97,6 +97,7 @@ COUNTRY_AUTHORITIES = (
     ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
     ("Ukrainian authorities", r"ukrain"),
     ("Israeli authorities", r"israel"),
+    ("Gaza health ministry", r"gaza"),  # the territory's officials who count its dead
     ("Sudanese authorities", r"soudan|sudan|khartoum"),
     ("Ethiopian authorities", r"ethiop"),
 )

@@ -116,3 +116,27 @@ def test_a_war_outside_syria_has_its_own_place_and_belligerent(text, language, p
 )
 def test_a_single_sentence_is_read_in_its_own_language(text, language):
     assert [f[0] for f in read(text, "auto")] == [5]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "An Israeli strike on a school in Gaza killed 33 people, according to the Health Ministry in "
+            "the Hamas-run territory. The Israeli military said it had targeted militants. The ministry "
+            "says more than 36,000 Palestinians have been killed since the war began.",
+            "en",
+        ),
+        (
+            "Une frappe israélienne sur une école de Gaza a tué 33 personnes, selon le ministère de la "
+            "Santé du Hamas. L'armée israélienne a affirmé avoir visé des combattants. Le ministère "
+            "affirme que plus de 36 000 Palestiniens ont été tués depuis le début de la guerre.",
+            "fr",
+        ),
+    ],
+)
+def test_the_ministry_is_the_ministry_named_before_not_the_army_that_spoke_since(text, language):
+    assert [(f[0], f[1]) for f in read(text, language)] == [
+        (33, "Gaza health ministry"),
+        (36000, "Gaza health ministry"),
+    ]
