@@ -365,3 +365,20 @@ def test_a_sentence_that_opens_on_a_number_may_count_a_part_of_the_figure_before
 )
 def test_the_dead_named_again_with_a_part_count_that_part(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The spokesman said the group had killed only 12 civilians by mistake.",
+            [(12, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "The coalition says its strikes killed just 80 civilians.",
+            [(80, None, "exact", "killed", "civilians")],
+        ),
+    ],
+)
+def test_only_or_just_between_the_verb_and_the_number_keeps_the_figure(text, expected):
+    assert figures(text) == expected

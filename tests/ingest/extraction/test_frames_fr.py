@@ -398,3 +398,20 @@ def test_une_phrase_qui_s_ouvre_sur_un_nombre_peut_compter_une_part_du_bilan_d_a
 )
 def test_les_morts_nommes_de_nouveau_avec_une_part_comptent_cette_part(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Le porte-parole a affirmé que le groupe n'avait tué que 12 civils par erreur.",
+            [(12, None, "exact", "killed", "civilians")],
+        ),
+        (
+            "La coalition affirme n'avoir tué qu'une dizaine de civils.",
+            [(10, None, "approx", "killed", "civilians")],
+        ),
+    ],
+)
+def test_ne_que_ou_seulement_entre_le_verbe_et_le_nombre_garde_le_chiffre(text, expected):
+    assert figures(text) == expected
