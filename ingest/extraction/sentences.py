@@ -11,7 +11,7 @@ on the line.
 import re
 from typing import NamedTuple
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[ \t\r\f\v]*[^\s][^\n]*")  # a line with a word: one of blanks only is a blank line
 # A stop before a capital (with the quotes that close after it), or a quote: the pattern opens on the
 # class of its first characters, so that the engine skips in C from one to the next; looking behind
 # it then tells which it is (`lastgroup`: closer, open, close or straight).

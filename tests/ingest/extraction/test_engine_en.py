@@ -923,3 +923,17 @@ def test_missiles_are_their_makers_and_a_government_outside_syria_is_not_damascu
 )
 def test_more_than_a_round_number_does_not_restate_a_smaller_figure(text):
     assert [f.value for f in extract(text, published="2017-06-01")] == [80, 100]
+
+
+def test_windows_line_ends_and_trailing_blanks_read_as_plain_line_breaks():
+    text = (
+        "Strikes kill 12 in Idlib\n\n"
+        "The Syrian Observatory for Human Rights said 12 civilians were killed on Monday.\n\n"
+        "The Pentagon has admitted killing 1,300 civilians since 2014.\n\n"
+        "On Tuesday, 30 people were killed in a car bomb in Azaz.\n"
+    )
+
+    def read(article):
+        return [(f.value, f.casualty, f.claimant, f.scope) for f in extract(article, published="2019-06-05")]
+
+    assert read(text.replace("\n", "\r\n")) == read(text.replace("\n", " \n")) == read(text)

@@ -51,6 +51,26 @@ def test_every_line_break_ends_a_sentence_and_blank_lines_open_paragraphs():
     assert [s.paragraph for s in found] == [0, 0, 0, 1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline \nFirst sentence. Second one. \n \nNew paragraph.",  # blanks before the line breaks
+        "Headline\r\nFirst sentence. Second one.\r\n\r\nNew paragraph.",  # Windows line ends
+        "Headline\t\nFirst sentence. Second one.\n\t\nNew paragraph.",
+    ],
+    ids=["spaces", "crlf", "tabs"],
+)
+def test_a_line_of_blanks_is_a_blank_line(text):
+    found = split_sentences(text)
+    assert [text[s.start : s.end] for s in found] == [
+        "Headline",
+        "First sentence.",
+        "Second one.",
+        "New paragraph.",
+    ]
+    assert [s.paragraph for s in found] == [0, 0, 0, 1]
+
+
 def test_a_line_of_full_stops_is_scanned_as_the_whole_pattern_scans_it():
     line = "Le bilan est de 1.302 morts. Selon M. Dupont, U.S. forces left.The next day. (Reuters) A. B."
     whole = [m.span() for m in _BOUNDARY_OR_QUOTE.finditer(line)]
