@@ -136,8 +136,9 @@ _ORGANISATION = re.compile(
 _ORGANISATION_WORD = re.compile(
     "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ORGANISATION_WORDS.split("|")) + r")\b"
 )
-# "l'ONG Mwatana", "the rights group B'Tselem": a name the gazetteer does not know, after a word for a group.
-# The nouns are found by str.find, in C: a pattern tried at every character of the article costs far more.
+# "l'ONG Mwatana", "the rights group B'Tselem", "a spokesman for the Southern Front": a name the gazetteer
+# does not know, after a word for a group (with its article before it) or for who speaks for one. The words
+# are found by str.find, in C: a pattern tried at every character of the article costs far more.
 _GROUP_NOUNS = (
     "ONG",
     "NGO",
@@ -148,9 +149,16 @@ _GROUP_NOUNS = (
     "rights group",
     "monitoring group",
 )
+_SPOKESPEOPLE = ("spokesman for", "spokeswoman for", "spokesperson for", "porte-parole d")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]['’]\s*|[Tt]he\s+(?:[\w-]+\s+)?)$")
 _NAME_AFTER = re.compile(
-    r"\s+([A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z][\w'’-]*){0,4})"
+    r"(?:u|e|es|e\s+la|e\s+l['’]|)\s*(?:the\s+)?"  # "porte-parole du / de la / de l'", "spokesman for the"
+    r"([A-Z\u00c0-\u00dd][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z\u00c0-\u00dd][\w'’-]*){0,4})"
+)
+# A belligerent's words: "a spokesman for the Southern Front" speaks for a party to the war.
+_PARTY_WORDS = re.compile(
+    r"\b(?:Army|Armée|Front|Forces|Brigades?|Militia|Milices?|Government|Gouvernement|Ministry|Ministère|Police"
+    r"|Command|Commandement|Movement|Mouvement)\b"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*")
 _MEDIA_WORDS = re.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
@@ -180,20 +188,33 @@ def organisations(original: str, taken) -> list[Mention]:
 
 
 def _described(original: str, taken) -> list[Mention]:
-    """Return the organisations named after a word for a group ("l'ONG Mwatana"), outside `taken`."""
+    """Return the organisations named after a word for a group ("l'ONG Mwatana") or for who speaks for
+    one ("un porte-parole du Front Sud"), outside `taken`."""
     found = []
-    for noun in _GROUP_NOUNS:
-        at = original.find(noun)
-        while at >= 0:
-            name = _NAME_AFTER.match(original, at + len(noun))
-            if name and _DETERMINER_BEFORE.search(original, max(0, at - 20), at):
-                start, end = name.span(1)
-                if not any(s < end and start < e for s, e in taken):
-                    found.append(
-                        Mention(Claimant(" ".join(name.group(1).split()), "independent"), start, end)
-                    )
-            at = original.find(noun, at + len(noun))
+    for words, spoken_for in ((_GROUP_NOUNS, False), (_SPOKESPEOPLE, True)):
+        for noun in words:
+            at = original.find(noun)
+            while at >= 0:
+                name = _NAME_AFTER.match(original, at + len(noun))
+                if name and (
+                    _speaks_for(name.group(1))
+                    if spoken_for
+                    else _DETERMINER_BEFORE.search(original, max(0, at - 20), at)
+                ):
+                    start, end = name.span(1)
+                    if not any(s < end and start < e for s, e in taken):
+                        words_of = " ".join(name.group(1).split())
+                        kind = "official" if spoken_for and _PARTY_WORDS.search(words_of) else "independent"
+                        found.append(Mention(Claimant(words_of, kind), start, end))
+                at = original.find(noun, at + len(noun))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _speaks_for(name: str) -> bool:
+    """Tell a body a spokesman speaks for ("the Southern Front", "the FSA") from a word or a place ("la
+    Défense civile", "the Nineveh health directorate"): two capitalised words, or an acronym."""
+    words = name.split()
+    return len(words) > 1 or (name.isupper() and len(name) > 1 and name not in _GROUP_NOUNS)
 
 
 class ClaimantIndex:

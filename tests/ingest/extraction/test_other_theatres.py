@@ -140,3 +140,38 @@ def test_the_ministry_is_the_ministry_named_before_not_the_army_that_spoke_since
         (33, "Gaza health ministry"),
         (36000, "Gaza health ministry"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, language, claimant",
+    [
+        (
+            "Un porte-parole du Front Sud a parlé de 60 morts dans le secteur de Douma.",
+            "fr",
+            ("Front Sud", "official"),
+        ),
+        (
+            "A spokesman for the Southern Front said 60 people were killed in Douma.",
+            "en",
+            ("Southern Front", "official"),
+        ),
+        (
+            "Un porte-parole de l'Armée syrienne libre a parlé de 60 morts à Douma.",
+            "fr",
+            ("Free Syrian Army", "official"),
+        ),
+        (
+            "A spokesman for the Free Syrian Army said 60 people were killed.",
+            "en",
+            ("Free Syrian Army", "official"),
+        ),
+        # a word or a place after "spokesman for" is no body the gazetteer lacks
+        (
+            "Le porte-parole de la Défense, Ahmed Ali, a fait état de 60 morts.",
+            "fr",
+            ("unattributed", "unattributed"),
+        ),
+    ],
+)
+def test_a_spokesman_speaks_for_the_body_named_after_him(text, language, claimant):
+    assert [(f[1], f[2]) for f in read(text, language)] == [claimant]
