@@ -118,7 +118,8 @@ _AMONG_BEFORE = re.compile(
     r"|\b(?:parmi\s+(?:eux|elles)|among\s+them)\b[^.;\d]{0,25}$"
 )
 _TOLL_INCLUDES = re.compile(
-    r"\b(?:(?P<victims>victimes|victims)|bilan|decompte|toll|tally|count|dead|morts|tues|deaths|deces)\s+"
+    r"\b(?:(?P<victims>victimes|victims)|bilan|decompte|toll|tally|count|dead|morts|tues|deaths|deces"
+    r"|they|these|those|ils|elles|civilians|civils|people|personnes)\s+"  # "They include five children"
     r"(?:\w+\s+){0,2}(?:comprend|comprenait|compte|comptait|inclut|incluait|includes?|included|comprises?|comprised)"
     r"\b[^.;\d]{0,40}$"
 )

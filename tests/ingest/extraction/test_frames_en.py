@@ -382,3 +382,20 @@ def test_the_dead_named_again_with_a_part_count_that_part(text, expected):
 )
 def test_only_or_just_between_the_verb_and_the_number_keeps_the_figure(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 20 civilians were killed in the strike. They include five children.",
+            [(20, None, "at_least", "killed", "civilians"), (5, None, "exact", "killed", "children")],
+        ),
+        (
+            "The UN said 20 people were killed; they included five children.",
+            [(20, None, "exact", "killed", "people"), (5, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_a_pronoun_that_includes_a_part_counts_that_part(text, expected):
+    assert figures(text) == expected

@@ -415,3 +415,20 @@ def test_les_morts_nommes_de_nouveau_avec_une_part_comptent_cette_part(text, exp
 )
 def test_ne_que_ou_seulement_entre_le_verbe_et_le_nombre_garde_le_chiffre(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Au moins 20 civils ont été tués dans la frappe. Les victimes comprennent cinq enfants.",
+            [(20, None, "at_least", "killed", "civilians"), (5, None, "exact", "killed", "children")],
+        ),
+        (
+            "Au moins 20 civils ont été tués dans la frappe. Parmi eux figurent cinq enfants.",
+            [(20, None, "at_least", "killed", "civilians"), (5, None, "exact", "killed", "children")],
+        ),
+    ],
+)
+def test_les_victimes_qui_comprennent_une_partie_comptent_cette_partie(text, expected):
+    assert figures(text) == expected
