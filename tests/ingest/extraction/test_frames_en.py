@@ -399,3 +399,20 @@ def test_only_or_just_between_the_verb_and_the_number_keeps_the_figure(text, exp
 )
 def test_a_pronoun_that_includes_a_part_counts_that_part(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 40 civilians were killed in the strike. Twelve of them were children.",
+            [(40, None, "at_least", "killed", "civilians"), (12, None, "exact", "killed", "children")],
+        ),
+        (
+            "At least 40 civilians were killed in the strike, of whom twelve were women.",
+            [(40, None, "at_least", "killed", "civilians"), (12, None, "exact", "killed", "women")],
+        ),
+    ],
+)
+def test_a_part_that_were_children_is_counted(text, expected):
+    assert figures(text) == expected

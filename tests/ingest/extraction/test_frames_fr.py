@@ -432,3 +432,24 @@ def test_ne_que_ou_seulement_entre_le_verbe_et_le_nombre_garde_le_chiffre(text, 
 )
 def test_les_victimes_qui_comprennent_une_partie_comptent_cette_partie(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Au moins 40 civils ont été tués dans la frappe. Douze d'entre eux étaient des enfants.",
+            [(40, None, "at_least", "killed", "civilians"), (12, None, "exact", "killed", "children")],
+        ),
+        (
+            "Au moins 40 civils ont été tués dans la frappe. Douze étaient des enfants.",
+            [(40, None, "at_least", "killed", "civilians"), (12, None, "exact", "killed", "children")],
+        ),
+        (
+            "Au moins 40 civils ont été tués dans la frappe, dont douze étaient des femmes.",
+            [(40, None, "at_least", "killed", "civilians"), (12, None, "exact", "killed", "women")],
+        ),
+    ],
+)
+def test_une_partie_qui_etaient_des_enfants_est_comptee(text, expected):
+    assert figures(text) == expected
