@@ -166,6 +166,8 @@ SCOPE_CUES = (
             r"|\b" + _WEEKDAY + r"\s+(?:and|et)\s+" + _WEEKDAY + r"\b"
             r"|\b(?:in|during|over)\s+the\s+(?:past\s+)?week\b(?!-)|\b(?:au\s+cours\s+de|pendant|durant)\s+la\s+"
             r"(?:derniere\s+)?semaine\b"
+            # "between January and March", "entre janvier et mars": months of one year
+            r"|\b(?:between|entre)\s+(?:" + _MONTH + r"|may|mai)\s+(?:and|et)\s+(?:" + _MONTH + r"|may|mai)\b"
             r"|\b(?:depuis|since)\s+" + _WEEKDAY + r"|\bdepuis\s+hier\b"
             # "depuis janvier", "since April": a span of this year, to now
             r"|\b(?:depuis|since)\s+(?:le\s+mois\s+(?:de\s+|d'))?" + _MONTH + r"\b(?!\s*\d)"

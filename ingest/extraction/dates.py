@@ -119,10 +119,13 @@ _DATE = (
     )
     + r"|(?P<half>(?:"
     + factored(
-        r"(?:the\s+)?first\s+(?:six\s+months|half)|(?:le\s+|au\s+)?premier\s+semestre"
-        r"|(?:les\s+|des\s+)?six\s+premi(?:ers|eres)\s+mois|(?:la\s+)?premiere\s+moitie"
+        r"(?:the\s+)?first\s+(?:(?:three|four|five|six|seven|eight|nine|ten|eleven)\s+months|half)"
+        r"|(?:le\s+|au\s+)?premier\s+semestre|(?:the\s+)?(?:first|second|third)\s+quarter"
+        r"|(?:le\s+|au\s+|du\s+)?(?:premier|deuxieme|second|troisieme)\s+trimestre"
+        r"|(?:les\s+|des\s+)?(?:trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premi(?:ers|eres)\s+mois"
+        r"|(?:la\s+)?premiere\s+moitie"
     )
-    + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?(?:\s+(?P<year6>(?:19|20)\d\d))?)?)"
+    + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?)?(?:\s+(?P<year6>(?:19|20)\d\d))?)"
 )
 DATE_PATTERN = re.compile(rf"(?<![\w])(?:{_DATE})(?![\w])")
 # Where a date starts: the same alternatives without their groups, merged by first letter (twice: the
@@ -172,10 +175,12 @@ _SINCE_LAUNCH = re.compile(
     )
 )
 _SINCE_RIGHT_BEFORE = re.compile(
-    word_start(r"\b(?:depuis|since|from|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
+    word_start(r"\b(?:depuis|since|from|between|entre|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 )
 _MONTH_CONTEXT = re.compile(
-    word_start(r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this)\s*-?\s*$")
+    word_start(
+        r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this|between|and|to|through)\s*-?\s*$"
+    )
 )
 _YEAR_CONTEXT = re.compile(
     r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout"
@@ -271,11 +276,12 @@ def _read(
     if key == "yearonly":
         return _year(m, folded, before, pub)
     if m["half"]:
-        this_year = pub and (pub.month > 6 or m.group().endswith(("this year", "cette annee")))
+        last = _last_month_of(m["half"])
+        this_year = pub and (pub.month > last or m.group().endswith(("this year", "cette annee")))
         year = int(m["year6"]) if m["year6"] else (pub.year if this_year else None)
         if year is None:
             return None
-        end = f"{year:04d}-06-30"
+        end = f"{year:04d}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"
         if pub and year == pub.year:
             end = min(end, pub.value())  # "the first half of this year", said in May: so far
         return DateMention("end", end, m.start(), m.end())
@@ -328,6 +334,36 @@ def _named_month(m: re.Match, original: str | None, before: str) -> bool:
         if m.group("month3")
         else False
     )
+
+
+# The last month of the first months of a year: "the first three months", "le deuxième trimestre".
+_MONTHS_COUNTED = {
+    "three": 3,
+    "trois": 3,
+    "four": 4,
+    "quatre": 4,
+    "five": 5,
+    "cinq": 5,
+    "six": 6,
+    "seven": 7,
+    "sept": 7,
+    "eight": 8,
+    "huit": 8,
+    "nine": 9,
+    "neuf": 9,
+    "ten": 10,
+    "dix": 10,
+    "eleven": 11,
+    "onze": 11,
+}
+_QUARTER_ENDS = {"first": 3, "premier": 3, "second": 6, "deuxieme": 6, "third": 9, "troisieme": 9}
+
+
+def _last_month_of(words: str) -> int:
+    """Return the month a year's first months end with: 6 for a half, 3 for "the first quarter"."""
+    if "quarter" in words or "trimestre" in words:
+        return next(end for word, end in _QUARTER_ENDS.items() if word in words)
+    return next((n for word, n in _MONTHS_COUNTED.items() if f"{word} " in words), 6)
 
 
 def _kind(before: str, default: str) -> str:

@@ -283,6 +283,29 @@ def test_a_span_since_a_weekday_holds_to_the_day_it_was_said():
     assert (figure.scope, figure.as_of) == ("period", "2019-06-03")
 
 
+@pytest.mark.parametrize(
+    "sentence, scope, as_of",
+    [
+        (
+            "The UN said 1,200 civilians were killed in the first three months of 2017.",
+            "period",
+            "2017-03-31",
+        ),
+        ("The UN said 1,200 civilians were killed in the third quarter of 2016.", "period", "2016-09-30"),
+        ("The UN said 1,200 civilians were killed between January and March.", "period", "2017-03"),
+        # the start of a span is no end: the battle's toll runs to when it was said
+        (
+            "Airwars said on Thursday that 312 civilians died between late March and the town's capture.",
+            "period",
+            "2017-06-15",
+        ),
+    ],
+)
+def test_the_first_months_of_a_year_and_a_span_of_months_end_with_their_last_month(sentence, scope, as_of):
+    [figure] = extract(sentence, published="2017-06-15")
+    assert (figure.scope, figure.as_of) == (scope, as_of)
+
+
 def test_last_year_and_a_capitalised_month_give_the_date():
     text = (
         "UNAMA documented 3,403 civilian deaths last year. In March the rights group said it had documented "

@@ -242,6 +242,15 @@ def test_it_reads_the_perpetrator(sentence, perpetrator):
             "2019-06-05",
             "2019-06-03",
         ),
+        # the first months of a year, and months of one year: to the end of the last
+        ("L'ONU a recensé 1 200 morts civils au premier trimestre.", "2017-06-15", "2017-03-31"),
+        (
+            "Selon l'ONU, 1 200 civils ont été tués durant les neuf premiers mois de 2016.",
+            "2017-06",
+            "2016-09-30",
+        ),
+        ("L'ONU a recensé 1 200 morts civils au deuxième trimestre 2016.", "2017-06", "2016-06-30"),
+        ("Selon l'ONU, 1 200 civils ont été tués entre janvier et mars.", "2017-06-15", "2017-03"),
     ],
 )
 def test_it_reads_the_date_a_figure_holds_to(sentence, published, as_of):
