@@ -338,23 +338,8 @@ def _named_month(m: re.Match, original: str | None, before: str) -> bool:
 
 # The last month of the first months of a year: "the first three months", "le deuxième trimestre".
 _MONTHS_COUNTED = {
-    "three": 3,
-    "trois": 3,
-    "four": 4,
-    "quatre": 4,
-    "five": 5,
-    "cinq": 5,
-    "six": 6,
-    "seven": 7,
-    "sept": 7,
-    "eight": 8,
-    "huit": 8,
-    "nine": 9,
-    "neuf": 9,
-    "ten": 10,
-    "dix": 10,
-    "eleven": 11,
-    "onze": 11,
+    **dict(zip("three four five six seven eight nine ten eleven".split(), range(3, 12), strict=True)),
+    **dict(zip("trois quatre cinq six sept huit neuf dix onze".split(), range(3, 12), strict=True)),
 }
 _QUARTER_ENDS = {"first": 3, "premier": 3, "second": 6, "deuxieme": 6, "third": 9, "troisieme": 9}
 

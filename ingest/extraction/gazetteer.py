@@ -149,11 +149,12 @@ _GROUP_NOUNS = (
     "rights group",
     "monitoring group",
 )
-_SPOKESPEOPLE = ("spokesman for", "spokeswoman for", "spokesperson for", "porte-parole d")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]['’]\s*|[Tt]he\s+(?:[\w-]+\s+)?)$")
-_NAME_AFTER = re.compile(
-    r"(?:u|e|es|e\s+la|e\s+l['’]|)\s*(?:the\s+)?"  # "porte-parole du / de la / de l'", "spokesman for the"
-    r"([A-Z\u00c0-\u00dd][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z\u00c0-\u00dd][\w'’-]*){0,4})"
+_SPOKESPERSON_OF = re.compile(
+    r"(?:porte-parole\s+(?:du|des|de\s+la|de\s+l['’]|de)|spokes(?:man|woman|person)\s+for(?:\s+the)?)\s*"
+)
+_NAME = re.compile(
+    r"\s*([A-Z\u00c0-\u00dd][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z\u00c0-\u00dd][\w'’-]*){0,4})"
 )
 # A belligerent's words: "a spokesman for the Southern Front" speaks for a party to the war.
 _PARTY_WORDS = re.compile(
@@ -190,24 +191,32 @@ def organisations(original: str, taken) -> list[Mention]:
 def _described(original: str, taken) -> list[Mention]:
     """Return the organisations named after a word for a group ("l'ONG Mwatana") or for who speaks for
     one ("un porte-parole du Front Sud"), outside `taken`."""
+    named = []  # (name match, whether a spokesman speaks for it)
+    for noun in _GROUP_NOUNS:
+        for at in _places_of(original, noun):
+            if _DETERMINER_BEFORE.search(original, max(0, at - 20), at):
+                named.append((_NAME.match(original, at + len(noun)), False))
+    for word in ("porte-parole", "spokes"):
+        for at in _places_of(original, word):
+            of = _SPOKESPERSON_OF.match(original, at)
+            name = of and _NAME.match(original, of.end())
+            named.append((name if name and _speaks_for(name.group(1)) else None, True))
     found = []
-    for words, spoken_for in ((_GROUP_NOUNS, False), (_SPOKESPEOPLE, True)):
-        for noun in words:
-            at = original.find(noun)
-            while at >= 0:
-                name = _NAME_AFTER.match(original, at + len(noun))
-                if name and (
-                    _speaks_for(name.group(1))
-                    if spoken_for
-                    else _DETERMINER_BEFORE.search(original, max(0, at - 20), at)
-                ):
-                    start, end = name.span(1)
-                    if not any(s < end and start < e for s, e in taken):
-                        words_of = " ".join(name.group(1).split())
-                        kind = "official" if spoken_for and _PARTY_WORDS.search(words_of) else "independent"
-                        found.append(Mention(Claimant(words_of, kind), start, end))
-                at = original.find(noun, at + len(noun))
+    for name, spoken_for in named:
+        if name is None or any(s < name.end(1) and name.start(1) < e for s, e in taken):
+            continue
+        words = " ".join(name.group(1).split())
+        kind = "official" if spoken_for and _PARTY_WORDS.search(words) else "independent"
+        found.append(Mention(Claimant(words, kind), name.start(1), name.end(1)))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _places_of(text: str, word: str):
+    """Yield where `word` stands in `text`, found by str.find."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _speaks_for(name: str) -> bool:

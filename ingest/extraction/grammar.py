@@ -127,8 +127,8 @@ _TOLL_INCLUDES = re.compile(
 _JOINED = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
 # "Eight of the dead were children", "four were women": the victims a toll's part names.
 _WERE_VICTIMS = re.compile(
-    r"\s*(?:d'entre\s+(?:eux|elles)\s+)?(?:were|was|etaient|sont|etait)\s+(?:(?:all|tous|toutes|also|aussi)\s+)?"
-    r"(?:des\s+)?(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b"
+    r"\s*(?:d'entre\s+(?:eux|elles)\s+)?(?:were|was|etaient|sont|etait)\s+"
+    r"(?:(?:all|tous|toutes|also|aussi)\s+)?(?:des\s+)?(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b"
 )
 # "the number of civilians killed and injured": both.
 _BOTH_WORDS = re.compile(
@@ -502,8 +502,8 @@ _OPENS_ON_NUMBER = re.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(
 _PART_AFTER = re.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
     r"(?:were|was|are|is|etaient|sont|etait|avaient|had)\s+(?:\w+ly\s+|all\s+|tous\s+|toutes\s+|also\s+|aussi\s+)?"
-    r"(?:des\s+(?=enfants|mineurs|femmes|syriens|irakiens|yemenites|etrangers))?(?:(?P<children>children|enfants|minors|mineurs|(?:under|below)\s+(?:the\s+)?age|(?:under|below)\s+\d+"
-    r"|moins\s+de\s+\d+\s+ans)|(?P<women>women|femmes)|(?P<civilians>(?:\w+\s+)?civilians|des\s+civils|civils)"
+    r"(?:des\s+)?(?:(?P<children>children|enfants|minors|mineurs|(?:under|below)\s+(?:the\s+)?age"
+    r"|(?:under|below)\s+\d+|moins\s+de\s+\d+\s+ans)|(?P<women>women|femmes)|(?P<civilians>(?:\w+\s+)?civilians|civils)"
     r"|(?P<people>syrians|iraqis|afghans|yemenis|foreigners|syriens|irakiens|yemenites|etrangers))\b"
 )
 
