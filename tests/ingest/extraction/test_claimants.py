@@ -336,6 +336,10 @@ def test_a_figure_the_ranker_doubts_gets_a_lower_confidence():
         ("On Sept. 23, seven civilians were killed in strikes on the village.", True),
         ("En janvier 2018, l'ONU a recensé 31 morts sur la même place.", False),  # a speaker of its own
         ("Seven civilians were killed in strikes on the village on Tuesday.", False),
+        # the day of an event the journalist tells, opening the sentence
+        ("On Saturday, at least 80 people were killed in a suicide attack.", True),
+        ("Samedi soir, au moins 80 personnes ont été tuées dans un attentat-suicide.", True),
+        ("On Saturday, the UN said at least 80 people were killed.", False),
     ],
     ids=lambda value: str(value)[:40],
 )
@@ -459,3 +463,17 @@ def test_the_rules_take_the_subject_of_a_reporting_verb_not_the_one_it_judges(te
     article, drafts = read_article(text, published="2020-06-15")
     ruled = [c.claimant.name for c in drafts[0].candidates if c.claimant and "rule" in c.features]
     assert ruled == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN mission said on Monday that 1,692 civilians were killed in the first half of the year.\n\n"
+        "On Saturday, at least 80 people were killed and 231 wounded in a suicide attack in Kabul.",
+        "La mission de l'ONU a indiqué lundi que 1 692 civils avaient été tués au premier semestre.\n\n"
+        "Samedi, au moins 80 personnes ont été tuées et 231 blessées dans un attentat-suicide à Kaboul.",
+    ],
+)
+def test_an_event_the_article_tells_does_not_take_the_report_before_for_its_speaker(text):
+    figures = {f.value: f.claimant for f in extract(text, published="2016-07-25")}
+    assert (figures[1692], figures[80], figures[231]) == ("UN", "unattributed", "unattributed")
