@@ -90,8 +90,9 @@ _PAST_OPENING = re.compile(
     r"|le\s+\d{1,2}(?:er)?\s+\w+|il\s+y\s+a\s+(?:une|un|deux|trois|quelques|\d+)\s+\w+|depuis\s+lors"
     r"|last\s+(?:week|month|year)|(?:a\s+week|a\s+month|a\s+year|\w+\s+(?:days|weeks|months|years))\s+(?:ago|earlier)"
     # "On Saturday, at least 80 people were killed ...": the day of an event the article tells
-    r"|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi"
-    r"|samedi|dimanche)(?:\s+(?:soir|matin|dernier))?)"
+    r"|(?:(?:late|early)\s+)?(?:on\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?"
+    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin|dernier|apres-midi))?)"
     r"(?:\s+(?:19|20)\d\d)?\s*,"
 )
 _KINDS = ("official", "independent", "media", "state_media")

@@ -339,6 +339,8 @@ def test_a_figure_the_ranker_doubts_gets_a_lower_confidence():
         # the day of an event the journalist tells, opening the sentence
         ("On Saturday, at least 80 people were killed in a suicide attack.", True),
         ("Samedi soir, au moins 80 personnes ont été tuées dans un attentat-suicide.", True),
+        ("Late on Saturday, at least 80 people were killed in a suicide attack.", True),
+        ("Dimanche après-midi, au moins 80 personnes ont été tuées dans un attentat-suicide.", True),
         ("On Saturday, the UN said at least 80 people were killed.", False),
     ],
     ids=lambda value: str(value)[:40],
