@@ -175,3 +175,28 @@ def test_the_ministry_is_the_ministry_named_before_not_the_army_that_spoke_since
 )
 def test_a_spokesman_speaks_for_the_body_named_after_him(text, language, claimant):
     assert [(f[1], f[2]) for f in read(text, language)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text, language, claimant",
+    [
+        ("Defense Secretary Jim Mattis said 12 civilians were killed in the strike.", "en", "Pentagon"),
+        (
+            "Le secrétaire à la Défense a affirmé que 12 civils avaient été tués dans la frappe.",
+            "fr",
+            "Pentagon",
+        ),
+        (
+            "The defence secretary said one civilian was killed in the RAF strike in Syria.",
+            "en",
+            "UK Ministry of Defence",
+        ),
+        (
+            "Le ministre britannique de la Défense a reconnu qu'un civil avait été tué.",
+            "fr",
+            "UK Ministry of Defence",
+        ),
+    ],
+)
+def test_a_defence_secretary_speaks_for_his_ministry(text, language, claimant):
+    assert [f[1] for f in read(text, language)] == [claimant]
