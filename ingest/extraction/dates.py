@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .numbers import words_to_int
 from .patterns import WordScan, alternation, factored, key_of, keyed, word_start
 
 MONTHS = {
@@ -336,11 +337,7 @@ def _named_month(m: re.Match, original: str | None, before: str) -> bool:
     )
 
 
-# The last month of the first months of a year: "the first three months", "le deuxième trimestre".
-_MONTHS_COUNTED = {
-    **dict(zip("three four five six seven eight nine ten eleven".split(), range(3, 12), strict=True)),
-    **dict(zip("trois quatre cinq six sept huit neuf dix onze".split(), range(3, 12), strict=True)),
-}
+# The last month of a year's first quarters: "the first quarter", "le deuxième trimestre".
 _QUARTER_ENDS = {"first": 3, "premier": 3, "second": 6, "deuxieme": 6, "third": 9, "troisieme": 9}
 
 
@@ -348,7 +345,8 @@ def _last_month_of(words: str) -> int:
     """Return the month a year's first months end with: 6 for a half, 3 for "the first quarter"."""
     if "quarter" in words or "trimestre" in words:
         return next(end for word, end in _QUARTER_ENDS.items() if word in words)
-    return next((n for word, n in _MONTHS_COUNTED.items() if f"{word} " in words), 6)
+    counted = (words_to_int(word, "en") or words_to_int(word, "fr") for word in words.split())
+    return next(filter(None, counted), 6)  # "the first three months", "les neuf premiers mois"; a half: 6
 
 
 def _kind(before: str, default: str) -> str:

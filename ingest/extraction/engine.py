@@ -104,6 +104,11 @@ class SentenceFacts:
         self.index = 0  # its place in the article's sentences
 
     @read_once
+    def air_harm(self) -> bool:
+        """Whether it names strikes from the air (`_AIR_HARM`)."""
+        return bool(_AIR_HARM.search(folded_sentence(self)))
+
+    @read_once
     def scope_cues(self) -> list[tuple[str, int, int]]:
         pub = self.article.pub
         return cues.scope_cues(self.article.folded, self.start, self.end, pub.year if pub else None)
@@ -570,7 +575,7 @@ def _draft(
         draft.perpetrator = "other"  # "l'armée gouvernementale" in Yemen or Libya: not Damascus
     if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
         draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
-    if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and _air_harm(fact):
+    if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and fact.air_harm:
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of if as_of else draft.as_of
@@ -670,14 +675,6 @@ _AIR_HARM = Guarded(
     ),
     ("strike", "raid", "frappe", "bombardement"),
 )
-
-
-def _air_harm(fact) -> bool:
-    """Tell whether a sentence names strikes from the air (`_AIR_HARM`): read once for all its figures."""
-    air = fact.memo.get("air_harm")
-    if air is None:
-        air = fact.memo["air_harm"] = bool(_AIR_HARM.search(folded_sentence(fact)))
-    return air
 
 
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
