@@ -352,7 +352,7 @@ _ADJECTIVES = (
     r"(?:\s+(?:aeriens?|aeriennes?|aerial|air|internationale?|international|militaires?|military|allied|"
     r"meurtri\w*|deadly|civiles?|civils?|occidentale|western|dirigee\s+par|menee\s+par|conduite\s+par|led\s+by"
     r"|sol-sol|sol-air|surface-to-surface|surface-to-air|balistiques?|ballistic|guidee?s|guided|de\s+croisiere"
-    r"|cruise"
+    r"|cruise|conjointe?s?|joint"
     r"|menee?s|conduites?|effectuee?s?|lancee?s?|conducted|carried\s+out|launched))*"
 )
 # What stands before the actor it names: a harm ("frappes de la coalition"), "par"/"by" ("tués par l'EI"),
@@ -379,6 +379,7 @@ PERPETRATOR_SCAN = WordScan(
     rf"(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
     rf"|roadside|drone))?\s+(?:{_HARM})"
     rf"|(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft|troupes))?[\s\"']*"
+    rf"(?:,[^,.;:]{{3,50}},)?"  # "les forces russes, alliées du régime syrien, ont mené ces frappes"
     rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|of(?=\s+killing)"
     rf"|(?:would|may|might|could)\s+have"
     rf"|pourrai\w*\s+avoir|aurai\w*)?"
@@ -386,6 +387,9 @@ PERPETRATOR_SCAN = WordScan(
     rf"\s*(?:tue|killed|killing|cause\s+la\s+mort|caused\s+the\s+deaths?|bombarde|bombed|frappe|struck|execute"
     rf"|executed|massacre|massacred|attacked|attaque|stormed|shelled|pilonne|targeted|cible|tire|fired|largue|dropped"
     rf"|shot|abattu|(?:\w+\s+)?(?:responsables?|responsible)\s+(?:for|de|d')"
+    # "les forces russes ont mené ces frappes", "US forces carried out the strike": the deed is the harm
+    rf"|(?:mene|conduit|effectue|lance|carried\s+out|conducted|launched)\s+(?:(?:des|ces|les|la|cette|une|de"
+    rf"|the|these|those|an?|new|several)\s+)?(?:(?:nouvelles?|new|deux|two|plusieurs|several)\s+)?(?:{_HARM})"
     rf"|(?:sont|est|etaient|were|was|are|is)\s+(?:tenue?s?\s+pour|held)\s+(?:responsables?|responsible)\s+(?:for|de|d')"
     # "Russian forces for 35": the harm of a figure whose words are left out
     rf"|(?:for|pour)\s+\d+))"
@@ -556,7 +560,18 @@ _NOT_HARM_BY = re.compile(
 
 # "airstrikes targeting Yemen's Houthi rebels killed 16": the rebels are the target, not the killers.
 _TARGETED_BEFORE = re.compile(
-    word_start(r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre)\s+(?:[\w'-]+\s+){0,2}$")
+    word_start(
+        r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre|fighting|battling|combating"
+        r"|(?:to|pour)\s+(?:defeat|beat|fight|combat|destroy|counter|vaincre|combattre|chasser|detruire))\s+"
+        r"(?:[\w'-]+\s+){0,2}(?:[ld]')?$"
+    )
+)
+# "an airstrike on al-Shabab militants killed two": what the strike hit (but "a raid on a market by IS").
+_STRUCK_BEFORE = re.compile(
+    word_start(
+        r"\b(?:air\s*strikes?|strikes?|raids?|bombings?|attacks?|frappes?|bombardements?|attaques?)\s+(?:on|sur)\s+"
+        r"(?:[\w'-]+\s+){0,2}$"
+    )
 )
 
 
@@ -582,6 +597,8 @@ def perpetrators(
             or _BACKED_BY.search(scan, max(start, begin - 24), begin)
             or not scan[begin].isdigit()
             and _TARGETED_BEFORE.search(scan, max(start, begin - 40), begin)
+            or not scan.startswith(("par", "by"), begin, stop)
+            and _STRUCK_BEFORE.search(scan, max(start, begin - 40), begin)
         ):
             continue
         actor = ACTOR_PATTERN.search(scan[begin:stop])

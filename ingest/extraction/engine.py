@@ -1174,6 +1174,8 @@ def _same_figure(a: Draft, b: Draft) -> bool:
     if ra.casualty != rb.casualty and _family(ra.casualty) != _family(rb.casualty):
         return False
     if ra.value == rb.value and ra.value_max == rb.value_max:
+        if _other_harm(a, b):
+            return False  # "4 killed in another strike" by Russia, then 4 killed by rebel drones
         if a.headline or b.headline:
             return True  # a headline restates the body's figure, naming its source more loosely ("l'ONU")
         same_victims = ra.victims == rb.victims or "people" in (ra.victims, rb.victims)
@@ -1190,6 +1192,16 @@ def _same_figure(a: Draft, b: Draft) -> bool:
         a.claimant is not None
         and (_rounds_to(ra, rb) or _rounds_to(rb, ra))  # seldom: tested before the claimants
         and _same_claimant(a.claimant, b.claimant)
+    )
+
+
+def _other_harm(a: Draft, b: Draft) -> bool:
+    """Tell whether two equal counts name different perpetrators, each on evidence: two harms, not one."""
+    return (
+        a.perpetrator != b.perpetrator
+        and min(a.strength["perpetrator"], b.strength["perpetrator"]) >= 1
+        and max(a.strength["perpetrator"], b.strength["perpetrator"]) == 2
+        and "unknown" not in (a.perpetrator, b.perpetrator)
     )
 
 

@@ -960,3 +960,13 @@ def test_windows_line_ends_and_trailing_blanks_read_as_plain_line_breaks():
         return [(f.value, f.casualty, f.claimant, f.scope) for f in extract(article, published="2019-06-05")]
 
     assert read(text.replace("\n", "\r\n")) == read(text.replace("\n", " \n")) == read(text)
+
+
+def test_two_equal_counts_of_two_harms_stay_two_figures_and_a_restatement_stays_one():
+    text = (
+        "Russian strikes killed nine civilians in Idlib on Sunday, the Syrian Observatory for Human Rights "
+        "said. Four more people died in another Russian strike near Saraqeb. On Saturday, rebel rocket fire "
+        "killed four civilians in Aleppo, the Observatory said. It later said the four had been killed by "
+        "rebel rockets."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(9, "russia"), (4, "russia"), (4, "other")]
