@@ -479,7 +479,7 @@ _LOCAL_OFFICIALS = WordScan(
         r"(?:\s+et\s+(?:medicales|hospitalieres|locales|securitaires|policieres))?"
         r"|(?:medical|hospital|security|local|police)\s+sources?"
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
-        r"|the\s+army|l'armee"
+        r"|the\s+army|l'armee|the\s+government|le\s+gouvernement|(?:the\s+|le\s+|a\s+|un\s+|local\s+)?(?:mayor|maire)"
     )
     + r")(?![\w-])",
     not_after=r"\w'-",

@@ -249,6 +249,9 @@ _SUBJECT = re.compile(
     rf"(?<![njGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
     rf"|&{_NP_NOUN})*){_AUX}(?P<set>m[jG]*[cepw]?[jG]*)?(?P<verb>{_CASUALTY})"
 )
+# "Six jeunes chasseurs ont été tués", "14 pilgrims died": a noun the lexicon does not know, with
+# its own verb right after it, counts people (combatants and things have their own tags).
+_UNKNOWN_NOUN_SUBJECT = re.compile(rf"(?<![njGcepwMOxqP])(?P<np>q*nj*oj*){_AUX}(?P<verb>[kh])")
 # "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
 _ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
 # "Sur les 140 morts dénombrés ..., 33 étaient des enfants", "Au nombre des victimes figurent 3 enfants",
@@ -427,6 +430,7 @@ _FRAMES = (
     (set("K"), _simple(_DEATH_OF, "killed")),
     (set("W"), _simple(_LEFT_WITH, "injured")),
     (set("kh"), _simple(_VERB_OBJECT, None)),
+    (set("kh"), _simple(_UNKNOWN_NOUN_SUBJECT, None)),
     (set("=-"), _namely),
     (set("g"), _toll),
 )

@@ -100,6 +100,10 @@ COUNTRY_AUTHORITIES = (
     ("Gaza health ministry", r"gaza"),  # the territory's officials who count its dead
     ("Sudanese authorities", r"soudan|sudan|khartoum"),
     ("Ethiopian authorities", r"ethiop"),
+    ("Malian authorities", r"mali(?![ck]|gn|n(?!e))|bamako|tombouctou|timbuktu|menaka"),
+    ("Burkinabe authorities", r"burkin|ouagadougou"),
+    ("Nigerian authorities", r"nigeria|maiduguri"),  # before Niger, whose words begin theirs
+    ("Nigerien authorities", r"niger|niamey"),
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
 # The scan looks for the "'s" first (a literal, found in C), then for the country before it.

@@ -883,8 +883,8 @@ def test_un_cumul_tient_au_jour_ou_le_communique_l_a_publie():
 def test_two_equal_counts_of_two_harms_stay_two_figures():
     text = (
         "Neuf civils ont été tués dimanche dans des frappes russes sur Idleb, selon l'OSDH. Quatre autres "
-        "personnes ont été tuées dans une autre frappe russe près de Saraqeb, selon la même source. La veille, "
-        "des tirs de roquettes rebelles avaient tué quatre civils à Alep, a ajouté l'OSDH."
+        "personnes ont été tuées dans une autre frappe russe près de Saraqeb, selon la même source. "
+        "La veille, des tirs de roquettes rebelles avaient tué quatre civils à Alep, a ajouté l'OSDH."
     )
     figures = extract(text, published="2019-05")
     assert [(f.value, f.perpetrator) for f in figures] == [(9, "russia"), (4, "russia"), (4, "other")]

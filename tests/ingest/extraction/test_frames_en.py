@@ -416,3 +416,30 @@ def test_a_pronoun_that_includes_a_part_counts_that_part(text, expected):
 )
 def test_a_part_that_were_children_is_counted(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun the lexicon does not know, with its own verb: people
+        ("At least 14 pilgrims died when the bus was hit.", [(14, None, "at_least", "killed", "people")]),
+        ("Six young hunters were killed on Thursday near Gao.", [(6, None, "exact", "killed", "people")]),
+        # a part with no number of its own between the noun and the verb
+        (
+            "Sixteen people including women and children were killed in the strike.",
+            [(16, None, "exact", "killed", "people")],
+        ),
+        # combatants are never a figure
+        ("Between 2,372 and 2,581 combatants were killed in those strikes.", []),
+    ],
+)
+def test_a_subject_the_lexicon_does_not_name(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_part_said_of_the_figure_before_after_a_reporting_clause():
+    text = (
+        "Six young hunters were killed on Thursday near Gao. The mayor told AFP that four of them were "
+        "under 16."
+    )
+    assert figures(text) == [(6, None, "exact", "killed", "people"), (4, None, "exact", "killed", "children")]

@@ -453,3 +453,28 @@ def test_les_victimes_qui_comprennent_une_partie_comptent_cette_partie(text, exp
 )
 def test_une_partie_qui_etaient_des_enfants_est_comptee(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # un nom que le lexique ne connaît pas, suivi de son verbe : des personnes
+        ("Six jeunes chasseurs ont été tués jeudi près de Gao.", [(6, None, "exact", "killed", "people")]),
+        ("Au moins 14 pèlerins sont morts dans l'accident.", [(14, None, "at_least", "killed", "people")]),
+        # une partie sans nombre entre le nom et le verbe
+        (
+            "Seize personnes dont des civils ont été tuées dans la frappe.",
+            [(16, None, "exact", "killed", "people")],
+        ),
+    ],
+)
+def test_a_subject_the_lexicon_does_not_name(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_part_said_of_the_figure_before_after_a_reporting_clause():
+    text = (
+        "Six jeunes chasseurs ont été tués jeudi près de Gao. Le maire a déclaré à l'AFP que quatre "
+        "d'entre eux avaient moins de 16 ans."
+    )
+    assert figures(text) == [(6, None, "exact", "killed", "people"), (4, None, "exact", "killed", "children")]

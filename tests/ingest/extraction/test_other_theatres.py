@@ -200,3 +200,38 @@ def test_a_spokesman_speaks_for_the_body_named_after_him(text, language, claiman
 )
 def test_a_defence_secretary_speaks_for_his_ministry(text, language, claimant):
     assert [f[1] for f in read(text, language)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text, language, claimant",
+    [
+        (
+            "Au Mali, 20 villageois ont été tués dans l'attaque, a déclaré le maire de Ménaka.",
+            "fr",
+            "Malian authorities",
+        ),
+        (
+            "Twenty villagers were killed near Gao in Mali, the town's mayor told Reuters.",
+            "en",
+            "Malian authorities",
+        ),
+        ("Au Niger, 12 civils ont été tués, selon les autorités locales.", "fr", "Nigerien authorities"),
+        (
+            "Au Burkina Faso, 15 civils ont été tués, a annoncé le gouvernement.",
+            "fr",
+            "Burkinabe authorities",
+        ),
+        (
+            "In Iraq, 16 people including civilians were killed, the government said.",
+            "en",
+            "Iraqi authorities",
+        ),
+        (
+            "En Irak, 16 personnes dont des civils ont été tuées, a annoncé le gouvernement.",
+            "fr",
+            "Iraqi authorities",
+        ),
+    ],
+)
+def test_a_mayor_or_the_government_unnamed_speaks_for_the_country_of_the_figure(text, language, claimant):
+    assert [f[1] for f in read(text, language)] == [claimant]
