@@ -70,15 +70,18 @@ _LATIN_1 = bytes(_latin_1_byte(cp) for cp in range(256))
 
 
 def fold_in_place(text: str) -> str:
-    """Return `text` lower-cased, without accents, with the same length and offsets."""
+    """Return `text` lower-cased, without accents, with the same length and offsets.
+
+    A double hyphen is a dash: "29 morts --11 civils" reads as "29 morts - 11 civils".
+    """
     try:
         latin_1 = text.encode("latin-1")
     except UnicodeEncodeError:
         lowered = text.lower()
         if len(lowered) != len(text):
-            return text.translate(_TABLE)
-        return _SPECIAL.sub(_fold_match, lowered)
-    return latin_1.translate(_LATIN_1).decode("latin-1").replace("\u00b5", "\u03bc")
+            return text.translate(_TABLE).replace("--", "- ")
+        return _SPECIAL.sub(_fold_match, lowered).replace("--", "- ")
+    return latin_1.translate(_LATIN_1).decode("latin-1").replace("\u00b5", "\u03bc").replace("--", "- ")
 
 
 def _fold_match(match) -> str:

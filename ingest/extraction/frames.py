@@ -269,9 +269,10 @@ _TOLL_IS = re.compile(
 _TOLL_TO = re.compile(
     rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepw]?[jG]*[khvb]?)?"
 )
-# "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -".
+# "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -";
+# "at least 29 dead - 11 civilians, 15 fighters and three soldiers".
 _NAMELY = re.compile(
-    rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?=(?P<np>{_NP})"
+    rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?[=-](?P<np>{_NP})"
     rf"|(?P<noun>[cepwkhvb])-[aq]*(?P<np2>n)[^-.:;n]{{0,4}}-,?{_AUX}(?P<verb2>{_CASUALTY})?"
 )
 # "a entraîné la mort d'au moins 23 civils", "the deaths of 12 civilians".

@@ -260,8 +260,9 @@ _SUBCOUNT_BEFORE = re.compile(
     r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,4}\s*(?:,|\bet\b|"
     r"\band\b)\s*)*$"
 )
+# Where the parts of a toll begin: "..., dont", "29 morts - 11 civils, 15 combattants".
 _SUBCOUNT_TAIL = re.compile(
-    r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b"
+    r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b|\s-\s*(?=\d)"
 )
 _SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
 _TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")

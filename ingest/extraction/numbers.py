@@ -112,12 +112,14 @@ _WORDS = keyed(
     }
 )
 _BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|" + _WORDS
-NUMBER_PATTERN = re.compile(rf"(?<![\w-])(?:{_BODY})")
+# Not inside a word nor after a hyphen that joins it to one ("F-16", "2014-2017"); after a dash, it is
+# a number: "29 morts, —11 civils".
+NUMBER_PATTERN = re.compile(rf"(?<!\w)(?<!\w-)(?:{_BODY})")
 # Where a number may start, found by a scan that opens on the character before it: tried only at the
 # characters that may stand before a number, not at every one as a look-behind is. A digit, or the words
 # without their look-behinds ("l'un") and groups, which cost the scan at every word that opens like a
 # number: it finds a few places more, and NUMBER_PATTERN reads the number at each place found, if any.
-_NUMBER_SCAN = WordScan(r"\d|" + re.sub(r"\(\?<!l'\.\)|\(\?P<\w+>\)", "", _WORDS), not_after=r"\w-")
+_NUMBER_SCAN = WordScan(r"(?<!\w-)(?:\d|" + re.sub(r"\(\?<!l'\.\)|\(\?P<\w+>\)", "", _WORDS) + ")", not_after=r"\w")
 
 
 def search_number(text: str, position: int, end: int) -> re.Match | None:

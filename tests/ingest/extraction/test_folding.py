@@ -10,3 +10,9 @@ def test_a_latin_1_text_folds_as_the_character_by_character_path_does():
         assert fold_in_place(text) + "'" == fold_in_place(text + "\u2019"), hex(cp)
         assert fold_in_place(text).isascii() == fold_in_place(text + "\u2019").isascii()
     assert fold_in_place("5 \u00b5g") == "5 \u03bcg"
+
+
+def test_a_double_hyphen_is_a_dash_of_the_same_length_on_every_path():
+    for text in ("29 morts --11 civils", "29 morts --11 civils \u2019", "29 MORTS --11 \u0130"):
+        folded = fold_in_place(text)
+        assert len(folded) == len(text) and "- 11" in folded and "--" not in folded

@@ -443,3 +443,11 @@ def test_a_part_said_of_the_figure_before_after_a_reporting_clause():
         "under 16."
     )
     assert figures(text) == [(6, None, "exact", "killed", "people"), (4, None, "exact", "killed", "children")]
+
+
+def test_the_parts_of_a_toll_after_a_dash():
+    text = "Kurdish authorities reported at least 29 dead -- 11 civilians, 15 fighters and three soldiers."
+    assert figures(text) == [
+        (29, None, "at_least", "killed", "people"),
+        (11, None, "exact", "killed", "civilians"),
+    ]

@@ -478,3 +478,15 @@ def test_a_part_said_of_the_figure_before_after_a_reporting_clause():
         "d'entre eux avaient moins de 16 ans."
     )
     assert figures(text) == [(6, None, "exact", "killed", "people"), (4, None, "exact", "killed", "children")]
+
+
+@pytest.mark.parametrize("dash", ["--", "—", " - "])
+def test_the_parts_of_a_toll_after_a_dash(dash):
+    text = (
+        f"Les autorités kurdes ont fait état d'au moins 29 morts, {dash}11 civils, 15 combattants et "
+        "trois soldats."
+    )
+    assert figures(text) == [
+        (29, None, "at_least", "killed", "people"),
+        (11, None, "exact", "killed", "civilians"),
+    ]
