@@ -440,9 +440,11 @@ _COMPARED_TOLL = Guarded(
             r"(?:higher|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu"
             r"|underestimat|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+"
             r"(?:death\s+)?(?:toll|tally|count)"
+            # "près de huit fois supérieur", "eight times higher"
+            r"|\b(?:fois|times)\s+(?:superieure?s?|plus\s+(?:eleve|lourd|important)|higher|greater|larger|more)\b"
         )
     ),
-    ("higher", "lower", "greater", "heavier", "plus", "sous-", "under"),
+    ("higher", "lower", "greater", "heavier", "plus", "sous-", "under", "fois", "times"),
 )
 
 

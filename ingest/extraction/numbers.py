@@ -119,7 +119,9 @@ NUMBER_PATTERN = re.compile(rf"(?<!\w)(?<!\w-)(?:{_BODY})")
 # characters that may stand before a number, not at every one as a look-behind is. A digit, or the words
 # without their look-behinds ("l'un") and groups, which cost the scan at every word that opens like a
 # number: it finds a few places more, and NUMBER_PATTERN reads the number at each place found, if any.
-_NUMBER_SCAN = WordScan(r"(?<!\w-)(?:\d|" + re.sub(r"\(\?<!l'\.\)|\(\?P<\w+>\)", "", _WORDS) + ")", not_after=r"\w")
+_NUMBER_SCAN = WordScan(
+    r"(?<!\w-)(?:\d|" + re.sub(r"\(\?<!l'\.\)|\(\?P<\w+>\)", "", _WORDS) + ")", not_after=r"\w"
+)
 
 
 def search_number(text: str, position: int, end: int) -> re.Match | None:

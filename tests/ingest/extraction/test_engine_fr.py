@@ -2,7 +2,8 @@
 
 import pytest
 
-from ingest.extraction import extract
+from ingest.extraction import engine, extract
+from ingest.extraction.folding import fold_in_place
 
 
 def one(text, published="2019-05", **fields):
@@ -888,3 +889,16 @@ def test_two_equal_counts_of_two_harms_stay_two_figures():
     )
     figures = extract(text, published="2019-05")
     assert [(f.value, f.perpetrator) for f in figures] == [(9, "russia"), (4, "russia"), (4, "other")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Airwars avance que le bilan est en réalité près de huit fois supérieur, avec 3 817 civils tués.",
+        "Airwars says the real toll is nearly eight times higher, at 3,817 civilians killed.",
+        "Selon Airwars, le bilan serait trois fois plus élevé.",
+    ],
+)
+def test_a_toll_said_to_be_times_higher_is_another_count_of_the_same_harm(sentence):
+    folded = fold_in_place(sentence)
+    assert engine._COMPARED_TOLL.search(folded, 0, len(folded))
