@@ -74,14 +74,18 @@ def fold_in_place(text: str) -> str:
 
     A double hyphen is a dash: "29 morts --11 civils" reads as "29 morts - 11 civils".
     """
+    return _fold_characters(text).replace("--", "- ")
+
+
+def _fold_characters(text: str) -> str:
     try:
         latin_1 = text.encode("latin-1")
     except UnicodeEncodeError:
         lowered = text.lower()
         if len(lowered) != len(text):
-            return text.translate(_TABLE).replace("--", "- ")
-        return _SPECIAL.sub(_fold_match, lowered).replace("--", "- ")
-    return latin_1.translate(_LATIN_1).decode("latin-1").replace("\u00b5", "\u03bc").replace("--", "- ")
+            return text.translate(_TABLE)
+        return _SPECIAL.sub(_fold_match, lowered)
+    return latin_1.translate(_LATIN_1).decode("latin-1").replace("\u00b5", "\u03bc")
 
 
 def _fold_match(match) -> str:
