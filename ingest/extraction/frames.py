@@ -101,7 +101,7 @@ def lexicon() -> Lexicon:
         scan("khvbtKgi"),
         cue("h"),
         re.compile(
-            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<')}|{_FRACTION_CUE})(?![\w-])"
+            rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<f')}|{_FRACTION_CUE})(?![\w-])"
         ),
         scan("urx"),
         re.compile(r"\b(?:sur|in|out\s+of)\s+$"),
@@ -226,11 +226,11 @@ def _bound_as_adjective(tags: list[str], k: int) -> None:
 # injured); t toll noun; # a count ("number", "total"); g toll verb; T a/to/at; P de/of;
 # q qualifier; a auxiliary or adverb; d dont/including; m a set ("parmi les"); i includes;
 # A "ainsi que"; & and; = "soit"; D "that"; r rate; / "sur"; u unharmed; z things; y left;
-# W with; K "la mort"; < "higher"; > "than"; o other words.
+# W with; K "la mort"; < "higher"; > "than"; f a family; o other words.
 _NOUN = "[cepwMOx]"
 _NP = rf"q*nP?[jG]*{_NOUN}?[jG]*"  # "quelque 40 habitants locaux", "dozens of civilians"
 # "32 réfugiés somaliens", "7 passagers du minibus ont été tués"
-_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:{_NOUN}[jG]*)?(?:P[ojG]{{1,3}}(?=[aTkhvb]))?"
+_NP_NOUN = rf"q*nP?[jG]*{_NOUN}[jG]*(?:{_NOUN}[jG]*)?(?:P[ojGf]{{1,3}}(?=[aTkhvb]))?"
 _AUX = "[aT]*"
 _CASUALTY = "[khvb]"
 _CASUALTY_OF = {
@@ -281,6 +281,10 @@ _DEATH_OF = re.compile(rf"KP(?P<np>{_NP})")
 _VERB_OBJECT = re.compile(
     rf"(?P<verb>[kh])[aTq]*(?P<np>q*nP?[jG]*(?:{_NOUN}[jG]*|(?=[,.:)/TPa&-]|$)))(?![nkhvb])"
 )  # with no noun, the number stands alone: not "kills 30 pine nut workers"
+# "killed a family of seven", "a tué une famille de sept personnes": the family's members.
+_FAMILY_OF = re.compile(
+    rf"(?P<verb>[kh])[aTq]*(?:o?n|o)?[jGo]{{0,2}}f[jG]*P(?P<np>q*n[jG]*{_NOUN}?[jG]*)(?![nkhvb])"
+)
 # "left 23 passers-by with serious injuries".
 _LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
 # "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
@@ -299,7 +303,7 @@ _COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)(?:[^.:;]*?Wq
 _RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
 _FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
 _UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
-_THINGS = re.compile(r"(?P<n>n)P?j*z|(?P<n2>n)<>")
+_THINGS = re.compile(r"(?P<n>n)P?j*[zf]|(?P<n2>n)<>")
 
 
 def _noun_victims(tags: str, start: int, end: int) -> str | None:
@@ -432,6 +436,7 @@ _FRAMES = (
     (set("W"), _simple(_LEFT_WITH, "injured")),
     (set("kh"), _simple(_VERB_OBJECT, None)),
     (set("kh"), _simple(_UNKNOWN_NOUN_SUBJECT, None)),
+    (set("f"), _simple(_FAMILY_OF, None)),
     (set("=-"), _namely),
     (set("g"), _toll),
 )
@@ -440,7 +445,7 @@ _VETOES = (
     (set("r"), _RATE),
     (set("g"), _COMBATANT_TOLL),
     (set("u"), _UNHARMED),
-    (set("z<"), _THINGS),
+    (set("z<f"), _THINGS),
     (set("/"), _FRACTION),
 )
 

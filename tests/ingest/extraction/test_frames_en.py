@@ -451,3 +451,18 @@ def test_the_parts_of_a_toll_after_a_dash():
         (29, None, "at_least", "killed", "people"),
         (11, None, "exact", "killed", "civilians"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The strike killed a family of seven in Raqqa.", [(7, None, "exact", "killed", "people")]),
+        (
+            "The strike killed an entire family of nine, including five children.",
+            [(9, None, "exact", "killed", "people"), (5, None, "exact", "killed", "children")],
+        ),
+        ("Three families lost their homes in the strike.", []),
+    ],
+)
+def test_a_family_counts_its_members_not_itself(text, expected):
+    assert figures(text) == expected

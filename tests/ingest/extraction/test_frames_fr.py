@@ -490,3 +490,19 @@ def test_the_parts_of_a_toll_after_a_dash(dash):
         (29, None, "at_least", "killed", "people"),
         (11, None, "exact", "killed", "civilians"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La frappe a tué une famille de sept personnes à Raqqa.", [(7, None, "exact", "killed", "people")]),
+        ("Une famille de sept personnes a été tuée à Raqqa.", [(7, None, "exact", "killed", "people")]),
+        (
+            "La frappe a tué toute une famille de neuf personnes, dont cinq enfants.",
+            [(9, None, "exact", "killed", "people"), (5, None, "exact", "killed", "children")],
+        ),
+        ("Une famille entière a perdu sa maison dans la frappe.", []),
+    ],
+)
+def test_a_family_counts_its_members_not_itself(text, expected):
+    assert figures(text) == expected
