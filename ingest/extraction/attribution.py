@@ -744,6 +744,8 @@ class Attributor:
                 self.named.append(claimant)
                 if not reference and not self._acts(before, e):
                     self.mentioned.append(Attribution(claimant, s, "named", 0.5))
+                    if _OPENS_SENTENCE.fullmatch(self.folded, start, s):
+                        self.last_attributive = claimant  # "HRW visited the site. It found that ..."
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
@@ -1031,6 +1033,10 @@ class Attributor:
         self.last_attributive = claimant
         self.last_any = claimant
         self.last_by_kind[claimant.kind] = claimant
+
+
+# What may stand before a name that opens its sentence as its subject.
+_OPENS_SENTENCE = re.compile(r"[\s\"'«“]*(?:the\s+|l'|la\s+|le\s+|les\s+)?")
 
 
 # The word of a reference that a claimant's names contain ("l'Observatoire" -> "Observatoire syrien").

@@ -970,3 +970,11 @@ def test_two_equal_counts_of_two_harms_stay_two_figures_and_a_restatement_stays_
         "rebel rockets."
     )
     assert _one(text, perpetrator="perpetrator") == [(9, "russia"), (4, "russia"), (4, "other")]
+
+
+def test_a_pronoun_speaks_for_the_name_that_opened_the_sentence_before():
+    text = (
+        "The Syrian Observatory said ten people died in Raqqa. Human Rights Watch visited the site. It found "
+        "that at least 20 civilians had been killed."
+    )
+    assert _one(text, claimant="claimant") == [(10, "SOHR"), (20, "Human Rights Watch")]

@@ -902,3 +902,12 @@ def test_two_equal_counts_of_two_harms_stay_two_figures():
 def test_a_toll_said_to_be_times_higher_is_another_count_of_the_same_harm(sentence):
     folded = fold_in_place(sentence)
     assert engine._COMPARED_TOLL.search(folded, 0, len(folded))
+
+
+def test_a_pronoun_speaks_for_the_name_that_opened_the_sentence_before():
+    text = (
+        "Amnesty International s'est rendue sur place le mois dernier. Elle a établi qu'au moins 20 civils "
+        "avaient été tués."
+    )
+    figures = extract(text, published="2019-05")
+    assert [(f.value, f.claimant) for f in figures] == [(20, "Amnesty International")]
