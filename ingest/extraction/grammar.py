@@ -184,7 +184,7 @@ _PART_OF_CIVILIANS = re.compile(
 )
 # "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
 _EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
-_OTHERS_ALONE = re.compile(r"\s*(?:autres|others|de\s+plus)(?![\w-])")
+_OTHERS_ALONE = re.compile(r"\s*(?:autres|others|more|de\s+plus)(?![\w-])")
 _CASUALTY_VERBS = {
     "both": r"tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)"
     r"|killed\s+and\s+(?:wounded|injured)",

@@ -978,3 +978,14 @@ def test_a_pronoun_speaks_for_the_name_that_opened_the_sentence_before():
         "that at least 20 civilians had been killed."
     )
     assert _one(text, claimant="claimant") == [(10, "SOHR"), (20, "Human Rights Watch")]
+
+
+def test_more_after_a_number_is_another_group_of_victims():
+    text = (
+        "In a statement, the Pentagon said 12 civilians had been killed in the raid. The statement added "
+        "that five more were injured."
+    )
+    assert _one(text, casualty="casualty", claimant="claimant") == [
+        (12, "killed", "Pentagon"),
+        (5, "injured", "Pentagon"),
+    ]
