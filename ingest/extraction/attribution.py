@@ -251,7 +251,7 @@ _AFTER_VERB = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|its\s+)?$")
 _AGENT_BEFORE = re.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
-    r"communiqu|annonc|reconn|enregistr|dress|etabli|acknowledg|admit|confirm|recogni|verifi|assess|estimat"
+    r"communiqu|annonc|reconn|enregistr|dress|etabli|acknowledg|admit|confirm|recogni|verifi|assess|estim|avanc"
     r")\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 _LED_BY = re.compile(

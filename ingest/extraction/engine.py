@@ -728,6 +728,11 @@ def _country_named(article, facts) -> str:
 def _attribution(reading: Reading, i: int, facts, readings) -> Attribution | None:
     fact = facts[i]
     candidates = [a for a in _in_clause(reading, fact, readings) if not _disowns(a, reading, fact)]
+    counted_by = next(
+        (a for a in candidates if a.role == "agent" and 0 < a.position - reading.end <= 30), None
+    )
+    if counted_by is not None:
+        return counted_by  # "a fraction of the 8,000 estimated by Airwars", "les 8 000 avancés par Airwars"
     before = [a for a in candidates if a.position < reading.start]
     if len(before) > 1 and before[-1].role == "verb" and any(a.role == "subject" for a in before[:-1]):
         before.pop()  # "HRW juge la coalition coupable ... où 65 civils ont été tués": the object, not HRW

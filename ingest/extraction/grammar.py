@@ -184,6 +184,11 @@ _PART_OF_CIVILIANS = re.compile(
 )
 # "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
 _EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
+# "the 8,000 estimated by Airwars", "les 8 000 avancés par Airwars": the count before, by another.
+_COUNTED_BY = re.compile(
+    r"\s+(?:estimated|counted|recorded|documented|reported|claimed|tallied|cited|avance\w*|recense\w*"
+    r"|comptabilise\w*|estime\w*|denombre\w*|documente\w*|cite\w*)\s+(?:by|par)(?![\w-])"
+)
 _OTHERS_ALONE = re.compile(r"\s*(?:autres|others|more|de\s+plus)(?![\w-])")
 _CASUALTY_VERBS = {
     "both": r"tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)"
@@ -767,6 +772,11 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     named = _WERE_VICTIMS.match(right)
     if casualty is None and named and readings:  # "... and four were women"
         return readings[-1].casualty, named.lastgroup, is_subcount, 0.9, False, False
+    if casualty is None and readings and _COUNTED_BY.match(right):
+        previous = readings[
+            -1
+        ]  # "1,302 deaths, a fraction of the 8,000 estimated by Airwars": another's count
+        return previous.casualty, previous.victims, False, 0.85, previous.inherits_victims, False
     if (
         casualty is None
         and gap is not None

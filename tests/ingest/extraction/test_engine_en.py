@@ -989,3 +989,15 @@ def test_more_after_a_number_is_another_group_of_victims():
         (12, "killed", "Pentagon"),
         (5, "injured", "Pentagon"),
     ]
+
+
+@pytest.mark.parametrize("participle", ["estimated", "recorded", "documented"])
+def test_the_count_of_another_set_beside_a_figure_is_theirs(participle):
+    text = (
+        "The coalition has so far acknowledged 1,302 civilian deaths in Iraq and Syria, a fraction of the "
+        f"8,000 {participle} by Airwars."
+    )
+    assert _one(text, casualty="casualty", victims="victims", claimant="claimant") == [
+        (1302, "killed", "civilians", "US-led coalition"),
+        (8000, "killed", "civilians", "Airwars"),
+    ]

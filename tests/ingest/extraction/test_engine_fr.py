@@ -911,3 +911,13 @@ def test_a_pronoun_speaks_for_the_name_that_opened_the_sentence_before():
     )
     figures = extract(text, published="2019-05")
     assert [(f.value, f.claimant) for f in figures] == [(20, "Amnesty International")]
+
+
+@pytest.mark.parametrize("participle", ["avancés", "recensés", "estimés"])
+def test_the_count_of_another_set_beside_a_figure_is_theirs(participle):
+    text = f"L'armée américaine reconnaît 1 302 morts civils, bien loin des 8 000 {participle} par Airwars."
+    figures = extract(text, published="2019-05")
+    assert [(f.value, f.casualty, f.victims, f.claimant) for f in figures] == [
+        (1302, "killed", "civilians", "US military"),
+        (8000, "killed", "civilians", "Airwars"),
+    ]
