@@ -424,6 +424,10 @@ _MODIFIER_AFTER = re.compile(
     + REPORTING_VERB
     + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
+# "Airwars said the coalition's figure was too low": whose count is spoken of, not who speaks.
+_COUNT_OF_AFTER = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:figures?|counts?|tall(?:y|ies)|toll|estimates?|numbers?|data|claims?|account|assessment)\b"
+)
 # Whether a name acts or modifies another noun, read in one call: most names do neither.
 _ACTS_AFTER = re.compile(f"{_ACTOR_AFTER.pattern}|{_PASSIVE_AFTER.pattern}")
 _ACTS_OR_MODIFIES_AFTER = re.compile(f"{_ACTS_AFTER.pattern}|{_MODIFIER_AFTER.pattern}")
@@ -977,8 +981,12 @@ class Attributor:
         ]
         if any(_OBJECT_VERB.match(self.folded, v) for v in after_verb):
             return None  # "he told Reuters", "accused US forces of killing": the one told or accused
-        if after_verb and not _CLAUSE_VERB_AFTER.match(self.folded, e):
-            return "verb"  # "said the monitor", but not "said the UN had undercounted"
+        if (
+            after_verb
+            and not _CLAUSE_VERB_AFTER.match(self.folded, e)
+            and not _COUNT_OF_AFTER.match(self.folded, e)
+        ):
+            return "verb"  # "said the monitor"; not "said the UN had undercounted", "said the UN's figure"
         if ("par" in before or "by" in before) and _AGENT_BEFORE.search(before):  # the words first, in C
             return "agent"
         if reference is None and _RELATIVE_SPEAKER.match(self.folded, e):

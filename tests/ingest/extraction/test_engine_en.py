@@ -1001,3 +1001,16 @@ def test_the_count_of_another_set_beside_a_figure_is_theirs(participle):
         (1302, "killed", "civilians", "US-led coalition"),
         (8000, "killed", "civilians", "Airwars"),
     ]
+
+
+def test_whose_figure_a_speaker_talks_of_is_not_a_speaker():
+    text = (
+        "Airwars said the coalition's figure was far too low. By its count, at least 6,000 civilians have "
+        "died in Iraq and Syria since 2014."
+    )
+    assert _one(text, claimant="claimant") == [(6000, "Airwars")]
+
+
+def test_a_spokesman_of_a_name_after_said_speaks_for_it():
+    text = "Twelve civilians were killed in the raid, said the coalition's spokesman, Col. Ryan Dillon."
+    assert _one(text, claimant="claimant") == [(12, "US-led coalition")]
