@@ -1025,6 +1025,8 @@ class Attributor:
             named = next((c for c in reversed(self.named) if head in _folded_names(c)), None)
             if named is not None:
                 return named
+            if last_word in ("observatory", "observatoire") and self.index is not None:
+                return self.index.find("SOHR")  # "the Observatory" named no other way: the Syrian one
         if reference == "official":
             return self.last_by_kind.get("official")
         if reference in ("independent", "media"):

@@ -507,8 +507,7 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, be
 # A sentence that opens on a number and says what some of the dead were: "Four were children.",
 # "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans".
 _OPENS_ON_NUMBER = re.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$")
-_THAT_OF_THEM = re.compile(r"\b(?:that|que|qu')\s*$")
-_OF_THEM_WORDS = ("of them", "d'entre eux", "d'entre elles")
+_SAID_THAT = re.compile(r"\b(?:that|que|qu')\s*$")
 _PART_AFTER = re.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
     r"(?:were|was|are|is|etaient|sont|etait|avaient|had)\s+(?:\w+ly\s+|all\s+|tous\s+|toutes\s+|also\s+|aussi\s+)?"
@@ -535,9 +534,7 @@ def _part_of_figure_before(left: str, right: str, before):
     some of the dead were ("Four were children.", "Ces civils, dont deux femmes"): the casualty of
     the figure before, as a sub-count."""
     # "Four were children.", "the mayor said that four of them were under 16"
-    if _OPENS_ON_NUMBER.fullmatch(left) or (
-        _THAT_OF_THEM.search(left) and right.lstrip().startswith(_OF_THEM_WORDS)
-    ):
+    if _OPENS_ON_NUMBER.fullmatch(left) or _SAID_THAT.search(left):
         part = _PART_AFTER.match(right)
     elif "dont" in left or "including" in left or "among" in left or "parmi" in left:  # tested in C first
         part = _DEAD_AGAIN_BEFORE.fullmatch(left) and _PART_NOUN.match(right)

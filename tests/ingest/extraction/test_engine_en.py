@@ -1014,3 +1014,18 @@ def test_whose_figure_a_speaker_talks_of_is_not_a_speaker():
 def test_a_spokesman_of_a_name_after_said_speaks_for_it():
     text = "Twelve civilians were killed in the raid, said the coalition's spokesman, Col. Ryan Dillon."
     assert _one(text, claimant="claimant") == [(12, "US-led coalition")]
+
+
+def test_the_observatory_named_no_other_way_is_the_syrian_one():
+    text = "According to the Observatory, which has a network of sources, 16 civilians were killed in Idlib."
+    assert _one(text, claimant="claimant") == [(16, "SOHR")]
+
+
+def test_the_observatory_named_before_is_that_one_and_says_what_some_of_the_dead_were():
+    text = (
+        "The Iraqi Observatory for Human Rights said 20 died. The Observatory added that five were children."
+    )
+    assert _one(text, claimant="claimant", victims="victims") == [
+        (20, "Iraqi Observatory for Human Rights", "people"),
+        (5, "Iraqi Observatory for Human Rights", "children"),
+    ]

@@ -921,3 +921,8 @@ def test_the_count_of_another_set_beside_a_figure_is_theirs(participle):
         (1302, "killed", "civilians", "US military"),
         (8000, "killed", "civilians", "Airwars"),
     ]
+
+
+def test_the_observatory_named_no_other_way_is_the_syrian_one():
+    text = "D'après l'Observatoire, qui dispose d'un vaste réseau de sources, 16 civils ont été tués à Idleb."
+    assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(16, "SOHR")]
