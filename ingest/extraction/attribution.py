@@ -484,6 +484,8 @@ _LOCAL_OFFICIALS = WordScan(
         r"|(?:medical|hospital|security|local|police)\s+sources?"
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
         r"|the\s+army|l'armee|the\s+government|le\s+gouvernement|(?:the\s+|le\s+|a\s+|un\s+|local\s+)?(?:mayor|maire)"
+        r"|(?:head|director|chief)\s+of\s+the\s+hospital|hospital\s+(?:director|chief)"
+        r"|(?:directeur|directrice|chef)\s+de\s+l'hopital"
     )
     + r")(?![\w-])",
     not_after=r"\w'-",

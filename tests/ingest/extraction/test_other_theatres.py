@@ -235,3 +235,24 @@ def test_a_defence_secretary_speaks_for_his_ministry(text, language, claimant):
 )
 def test_a_mayor_or_the_government_unnamed_speaks_for_the_country_of_the_figure(text, language, claimant):
     assert [f[1] for f in read(text, language)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Ten people were killed and 20 wounded, said Dr. Ahmed Saleh, head of the hospital in Hodeidah.",
+            "en",
+        ),
+        (
+            "Dix personnes ont été tuées et 20 blessées, a indiqué le directeur de l'hôpital de Hodeïda, "
+            "Ahmed Saleh.",
+            "fr",
+        ),
+    ],
+)
+def test_the_head_of_a_hospital_is_a_hospital_official_of_its_country(text, language):
+    assert [(f[0], f[1]) for f in read(text, language)] == [
+        (10, "Yemeni hospital official"),
+        (20, "Yemeni hospital official"),
+    ]
