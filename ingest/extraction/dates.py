@@ -167,6 +167,11 @@ _SINCE = re.compile(
         r"|\bfrom\s+(?:[\w-]+\s+){0,3}$"
     )  # "from early 2016", not "deaths from coalition actions in Iraq in 2019"
 )
+# A date that names an event ("the toll from the March 17 strike"): the day it happened, not a start.
+_EVENT_AFTER = re.compile(
+    r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|blasts?|explosions?|massacres?"
+    r"|incidents?|shelling)(?![\w-])"
+)
 # "Depuis le lancement de l'offensive finale contre la poche de Baghouz en décembre": its start.
 _SINCE_LAUNCH = re.compile(
     word_start(
@@ -306,6 +311,8 @@ def _read(
         value = f"{year:04d}-{month:02d}-{last_day:02d}" if m["endof"] else f"{year:04d}-{month:02d}"
         return DateMention(kind, value, m.start(), m.end())
     value = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    if before.endswith("from the ") and _EVENT_AFTER.match(folded, m.end()):
+        return DateMention("point", value, m.start(), m.end())  # "the toll from the March 17 strike": its day
     return DateMention(_kind(before, "point"), value, m.start(), m.end())
 
 
