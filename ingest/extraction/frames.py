@@ -298,6 +298,10 @@ _PART_OF = re.compile(
 _COMBATANTS = re.compile(
     r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?(?:[jG]*MP[ojG]{0,3}[Gx]|j*G(?![jGcepwMOxzkhvb]))"
 )
+# "150 Taliban fighters were killed and 40 wounded", "150 combattants tués et 40 blessés": the same fighters.
+_COMBATANTS_THEN_BARE = re.compile(
+    r"(?<![&d(-])(?<![cepwMOx],)nP?[jG]*x[jGo]{0,3}[aT]*[khvb][aT]*[,&][aq]*(?P<n>n)(?![PjGcepwMOxq])[aT]*[khb]"
+)
 # "the figures for security forces personnel killed amounted to 296, ..., with 608 injured".
 _COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)(?:[^.:;]*?Wq*(?P<n2>n)[aT]*[khb])?")
 _RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
@@ -442,6 +446,7 @@ _FRAMES = (
 )
 _VETOES = (
     (set("xMG"), _COMBATANTS),
+    (set("x"), _COMBATANTS_THEN_BARE),
     (set("r"), _RATE),
     (set("g"), _COMBATANT_TOLL),
     (set("u"), _UNHARMED),

@@ -466,3 +466,20 @@ def test_the_parts_of_a_toll_after_a_dash():
 )
 def test_a_family_counts_its_members_not_itself(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said 150 Taliban fighters were killed and 40 wounded in the operation.",
+        'A spokesman said, "150 Taliban terrorists were killed, 40 wounded" in the operation.',
+        "Twelve soldiers were killed and 30 wounded in the attack.",
+    ],
+)
+def test_the_wounded_after_fighters_killed_are_the_same_fighters(text):
+    assert figures(text) == []
+
+
+def test_the_wounded_after_civilians_and_soldiers_killed_are_a_figure():
+    text = "Twelve soldiers and three civilians were killed and 30 wounded in the attack."
+    assert [f[0] for f in figures(text)] == [3, 30]

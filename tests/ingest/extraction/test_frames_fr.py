@@ -506,3 +506,7 @@ def test_the_parts_of_a_toll_after_a_dash(dash):
 )
 def test_a_family_counts_its_members_not_itself(text, expected):
     assert figures(text) == expected
+
+
+def test_the_wounded_after_fighters_killed_are_the_same_fighters():
+    assert figures("L'armée a indiqué que 150 combattants talibans avaient été tués et 40 blessés.") == []
