@@ -201,7 +201,8 @@ _RELATIVE_SPEAKER = re.compile(
 # "The Taliban were blamed for ...": the one blamed, not a speaker.
 _PASSIVE_AFTER = re.compile(
     r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
-    r"(?:blamed|accused|held\s+responsible|accuses?|tenus?\s+pour\s+responsables?|rendus?\s+responsables?)\b"
+    r"(?:blamed|accused|held\s+responsible|accusee?s?|blamee?s?|tenue?s?\s+pour\s+responsables?"
+    r"|rendue?s?\s+responsables?)\b"
 )
 # "Al Jazeera, citing the Syrian Observatory", "selon Al Mayadeen citant l'OSDH": the one cited counts.
 CITING = re.compile(r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$")

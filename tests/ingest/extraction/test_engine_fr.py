@@ -926,3 +926,9 @@ def test_the_count_of_another_set_beside_a_figure_is_theirs(participle):
 def test_the_observatory_named_no_other_way_is_the_syrian_one():
     text = "D'après l'Observatoire, qui dispose d'un vaste réseau de sources, 16 civils ont été tués à Idleb."
     assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(16, "SOHR")]
+
+
+@pytest.mark.parametrize("accused", ["est accusée d'avoir ciblé", "est tenue pour responsable de"])
+def test_the_one_accused_does_not_hold_the_floor(accused):
+    text = f"La coalition {accused} la frappe sur une maison au Yémen. Sept enfants font partie des victimes."
+    assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(7, "unattributed")]
