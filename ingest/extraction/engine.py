@@ -30,7 +30,7 @@ from .attribution import (
 from .claimants import DENIES, Candidate, candidates, sentence_cues
 from .dates import DateMention, Published, before_published, find_dates, header_date, parse_published
 from .figure import Figure
-from .folding import fold_in_place
+from .folding import fold, fold_in_place
 from .gazetteer import (
     COUNTRY_WORD,
     DEFAULT_GAZETTEER,
@@ -701,19 +701,22 @@ def _local_authorities(geography: str, article, before, ministry: bool) -> Claim
     officials outside one country, are the officials the article last named.
     """
     named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
-    last = next(
-        (
-            c
-            for c in named
-            if c is not None and c.kind == "official" and c not in (LOCAL_AUTHORITIES, UNNAMED_MINISTRY)
-        ),
-        None,
-    )
+    officials = [
+        c
+        for c in named
+        if c is not None and c.kind == "official" and c not in (LOCAL_AUTHORITIES, UNNAMED_MINISTRY)
+    ]
+    # "The health ministry says ...": the ministry last named, not the army that spoke since
+    last = next((c for c in officials if ministry and _is_ministry(c)), None) or next(iter(officials), None)
     name = _AUTHORITIES_OF.get(geography) or _country_named(article, before)
     found = article.index.find(name) if name else None
     if ministry or found is None:
         found = last or found
     return found or LOCAL_AUTHORITIES
+
+
+def _is_ministry(claimant: Claimant) -> bool:
+    return any("ministr" in fold(name) for name in claimant.names())
 
 
 def _country_named(article, facts) -> str:

@@ -1029,3 +1029,27 @@ def test_the_observatory_named_before_is_that_one_and_says_what_some_of_the_dead
         (20, "Iraqi Observatory for Human Rights", "people"),
         (5, "Iraqi Observatory for Human Rights", "children"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("Medics at al-Ahli hospital said they had received 25 bodies.", "medics"),
+        ("Doctors at the hospital said 25 people were killed.", "medics"),
+        ("Rescuers of the White Helmets said 25 people were killed.", "White Helmets"),
+    ],
+)
+def test_people_where_they_are_then_their_verb_speak(text, claimant):
+    assert _one(text, claimant="claimant") == [(25, claimant)]
+
+
+def test_the_health_ministry_is_the_ministry_last_named_not_the_army_that_spoke_since():
+    text = (
+        "An Israeli strike on a school killed at least 30 people on Saturday, the Gaza health ministry said. "
+        "The Israeli military said it had targeted a command centre. The health ministry says more than "
+        "40,000 Palestinians have been killed since October."
+    )
+    assert _one(text, published="2024-08-10", claimant="claimant") == [
+        (30, "Gaza health ministry"),
+        (40000, "Gaza health ministry"),
+    ]

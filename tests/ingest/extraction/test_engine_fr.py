@@ -932,3 +932,8 @@ def test_the_observatory_named_no_other_way_is_the_syrian_one():
 def test_the_one_accused_does_not_hold_the_floor(accused):
     text = f"La coalition {accused} la frappe sur une maison au Yémen. Sept enfants font partie des victimes."
     assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(7, "unattributed")]
+
+
+def test_people_where_they_are_then_their_verb_speak():
+    text = "Des médecins de l'hôpital ont indiqué avoir reçu 25 corps."
+    assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(25, "medics")]
