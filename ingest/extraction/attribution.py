@@ -195,7 +195,7 @@ _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot insid
 _VERB_RIGHT_AFTER = re.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
 # "Medics at al-Ahli hospital said", "des médecins de l'hôpital ont indiqué": where they are, then their verb.
 _WHERE_THEN_VERB = re.compile(
-    rf"\s+(?:at|in|from|de|du|des|d'|a|au)(?![\w-])[^,.;:\"]{{1,40}}?\s+{_AUX}{REPORTING_VERB}\b"
+    rf"\s+(?:at|in|of|from|de|du|des|d'|a|au)(?![\w-])[^,.;:\"]{{1,40}}?\s+{_AUX}{REPORTING_VERB}\b"
 )
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
 _RELATIVE_SPEAKER = re.compile(
@@ -340,7 +340,7 @@ _REFERENCES = {
     r"|the\s+text|(?:son|sa|ses|leurs?|its|their)\s+(?:rapport|report|decomptes?|chiffres|bilans?|donnees|estimations?"
     r"|statistiques|figures|tally|tallies|count|data|estimates?|statistics|records)",
     "pronoun": r"elle|il|ils|elles|it|he|she|celle-ci|celui-ci|la\s+meme\s+source|the\s+same\s+source"
-    r"|(?:lui|eux)(?<=selon\s(?:lui|eux))|(?:lui|eux)(?<=d'apres\s(?:lui|eux))"
+    r"|(?:lui|eux)(?<=selon\s(?:lui|eux))|(?:lui|eux)(?<=d'apres\s(?:lui|eux))|(?:him|her)(?<=according\sto\s(?:him|her))"
     r"|the\s+spokes(?:man|woman|person)|le\s+porte-parole"
     r"|cette\s+source|this\s+source",
 }
@@ -659,6 +659,7 @@ class Attributor:
         self.folded = folded
         self.original = original
         self.last_attributive: Claimant | None = None
+        self.last_voice: Claimant | None = None  # the last speaker, people too: what a pronoun refers to
         self.last_by_kind: dict[str, Claimant] = {}
         self.last_any: Claimant | None = None
         self.named: list[Claimant] = []
@@ -756,12 +757,14 @@ class Attributor:
                 if not reference and not self._acts(before, e):
                     self.mentioned.append(Attribution(claimant, s, "named", 0.5))
                     if _OPENS_SENTENCE.fullmatch(self.folded, start, s):
-                        self.last_attributive = claimant  # "HRW visited the site. It found that ..."
+                        self.last_attributive = self.last_voice = claimant  # "HRW visited the site. It found"
                 continue
             factor = REFERENCE_FACTOR if reference else 1.0
             found.append(Attribution(claimant, s, role, CONFIDENCE[role] * factor))
             if s not in people:  # "the report", "the group" never refer back to witnesses
                 self._remember(claimant)
+            else:
+                self.last_voice = claimant  # "..., a dit un habitant. Selon lui, ...": what "lui" is
         return found
 
     def _acts(self, before: str, e: int) -> bool:
@@ -1050,11 +1053,13 @@ class Attributor:
                 (self.last_by_kind[k] for k in kinds if k in self.last_by_kind),
                 next((c for c in reversed(self.named) if c.kind in kinds), self.last_attributive),
             )
+        if reference == "pronoun":
+            return self.last_voice
         return self.last_attributive
 
     def _remember(self, claimant: Claimant) -> None:
         self.named.append(claimant)
-        self.last_attributive = claimant
+        self.last_attributive = self.last_voice = claimant
         self.last_any = claimant
         self.last_by_kind[claimant.kind] = claimant
 

@@ -1053,3 +1053,11 @@ def test_the_health_ministry_is_the_ministry_last_named_not_the_army_that_spoke_
         (30, "Gaza health ministry"),
         (40000, "Gaza health ministry"),
     ]
+
+
+def test_a_pronoun_refers_back_to_the_witness_who_spoke():
+    text = (
+        "A resident of the village said the strike hit a wedding party. According to him, 14 people were "
+        "killed.\n\nThe Taliban said the toll was higher, at 30."
+    )
+    assert _one(text, claimant="claimant") == [(14, "resident"), (30, "Taliban")]

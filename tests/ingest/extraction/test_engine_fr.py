@@ -937,3 +937,18 @@ def test_the_one_accused_does_not_hold_the_floor(accused):
 def test_people_where_they_are_then_their_verb_speak():
     text = "Des médecins de l'hôpital ont indiqué avoir reçu 25 corps."
     assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(25, "medics")]
+
+
+def test_a_pronoun_after_selon_refers_back_to_the_person_who_spoke():
+    text = (
+        "Au moins 40 civils ont été tués dimanche au Darfour, a annoncé un groupe de secouristes bénévoles. "
+        "« Les frappes ont touché le marché », a déclaré à l'AFP l'un d'eux. Selon lui, une centaine de "
+        "personnes ont également été blessées.\n\nLes Forces de soutien rapide affirment que le bilan "
+        "dépasse 60 morts."
+    )
+    figures = extract(text, published="2024-09-15")
+    assert [(f.value, f.claimant) for f in figures] == [
+        (40, "rescuers"),
+        (100, "rescuers"),
+        (60, "Rapid Support Forces"),
+    ]
