@@ -193,10 +193,6 @@ _REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
 _NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
 # Its blanks are possessive: no word after them starts with one, so giving one back never helps.
 _VERB_RIGHT_AFTER = re.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
-# "Medics at al-Ahli hospital said", "des médecins de l'hôpital ont indiqué": where they are, then their verb.
-_WHERE_THEN_VERB = re.compile(
-    rf"\s+(?:at|in|of|from|de|du|des|d'|a|au)(?![\w-])[^,.;:\"]{{1,40}}?\s+{_AUX}{REPORTING_VERB}\b"
-)
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
 _RELATIVE_SPEAKER = re.compile(
     rf"\s*,\s*(?:which|who|qui|lequel|laquelle)\s+(?:(?:a|ont|avait|has|have|had|also|aussi|itself|lui-meme|elle-meme)\s+)*"
@@ -844,9 +840,6 @@ class Attributor:
             joined = _PEOPLE_AND.match(self.folded, p_end, end)
             other = _PEOPLE.match(self.folded, joined.end(), end) if joined else None
             stop = other[1] if other else p_end
-            where = _WHERE_THEN_VERB.match(self.folded, stop)
-            if where and any(stop < s < where.end() for s, _, _, _ in items):
-                continue  # "les secouristes des Casques blancs ont fait état": the group named speaks
             if self._may_speak(p_start, stop, start, verbs):
                 names = [_PEOPLE_NAMES[" ".join(self.folded[p_start:p_end].split())]]
                 if other:
@@ -878,18 +871,14 @@ class Attributor:
             if v_end <= p_start and _SAID_BEFORE.fullmatch(self.folded, v_start, p_start):
                 return True  # "said witnesses", "a raconté un habitant"
             if v_start >= p_end:
-                return bool(
-                    _VERB_RIGHT_AFTER.match(self.folded, p_end) or _WHERE_THEN_VERB.match(self.folded, p_end)
-                )
+                return bool(_VERB_RIGHT_AFTER.match(self.folded, p_end))
         return False
 
     def _speaks(self, role: str | None, e: int) -> bool:
         """Tell whether people named speak: after "selon" or a reporting verb, or right before one."""
         if role in ("selon", "verb"):
             return True
-        return role == "subject" and bool(
-            _VERB_RIGHT_AFTER.match(self.folded, e) or _WHERE_THEN_VERB.match(self.folded, e)
-        )
+        return role == "subject" and bool(_VERB_RIGHT_AFTER.match(self.folded, e))
 
     def _reach(self, selon_end: int, end: int) -> tuple[int, int]:
         """Return the span of the words a "selon" ending at `selon_end` introduces: up to a stop."""

@@ -934,11 +934,6 @@ def test_the_one_accused_does_not_hold_the_floor(accused):
     assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(7, "unattributed")]
 
 
-def test_people_where_they_are_then_their_verb_speak():
-    text = "Des médecins de l'hôpital ont indiqué avoir reçu 25 corps."
-    assert [(f.value, f.claimant) for f in extract(text, published="2019-05")] == [(25, "medics")]
-
-
 def test_a_pronoun_after_selon_refers_back_to_the_person_who_spoke():
     text = (
         "Au moins 40 civils ont été tués dimanche au Darfour, a annoncé un groupe de secouristes bénévoles. "
