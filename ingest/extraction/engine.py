@@ -575,8 +575,12 @@ def _draft(
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
     elif draft.perpetrator == "syria_gov" and draft.geography == "other" and draft.strength["geography"] == 2:
         draft.perpetrator = "other"  # "l'armée gouvernementale" in Yemen or Libya: not Damascus
-    if draft.perpetrator in ("russia", "syria_gov") and draft.strength["geography"] < 2:
-        draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria
+    if (
+        draft.perpetrator in ("russia", "syria_gov")
+        and draft.strength["geography"] < 2
+        and article.geography != "other"
+    ):
+        draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria, not in Ukraine
     if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and fact.air_harm:
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)

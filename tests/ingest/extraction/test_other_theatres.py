@@ -256,3 +256,11 @@ def test_the_head_of_a_hospital_is_a_hospital_official_of_its_country(text, lang
         (10, "Yemeni hospital official"),
         (20, "Yemeni hospital official"),
     ]
+
+
+def test_russian_strikes_in_an_article_about_ukraine_fall_in_ukraine_not_syria():
+    text = (
+        "Ukrainian prosecutors said at least 23 civilians, including three children, were killed when a "
+        "Russian missile hit a shopping centre in Kremenchuk."
+    )
+    assert {(f[1], f[3], f[4]) for f in read(text, "en")} == {("Ukrainian authorities", "russia", "other")}
