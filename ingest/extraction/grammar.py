@@ -530,10 +530,10 @@ _PART_NOUN = re.compile(
 
 
 def _part_of_figure_before(left: str, right: str, before):
-    """Read a number that opens its sentence as a part of the figure just before, if it says what
-    some of the dead were ("Four were children.", "Ces civils, dont deux femmes"): the casualty of
-    the figure before, as a sub-count."""
-    # "Four were children.", "the mayor said that four of them were under 16"
+    """Read a number that opens its sentence or a reported clause as a part of the figure just
+    before, if it says what some of the dead were ("Four were children.", "the mayor said that four
+    of them were under 16", "Ces civils, dont deux femmes"): the casualty of the figure before, as a
+    sub-count."""
     if _OPENS_ON_NUMBER.fullmatch(left) or _SAID_THAT.search(left):
         part = _PART_AFTER.match(right)
     elif "dont" in left or "including" in left or "among" in left or "parmi" in left:  # tested in C first
@@ -770,9 +770,8 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     if casualty is None and named and readings:  # "... and four were women"
         return readings[-1].casualty, named.lastgroup, is_subcount, 0.9, False, False
     if casualty is None and readings and _COUNTED_BY.match(right):
-        previous = readings[
-            -1
-        ]  # "1,302 deaths, a fraction of the 8,000 estimated by Airwars": another's count
+        # "1,302 deaths, a fraction of the 8,000 estimated by Airwars": another's count of the same
+        previous = readings[-1]
         return previous.casualty, previous.victims, False, 0.85, previous.inherits_victims, False
     if (
         casualty is None
