@@ -276,7 +276,8 @@ def _read(
         return DateMention("relative", f"{pub.year - 1:04d}-12-31", m.start(), m.end()) if pub else None
     if key == "weekday":
         day = _weekday(m.group(), pub, m) if pub else None
-        if day and _SINCE_RIGHT_BEFORE.search(before):  # "since Friday": a span's start, not when it was said
+        # "since Friday": a span's start, not when it was said; but "the toll from Tuesday's bombing": its day
+        if day and _SINCE_RIGHT_BEFORE.search(before) and not folded.startswith("'s", m.end()):
             return DateMention("start", day.value, day.start, day.end)
         return day
     if key == "yearonly":

@@ -31,3 +31,7 @@ def test_the_toll_from_a_dated_strike_holds_to_its_day_and_a_span_from_a_date_st
 
     assert kinds("The death toll from the March 17 strike in Mosul rose to 105.") == [("point", "2017-03-17")]
     assert kinds("From March 17, 300 civilians were killed in Mosul.") == [("start", "2017-03-17")]
+    assert kinds("The death toll from Tuesday's bombing in Kabul has risen to 95.") == [
+        ("weekday", "2017-05-23")
+    ]
+    assert kinds("Since Tuesday, 95 people have been killed in Kabul.") == [("start", "2017-05-23")]
