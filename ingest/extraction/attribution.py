@@ -18,6 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
+from . import regexes
 from .cues import DEED_CLAIMED_EN, DEED_CLAIMED_FR, PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
@@ -181,36 +182,42 @@ REPORTING_VERB = (
 # "its report", "the Coalition's claim", "un record": the stem is a noun there.
 _DETERMINERS = tuple("un une the its their his her son sa ses leur leurs this cette an".split())
 # most verbs follow none of them, as C tells first
-_DETERMINER_BEFORE = Ending(re.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$"), (*_DETERMINERS, "'s"))
+_DETERMINER_BEFORE = Ending(
+    regexes.compile(rf"(?:\b(?:{'|'.join(_DETERMINERS)})|'s)\s+$"), (*_DETERMINERS, "'s")
+)
 _AUX_WORDS = (
     r"a|ont|avait|avaient|aurait|auraient|has|have|had|en|y|aussi|egalement|also|further|en\s+effet|"
     r"pour\s+sa\s+part|de\s+son\s+cote|ainsi|ne|n'|would|could|is|was|were|are|which"
 )
 _AUX = rf"(?:(?:{factored(_AUX_WORDS)})\s+)*"
-REPORTING = re.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
+REPORTING = regexes.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 # REPORTING, read a sentence at a time
 _REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
-_NOT_SAME_CLAUSE = re.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")  # a dot inside a sentence: "U.S.", "Gen."
+_NOT_SAME_CLAUSE = regexes.compile(
+    r"[;!?]|,\s*(?:and|et|but|mais)\b"
+)  # a dot inside a sentence: "U.S.", "Gen."
 # Its blanks are possessive: no word after them starts with one, so giving one back never helps.
-_VERB_RIGHT_AFTER = re.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
+_VERB_RIGHT_AFTER = regexes.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.
-_RELATIVE_SPEAKER = re.compile(
+_RELATIVE_SPEAKER = regexes.compile(
     rf"\s*,\s*(?:which|who|qui|lequel|laquelle)\s+(?:(?:a|ont|avait|has|have|had|also|aussi|itself|lui-meme|elle-meme)\s+)*"
     rf"{REPORTING_VERB}\b"
 )
 # "The Taliban were blamed for ...": the one blamed, not a speaker.
-_PASSIVE_AFTER = re.compile(
+_PASSIVE_AFTER = regexes.compile(
     r"(?:\s*,[^,.;]{1,40},)?\s*(?:were|was|is|are|have\s+been|has\s+been|ont\s+ete|a\s+ete|sont|est)\s+(?:\w+\s+)?"
     r"(?:blamed|accused|held\s+responsible|accusee?s?|blamee?s?|tenue?s?\s+pour\s+responsables?"
     r"|rendue?s?\s+responsables?)\b"
 )
 # "Al Jazeera, citing the Syrian Observatory", "selon Al Mayadeen citant l'OSDH": the one cited counts.
-CITING = re.compile(r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$")
+CITING = regexes.compile(
+    r"\b(?:citing|citant|quoting|qui\s+cite)\s+(?:the\s+|l'|la\s+|le\s+|les\s+|des\s+)?$"
+)
 _SELON_WORDS = (
     r"selon|d'apres|according\s+to|citing|citant|cited\s+by|quoted\s+by|quoting|qui\s+cite"
     r"|sources?\s+(?:at|in|within)"
 )
-SELON = re.compile(word_start(_SELON_WORDS) + r"\b")
+SELON = regexes.compile(word_start(_SELON_WORDS) + r"\b")
 _SELON_SCAN = WordScan(factored(_SELON_WORDS) + r"\b")  # SELON, over a whole article
 # The first words of _SELON_WORDS, each match's start: found in C, they spare the scan a stop at every word.
 _SELON_FIRST_WORDS = ("selon", "d'apres", "according", "cit", "quot", "qui", "source")
@@ -232,7 +239,7 @@ def _selons(folded: str) -> list[tuple[int, int, None]]:
     return spans
 
 
-_SELON_STOP = re.compile(
+_SELON_STOP = regexes.compile(
     r"[,.;:)]|\((?![\w-]{2,12}\))"
 )  # "d'après la Commission ... (AIHRC)": the acronym is in
 _WHEN = (
@@ -240,7 +247,7 @@ _WHEN = (
     r"|thursday|friday|saturday|sunday)(?:\s+(?:soir|matin|apres-midi))?|hier|yesterday|today|aujourd'hui"
     r"|tonight|lately|earlier|plus\s+tot|recemment|recently|encore|again)"
 )
-_AFTER_VERB = re.compile(
+_AFTER_VERB = regexes.compile(
     rf"\s+(?:{_WHEN}\s*,?\s+)?(?:(?:a|au|aux|to)\s+(?:l'|la\s+|le\s+|les\s+|the\s+)?[\w.-]+\s+)?"
     r"(?:(?:le|la|les|l'|the|a|an|un|une|des|du)\s*)?"
     r"(?:(?:porte-parole|spokes\w+|representant|official)\s+(?:de\s+la|du|de\s+l'|de|d'|for\s+the|for|of\s+the|of)\s*"
@@ -249,13 +256,13 @@ _AFTER_VERB = re.compile(
     r"|organisation|organization|observatoire|monitor|group|groupe)\s+(?:[\w-]+\s+)?)?"
 )
 # "with the army conceding that ...": the name after "with" speaks through the participle.
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|its\s+)?$")
-_AGENT_BEFORE = re.compile(
+_WITH_BEFORE = regexes.compile(r"\bwith\s+(?:the\s+|its\s+)?$")
+_AGENT_BEFORE = regexes.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
     r"communiqu|annonc|reconn|enregistr|dress|etabli|acknowledg|admit|confirm|recogni|verifi|assess|estim|avanc"
     r")\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
-_LED_BY = re.compile(
+_LED_BY = regexes.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
@@ -274,7 +281,7 @@ _ARTICLES_AFTER = r"la\s+|le\s+|les\s+|l'|the\s+|des\s+"
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.
 # Searched only where the words end on one of its last words: most names follow none of them.
 _OBJECT = Ending(
-    re.compile(rf"(?:d'|\b(?:{_PREPOSITIONS}))\s*(?:{_ARTICLES_AFTER})?$"),
+    regexes.compile(rf"(?:d'|\b(?:{_PREPOSITIONS}))\s*(?:{_ARTICLES_AFTER})?$"),
     tuple(
         sorted(
             {
@@ -284,7 +291,7 @@ _OBJECT = Ending(
         )
     ),
 )
-_SPEAKER_OF = re.compile(
+_SPEAKER_OF = regexes.compile(
     r"\b(?:porte-parole|commandement|commandant|chef|directeur|directrice|responsables?|representante?s?|"
     r"president\w*|spokes\w+|head|director|chief|commander|officials?|officiels?|ministres?|ministers?|"
     r"secretaire|secretary|rapport|report|bilan|communique|statement|decompte|tally|count|figures|chiffres|"
@@ -295,7 +302,7 @@ _SPEAKER_OF = re.compile(
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|from\s+the|from|by\s+the|by)\s*$"
 )
 # A person named by a title in apposition after the verb ("..., a déclaré X, le directeur de l'OSDH").
-_TITLE_OF = re.compile(
+_TITLE_OF = regexes.compile(
     r",\s*(?:le\s+|la\s+|the\s+|an?\s+|un\s+|une\s+)?(?:\w+\s+)?(?:porte-parole|directeur|directrice|chef|president\w*"
     r"|spokes\w+|head|director|chief|commander|commandant|representant\w*|responsable|official)\s+(?:\w+\s+)?"
     r"(?:de\s+la|du|de\s+l'|des|de|d'|of\s+the|of|for\s+the|for|at\s+the|at)\s*$"
@@ -365,7 +372,7 @@ _INLINE_REFERENCES_SCAN = WordScan(
     + r")(?![\w-])",
     not_after=r"\w'",
 )
-_LINE_START_MONITOR = re.compile(rf"\n(?:{_AT_LINE_START_WORDS})(?![\w-])")
+_LINE_START_MONITOR = regexes.compile(rf"\n(?:{_AT_LINE_START_WORDS})(?![\w-])")
 
 
 def _references(folded: str) -> list[tuple[int, int, str]]:
@@ -392,15 +399,15 @@ def is_reference(folded: str, position: int) -> bool:
 _DESCRIPTOR_NOUNS = (
     r"ong|ngo|organisation|organization|observatoire|monitor|watchdog|group|groupe|agence|agency|association"
 )
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = regexes.compile(
     r"(?:l'|la\s+|le\s+|les\s+|the\s+|an?\s+|une?\s+|this\s+|cette\s+)?"
     rf"(?:{_DESCRIPTOR_NOUNS})(?:\s+[\w'-]+){{0,3}}\s*$"
 )
 # Its nouns alone: the words before most names hold none, as a scan for their first letters tells first.
-_DESCRIPTOR_NOUN = re.compile(_DESCRIPTOR_NOUNS)
+_DESCRIPTOR_NOUN = regexes.compile(_DESCRIPTOR_NOUNS)
 # A claimant is an actor, not a speaker, when its forces or strikes follow ("coalition strikes have killed").
 # Its words merged by first letters, its first blanks possessive (a word follows them).
-_ACTOR_AFTER = re.compile(
+_ACTOR_AFTER = regexes.compile(
     r"(?:'s)?\s++(?:(?:air|aerial|military|war|artillery|drone|-led)\s+)?(?:"
     + factored(
         r"strikes?|airstrikes?|raids?|bombs?|bombings?|shelling|jets?|planes?|aircraft|helicopters?|drones?"
@@ -420,44 +427,48 @@ _ACTOR_AFTER = re.compile(
     + rf"|revendiqu\w*\s+{DEED_CLAIMED_FR})"
 )
 # A name that modifies the noun after it, unless that noun speaks ("an Amnesty report found that ...").
-_MODIFIER_AFTER = re.compile(
+_MODIFIER_AFTER = regexes.compile(
     r"\s+(?:(?:reports?|incidents?|allegations?|documents?|files?|investigations?|inquir\w+)\b(?!\s+(?:ha[sd]\s+|have\s+)?"
     + REPORTING_VERB
     + r")|(?:watchdog|monitor|charity|rights\s+group|group|ngo|organi[sz]ation|think\s+tank)\b)"
 )
 # "Airwars said the coalition's figure was too low": whose count is spoken of, not who speaks.
-_COUNT_OF_AFTER = re.compile(
+_COUNT_OF_AFTER = regexes.compile(
     r"'s\s+(?:\w+\s+)?(?:figures?|counts?|tall(?:y|ies)|toll|estimates?|numbers?|data|claims?|account|assessment)\b"
 )
 # Whether a name acts or modifies another noun, read in one call: most names do neither.
-_ACTS_AFTER = re.compile(f"{_ACTOR_AFTER.pattern}|{_PASSIVE_AFTER.pattern}")
-_ACTS_OR_MODIFIES_AFTER = re.compile(f"{_ACTS_AFTER.pattern}|{_MODIFIER_AFTER.pattern}")
+_ACTS_AFTER = regexes.compile(f"{_ACTOR_AFTER.pattern}|{_PASSIVE_AFTER.pattern}")
+_ACTS_OR_MODIFIES_AFTER = regexes.compile(f"{_ACTS_AFTER.pattern}|{_MODIFIER_AFTER.pattern}")
 # "it is assessed that", "il est probable que": a pronoun that stands for nobody.
-_EXPLETIVE_AFTER = re.compile(
+_EXPLETIVE_AFTER = regexes.compile(
     r"\s+(?:is|was|has\s+been|had\s+been|is\s+now|est|etait|a\s+ete)\s+(?:\w+\s+){0,2}?(?:\w+ed|estime|probable"
     r"|possible|likely|unlikely|clear|certain|understood|thought|believed|feared)\s+(?:that|que|qu')"
 )
 # "une frappe de la coalition", "an airstrike by the U.S.-led military coalition": the one who harms.
-_HARM_OF_BEFORE = re.compile(
+_HARM_OF_BEFORE = regexes.compile(
     r"\b(?:frappes?|raids?|strikes?|airstrikes?|air\s+strikes?|bombardements?|bombings?|attaques?|attacks?|tirs"
     r"|shelling|operations?|offensive|campagne|campaign)(?:\s+(?:aeriennes?|aeriens?|air))?\s+"
     r"(?:de|du|des|d'|by|of|par)\s*(?:the\s+|la\s+|le\s+|les\s+|l')?(?:[\w.-]+\s+){0,3}$"
 )
 # "more than the coalition has admitted": the term of a comparison.
-_COMPARED_BEFORE = re.compile(r"\b(?:than|que|qu')\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
+_COMPARED_BEFORE = regexes.compile(r"\b(?:than|que|qu')\s*(?:the\s+|la\s+|le\s+|les\s+|l')?$")
 # A headline that names its source at the end: "... (OSDH)", "...: UN".
-_HEADLINE_SOURCE_BEFORE = re.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
+_HEADLINE_SOURCE_BEFORE = regexes.compile(r"(?:\(|:|\s-)\s*(?:l'|la\s+|le\s+|the\s+)?$")
 # "Pour MSF, le bilan s'élève à ...", "For Airwars, ...": the sentence is the claimant's.
-_HEAD_FOR = re.compile(
+_HEAD_FOR = regexes.compile(
     r"[\"'\s]*(?:pour|for)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?(?:(?:ong|ngo|organisation|organization|observatoire"
     r"|monitor|group|groupe|agence|agency|mission)(?:\s+[\w'-]+){0,2}\s+)?"
 )
-_RESUMPTIVE_BEFORE = re.compile(r"\s*,\s*")
-_COMMA_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
+_RESUMPTIVE_BEFORE = regexes.compile(r"\s*,\s*")
+_COMMA_AFTER = regexes.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
-_OBJECT_VERB = re.compile(r"told|tells?|inform|accus|blam|condamn|condemn|reject|deni|deny|disput|contest")
+_OBJECT_VERB = regexes.compile(
+    r"told|tells?|inform|accus|blam|condamn|condemn|reject|deni|deny|disput|contest"
+)
 # "said the UN had undercounted": the name after the verb is the subject of a clause of its own.
-_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|could|did|will|should|might)\b")
+_CLAUSE_VERB_AFTER = regexes.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|could|did|will|should|might)\b"
+)
 
 # Witnesses, residents or medics: not officials, not monitors; the editors' review tells more.
 PEOPLE_KIND = "independent"
@@ -504,9 +515,9 @@ def _unnamed_sources(part: str) -> tuple[WordScan, dict[str, str]]:
 _UNNAMED_SOURCE, _UNNAMED_SOURCE_NAMES = _unnamed_sources("names")
 # "witnesses and medics said", "selon des habitants": people who speak for themselves, named as a group.
 _PEOPLE, _PEOPLE_NAMES = _unnamed_sources("people")
-_SAID_BEFORE = re.compile(rf"{REPORTING_VERB}\s+(?:[\w'-]+\s+){{0,3}}")
-_PEOPLE_AND = re.compile(r"\s+(?:and|et)\s+(?:des\s+|les\s+|the\s+|other\s+)?")
-_AND_SOURCE = re.compile(r"\s+et\s+(\w+)")
+_SAID_BEFORE = regexes.compile(rf"{REPORTING_VERB}\s+(?:[\w'-]+\s+){{0,3}}")
+_PEOPLE_AND = regexes.compile(r"\s+(?:and|et)\s+(?:des\s+|les\s+|the\s+|other\s+)?")
+_AND_SOURCE = regexes.compile(r"\s+et\s+(\w+)")
 _COUNTRY_ADJECTIVES = {name: name.split()[0] for name, _ in COUNTRY_AUTHORITIES}
 
 
@@ -535,9 +546,9 @@ def describe_source(
     return Claimant(f"{adjective} {name}" if adjective else name, "official", claimant.names())
 
 
-_SHORT_WORDS = re.compile(r"[\w\s'-]{0,30}")
-_MINISTRY = re.compile(r"ministr|ministere")
-_PLACE = re.compile(PLACE_PATTERN.pattern)
+_SHORT_WORDS = regexes.compile(r"[\w\s'-]{0,30}")
+_MINISTRY = regexes.compile(r"ministr|ministere")
+_PLACE = regexes.compile(PLACE_PATTERN.pattern)
 _FUNCTION_WORDS = {
     "selon",
     "d'apres",
@@ -578,7 +589,7 @@ _FUNCTION_WORDS = {
 }
 
 # A source the gazetteer does not know: capitalised words after "selon" and its determiner.
-_UNKNOWN_SOURCE = re.compile(
+_UNKNOWN_SOURCE = regexes.compile(
     r"\s*(?:(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['\u2019]|[Tt]he|[Dd]es|[Dd]u)\s*)?"
     r"(?P<name>[A-Z\u00c0-\u00dd][\w'\u2019.-]*(?:\s+(?:[A-Z\u00c0-\u00dd][\w'\u2019.-]*|de|du|des|of|for|on|la|the|al|el)){0,5})"
     r"(?=\s*(?:[,;:.)]|$|\s(?:citing|citant|qui|who|which|in|en|au|a|on|sur)\b))"
@@ -586,27 +597,27 @@ _UNKNOWN_SOURCE = re.compile(
 _KIND_WORDS = (
     (
         "independent",
-        re.compile(
+        regexes.compile(
             r"\b(?:ong|ngo|observ\w*|monitor|rights|droits|network|reseau|commission|association"
             r"|watch|project|projet|foundation|fondation|institute|institut)\b"
         ),
     ),
     (
         "official",
-        re.compile(
+        regexes.compile(
             r"\b(?:minist\w*|army|armee|police|government|gouvernement|military|militaire|forces"
             r"|authorit\w*|autorites|command|commandement|governor|gouverneur|prefecture)\b"
         ),
     ),
 )
 # "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
-_DATELINE_BEFORE = re.compile(r"[\w\s,.'-]{0,40}\(\s*")
-_DATELINE_AFTER = re.compile(r"\s*\)\s*[-:]")
-_APPOSED_TO_SPEAKER = re.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
-_APPOSITION_OPENS = re.compile(r"\s*,\s*(?:the|an?|le|la|l'|un|une)\s+[^,;]{0,40}")
-_APPOSITION_CLOSES = re.compile(r"[^,;.]{0,30},")
-_APPOSITION = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
-_TWEET = re.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
+_DATELINE_BEFORE = regexes.compile(r"[\w\s,.'-]{0,40}\(\s*")
+_DATELINE_AFTER = regexes.compile(r"\s*\)\s*[-:]")
+_APPOSED_TO_SPEAKER = regexes.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
+_APPOSITION_OPENS = regexes.compile(r"\s*,\s*(?:the|an?|le|la|l'|un|une)\s+[^,;]{0,40}")
+_APPOSITION_CLOSES = regexes.compile(r"[^,;.]{0,30},")
+_APPOSITION = regexes.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*")
+_TWEET = regexes.compile(r"(?:^|\s)-\s+(?P<name>[^()\n]{2,60}?)\s+\(@\w+\)")
 
 _START = itemgetter(0)
 
@@ -1054,7 +1065,7 @@ class Attributor:
 
 
 # What may stand before a name that opens its sentence as its subject.
-_OPENS_SENTENCE = re.compile(r"[\s\"'«“]*(?:the\s+|l'|la\s+|le\s+|les\s+)?")
+_OPENS_SENTENCE = regexes.compile(r"[\s\"'«“]*(?:the\s+|l'|la\s+|le\s+|les\s+)?")
 
 
 # The word of a reference that a claimant's names contain ("l'Observatoire" -> "Observatoire syrien").

@@ -9,12 +9,11 @@ in sentences, whether another speaker took the floor between, whether it denies 
 that `ranker.py` weighs with weights learned from annotated articles.
 """
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import cues
+from . import cues, regexes
 from .attribution import CONFIDENCE, LOCAL_AUTHORITIES, REPORTING, SELON, UNNAMED_MINISTRY, Attribution
 from .dates import MONTHS
 from .gazetteer import Claimant
@@ -26,7 +25,7 @@ BACK = 5  # sentences looked back at for the speaker who holds the floor
 AHEAD = 2  # sentences looked ahead at for a speaker named after the figure
 
 # A sentence that names the source of what was just said: "C'est ce qu'indique ...", "These figures ...".
-_REFERS_BACK = re.compile(
+_REFERS_BACK = regexes.compile(
     r"[\"'«“\s]*(?:c'est\s+ce\s+qu|il\s+s'agit|ce\s+(?:chiffre|bilan|decompte)|ces\s+(?:chiffres|bilans|donnees)"
     r"|(?:l'|cette\s+)information\b|ces\s+informations|the\s+(?:information|claims?|reports?)\s+(?:of|from|by)\b"
     r"|ce\s+sont\s+l|(?:the|these|those)\s+(?:figures?|numbers?|tally|toll|data|estimates?)"
@@ -35,7 +34,7 @@ _REFERS_BACK = re.compile(
 )
 # A speaker who denies ("the ministry denied", "Moscou a démenti") or disowns the figure ("the report does
 # not include", "Reuters could not verify", "n'a pas pu confirmer"): never the source of the toll.
-DENIES = re.compile(
+DENIES = regexes.compile(
     r"[^.;]{0,60}?(?:\b(?:denied|denies|deny|rejected|rejects|dement\w*|a\s+nie|ont\s+nie|nie\b|contest\w*|disput\w*)"
     r"|\bn(?:e\s+|')(?:\w+\s+){0,2}?(?:pas|jamais)\s+(?:\w+\s+)?(?:confirm|verifi|inclu|compris|pris\s+en\s+compte)"
     r"|\bne\s+(?:comprend|comprenait|inclut|incluait|prend|prenait|tient|tenait)\s+pas\b"
@@ -45,15 +44,15 @@ DENIES = re.compile(
 )
 # "L'information de l'OSDH a été démentie par ...", "the reports were denied by": the name is the one denied,
 # the agent after "par" or "by" the one who denies.
-_PASSIVE_DENIAL = re.compile(r"\b(?:ete|was|were|been|is|are|sont|est|etait)\s+(?:\w+\s+)?\w+$")
-_DENIED_BY = re.compile(r"\s+(?:\w+\s+)?(?:par|by)\b")
-_DENIED_BY_BEFORE = re.compile(
+_PASSIVE_DENIAL = regexes.compile(r"\b(?:ete|was|were|been|is|are|sont|est|etait)\s+(?:\w+\s+)?\w+$")
+_DENIED_BY = regexes.compile(r"\s+(?:\w+\s+)?(?:par|by)\b")
+_DENIED_BY_BEFORE = regexes.compile(
     r"\b(?:denied|rejected|disputed|contested|dementie?s?|rejetee?s?|contestee?s?)\s+(?:\w+\s+)?(?:par|by)\s+"
     r"(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 # Others who say ("certains experts", "reports at the time said"): nobody the article names.
 OTHERS_SAY = Guarded(
-    re.compile(
+    regexes.compile(
         word_start(
             r"\b(?:certains|certaines|some|many|d'autres|other|plusieurs|several)\s+(?:\w+\s+)?(?:chercheurs"
             r"|experts|researchers|analysts|analystes|historiens|historians|observateurs|observers|estimates"
@@ -73,19 +72,19 @@ OTHERS_SAY = Guarded(
     ),  # each match's first word
 )
 # A sentence that announces a statement whose figures follow.
-_STATEMENT = re.compile(
+_STATEMENT = regexes.compile(
     r"\b(?:bilan|rapport|communique|declaration|enquete|decompte|statement|report|review|briefing|tally|findings"
     r"|investigation|assessment|press\s+conference|conference\s+de\s+presse)s?\b"
 )
 # An earlier event told again: a pluperfect ("avait fait 31 morts", "had killed"), or a sentence
 # opening on a past date ("En août,", "Il y a une semaine,", "Last month,", "On Sept. 23,").
-_RECALLED = re.compile(
+_RECALLED = regexes.compile(
     word_start(
         r"\b(?:avai(?:t|ent)\s+(?:\w+\s+)?(?:fait|tue|coute|cause|fauche)|had\s+(?:\w+\s+)?(?:killed|left|claimed"
         r"|cost)|(?:avai(?:t|ent)|had)\s+(?:ete\s+|been\s+)(?:tue|killed|blesse|wounded|injured))"
     )
 )
-_PAST_OPENING = re.compile(
+_PAST_OPENING = regexes.compile(
     r"[\"'«“\s]*(?:(?:en|in|on)\s+(?:" + alternation(MONTHS) + r")\.?(?:\s+\d{1,2})?"
     r"|le\s+\d{1,2}(?:er)?\s+\w+|il\s+y\s+a\s+(?:une|un|deux|trois|quelques|\d+)\s+\w+|depuis\s+lors"
     r"|last\s+(?:week|month|year)|(?:a\s+week|a\s+month|a\s+year|\w+\s+(?:days|weeks|months|years))\s+(?:ago|earlier)"

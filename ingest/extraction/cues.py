@@ -5,8 +5,7 @@ own sentence; failing that, of the two sentences before it ("dans la ville", "ce
 période" point back); failing that, a default the engine chooses.
 """
 
-import re
-
+from . import regexes
 from .dates import MONTHS
 from .patterns import WordScan, at_word_start, factored, key_of, keyed, split_alternatives, word_start
 
@@ -45,7 +44,7 @@ _OPEN_CUE_WORDS = ("-month", "-year", "premiers", "day", "week", "jour", "semain
 SCOPE_CUES = (
     (
         "increment",
-        re.compile(
+        regexes.compile(
             r"\bajout\w*\b[^.;]{0,60}\b(?:a|au)\s+(?:son|leur|sa|ce)\s+(?:bilan|decompte|total)"
             r"|\b(?:add|adding|added|adds)\b[^.;]{0,60}\bto\s+(?:its|their|the|this)\s+(?:\w+\s+)?"
             r"(?:tally|toll|count|total)"
@@ -53,14 +52,14 @@ SCOPE_CUES = (
     ),
     (
         "increment_noun",
-        re.compile(
+        regexes.compile(
             r"\bsupplementaires\b|\badditional\b|\bnouvelles\s+victimes\b"
             r"|\bnew\s+(?:civilian\s+)?(?:deaths|casualties)\b"
         ),
     ),
     (
         "cumulative",
-        re.compile(
+        regexes.compile(
             r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:tout\s+)?(?:debut|start|beginning|outset|lancement|launch)"
             r"(?!\s+(?:de\s+|d')?(?:" + _MONTH + r"|l'annee|l'an\b|the\s+year|this\s+year|of\s+the\s+year))"
             r"|\bdepuis\s+(?:leur|son|sa|ses)\s+(?:debut|lancement)"
@@ -91,7 +90,7 @@ SCOPE_CUES = (
     ),
     (
         "battle",
-        re.compile(
+        regexes.compile(
             _OPEN_CUES[0] + r"|\b(?:battle|bataille|siege)\s+(?:for|of|de|d'|pour)\b"
             r"|\b(?:during|pendant|au\s+cours\s+de|durant)\s+(?:the|la|l'|le)\s*(?:\w+\s+)?"
             + _BATTLE
@@ -102,7 +101,7 @@ SCOPE_CUES = (
     ),
     (
         "since_date",
-        re.compile(
+        regexes.compile(
             r"\b(?:depuis|since)\s+(?:(?:le\s+mois\s+d'?|"
             + _MONTH
             + r")\s*)?"
@@ -117,7 +116,7 @@ SCOPE_CUES = (
     ),
     (  # "in one of its airstrikes last year", "dans l'une de ses frappes l'an dernier": that strike, whenever
         "one_of_strikes",
-        re.compile(
+        regexes.compile(
             r"\b(?:one|l'une|une)\s+(?:of|de|d'|des)\s+(?:(?:its|their|the|these|ses|leurs|ces|les)\s+)?"
             r"(?:[\w-]+\s+)?(?:strikes|airstrikes|air\s+strikes|raids|attacks|bombings|frappes|attaques"
             r"|bombardements)\b"
@@ -125,7 +124,7 @@ SCOPE_CUES = (
     ),
     (
         "period",
-        re.compile(
+        regexes.compile(
             r"\b(?:sur|au\s+cours\s+des|pendant\s+les|durant\s+les|dans\s+les)\s+(?:\w+\s+){0,2}(?:derniers|dernieres)"
             r"\s+(?:mois|annees|semaines|jours)"
             r"|\b(?:in|over|during|for)\s+the\s+(?:past|last|previous|final|first)\s+(?:\w+\s+)?(?:months?|years?|weeks?"
@@ -175,17 +174,17 @@ SCOPE_CUES = (
     ),
     (
         "one_strike",
-        re.compile(
+        regexes.compile(
             r"\b(?:la|une|cette)\s+(?:seule\s+)?frappe\b|\b(?:un|le|ce)\s+(?:nouveau\s+|seul\s+)?(?:raid|bombardement"
             r"|attentat)\b|\b(?:l'|une\s+)(?:attaque|explosion)\b"
             r"|\b(?:the|a|an|this|one|single)\s+(?:[\w-]+\s+){0,2}(?:strike|airstrike|raid|attack|bombing|blast|explosion"
             r"|bomb|ambush|mass\s+killing|massacre)\b"
         ),
     ),
-    ("year", re.compile(r"\b(?:en|in)\s+" + _YEAR + r"|\bthis\s+year\b|\bcette\s+annee\b")),
+    ("year", regexes.compile(r"\b(?:en|in)\s+" + _YEAR + r"|\bthis\s+year\b|\bcette\s+annee\b")),
     (
         "incident",
-        re.compile(
+        regexes.compile(
             r"\b(?:"
             + _WEEKDAY
             + r"|hier|yesterday|today|aujourd'hui|overnight|cette\s+nuit|dans\s+la\s+nuit)\b"
@@ -196,16 +195,16 @@ SCOPE_CUES = (
     ),
     (
         "month",
-        re.compile(
+        regexes.compile(
             r"\b(?:en|in)\s+" + _MONTH + r"\b|\b(?:le|au)\s+mois\s+dernier\b|\blast\s+month\b"
             r"|\b(?:en|in)\s+(?:may|mai)\b(?!\s+(?:be|have|not|also|well|well))"
         ),
     ),
-    ("said_day", re.compile(r"\b" + _WEEKDAY + r"\b")),
-    ("weak_cumulative", re.compile(r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
+    ("said_day", regexes.compile(r"\b" + _WEEKDAY + r"\b")),
+    ("weak_cumulative", regexes.compile(r"\bau\s+total\b|\bin\s+total\b|\boverall\b|\btotal\s+(?:de|of)\b")),
     (
         "refer",
-        re.compile(
+        regexes.compile(
             r"\b(?:cette|la\s+meme|cette\s+meme)\s+periode\b|\b(?:this|that|the\s+same)\s+period\b"
             r"|\b(?:in|during|over|for)\s+the\s+period\b|\b(?:sur|pendant|durant)\s+la\s+periode\b"
             r"|\b(?:during|over|in)\s+the\s+year\b(?!\s+\d)|\bau\s+cours\s+de\s+l'annee\b(?!\s+\d)"
@@ -230,21 +229,21 @@ SCOPE_OF = {
     "refer": "refer",
 }
 # "said on Tuesday", "a indiqué mardi": the day of a statement.
-REPORTED_ON = re.compile(
+REPORTED_ON = regexes.compile(
     word_start(
         r"\b(?:said|says|told\s+[\w.]+|announced|reported|stated|added|confirmed|published|released|issued|publie\w*"
         r"|indique|annonce|affirme|declare|precise"
         r"|rapporte|deplore|estime|ajoute|souligne|explique|denonce|confirme)\s+(?:on\s+|ce\s+|late\s+|early\s+)?$"
     )
 )
-_WEEKDAY_WORD = re.compile(_WEEKDAY)
-_OPENER = re.compile(r"[\s\"'«“]*")
-_SAID_AFTER = re.compile(
+_WEEKDAY_WORD = regexes.compile(_WEEKDAY)
+_OPENER = regexes.compile(r"[\s\"'«“]*")
+_SAID_AFTER = regexes.compile(
     r",\s*(?:[\w.'-]+\s+){1,5}?(?:said|says|announced|acknowledged|admitted|reported|estimated|stated"
     r"|a\s+(?:indique|annonce|affirme|reconnu|estime|declare|admis|publie)|avait\s+(?:indique|annonce|reconnu|estime))\b"
 )
 # "un record depuis 2014", "the highest since 2017": a comparison, not the figure's span.
-_SUPERLATIVE_BEFORE = re.compile(
+_SUPERLATIVE_BEFORE = regexes.compile(
     word_start(
         r"\b(?:record|highest|lowest|deadliest|worst|largest|biggest|plus\s+(?:haut|eleve|lourd|meurtri\w*|grave|faible"
         r"|bas)|moins\s+(?:eleve|lourd|meurtri\w*)|pire"
@@ -254,7 +253,7 @@ _SUPERLATIVE_BEFORE = re.compile(
 )
 
 # "l'OSDH, qui tient un décompte des victimes depuis 2011": the counter's work, not the figure's span.
-_DESCRIBES_COUNTER = re.compile(
+_DESCRIBES_COUNTER = regexes.compile(
     word_start(
         r"\b(?:(?:qui|which|that|who)\s+(?:has\s+|have\s+|a\s+)?(?:tient|tenait|recense|documente|compte|suit|tracks?"
         r"|tracked|kept|keeps|monitors?|monitored|documented|recorded|has\s+been\s+\w+ing)|required|mandated|exige\w*"
@@ -425,8 +424,10 @@ assert all(any(cue in split_alternatives(p.pattern) for _, p in SCOPE_CUES) for 
 
 
 # "entre 2014 et 2017" written in 2017: the campaign's toll so far, not a period that has ended.
-_BETWEEN_YEARS = re.compile(r"(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+(?P<year>" + _YEAR + r")\b")
-_SINCE_YEAR = re.compile(
+_BETWEEN_YEARS = regexes.compile(
+    r"(?:entre|between)\s+" + _YEAR + r"\s+(?:et|and)\s+(?P<year>" + _YEAR + r")\b"
+)
+_SINCE_YEAR = regexes.compile(
     r"(?:since|depuis)\s+(?:the\s+|le\s+)?(?:(?:start|beginning|debut)\s+(?:of\s+|de\s+)?)?(?:(?:january|janvier)\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b"
 )
@@ -510,7 +511,7 @@ def geography(countries: set[str]) -> str | None:
 
 
 # "the war has killed", "le conflit a fait": a whole war's toll has no one perpetrator.
-_WAR_TOLL = re.compile(
+_WAR_TOLL = regexes.compile(
     word_start("war|conflict|guerre|conflit")
     + r"(?![\w-])(?:\s+[\w-]+){0,2}?\s*(?:,[^,.;]{1,80},\s*)?"  # "Le conflit, déclenché en 2011, a fait"
     r"(?:has|have|had|a|avait)\s+(?:already\s+|deja\s+)?(?:killed|fait|tue|coute|cost|claimed|left)\b"
@@ -532,7 +533,7 @@ def war_toll(folded: str, start: int, end: int) -> bool:
     return _names_war(folded, start, end) and bool(_WAR_TOLL.search(folded, start, end))
 
 
-_WHOLE_WAR = re.compile(
+_WHOLE_WAR = regexes.compile(
     word_start(
         r"\b(?:depuis|since)\s+(?:le\s+|the\s+)?(?:debut|start|beginning|outbreak|declenchement)\s+(?:de\s+la\s+|du\s+"
         r"|of\s+the\s+|of\s+)(?:guerre|conflit|war|conflict|civil\s+war)\b"
@@ -553,14 +554,14 @@ def whole_war(folded: str, start: int, end: int) -> bool:
 
 
 # "backed by Russia", "contrôlé par les talibans": support or control, not harm.
-_NOT_HARM_BY = re.compile(
+_NOT_HARM_BY = regexes.compile(
     r"(?:backed|supported|soutenue?s?|appuyee?s?|controlee?s?|controlled|held|tenue?s?|dominee?s?|dominated|negociee?s?"
     r"|brokered|occupied|occupee?s?|run|administered|administree?s?)\s*$"
 )
 
 
 # "airstrikes targeting Yemen's Houthi rebels killed 16": the rebels are the target, not the killers.
-_TARGETED_BEFORE = re.compile(
+_TARGETED_BEFORE = regexes.compile(
     word_start(
         r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre|fighting|battling|combating"
         r"|(?:to|pour)\s+(?:defeat|beat|fight|combat|destroy|counter|vaincre|combattre|chasser|detruire))\s+"
@@ -568,7 +569,7 @@ _TARGETED_BEFORE = re.compile(
     )
 )
 # "an airstrike on al-Shabab militants killed two": what the strike hit (but "a raid on a market by IS").
-_STRUCK_BEFORE = re.compile(
+_STRUCK_BEFORE = regexes.compile(
     word_start(
         r"\b(?:air\s*strikes?|strikes?|raids?|bombings?|attacks?|frappes?|bombardements?|attaques?)\s+(?:on|sur)\s+"
         r"(?:[\w'-]+\s+){0,2}$"
@@ -646,16 +647,16 @@ def islamic_state_scan(folded: str, original: str) -> str:
     return "".join(parts)
 
 
-_SAUDI_NAMED = re.compile(word_start(_ACTORS["saudi"], not_after=r"[\w-]") + r"(?![\w-])")
+_SAUDI_NAMED = regexes.compile(word_start(_ACTORS["saudi"], not_after=r"[\w-]") + r"(?![\w-])")
 _SAUDI_WORDS = ("saudi", "saoudi", "riyad", "arab")  # every name of the Saudi-led coalition holds one
-_US_COALITION = re.compile(
+_US_COALITION = regexes.compile(
     factored(
         r"us-led|u\.s\.-led|coalition\s+(?:internationale|anti-ei|anti-jihadiste|anti-djihadiste)"
         r"|anti-isis|anti-is\b|(?:menee|dirigee)\s+par\s+(?:les\s+etats-unis|washington)"
     )
 )
 # "Iraqi forces, backed by coalition air strikes, press an offensive": support, not a harm counted.
-_BACKED_BY = re.compile(
+_BACKED_BY = regexes.compile(
     word_start(
         r"\b(?:backed|supported|soutenue?s?|appuyee?s?)\s+(?:by|par)\s+(?:the\s+|la\s+|les\s+|l')?(?:[\w.-]+\s+)?$"
     )
@@ -672,10 +673,10 @@ DEED_CLAIMED_FR = (
     r"|enlevements?|tirs?|frappes?|explosions?|operations?)"
 )
 # "Islamic State claimed responsibility", "l'attaque a été revendiquée par l'EI": whose attack it was.
-CLAIMED = re.compile(word_start(rf"claim(?:ed|s)?\s+{DEED_CLAIMED_EN}|revendiqu\w*"))
+CLAIMED = regexes.compile(word_start(rf"claim(?:ed|s)?\s+{DEED_CLAIMED_EN}|revendiqu\w*"))
 # The literal first lets the scan jump from one "IS" to the next.
-_CAPITAL_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
-_ISIS_NAMED = re.compile(
+_CAPITAL_IS = regexes.compile(r"IS(?<![\w-]IS)(?![\w-])")
+_ISIS_NAMED = regexes.compile(
     word_start(r"ei|etat\s+islamique|daech|daesh|isis|isil|islamic\s+state", not_after=r"[\w-]")
     + r"(?![\w-])"
 )

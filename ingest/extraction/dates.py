@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import regexes
 from .numbers import words_to_int
 from .patterns import WordScan, alternation, factored, key_of, keyed, word_start
 
@@ -128,67 +129,69 @@ _DATE = (
     )
     + r")(?:\s+(?:of|de|d')(?:\s+(?:l'annee|this\s+year|cette\s+annee))?)?(?:\s+(?P<year6>(?:19|20)\d\d))?)"
 )
-DATE_PATTERN = re.compile(rf"(?<![\w])(?:{_DATE})(?![\w])")
+DATE_PATTERN = regexes.compile(rf"(?<![\w])(?:{_DATE})(?![\w])")
 # Where a date starts: the same alternatives without their groups, merged by first letter (twice: the
 # months lie deeper than one pass opens), tried only at the start of a word. Python's engine enters
 # an alternative that opens on a group at full cost at every word, one that opens on a letter hardly:
 # this scan costs about half of DATE_PATTERN's, which then reads only the dates found.
 _DATE_START = WordScan(r"(?:" + factored(factored(re.sub(r"\(\?P<\w+>", "(?:", _DATE))) + r")(?![\w])")
 
-_COMPARED_PERIOD = re.compile(
+_COMPARED_PERIOD = regexes.compile(
     word_start(
         r"\b(?:same|corresponding|comparable|meme)\s+(?:period|time|periode|quarter|trimestre|semestre)\s+(?:\w+\s+)?$"
     )
 )
-_UNTIL = re.compile(
+_UNTIL = regexes.compile(
     r"(?:jusqu'(?:au|a|en)|"
     + word_start(r"\b(?:until|till|through|as\s+of|a\s+la\s+date\s+du|au)")
     + r")\s*(?:le\s+)?$"
 )
-_AND = re.compile(r"(?:" + word_start(r"\b(?:et|and|to)") + r"|-)\s*(?:le\s+|the\s+)?$")
-_YEAR_AND = re.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
-_RANGE_OPENER = re.compile(word_start(r"\b(?:entre|between|du|from)\b"))
+_AND = regexes.compile(r"(?:" + word_start(r"\b(?:et|and|to)") + r"|-)\s*(?:le\s+|the\s+)?$")
+_YEAR_AND = regexes.compile(r"\b(?:19|20)\d\d\s+(?:and|et)\s*$")  # "in 2017 and 2018": to the end of 2018
+_RANGE_OPENER = regexes.compile(word_start(r"\b(?:entre|between|du|from)\b"))
 # "entre 1320 et 1950": a range whose first end is no year is a count, whatever its second end.
-_COUNT_RANGE_END = re.compile(r"(?<![\d.,' ])(?!(?:19|20)\d\d\b)\d[\d.,' ]*?\s*(?:\b(?:et|and|to|a)\b|-)\s*$")
-_COUNTED = re.compile(
+_COUNT_RANGE_END = regexes.compile(
+    r"(?<![\d.,' ])(?!(?:19|20)\d\d\b)\d[\d.,' ]*?\s*(?:\b(?:et|and|to|a)\b|-)\s*$"
+)
+_COUNTED = regexes.compile(
     r"\s*(?:civil\w*|personnes|people|persons|morts|dead|deaths|killed|tues|victimes|victims|blesses|wounded"
     r"|injured|enfants|children|femmes|women|soldiers|soldats|fighters|combattants)\b"
 )
 # "the offensive began at the end of April", "lancée en septembre 2015": when something started.
-_BEGAN_BEFORE = re.compile(
+_BEGAN_BEFORE = regexes.compile(
     word_start(
         r"\b(?:began|begun|started|launched|erupted|lance\w*|commence\w*|debute\w*|declenche\w*)\s+"
         r"(?:at\s+|in\s+|on\s+|en\s+|le\s+|a\s+|au\s+)?(?:the\s+|la\s+)?$"
     )
 )
-_SINCE = re.compile(
+_SINCE = regexes.compile(
     word_start(
         r"\b(?:depuis|since|a\s+partir\s+d|starting|entre|between|du(?=\s+\d))\b[^,.;\d]{0,40}$"
         r"|\bfrom\s+(?:[\w-]+\s+){0,3}$"
     )  # "from early 2016", not "deaths from coalition actions in Iraq in 2019"
 )
 # A date that names an event ("the toll from the March 17 strike"): the day it happened, not a start.
-_EVENT_AFTER = re.compile(
+_EVENT_AFTER = regexes.compile(
     r"\s+(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|blasts?|explosions?|massacres?"
     r"|incidents?|shelling)(?![\w-])"
 )
 # "Depuis le lancement de l'offensive finale contre la poche de Baghouz en décembre": its start.
-_SINCE_LAUNCH = re.compile(
+_SINCE_LAUNCH = regexes.compile(
     word_start(
         r"\b(?:depuis|since)\s+(?:le\s+|la\s+|l'|the\s+)(?:lancement|debut|launch|start|beginning)\b(?:[^,.;]{0,70}"
         r"|[^.;]{0,70},\s*(?:le\s+|on\s+)?)$"  # "depuis le début de l'offensive, le 20 janvier"
         r"|\b(?:since|depuis\s+que)\s+[^,.;\d]{0,70}\b(?:began|erupted|started|broke\s+out|eclate|commence)\b[^,.;\d]{0,40}$"
     )
 )
-_SINCE_RIGHT_BEFORE = re.compile(
+_SINCE_RIGHT_BEFORE = regexes.compile(
     word_start(r"\b(?:depuis|since|from|between|entre|a\s+partir\s+d[eu']?)\s*(?:la\s+|the\s+)?$")
 )
-_MONTH_CONTEXT = re.compile(
+_MONTH_CONTEXT = regexes.compile(
     word_start(
         r"\b(?:in|since|until|by|early|late|mid|during|of|last|next|this|between|and|to|through)\s*-?\s*$"
     )
 )
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = regexes.compile(
     r"\b(?:en|in|during|pendant|courant|for|depuis|since|from|de|entre|between|et|and|to|until|jusqu'en|of|throughout"
     r"|annee|year)\s*$"
 )
@@ -234,7 +237,7 @@ def parse_published(value) -> Published | None:
     return Published(int(m.group(1)), int(m.group(2)), day if day and 1 <= day <= 31 else None)
 
 
-_HEADER = re.compile(r"\A\s*date\s+((?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*")
+_HEADER = regexes.compile(r"\A\s*date\s+((?:19|20)\d\d-\d\d(?:-\d\d)?)\b\s*")
 
 
 def header_date(text: str) -> tuple[str | None, int]:

@@ -9,13 +9,12 @@ rules (`scopes.py`, `perpetrators.py`); the strength of the evidence decides whi
 wins when one figure is stated twice.
 """
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from . import cues
+from . import cues, regexes
 from .attribution import (
     CITING,
     LOCAL_AUTHORITIES,
@@ -55,7 +54,7 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 
 # Each branch opens with a plain character so the scan can skip ahead; "et(?<!\w..)" is "\bet", its
 # look-behind tried only after both letters.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = regexes.compile(
     r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
 _FRENCH = frozenset(
@@ -64,27 +63,30 @@ _FRENCH = frozenset(
 _ENGLISH = frozenset(
     "the and of to in by at according were was that with has have is are said it its".split()
 )
-_WORD = re.compile(r"\w+")
+_WORD = regexes.compile(r"\w+")
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _HOME = (
-    ("afghanistan", re.compile(r"afghan|unama|manua")),
-    ("syria", re.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
-    ("iraq", re.compile(r"irak|iraq|unami")),
-    ("iraq_syria", re.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
+    ("afghanistan", regexes.compile(r"afghan|unama|manua")),
+    ("syria", regexes.compile(r"syri|osdh|sohr|sana|casques|white helmets|damas")),
+    ("iraq", regexes.compile(r"irak|iraq|unami")),
+    ("iraq_syria", regexes.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
 )
 _OWN_SIDE = (
-    ("other", re.compile(r"saudi|saoudi|arab coalition|coalition arabe")),  # Riyadh's is not the US-led one
+    (
+        "other",
+        regexes.compile(r"saudi|saoudi|arab coalition|coalition arabe"),
+    ),  # Riyadh's is not the US-led one
     (
         "coalition",
-        re.compile(
+        regexes.compile(
             r"coalition|cjtf|inherent resolve|centcom|central command|africom|africa command|pentagon"
             r"|\bu\.?s\.? "
             r"|\bus-|american|americain|etats-unis|united states|washington|australia|\buk |"
             r"british|britannique|france|francais|french"
         ),
     ),
-    ("russia", re.compile(r"russ|moscou|moscow|kremlin")),
-    ("syria_gov", re.compile(r"syrian government|gouvernement syrien|regime|damas")),
+    ("russia", regexes.compile(r"russ|moscou|moscow|kremlin")),
+    ("syria_gov", regexes.compile(r"syrian government|gouvernement syrien|regime|damas")),
 )
 
 
@@ -274,18 +276,18 @@ def _civil_defence(mentions: list, folded: str) -> list:
 
 
 # "le Hachd al-Chaabi, coalition de groupes armés": a coalition, not the coalition.
-_COALITION_OF_GROUPS = re.compile(
+_COALITION_OF_GROUPS = regexes.compile(
     r"coalition\s+(?:de|d'|of)\s+(?:[\w-]+\s+)?(?:groupes?|groups?|milices|militias|partis|parties|factions"
     r"|rebelles|rebels|tribus|tribes|organisations|organizations|ong|ngos|associations)\b"
 )
-_SAUDI = Guarded(re.compile(r"\b(?:saudi|saoudi|riyad)"), ("saudi", "saoudi", "riyad"))
-_SYRIA = re.compile(r"\bsyri")
-_IRAQ = re.compile(r"\bira[kq]")
-_BARE_CIVIL_DEFENCE = re.compile(r"civil\s+defen[cs]e|defense\s+civile")
-_WAR_ON_ISIS = re.compile(
+_SAUDI = Guarded(regexes.compile(r"\b(?:saudi|saoudi|riyad)"), ("saudi", "saoudi", "riyad"))
+_SYRIA = regexes.compile(r"\bsyri")
+_IRAQ = regexes.compile(r"\bira[kq]")
+_BARE_CIVIL_DEFENCE = regexes.compile(r"civil\s+defen[cs]e|defense\s+civile")
+_WAR_ON_ISIS = regexes.compile(
     r"\b(?:daech|daesh|isis|isil|etat\s+islamique|islamic\s+state|jihadist|djihadist|us-led|u\.s\.-led)"
 )
-_BARE_COALITION = re.compile(r"coalition(?:\s+(?:internationale|international|militaire|arabe))?")
+_BARE_COALITION = regexes.compile(r"coalition(?:\s+(?:internationale|international|militaire|arabe))?")
 
 
 @dataclass
@@ -434,7 +436,7 @@ def _follow(draft: Draft, heads: Heads, facts) -> None:
 
 # Another count of the toll just stated: "puts the toll far higher", "un bilan bien plus lourd".
 _COMPARED_TOLL = Guarded(
-    re.compile(
+    regexes.compile(
         word_start(
             r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+"
             r"(?:higher|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu"
@@ -458,10 +460,10 @@ def _partitive(reading: Reading, facts, draft: Draft) -> bool:
     return bool(_PARTITIVE.match(fact.article.folded, reading.end, fact.end))
 
 
-_SUBCOUNT_AFTER = re.compile(
+_SUBCOUNT_AFTER = regexes.compile(
     r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b"
 )
-_PARTITIVE = re.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|those)\b")
+_PARTITIVE = regexes.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these|those)\b")
 
 
 def detect_language(folded: str) -> str:
@@ -674,7 +676,7 @@ def folded_sentence(fact) -> str:
 
 # Strikes from the air, which in Iraq and Afghanistan only the coalition and its allies carry out.
 _AIR_HARM = Guarded(
-    re.compile(
+    regexes.compile(
         r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|strikes?|(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)frappes?"
         r"|raids?\s+aeriens?"
         r"|bombardements?\s+aeriens?|frappes?\s+de\s+drones?)\b"
@@ -684,7 +686,7 @@ _AIR_HARM = Guarded(
 
 
 # Where a sentence lists places clause by clause ("..., and in Somalia two").
-_GEO_BREAK = re.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
+_GEO_BREAK = regexes.compile(r";|,\s*(?:and|et|while|whereas|but|mais|tandis\s+qu|alors\s+qu)\b")
 
 
 def _geo_clause(fact, position: int) -> int:
@@ -908,7 +910,7 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
 # "portant ainsi le nombre de victimes de ses frappes à 735", "bringing to 840 the number": a new total.
 _BROUGHT_TO_LAST = ("a", "to", "moins", "least", "de", "than")  # the word each match ends on
 _BROUGHT_TO = Ending(
-    re.compile(
+    regexes.compile(
         word_start(
             r"\b(?:portant|porte|portent|bringing|brings|brought|raising|raises|raised|taking|takes|took)\s+"
             r"(?:ainsi\s+|thus\s+)?(?:[\w'-]++\s+){0,8}?(?:a|to)\s+(?:au\s+moins\s+|at\s+least\s+|plus\s+de\s+|more\s+than\s+)?$"
@@ -922,7 +924,9 @@ def _brought_to(reading, fact) -> bool:
     return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
 
 
-_BOTH_COUNTRIES = re.compile(word_start(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b"))
+_BOTH_COUNTRIES = regexes.compile(
+    word_start(r"\b(?:les|ces)\s+deux\s+pays\b|\b(?:both|the\s+two)\s+countries\b")
+)
 
 
 @lru_cache(maxsize=512)
@@ -981,7 +985,9 @@ def _actor_between(reading, fact, article) -> str | None:
     return actors[-1] if len(set(actors)) == 1 else None
 
 
-_ENUMERATION_BREAK = re.compile(r"[,;]|" + word_start(r"\b(?:et|and|contre|while|whereas|tandis\s+que)\b"))
+_ENUMERATION_BREAK = regexes.compile(
+    r"[,;]|" + word_start(r"\b(?:et|and|contre|while|whereas|tandis\s+que)\b")
+)
 
 
 def _named_actors(fact, article) -> list[str]:
@@ -1043,12 +1049,12 @@ def _perpetrator(reading, fact, context, claimant, article, scope="incident") ->
 
 
 # An attack whose author the article names in a statement of blame.
-_ATTACK = re.compile(
+_ATTACK = regexes.compile(
     word_start(
         r"\b(?:strikes?|airstrikes?|raids?|attacks?|bombings?|shelling|frappes?|attaques?|bombardements?)\b"
     )
 )
-_BARREL_BOMBS = re.compile(
+_BARREL_BOMBS = regexes.compile(
     word_start(r"\bbarils?\s+(?:d'explosifs|explosifs)|\bbarils\b|\bbarrel[\s-]+bombs?\b")
 )
 
@@ -1057,11 +1063,13 @@ def _geography_words(fact) -> str | None:
     return cues.geography(fact.countries) or fact.article.geography
 
 
-_BLAMED = re.compile(
+_BLAMED = regexes.compile(
     r"\bblam\w*\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?(?:attack|strike|raid|bombing|shelling)\s+on\b"
     r"|\b(?:impute|attribue)\w*\s+(?:l'attaque|la\s+frappe|le\s+raid|le\s+bombardement)\s+(?:a|aux)\b"
 )
-_NEW_TOTAL = re.compile(word_start(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b"))
+_NEW_TOTAL = regexes.compile(
+    word_start(r"\b(?:a|the)\s+total\s+of\b|\bau\s+total\b|\bin\s+total\b|\ben\s+tout\b")
+)
 
 
 def _as_of(reading, scope, fact, context, pub) -> tuple[str | None, int]:
@@ -1119,7 +1127,7 @@ def _points(dates: list[DateMention], scope: str) -> list[DateMention]:
 
 
 # "L'annonce a été faite ce vendredi", "The statement was released on Tuesday": when the figures came.
-_ANNOUNCEMENT = re.compile(
+_ANNOUNCEMENT = regexes.compile(
     word_start(
         r"\b(?:l'annonce|le\s+communique|la\s+declaration|le\s+rapport|le\s+bilan|the\s+announcement"
         r"|the\s+statement|the\s+report|the\s+figures?|the\s+toll)\s+(?:a\s+ete|was|were|came|est)\b"
@@ -1139,7 +1147,7 @@ def _announced_after(fact) -> DateMention | None:
 
 
 # A few days or weeks to now.
-_LAST_DAYS = re.compile(
+_LAST_DAYS = regexes.compile(
     word_start(
         r"\b(?:(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks?|days?|hours?)"
         r"|(?:au\s+cours\s+des|ces|sur\s+les|dans\s+les|pendant\s+les)\s+(?:\w+\s+)?(?:derniers|dernieres)\s+"
@@ -1156,7 +1164,7 @@ def _said_on(date: DateMention, fact) -> bool:
 
 
 # Unlike cues.REPORTED_ON (a weekday after the verb), a date here may follow "le": "publié le 2 juin".
-_SAID_ON = re.compile(
+_SAID_ON = regexes.compile(
     r"\b(?:said|announced|published|released|issued|stated|publie\w*|annonce\w*|diffuse\w*|rendue?s?\s+publi\w*"
     r"|indique\w*|declare\w*)\s+(?:on\s+|le\s+|ce\s+)?$"
 )

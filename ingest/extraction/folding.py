@@ -5,8 +5,9 @@ in the original, so the folded copy must have exactly the same length: each
 character maps to one character ("É" -> "e", "’" -> "'", "«" -> '"', U+202F -> " ").
 """
 
-import re
 import unicodedata
+
+from . import regexes
 
 _PUNCTUATION = {
     "\u2019": "'",
@@ -52,7 +53,7 @@ _TABLE.update({cp: _fold_char(chr(cp)) for cp in range(0x1E00, 0x1F00)})
 _TABLE = {cp: ch for cp, ch in _TABLE.items() if ch != chr(cp)}
 
 
-_SPECIAL = re.compile("[^\x00-\x7f]")
+_SPECIAL = regexes.compile("[^\x00-\x7f]")
 _LOWER_TABLE = {chr(cp): ch for cp, ch in _TABLE.items()}
 
 

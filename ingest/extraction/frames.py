@@ -19,15 +19,16 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import regexes
 from .patterns import WordScan, alternation, factored, word_start
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.json"
 
 # Tags that are punctuation, not words: "—" and "–" are folded to "-".
 _PUNCTUATION = {",": ",", "-": "-", "(": "(", ")": ")", ".": ".", "!": ".", "?": ".", ";": ":", ":": ":"}
-_TOKEN = re.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|[^\s\"']")
+_TOKEN = regexes.compile(r"(?:[a-z]\.){2,}|\w+(?:-\w+)*'?|[^\s\"']")
 # "a day after the strike", "a day's work": no rate.
-_NOT_RATE_AFTER = re.compile(
+_NOT_RATE_AFTER = regexes.compile(
     r"'|\s+(?:after|before|later|earlier|ago|of|or|since|when|that|apres|avant|plus|auparavant|ou)\b"
 )
 _VICTIMS_OF = {"c": "civilians", "e": "children", "w": "women"}
@@ -88,7 +89,7 @@ def lexicon() -> Lexicon:
     def cue(of_tags: str, *more: str) -> re.Pattern:
         """Return a fast search for any word of these classes (or pattern of `more`) in a text."""
         alternatives = [r"\b" + re.escape(w).replace(r"\ ", r"\s+") for t in of_tags for w in by_tag[t]]
-        return re.compile(rf"{word_start('|'.join([*alternatives, *more]))}(?![\w-])")
+        return regexes.compile(rf"{word_start('|'.join([*alternatives, *more]))}(?![\w-])")
 
     def scan(of_tags: str) -> WordScan:
         """Return a scan of a whole sentence for any word of these classes: words of most first letters."""
@@ -96,15 +97,15 @@ def lexicon() -> Lexicon:
         return WordScan(rf"(?:{factored('|'.join(alternatives))})(?![\w-])")
 
     return Lexicon(
-        re.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
+        regexes.compile(rf"(?P<phrase>{alternation(phrases)})(?:(?<=')|(?![\w-]))|{_TOKEN.pattern}"),
         tags,
         scan("khvbtKgi"),
         cue("h"),
-        re.compile(
+        regexes.compile(
             rf"\s*+(?:(?:de|d'|des|of)\s*)?(?:[\w.'-]++\s++){{0,3}}?(?:{words('xMGz<f')}|{_FRACTION_CUE})(?![\w-])"
         ),
         scan("urx"),
-        re.compile(r"\b(?:sur|in|out\s+of)\s+$"),
+        regexes.compile(r"\b(?:sur|in|out\s+of)\s+$"),
     )
 
 
@@ -245,69 +246,69 @@ _CASUALTY_OF = {
 # "58 personnes dont 19 enfants sont mortes", "Nine civilians - four women and five children - were
 # killed", "39 membres et 10 voisins ont été tués", "37 personnes grièvement blessées", "cinq femmes
 # au nombre des morts": every number of the subject takes the verb.
-_SUBJECT = re.compile(
+_SUBJECT = regexes.compile(
     rf"(?<![njGcepwMOxq])(?P<group>{_NP_NOUN}(?:,?d{_NP_NOUN}(?:,?&{_NP_NOUN})*,?|[-(]{_NP_NOUN}(?:,?[&,]{_NP_NOUN})*[-)],?"
     rf"|&{_NP_NOUN})*){_AUX}(?P<set>m[jG]*[cepw]?[jG]*)?(?P<verb>{_CASUALTY})"
 )
 # "Six jeunes chasseurs ont été tués", "14 pilgrims died": a noun the lexicon does not know, with
 # its own verb right after it, counts people (combatants and things have their own tags).
-_UNKNOWN_NOUN_SUBJECT = re.compile(rf"(?<![njGcepwMOxqP])(?P<np>q*nj*oj*){_AUX}(?P<verb>[kh])")
+_UNKNOWN_NOUN_SUBJECT = regexes.compile(rf"(?<![njGcepwMOxqP])(?P<np>q*nj*oj*){_AUX}(?P<verb>[kh])")
 # "Two soldiers were wounded, as were 14 civilians", "a été tué ..., ainsi que 7 passagers".
-_ALSO = re.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
+_ALSO = regexes.compile(rf"(?P<verb>{_CASUALTY})[^.:;khvbA]*?,?A(?P<np>P?{_NP})")
 # "Sur les 140 morts dénombrés ..., 33 étaient des enfants", "Au nombre des victimes figurent 3 enfants",
 # "Parmi les 70 personnes tuées, on compte 12 femmes".
-_SET_FIRST = re.compile(
+_SET_FIRST = regexes.compile(
     rf"(?:^|[,:])a*m(?P<set>q*n?P?[jG]*[cepw]?[jG]*)(?P<verb>{_CASUALTY})(?:[^.:;n]*?,[^.:;n,]{{0,3}}?|[aT]+)"
     rf"(?P<np>q*n(?:P?[jG]*[cepwO][jG]*|{_AUX}P?[jG]*[cepw])?)"
 )
 # "Le bilan ... s'établit à 19 civils", "the toll is at least 40", "civilian casualties fell to
 # 5,939", "rose from 20 to 35", "the number of civilian dead may run as high as 3,000".
-_TOLL_IS = re.compile(
+_TOLL_IS = regexes.compile(
     rf"(?P<toll>[tvbk#])[^.:;n]{{0,12}}?(?:g(?:Po)?|[^.:;n]{{0,8}}?a){_AUX}P?q*(?P<np>{_NP})"
 )
 # "portant le nombre de victimes de ses frappes à 735", "the new deaths bring to 31 the death toll".
-_TOLL_TO = re.compile(
+_TOLL_TO = regexes.compile(
     rf"g[^.:;]{{0,3}}?(?P<toll>[t#][^.:;]{{0,14}}?)Tq*(?P<np>{_NP})|gTq*(?P<np2>{_NP})o?[t#](?:P[jG]*[cepw]?[jG]*[khvb]?)?"
 )
 # "la moitié de ces morts, soit environ 140 civils"; "10 000 victimes - 10 453 au total -";
 # "at least 29 dead - 11 civilians, 15 fighters and three soldiers".
-_NAMELY = re.compile(
+_NAMELY = regexes.compile(
     rf"(?P<verb>{_CASUALTY})[^.:;n]{{0,6}}?,?[=-](?P<np>{_NP})"
     rf"|(?P<noun>[cepwkhvb])-[aq]*(?P<np2>n)[^-.:;n]{{0,4}}-,?{_AUX}(?P<verb2>{_CASUALTY})?"
 )
 # "a entraîné la mort d'au moins 23 civils", "the deaths of 12 civilians".
-_DEATH_OF = re.compile(rf"KP(?P<np>{_NP})")
+_DEATH_OF = regexes.compile(rf"KP(?P<np>{_NP})")
 # "killing somewhere between 64 and 116 civilians": a verb and its object, whatever qualifies it.
-_VERB_OBJECT = re.compile(
+_VERB_OBJECT = regexes.compile(
     rf"(?P<verb>[kh])[aTq]*(?P<np>q*nP?[jG]*(?:{_NOUN}[jG]*|(?=[,.:)/TPa&-]|$)))(?![nkhvb])"
 )  # with no noun, the number stands alone: not "kills 30 pine nut workers"
 # "killed a family of seven", "a tué une famille de sept personnes": the family's members.
-_FAMILY_OF = re.compile(
+_FAMILY_OF = regexes.compile(
     rf"(?P<verb>[kh])[aTq]*(?:o?n|o)?[jGo]{{0,2}}f[jG]*P(?P<np>q*n[jG]*{_NOUN}?[jG]*)(?![nkhvb])"
 )
 # "left 23 passers-by with serious injuries".
-_LEFT_WITH = re.compile(rf"y(?P<np>{_NP})W[jG]*h")
+_LEFT_WITH = regexes.compile(rf"y(?P<np>{_NP})W[jG]*h")
 # "the fatalities included 222 civilians", "That included 826 children" (a toll of the sentence before).
-_INCLUDED = re.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
+_INCLUDED = regexes.compile(rf"(?P<verb>{_CASUALTY}|^D|t){_AUX}i(?P<np>{_NP_NOUN}(?:,?&{_NP_NOUN})*)")
 # "wounded 30 people, including 14 under the age of 18": a part of the figure before, with no verb of its own.
-_PART_OF = re.compile(
+_PART_OF = regexes.compile(
     rf"(?P<whole>{_CASUALTY}[aTq]*{_NP}|{_NP}[aT]*{_CASUALTY}),?d(?P<np>q*nP?[jG]*[cepwO]?[jG]*)(?![aTkhvbn])"
 )
 
 # Vetoes: the number starting group "n" is no figure.
-_COMBATANTS = re.compile(
+_COMBATANTS = regexes.compile(
     r"(?P<n>n)P?[jGa]{0,3}x|(?P<n2>n)P?(?:[jG]*MP[ojG]{0,3}[Gx]|j*G(?![jGcepwMOxzkhvb]))"
 )
 # "150 Taliban fighters were killed and 40 wounded", "150 combattants tués et 40 blessés": the same fighters.
-_COMBATANTS_THEN_BARE = re.compile(
+_COMBATANTS_THEN_BARE = regexes.compile(
     r"(?<![&d(-])(?<![cepwMOx],)nP?[jG]*x[jGo]{0,3}[aT]*[khvb][aT]*[,&][aq]*(?P<n>n)(?![PjGcepwMOxq])[aT]*[khb]"
 )
 # "the figures for security forces personnel killed amounted to 296, ..., with 608 injured".
-_COMBATANT_TOLL = re.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)(?:[^.:;]*?Wq*(?P<n2>n)[aT]*[khb])?")
-_RATE = re.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
-_FRACTION = re.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
-_UNHARMED = re.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
-_THINGS = re.compile(r"(?P<n>n)P?j*[zf]|(?P<n2>n)<>")
+_COMBATANT_TOLL = regexes.compile(r"x[jGpM]*[khvb]?[aT]*g[aT]*q*(?P<n>n)(?:[^.:;]*?Wq*(?P<n2>n)[aT]*[khb])?")
+_RATE = regexes.compile(r"r,?[^.:;n]{0,4}?q*(?P<n>n)|(?P<n2>n)[^.:;n,]{0,6}?r")
+_FRACTION = regexes.compile(r"(?P<n>n)[cepwkhvbj]{0,3}/(?P<d>n)(?![PjcepwxzM])")
+_UNHARMED = regexes.compile(rf"(?P<n>n)P?[jG]*{_NOUN}?[jG]*{_AUX}u(?!{_AUX}[khb])")
+_THINGS = regexes.compile(r"(?P<n>n)P?j*[zf]|(?P<n2>n)<>")
 
 
 def _noun_victims(tags: str, start: int, end: int) -> str | None:
@@ -456,7 +457,7 @@ _VETOES = (
 
 
 # "29 combattants pro-iraniens incluant neuf Syriens, six Irakiens": the parts of fighters are fighters.
-_COMBATANT_HEAD = re.compile(r"nP?[jG]*x[jGo]{0,3},?[di]")
+_COMBATANT_HEAD = regexes.compile(r"nP?[jG]*x[jGo]{0,3},?[di]")
 
 
 def _combatant_parts(tags: str):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import regexes
 from .folding import fold
 from .patterns import WordScan, alternation
 
@@ -107,16 +108,16 @@ COUNTRY_AUTHORITIES = (
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
 # The scan looks for the "'s" first (a literal, found in C), then for the country before it.
-_POSSESSIVE_GOVERNMENT = re.compile(
+_POSSESSIVE_GOVERNMENT = regexes.compile(
     r"'s\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry)(?![\w-])"
 )
-_COUNTRY_BEFORE = re.compile(
+_COUNTRY_BEFORE = regexes.compile(
     r"(?<![\w-])(?P<country>" + "|".join(f"(?:{words})\\w*" for _, words in COUNTRY_AUTHORITIES) + r")$"
 )
 
 
 # Any country's word in a folded text ("yéménites", "Iraqi"): whose officials speak there.
-COUNTRY_WORD = re.compile(
+COUNTRY_WORD = regexes.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{words})" for _, words in COUNTRY_AUTHORITIES) + r")\w*"
 )
 
@@ -133,11 +134,11 @@ _ORGANISATION_WORDS = (
     "|Agency|Mission|Programme|Program|Fund|Database|Tracker|Collective|Rights"
 )
 # A capital first, the boundary checked after it: the scan skips in C from one capital to the next.
-_ORGANISATION = re.compile(
+_ORGANISATION = regexes.compile(
     r"[A-Z](?<![\w'’-].)[\w'’-]*(?:\s+(?:(?:of|for|on|the|and|in)\s+)?[A-Z][\w'’-]*){0,5}"
 )
 # Each word opens with its capital, so that a text without any is passed over in C.
-_ORGANISATION_WORD = re.compile(
+_ORGANISATION_WORD = regexes.compile(
     "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _ORGANISATION_WORDS.split("|")) + r")\b"
 )
 # "l'ONG Mwatana", "the rights group B'Tselem", "a spokesman for the Southern Front": a name the gazetteer
@@ -153,20 +154,20 @@ _GROUP_NOUNS = (
     "rights group",
     "monitoring group",
 )
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]['’]\s*|[Tt]he\s+(?:[\w-]+\s+)?)$")
-_SPOKESPERSON_OF = re.compile(
+_DETERMINER_BEFORE = regexes.compile(r"(?<![\w'’])(?:[Ll]['’]\s*|[Tt]he\s+(?:[\w-]+\s+)?)$")
+_SPOKESPERSON_OF = regexes.compile(
     r"(?:porte-parole\s+(?:du|des|de\s+la|de\s+l['’]|de)|spokes(?:man|woman|person)\s+for(?:\s+the)?)\s*"
 )
-_NAME = re.compile(
+_NAME = regexes.compile(
     r"\s*([A-Z\u00c0-\u00dd][\w'’-]+(?:\s+(?:(?:of|for|on|the|and|de|du|des|pour)\s+)?[A-Z\u00c0-\u00dd][\w'’-]*){0,4})"
 )
 # A belligerent's words: "a spokesman for the Southern Front" speaks for a party to the war.
-_PARTY_WORDS = re.compile(
+_PARTY_WORDS = regexes.compile(
     r"\b(?:Army|Armée|Front|Forces|Brigades?|Militia|Milices?|Government|Gouvernement|Ministry|Ministère|Police"
     r"|Command|Commandement|Movement|Mouvement)\b"
 )
-_LEADING_ARTICLE = re.compile(r"^(?:The|Le|La|Les|L['’])\s*")
-_MEDIA_WORDS = re.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
+_LEADING_ARTICLE = regexes.compile(r"^(?:The|Le|La|Les|L['’])\s*")
+_MEDIA_WORDS = regexes.compile(r"\b(?:Agency|News|Press|Radio|Television|TV)\b")
 
 
 def organisations(original: str, taken) -> list[Mention]:

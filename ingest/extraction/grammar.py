@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import regexes
 from .frames import FrameReading, Frames, word_classes
 from .numbers import DIGITS, NUMBER_PATTERN, NumberReading, read_number, read_number_as, search_number
 from .patterns import Ending, WordScan, alternation, factored, key_of, keyed, split_alternatives, word_start
@@ -84,7 +85,7 @@ _CASUALTY_NOUNS = {
 # "\s*+" (possessive): no word here opens on a blank, so the blanks need not be given back one by one.
 # "(?:X|)" rather than "(?:X)?", and "(?P<other>X|)" (empty, not None, where absent): the same choices,
 # without the engine's costlier repeat for each optional word.
-_NOUN = re.compile(
+_NOUN = regexes.compile(
     r"\s*+(?P<other>(?:autres|other|more|additional|further|supplementaires|nouveaux|new)\s+|)"
     r"(?P<partitive>(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|ses|leurs|its|their)\s+|)"
     r"(?:(?:names\s+of|noms\s+de|bodies\s+of|corps\s+de)\s+|)"
@@ -100,96 +101,98 @@ _NOUN = re.compile(
     + r")(?![\w-])"
 )
 # "morts civils", "deaths among civilians": the civilian word after a noun.
-_CIVILIAN_AFTER = re.compile(
+_CIVILIAN_AFTER = regexes.compile(
     r"\s+(?:civil(?:e)?s?|civilians?|parmi\s+les\s+civils|among\s+(?:the\s+)?civilians|de\s+civils|"
     r"of\s+civilians)(?![\w-])"
 )
 # "972 children among them", "67 children were among them": a part of the figure before.
-_AMONG_THEM = re.compile(
+_AMONG_THEM = regexes.compile(
     r"\s*(?:(?:were|are|was|figuraient|figurent|etaient|sont)\s+)?(?:among\s+(?:them|the\s+dead"
     r"|the\s+victims|the\s+wounded|the\s+injured|those\s+(?:killed|dead|wounded|injured))"
     r"|parmi\s+(?:eux|elles|les\s+morts|les\s+victimes|les\s+tues"
     r"|les\s+blesses))(?![\w-])"
 )
 # "Parmi les civils tués figurent 270 enfants", "Among the dead were six children".
-_AMONG_BEFORE = re.compile(
+_AMONG_BEFORE = regexes.compile(
     r"\b(?:parmi|among)\s+(?:les|the|ces|these|those)\s+(?:\w+\s+)?(?:(?P<killed>tues|morts|dead|killed|victimes|victims|deceased)"
     r"|(?P<injured>blesses|wounded|injured))\b[^.;\d]{0,25}$"
     r"|\b(?:parmi\s+(?:eux|elles)|among\s+them)\b[^.;\d]{0,25}$"
 )
-_TOLL_INCLUDES = re.compile(
+_TOLL_INCLUDES = regexes.compile(
     r"\b(?:(?P<victims>victimes|victims)|bilan|decompte|toll|tally|count|dead|morts|tues|deaths|deces"
     r"|they|these|those|ils|elles|civilians|civils|people|personnes)\s+"  # "They include five children"
     r"(?:\w+\s+){0,2}(?:comprend|comprenait|compte|comptait|inclut|incluait|includes?|included|comprises?|comprised)"
     r"\b[^.;\d]{0,40}$"
 )
 # "327 ont été tués et 880 blessés": the second toll of the same victims.
-_JOINED = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
+_JOINED = regexes.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:,|,?\s*(?:and|et))\s*")
 # "Eight of the dead were children", "four were women": the victims a toll's part names.
-_WERE_VICTIMS = re.compile(
+_WERE_VICTIMS = regexes.compile(
     r"\s*(?:d'entre\s+(?:eux|elles)\s+)?(?:were|was|etaient|sont|etait)\s+"
     r"(?:(?:all|tous|toutes|also|aussi)\s+)?(?:des\s+)?(?:(?P<children>children|enfants|minors|mineurs)|(?P<women>women|femmes))\b"
 )
 # "the number of civilians killed and injured": both.
-_BOTH_WORDS = re.compile(
+_BOTH_WORDS = regexes.compile(
     r"killed\s+(?:and|or)\s+(?:injured|wounded)|morts\s+(?:et|ou)\s+blesses|tues\s+(?:et|ou)\s+blesses"
     r"|casualt|victimes|victims"
 )
-_ONE_OF = re.compile(r"\s*(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|them|eux|elles)\b")
+_ONE_OF = regexes.compile(r"\s*(?:of|d'entre|parmi|de)\s+(?:the|les|ces|these|those|them|eux|elles)\b")
 # The second of two counts after one verb: "killing 13 U.S. service members and about 170 Afghans".
-_VERB_LIST_BEFORE = re.compile(
+_VERB_LIST_BEFORE = regexes.compile(
     r"\b(?:(?P<killed>killing|killed|kills|kill|tuant|tue|tues)|(?P<injured>wounding|injuring|wounded|injured|blessant"
     r"|blesse))\s+(?:at\s+least\s+|au\s+moins\s+)?(?:\d[\d,. ]*|[a-z]+)\s+(?:[\w.'-]+\s+){1,4}(?:and|et|"
     r",)\s*$"
 )
 # "another 461 died", "a further 12": more of the toll before.
 _MORE_ENDS = ("another", "additional", "further", "encore")  # its last words
-_MORE_BEFORE = Ending(re.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$"), _MORE_ENDS)
+_MORE_BEFORE = Ending(regexes.compile(r"\b(?:another|an\s+additional|a\s+further|encore)\s*$"), _MORE_ENDS)
 # "Children paid the heaviest price: 327 were killed": the victims named before a colon.
-_TOPIC_BEFORE = re.compile(
+_TOPIC_BEFORE = regexes.compile(
     r"\b(?:(?P<children>enfants|children|mineurs|minors)|(?P<women>femmes|women))\b[^.;:\d]{0,70}:\s*$"
 )
 # "26 727 femmes et 27 126 enfants": a second victim noun joined to a figure's.
-_COORDINATED = re.compile(r"\s*(?:[\w'-]+(?:\s+|(?=,))){0,3}?(?:,|,?\s*(?:and|et))\s*")
+_COORDINATED = regexes.compile(r"\s*(?:[\w'-]+(?:\s+|(?=,))){0,3}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
-_GAPPED = re.compile(
+_GAPPED = regexes.compile(
     r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$"
     r"|\b(?:celles?|ceux|those|that)\s+(?:de|d'|du|des|of)\s*(?:[\w'-]+\s+){0,8}$"
 )
-_GAP_END = re.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans|and|et)(?![\w-]))")
-_GAP_BREAK = re.compile(r"[\d.;:!?]")
-_PARTLY_CIVILIAN = re.compile(
+_GAP_END = regexes.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans|and|et)(?![\w-]))")
+_GAP_BREAK = regexes.compile(r"[\d.;:!?]")
+_PARTLY_CIVILIAN = regexes.compile(
     r"\b(?:en\s+majorite|majoritairement|pour\s+la\s+plupart|mostly|most\s+of\s+them|the\s+majority|many\s+of\s+them"
     r"|dont\s+(?:des|plusieurs|de\s+nombreux)|including\s+(?:some|many|several))\s+(?:of\s+them\s+|des\s+|were\s+)?civil"
 )
 # Words that say the dead were not all civilians.
-_ANY_VICTIM = re.compile(
+_ANY_VICTIM = regexes.compile(
     r"\b(?:personnes?|people|persons|habitants|residents|soldiers|soldats|fighters|combattants"
     r"|militants|members|membres)\b"
 )
 # "150 of them fatal", "dont 40 d'entre eux mortellement": the part of the toll before that died.
-_OF_THEM = re.compile(
+_OF_THEM = regexes.compile(
     r"\s*(?:of\s+(?:them|those|these|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?"
     r"(?:(?P<killed>fatal|deadly|mortel\w*|mortellement|deaths|killed|dead|morts|tue\w*)"
     r"|(?P<injured>injuries|wounded|injured|blesse\w*))(?![\w-])"
 )
 # "1,000 people have been killed, 106 of them civilians": a part of the figure before, with its victims.
-_OF_THEM_VICTIMS = re.compile(
+_OF_THEM_VICTIMS = regexes.compile(
     r"\s*(?:of\s+(?:them|whom)|d'entre\s+(?:eux|elles))\s+(?:were\s+|etaient\s+|sont\s+)?"
     r"(?:(?P<civilians>civilians|civils)|(?P<children>children|enfants)|(?P<women>women|femmes))(?![\w-])"
 )
 # "106 of them civilians": the civilians of a part, not of the figures around it.
-_PART_OF_CIVILIANS = re.compile(
+_PART_OF_CIVILIANS = regexes.compile(
     word_start(r"of\s+(?:them|whom)|d'entre\s+(?:eux|elles)") + r"\s+(?:were\s+|etaient\s+|sont\s+)?civil\w*"
 )
 # "Les frappes russes en ont tué 1 098": "en" stands for the victims named before.
-_EN_BEFORE = re.compile(r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$")
+_EN_BEFORE = regexes.compile(
+    r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$"
+)
 # "the 8,000 estimated by Airwars", "les 8 000 avancés par Airwars": the count before, by another.
-_COUNTED_BY = re.compile(
+_COUNTED_BY = regexes.compile(
     r"\s+(?:estimated|counted|recorded|documented|reported|claimed|tallied|cited|avance\w*|recense\w*"
     r"|comptabilise\w*|estime\w*|denombre\w*|documente\w*|cite\w*)\s+(?:by|par)(?![\w-])"
 )
-_OTHERS_ALONE = re.compile(r"\s*(?:autres|others|more|de\s+plus)(?![\w-])")
+_OTHERS_ALONE = regexes.compile(r"\s*(?:autres|others|more|de\s+plus)(?![\w-])")
 _CASUALTY_VERBS = {
     "both": r"tue(?:e)?s?\s+ou\s+blesse(?:e)?s?|killed\s+or\s+(?:wounded|injured)"
     r"|killed\s+and\s+(?:wounded|injured)",
@@ -203,7 +206,7 @@ _CASUALTY_VERBS = {
 # Each group's words merged by first letter (`factored`), as are the auxiliaries': tried after every word.
 _CASUALTY_VERB = "|".join(f"(?P<{kind}>{factored(words)})" for kind, words in _CASUALTY_VERBS.items())
 # "19 massacres", "40 executions": nouns, unless an auxiliary makes them participles ("ont ete massacres").
-_BARE_NOUN_VERB = re.compile(r"\s*(?:massacres|executions|executes)\b")
+_BARE_NOUN_VERB = regexes.compile(r"\s*(?:massacres|executions|executes)\b")
 _AUX = (
     "(?:"
     + factored(
@@ -223,7 +226,7 @@ _SUBCOUNT_LIST = (
 )
 # "(?:X|)" rather than "(?:X)?": the same choice, without the engine's costlier repeat. A run that a "(",
 # ")" or "," must end is possessive ("{1,50}+"): a shorter one ends on a character of the run.
-_PREDICATE = re.compile(
+_PREDICATE = regexes.compile(
     r"(?:\s+(?:from|of|de|du|des|d')\s*[^.;:(),\d]{1,40}?(?=,|\s)|)"
     rf"(?:{_SUBCOUNT_LIST}|\s*\([^)]*+\)|,\s*[^.;:(),\d]{{1,50}}+(?:\([^)]{{1,20}}+\)\s*|),|\s+(?:and|et)\s+[^.;:(),\d]{{1,50}}?(?=\s)"
     # "16 personnes dont des civils ont été tuées", "people including women and children were killed"
@@ -253,33 +256,33 @@ _VERB_BEFORE = WordScan(
     r"seule?s?|alone|between|entre|an\s+estimated|only|just|merely|seulement|uniquement|que|qu')\s*|[\"']\s*)*$",
     not_after=r"\w'",
 )
-_TOLL_BEFORE = re.compile(
+_TOLL_BEFORE = regexes.compile(
     r"\b(?:(?:put|puts|putting|placed|places|estimated|estimates|set)\s+the\s+(?:\w+\s+)?(?:number|figure|count|toll)"
     r"\s+(?:of\s+[a-z][a-z\s-]{1,40}?\s+)?at|bilan|toll|death\s+toll|nombre\s+(?:total\s+)?de\s+(?:morts|victimes|tues|civils\s+tues)|(?:total\s+)?"
     r"number\s+of\s+"
     r"(?:dead|deaths|killed|victims|fatalities|casualties|people\s+killed|civilians\s+killed|civilian\s+deaths)"
     r"|casualty\s+(?:toll|count|figure))\b[^.;\d]{0,120}$"
 )
-_SUBCOUNT_BEFORE = re.compile(
+_SUBCOUNT_BEFORE = regexes.compile(
     r"\b(?:dont|including|among\s+them|among\s+whom|parmi\s+(?:lesquel\w*|eux|elles)|of\s+whom|"
     r"notamment|y\s+compris)\b[^.;:()\d]*(?:(?:\d[\d .,']*|[a-z-]+)(?:\s+[a-z'-]+){1,4}\s*(?:,|\bet\b|"
     r"\band\b)\s*)*$"
 )
 # Where the parts of a toll begin: "..., dont", "29 morts - 11 civils, 15 combattants".
-_SUBCOUNT_TAIL = re.compile(
+_SUBCOUNT_TAIL = regexes.compile(
     r",\s*(?:dont|including|among\s+them|parmi\s+(?:lesquel\w*|eux|elles)|y\s+compris)\b|\s-\s*(?=\d)"
 )
-_SUBCOUNT_HINT = re.compile(r"dont|including|among|parmi|whom|notamment|compris")
-_TOLL_HINT = re.compile(r"bilan|toll|nombre|number|casualty")
-_SECOND_DIGITS = re.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
+_SUBCOUNT_HINT = regexes.compile(r"dont|including|among|parmi|whom|notamment|compris")
+_TOLL_HINT = regexes.compile(r"bilan|toll|nombre|number|casualty")
+_SECOND_DIGITS = regexes.compile(rf"(?P<digits>{DIGITS})(?![\w]|[.,]\d)")
 # Possessive blanks ("\s*+"), and "(?:\s*+,|)\s++" for "\s*,?\s+": the same matches, with no blank given back.
-_RANGE = re.compile(
+_RANGE = regexes.compile(
     r"\s*+(?:-|(?:a|to|et|and)(?![\w-]))\s*"
     r"|(?:\s*+,|)\s++(?:and|et|but|mais|or|ou)\s+(?:possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
     r"|jusqu'a)\s+(?:as\s+many\s+as\s+|up\s+to\s+|jusqu'a\s+)?"
 )
-_RANGE_OPENER = re.compile(r"\b(?:entre|between|de|from)\s*$")
-_NOT_PEOPLE = re.compile(
+_RANGE_OPENER = regexes.compile(r"\b(?:entre|between|de|from)\s*$")
+_NOT_PEOPLE = regexes.compile(
     r"\s*+(?:%|pour\s*cent|percent|per\s+cent|ans\b|years?\s+old|-year|dollars?|euros?|usd|\$|times\b|fois\b"
     r"|or\s+more\b|ou\s+plus\b|or\s+fewer\b|ou\s+moins\b"
     r"|(?:(?:seule?s?|single|whole|entire|full)\s+)?(?:an|annees?|mois|jours?|journees?|nuits?|semaines?|heures?"
@@ -292,7 +295,7 @@ _CAPACITY_QUALIFIERS = ("jusqu'a", "up to", "quelque", "some")
 # The words that end a capacity, blanks aside.
 _CAPACITY_ENDS = tuple(words.split()[-1] for words in (*_CAPACITY_WORDS, *_CAPACITY_QUALIFIERS))
 _CAPACITY_BEFORE = Ending(
-    re.compile(
+    regexes.compile(
         word_start("|".join(_CAPACITY_WORDS).replace(" ", r"\s+"))
         + r"\s+(?:"
         + "".join(rf"{q}\s+|".replace(" ", r"\s+") for q in _CAPACITY_QUALIFIERS)
@@ -300,21 +303,21 @@ _CAPACITY_BEFORE = Ending(
     ),
     _CAPACITY_ENDS,
 )
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = regexes.compile(
     r"\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january"
     r"|february|march|april|june|july|august|september|october|november|december)\b"
 )
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = regexes.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr"
     r"|jun|jul|aug|sept?|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
     r"|decembre)\.?\s+$"
 )
-_YEAR_BEFORE = re.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
-_CIVILIAN_WORD = re.compile(
+_YEAR_BEFORE = regexes.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
+_CIVILIAN_WORD = regexes.compile(
     r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)(?<!protection\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
     r"|population\s+civile"
 )  # not "Syrian Civil Defence", "la guerre civile"
-_INJURY_WORD = re.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
+_INJURY_WORD = regexes.compile(r"\bbless\w*|\bwounded\b|\binjur\w*")
 
 
 _CONFIDENCE = {"digits": 0.95, "words": 0.85, "vague": 0.75}  # how surely a number is read, as written
@@ -506,9 +509,9 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, be
 
 # A sentence that opens on a number and says what some of the dead were: "Four were children.",
 # "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans".
-_OPENS_ON_NUMBER = re.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$")
-_SAID_THAT = re.compile(r"\b(?:that|que|qu')\s*$")
-_PART_AFTER = re.compile(
+_OPENS_ON_NUMBER = regexes.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$")
+_SAID_THAT = regexes.compile(r"\b(?:that|que|qu')\s*$")
+_PART_AFTER = regexes.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
     r"(?:were|was|are|is|etaient|sont|etait|avaient|had)\s+(?:\w+ly\s+|all\s+|tous\s+|toutes\s+|also\s+|aussi\s+)?"
     r"(?:des\s+)?(?:(?P<children>children|enfants|minors|mineurs|(?:under|below)\s+(?:the\s+)?age"
@@ -519,11 +522,11 @@ _PART_AFTER = re.compile(
 
 # "Ces civils, dont deux femmes, ...", "The victims, including four children, ...": the dead of the
 # figure before, named again, and a part of them.
-_DEAD_AGAIN_BEFORE = re.compile(
+_DEAD_AGAIN_BEFORE = regexes.compile(
     r"[\s\"'«“]*(?:ces|les|these|those|the)\s+(?:civils|civilians|victimes|victims|morts|dead|personnes|people)"
     r"\s*,?\s*(?:dont|including|among\s+them|parmi\s+(?:eux|elles|lesquels|lesquelles))\s*$"
 )
-_PART_NOUN = re.compile(
+_PART_NOUN = regexes.compile(
     r"\s*(?:(?P<women>femmes|women)|(?P<children>enfants|children)|(?P<civilians>civils|civilians)"
     r"|(?P<people>personnes|people|hommes|men))\b"
 )
@@ -575,36 +578,38 @@ def _framed(framed: FrameReading, read, head, readings, sentence):
     return casualty, victims, framed.is_subcount, 0.9, False, bool(read and read[5])
 
 
-_VICTIMS_OF_WHOM = re.compile(
+_VICTIMS_OF_WHOM = regexes.compile(
     r"\b(?:des|les|of|the)\s+(?:(?P<women>femmes|women)|(?P<children>enfants|children))\s*,?\s*(?:dont|of\s+whom)\s*$"
 )
-_AT_LEAST_AFTER = re.compile(
+_AT_LEAST_AFTER = regexes.compile(
     r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:au\s+minimum|au\s+moins|at\s+(?:the\s+)?(?:very\s+)?least|at\s+a\s+minimum)\b"
 )
 _HEDGES = r"possibly|perhaps|maybe|potentially|peut-etre|probablement|probably"
-_SPLIT_RANGE = re.compile(
+_SPLIT_RANGE = regexes.compile(
     rf"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:{_HEDGES})"
     r"\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
-_HEDGE = re.compile(factored(_HEDGES))  # without which no split range: a scan that skips to "p" and "m" in C
+_HEDGE = regexes.compile(
+    factored(_HEDGES)
+)  # without which no split range: a scan that skips to "p" and "m" in C
 
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = regexes.compile(
     r"\b(?:passee?s?|grimpee?s?|montee?s?|augmentee?s?|alourdie?s?|rose|risen|rising|climbed|climbing|increased"
     r"|jumped|went\s+up|gone\s+up|grown|soared|fell|fallen|dropped|decreased|declined)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:de|from|d')\s*$"
 )
-_LOW_BEFORE = re.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
-_HIGH_AFTER = re.compile(
+_LOW_BEFORE = regexes.compile(r"\b(?:minimum|low)\s+(?:of|de|d')\s*$")
+_HIGH_AFTER = regexes.compile(
     r"(?P<noun>[^.;:\d]{0,80}?),?\s+(?:and|et|to|with|avec)\s+(?:a\s+|un\s+)?(?:high|maximum)\s+(?:of|de|d')\s*"
     r"(?:(?:potentially|possibly|perhaps|peut-etre|probablement)\s+)?"
 )
 # "14 under the age of 18", "âgés de moins de 18 ans": an age, never a toll.
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = regexes.compile(
     r"\b(?:age|ages|aged|agee?s?)\s+(?:of\s+|de\s+)?(?:under\s+|over\s+|moins\s+de\s+|plus\s+de\s+)?$"
 )
 # "three children under 10", "5 of them under 18", "were under 18": an age bound, not a count (up to 21).
-_AGE_BOUND_BEFORE = re.compile(
+_AGE_BOUND_BEFORE = regexes.compile(
     r"\b(?:children|kids|girls|boys|minors|teenagers|them|enfants|filles|garcons|mineurs|eux|elles|were|was|are"
     r"|etaient|avaient)\s+"
     r"(?:under|below|aged\s+under|of\s+less\s+than|de\s+moins\s+de)\s+$"
@@ -838,7 +843,7 @@ def _victims_casualty(sentence: str) -> str:
 
 
 # "519 victimes, dont 363 morts": the victims are more than the dead
-_DEATHS_AMONG = re.compile(
+_DEATHS_AMONG = regexes.compile(
     r"\b(?:dont|including|parmi\s+lesquel\w*|soit|among\s+them)\s+(?:\w+\s+){0,2}?[\d][\d .,]*"
     r"\s*(?:morts|tues|deces|deaths|dead|killed)\b"
 )

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
+from . import regexes
 from .patterns import WordScan, alternation, key_of, keyed, split_alternatives
 from .vague import VAGUE_ALTERNATION, vague_row
 
@@ -114,7 +115,7 @@ _WORDS = keyed(
 _BODY = r"\d(?<![@#/.,']\d)(?:\d{0,2}(?:[.,' ]\d{3})+(?!\d)|\d*)(?![\w]|[.,]\d)(?P<digits>)|" + _WORDS
 # Not inside a word nor after a hyphen that joins it to one ("F-16", "2014-2017"); after a dash, it is
 # a number: "29 morts, —11 civils".
-NUMBER_PATTERN = re.compile(rf"(?<!\w)(?<!\w-)(?:{_BODY})")
+NUMBER_PATTERN = regexes.compile(rf"(?<!\w)(?<!\w-)(?:{_BODY})")
 # Where a number may start, found by a scan that opens on the character before it: tried only at the
 # characters that may stand before a number, not at every one as a look-behind is. A digit, or the words
 # without their look-behinds ("l'un") and groups, which cost the scan at every word that opens like a
@@ -146,7 +147,7 @@ class NumberReading(NamedTuple):
     language: str | None = None
 
 
-_NOT_DIGIT = re.compile(r"\D")
+_NOT_DIGIT = regexes.compile(r"\D")
 
 
 def read_number(match: re.Match) -> NumberReading | None:

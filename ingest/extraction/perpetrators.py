@@ -8,10 +8,9 @@ merely named, the claimant's side, the place, air strikes, a war's toll and the 
 each joined to that option; the ranker weighs them, as it weighs claimants.
 """
 
-import re
 from bisect import bisect_right
 
-from . import cues
+from . import cues, regexes
 from .patterns import word_start
 from .ranker import Option, Spelt, options
 
@@ -19,14 +18,14 @@ PERPETRATORS = ("coalition", "russia", "syria_gov", "isis", "other", "unknown")
 _STRENGTH, _SCOPE, _GEO, _DIGITS = Spelt("rule_strength_"), Spelt("scope:"), Spelt("geo:"), Spelt("digits_")
 _NAMED, _HARM_BEFORE, _SIDE = Spelt("named:"), Spelt("harm_before:"), Spelt("claimant_side:")
 _PREVIOUS, _COMPARED = Spelt("previous:"), Spelt("compared_with:")
-_AIR = re.compile(
+_AIR = regexes.compile(
     word_start(
         r"\b(?:air\s*strikes?|air\s+raids?|drones?|frappes?|raids?\s+aeriens?|bombardements?\s+aeriens?)"
     )
 )
 
 # An attack on the ground ("attentat-suicide", "car bomb"): whose it is depends on the war, and on claims.
-BOMBING = re.compile(
+BOMBING = regexes.compile(
     r"\b(?:attentats?(?:-suicides?)?|suicide\s+(?:bombings?|attacks?|bombers?)|car\s+bombs?|truck\s+bombs?"
     r"|bombings?|kamikazes?|voitures?\s+piegees?|engins?\s+explosifs?)\b"
 )

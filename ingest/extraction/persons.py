@@ -13,6 +13,7 @@ which name the institution ("local officials"). Anyone else is named for themsel
 
 import re
 
+from . import regexes
 from .attribution import REPORTING, REPORTING_VERB
 from .folding import fold
 from .gazetteer import Claimant, Mention
@@ -26,7 +27,7 @@ _PARTICLE = r"(?:al|el|ad|as|ash|bin|ben|ibn|abu|abou|de|du|da|van|von|der)"
 # end before an apostrophe: "Hassan’Ali".)
 _FIRST_LOWER = r"[a-zà-öø-ÿ'’]++(?:-[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'’]++)?+"
 # A capital first, the boundary checked after it: the scan skips in C from one capital to the next.
-_NAME = re.compile(
+_NAME = regexes.compile(
     rf"{_CAPITAL}(?<![\w'’-].){_FIRST_LOWER}(?:[ \t]+(?:{_PARTICLE}[ \t-]+)?{_WORD}){{1,3}}(?![\w-])"
 )
 # Capitalised words that open sentences, name places, peoples, days or organisations: never a person's.
@@ -45,21 +46,21 @@ _NOT_A_NAME = frozenset(
     lieutenant captain sergeant commander spokesman spokeswoman deputy senator""".split()
 )
 # After the name: ", a resident of the town," then an auxiliary or two, then the reporting verb.
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER = regexes.compile(
     r"(?:\s*,\s*[^,.;:!?\"«»“”]{2,100}?\s*,)?\s*,?\s*"
     r"(?:(?:has|have|had|a|avait|also|aussi|further|then|later|earlier|en\s+effet)\s+){0,3}"
     rf"{REPORTING_VERB}(?![\w-])"
 )
-_SPEAKS_BEFORE = re.compile(
+_SPEAKS_BEFORE = regexes.compile(
     rf"(?:(?<![\w-]){REPORTING_VERB}|\bselon|\baccording\s+to|\bd'apres)\s+(?P<title>(?:[\w.'-]+\s+){{0,4}}?)$"
 )
 # ", a provincial council member", ", présidente de la commission": a noun phrase, not a clause.
-_APPOSITION = re.compile(
+_APPOSITION = regexes.compile(
     r"\s*,\s*(?P<description>(?:an?|the|un|une|le|la|les|l'|des|du|de|d'|who|qui|from|of|head|chief|director"
     r"|directeur|directrice|president\w*|spokes\w*|porte-parole|member|membre|resident|habitant|father|pere"
     r"|mother|mere|brother|frere)\b[^,.;:!?\"«»“”]{0,100}?)\s*(?:[,.;:]|$)"
 )
-_ABBREVIATION = re.compile(r"(?:\b(?:dr|mr|mrs|ms|gen|col|lt|sgt|capt|maj|st|u\.s|u\.n)|\b\w)$")
+_ABBREVIATION = regexes.compile(r"(?:\b(?:dr|mr|mrs|ms|gen|col|lt|sgt|capt|maj|st|u\.s|u\.n)|\b\w)$")
 
 
 def _sentence_start(folded: str, position: int) -> int:
@@ -72,16 +73,16 @@ def _sentence_start(folded: str, position: int) -> int:
 
 
 # Words of an office: whoever holds one speaks for an institution, which the rules name ("local officials").
-_OFFICE = re.compile(
+_OFFICE = regexes.compile(
     r"\b(?:spokes\w*|porte-parole|officials?|responsables?|governor|gouverneur|council|conseil\w*|ministr\w*"
     r"|minister|police\w*|army|armee|military|militaire|commander|commandant|representative|representant\w*"
     r"|president\w*|head|chef|chief|director|directeur|directrice|colonel|col\.|general|gen\.|major|captain"
     r"|capitaine|lieutenant|maire|mayor|prefet|secretary|secretaire|envoy|envoye\w*|ambassad\w*|coordinat\w*"
     r"|administrat\w*|agency|agence|office|bureau|department|departement|ministry|mission|command)\b"
 )
-_LEGISLATOR = re.compile(r"\b(?:deput\w*|mp|senator|senateur|lawmaker|parlementaire)\b")
+_LEGISLATOR = regexes.compile(r"\b(?:deput\w*|mp|senator|senateur|lawmaker|parlementaire)\b")
 # A title right before the name: "le député syrien", "resident", "Dr."
-_TITLE = re.compile(
+_TITLE = regexes.compile(
     r"\b(?:deput\w*|mp|senator|senateur|lawmaker|dr\.?|docteur|doctor|resident|habitant|witness|temoin"
     r"|activist|militant|father|pere|mother|mere|brother|frere|medecin|nurse|infirmi\w+|rescuer|secouriste)"
     r"(?:\s+[\w'-]+){0,2}\s*$"
@@ -116,7 +117,7 @@ def persons(original: str, folded: str, known: list[Mention]) -> list[Mention]:
         return found
     # the names used again: "Abdel Rahman said", "Ahmad added"
     names = "|".join(map(re.escape, sorted(named, key=len, reverse=True)))
-    again = re.compile(rf"(?<![\w'’-])(?:{names})(?![\w'’-])")
+    again = regexes.compile(rf"(?<![\w'’-])(?:{names})(?![\w'’-])")
     spans = taken + [(f.start, f.end) for f in found]
     for m in again.finditer(original):
         if not any(s < m.end() and m.start() < e for s, e in spans):

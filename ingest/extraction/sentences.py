@@ -8,10 +8,11 @@ an initial ("John J. Thomas"), a common abbreviation, or inside a quotation that
 on the line.
 """
 
-import re
 from typing import NamedTuple
 
-_LINE = re.compile(r"[ \t\r\f\v]*[^\s][^\n]*")  # a line with a word: one of blanks only is a blank line
+from . import regexes
+
+_LINE = regexes.compile(r"[ \t\r\f\v]*[^\s][^\n]*")  # a line with a word: one of blanks only is a blank line
 # A stop before a capital (with the quotes that close after it), or a quote: the pattern opens on the
 # class of its first characters, so that the engine skips in C from one to the next; looking behind
 # it then tells which it is (`lastgroup`: closer, open, close or straight).
@@ -23,17 +24,17 @@ _AFTER_OPENING = (
     r"|(?<=[a-z\u00df-\u00ff][.!?])[A-Z\u00c0-\u00dd][a-z\u00df-\u00ff])"
     r"|(?<=[\u00ab\u201c])(?P<open>)|(?<=[\u00bb\u201d])(?P<close>)|(?<=\")(?P<straight>))"
 )
-_BOUNDARY_OR_QUOTE = re.compile(f"[.{_OPENING}]" + _AFTER_OPENING)
+_BOUNDARY_OR_QUOTE = regexes.compile(f"[.{_OPENING}]" + _AFTER_OPENING)
 # The same where a line's only such characters are full stops (most lines): opening on a literal, the
 # engine skips from one full stop to the next ~10x faster than through a class.
-_BOUNDARY_AT_POINT = re.compile(r"\." + _AFTER_OPENING)
-_ABBREVIATION = re.compile(
+_BOUNDARY_AT_POINT = regexes.compile(r"\." + _AFTER_OPENING)
+_ABBREVIATION = regexes.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Capt|Sgt|St|Sen|Rep|Gov|Pres|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|M|Mme|Mgr|av|etc|cf|vs|ibid|U\.S|U\.N|U\.K))$"
 )
 
 
-_OPENS_LOWER = re.compile(r"[ \t]*[a-z\u00df-\u00ff]")
+_OPENS_LOWER = regexes.compile(r"[ \t]*[a-z\u00df-\u00ff]")
 
 
 class Sentence(NamedTuple):

@@ -11,6 +11,7 @@ from ingest.extraction import attribution, claimants, cues, engine
 from ingest.extraction.folding import fold_in_place
 from ingest.extraction.patterns import (
     WordScan,
+    _structure,
     alternation,
     factored,
     key_of,
@@ -197,3 +198,36 @@ def test_a_guarded_search_finds_what_its_pattern_finds():
         expected = engine._COMPARED_TOLL.pattern.search(text, start, end)
         found = engine._COMPARED_TOLL.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def _structure_read_char_by_char(pattern):
+    """The reference: (index, character, depth) of each "(", ")" and "|" outside escapes and classes."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()|":
+            depth -= char == ")"
+            yield i, char, depth
+            depth += char == "("
+        i += 1
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "|", "(", "(?:", ")", "[", "]", "\\", "\\|", "\\(", "[|(]", "\\]", "x"]),
+        max_size=14,
+    )
+)
+@example(["[", "\\]", "|", "]", "|", "b"])
+def test_the_structure_of_a_pattern_is_read_as_character_by_character(pieces):
+    pattern = "".join(pieces)
+    if pattern.endswith("\\") or ("[" in pattern and re.search(r"\[(?:\\.|[^\]\\])*$", pattern)):
+        return  # no pattern ends inside an escape or a class
+    assert list(_structure(pattern)) == list(_structure_read_char_by_char(pattern))
