@@ -490,7 +490,7 @@ _LOCAL_OFFICIALS = WordScan(
         r"|porte-parole\s+de\s+l'armee|porte-parole\s+du\s+ministere"
         r"|ministere\s+de\s+(?:l'interieur|la\s+sante|la\s+defense)|autorites(?:\s+locales)?|la\s+police"
         r"|responsables?\s+(?:locaux|local|provinciaux|provincial|de\s+la\s+sante|des\s+services\s+de\s+sante"
-        r"|sanitaires?|medica\w+|hospitaliers?)|gouverneur(?:\s+de\s+la\s+province)?"
+        r"|sanitaires?|medica\w+|hospitaliers?)|elus?\s+locaux|elu\s+local|gouverneur(?:\s+de\s+la\s+province)?"
         r"|sources?\s+(?:medicales|hospitalieres|locales|securitaires|policieres|militaires|de\s+securite)"
         r"(?:\s+et\s+(?:medicales|hospitalieres|locales|securitaires|policieres))?"
         r"|(?:medical|hospital|security|local|police)\s+sources?"

@@ -81,6 +81,8 @@ SCOPE_CUES = (
             + _YEAR
             + r"|\ba\s+ce\s+jour\b|\bto\s+date\b|\bso\s+far\b|\bjusqu'a\s+present\b"
             r"|\bjusqu'ici\b|\bcumul\w*|\bbilan\s+total\b"
+            # "the overall Palestinian death toll"
+            r"|\boverall\s+(?:[\w-]+\s+){0,2}?(?:death\s+)?(?:toll|tally)\b"
             r"|\bentre\s+le\s+debut\b|\bbetween\s+the\s+start\b|\bthroughout\s+the\s+(?:war|campaign|conflict)"
             r"|\b(?:de|of)\s+(?:la|the)\s+(?:guerre|war)\b|\b(?:du|of\s+the)\s+(?:conflit|conflict)\b"
             r"|\b(?:war|conflict|guerre|conflit)\s+(?:[\w-]+(?:\s+|(?=,))){0,2}(?:,[^,.;]{1,80},\s*)?"
@@ -276,7 +278,7 @@ _PLACES = {
     r"herat|ghazni|"
     r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
     "other": r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|hodeidah"
-    r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan|liban|"
+    r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan\w*|waziristan|liban|"
     r"lebanon|turquie|turkey|israel|iran|sahel"
     r"|cisjordanie|west\s+bank|rafah|khan\s+younis|jabalia"
     r"|ukrainian|ukrainien\w*|kiev|kyiv|kharkiv|kharkov|odessa|odesa|mariupol|marioupol|bakhmut|bakhmout|donetsk"
@@ -284,7 +286,11 @@ _PLACES = {
     r"|zaporizhzhia|zaporijia|kherson|dnipro|lviv|bucha|boutcha|kramatorsk|chernihiv|tchernihiv|mykolaiv"
     r"|soudan|sudan|khartoum|darfour|darfur|el\s+fasher|el-fasher|ethiopie|ethiopia|tigre|tigray"
     r"|birmanie|myanmar|burma|burkina\s+faso|burkina|tchad|chad|cameroun|cameroon|mozambique|congo|rdc"
-    r"|centrafrique|central\s+african\s+republic",
+    r"|centrafrique|central\s+african\s+republic"
+    # regions and towns of these wars that news names without their country
+    r"|amhara|oromia|sagaing|rakhine|kachin|mandalay|yangon|rangoun|omdurman|kordofan|el\s+geneina|nyala"
+    r"|tombouctou|timbuktu|gao|mopti|kidal|menaka|ouagadougou|maiduguri|borno|goma|kivu|ituri"
+    r"|nuseirat|deir\s+al-balah|beit\s+lahia|beit\s+hanoun|nabatieh",
 }
 PLACE_SCAN = WordScan(r"(?:" + keyed(_PLACES) + r")(?![\w-])", not_after=r"\w@#/-")
 PLACE_PATTERN = PLACE_SCAN.pattern
@@ -331,7 +337,10 @@ _ACTORS = {
     r"|hamas|rapid\s+support\s+forces|forces\s+de\s+soutien\s+rapide|paramilitar\w*|junte|junta"
     r"|tatmadaw|(?:armee|military|army)\s+(?:birmane|soudanaise|ethiopienne|malienne|nigeriane)"
     r"|(?:myanmar|burmese|sudanese|ethiopian|malian|nigerian|eritrean)\s+(?:military|army|forces|troops|soldiers"
-    r"|air\s+force|jets|aircraft)",
+    r"|air\s+force|jets|aircraft)"
+    # "Myanmar's military", "Sudan's army": a country's own forces, in wars the coalition is not in
+    r"|(?:myanmar|sudan|ethiopia|eritrea|mali|niger|nigeria|burkina\s+faso|chad|israel)'s\s+(?:military|army"
+    r"|armed\s+forces|air\s+force|forces|troops|soldiers|junta)",
     # "militants": the Islamic State's where the article names it, the opposition's elsewhere
     "militants": r"militants",
 }

@@ -360,6 +360,7 @@ def read_article(
     for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
         _choose_scope(draft, facts, rankers, pub)
         _choose_perpetrator(draft, previous, facts, rankers, article)
+        _keep_coalition_to_its_wars(draft, facts, article)
         previous = draft
     return article, drafts
 
@@ -631,6 +632,37 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     draft.perpetrator_options = perpetrator_options(draft, fact, context, side, named, before, compared)
     option = rankers.perpetrator.best(draft.perpetrator_options)
     draft.perpetrator = option.value
+
+
+# Where the US-led coalition, the US or its allies strike, besides Iraq, Syria and Afghanistan.
+_COALITION_FRONTS = regexes.compile(
+    r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|taez|taiz|saada|marib"
+    r"|somalie|somalia|mogadiscio|mogadishu|pakistan|waziristan"
+)
+
+
+def _keep_coalition_to_its_wars(draft: Draft, facts, article) -> None:
+    """Read no coalition harm in another war ("a drone strike in Amhara", "Barkhane in Mali").
+
+    There the models' "coalition" is a prior learned from articles on its wars, or an ally who
+    strikes on its own account: the harm of an actor named in the figure's words is "other",
+    elsewhere the text does not say whose it is. The figure's places are its sentence's, else
+    the nearest sentence's before it, else the article's.
+    """
+    if draft.perpetrator != "coalition" or draft.geography != "other":
+        return
+    folded, fact = article.folded, facts[draft.sentence]
+    spans = [
+        (fact.start, fact.end),
+        *((f.start, f.end) for f in _context(facts, draft.sentence)),
+        (0, len(folded)),
+    ]
+    for start, end in spans:
+        places = [folded[s:e] for s, e, place in article.places.within(start, end) if place == "other"]
+        if places:
+            if not any(_COALITION_FRONTS.match(place) for place in places):
+                draft.perpetrator = "other" if draft.strength["perpetrator"] == 2 else "unknown"
+            return
 
 
 def _attribution_confidence(claimant: Claimant | None, probability: float) -> float:

@@ -94,16 +94,21 @@ COUNTRY_AUTHORITIES = (
     ("Libyan authorities", r"liby|tripoli|benghazi|misrata|syrte|sirte|tajoura"),
     ("Yemeni authorities", r"yemen|sanaa|aden|hodeida|taez|taiz|marib"),
     ("Somali authorities", r"somali|mogadiscio|mogadishu"),
-    ("Pakistani authorities", r"pakistan|peshawar|quetta|karachi"),
+    ("Pakistani authorities", r"pakistan|peshawar|quetta|karachi|waziristan"),
     ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
-    ("Ukrainian authorities", r"ukrain"),
+    # Ukraine's cities are named more often than Ukraine ("à Dnipro, les autorités régionales")
+    (
+        "Ukrainian authorities",
+        r"ukrain|kyiv|kiev|kharkiv|kharkov|odes+a|dnipro|zaporizh|zaporij|kherson|mykolaiv|lviv|sumy|soumy|kramatorsk"
+        r"|pokrovsk|vinnytsia|chernihiv|tchernihiv|kremenchuk|krementchouk|donetsk|luhansk|louhansk|mariupol|marioupol",
+    ),
     ("Israeli authorities", r"israel"),
     ("Gaza health ministry", r"gaza"),  # the territory's officials who count its dead
-    ("Sudanese authorities", r"soudan|sudan|khartoum"),
-    ("Ethiopian authorities", r"ethiop"),
+    ("Sudanese authorities", r"soudan|sudan|khartoum|omdurman|darfo?ur|kordofan|el[\s-]fasher"),
+    ("Ethiopian authorities", r"ethiop|amhara|tigray|oromia"),
     ("Malian authorities", r"mali(?![ck]|gn|n(?!e))|bamako|tombouctou|timbuktu|menaka"),
     ("Burkinabe authorities", r"burkin|ouagadougou"),
-    ("Nigerian authorities", r"nigeria|maiduguri"),  # before Niger, whose words begin theirs
+    ("Nigerian authorities", r"nigeria|maiduguri|borno"),  # before Niger, whose words begin theirs
     ("Nigerien authorities", r"niger|niamey"),
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
