@@ -358,7 +358,7 @@ def read_article(
             drafts.append(draft)
     previous = None
     for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
-        _choose_scope(draft, facts, rankers, pub)
+        _choose_scope(draft, previous, facts, rankers, pub)
         _choose_perpetrator(draft, previous, facts, rankers, article)
         _keep_coalition_to_its_wars(draft, facts, article)
         previous = draft
@@ -591,19 +591,27 @@ def _draft(
     return draft
 
 
-def _choose_scope(draft: Draft, facts, rankers: Rankers, pub: Published | None) -> None:
-    """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of."""
+def _choose_scope(
+    draft: Draft, previous: Draft | None, facts, rankers: Rankers, pub: Published | None
+) -> None:
+    """Let the scope model weigh the rules' scope against the others; a new scope has its own as_of.
+
+    More of a toll ("Another 80 were wounded") takes the scope its toll was given in the end.
+    """
     fact, reading = facts[draft.sentence], draft.reading
     if draft.strength["scope"] == 2 and (
         draft.new_total or fact.scope_cues and fact.scope_cues[0][0] == "increment"
     ):
         return  # "ajoutant 40 décès à son bilan, qui atteint 840": an increment and its total are the rules'
     context = _context(facts, draft.sentence)
-    draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
-    option = rankers.scope.best(draft.scope_options)
-    if option.value == draft.scope:
+    if reading.is_more and draft.strength["scope"] == 1 and previous is not None:
+        scope = previous.scope  # "Another 80 were wounded": more of the toll just read, as it was read
+    else:
+        draft.scope_options = scope_options(reading, fact, context, draft.scope, draft.strength["scope"])
+        scope = rankers.scope.best(draft.scope_options).value
+    if scope == draft.scope:
         return
-    draft.scope, draft.strength["scope"] = option.value, 2
+    draft.scope, draft.strength["scope"] = scope, 2
     as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
     draft.as_of = as_of or (pub.value() if pub else None)
 

@@ -508,8 +508,13 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, be
 
 
 # A sentence that opens on a number and says what some of the dead were: "Four were children.",
-# "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans".
-_OPENS_ON_NUMBER = regexes.compile(r"[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$")
+# "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans", and after
+# who they are part of: "Of those, 560 were children", "Parmi eux, 12 étaient des femmes".
+_OPENS_ON_NUMBER = regexes.compile(
+    r"[\s\"'«“]*(?:(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims))\s*,|parmi\s+(?:eux|elles"
+    r"|ces\s+(?:morts|victimes|personnes|civils))\s*,|sur\s+(?:ce\s+(?:nombre|total|bilan)|ces\s+(?:morts|victimes))\s*,)?"
+    r"\s*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$"
+)
 _SAID_THAT = regexes.compile(r"\b(?:that|que|qu')\s*$")
 _PART_AFTER = regexes.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"

@@ -410,6 +410,8 @@ def test_africom_speaks_for_the_us_military_in_africa(text):
         ("Selon des témoins, 40 civils ont été tués.", [(40, "witnesses")]),
         ("Des habitants ont raconté que 12 personnes avaient été tuées.", [(12, "residents")]),
         ("Selon des secouristes, 15 civils ont péri sous les décombres.", [(15, "rescuers")]),
+        ("Selon une infirmière, 15 civils ont péri sous les décombres.", [(15, "nurse")]),
+        ("A nurse said 15 civilians had died under the rubble.", [(15, "nurse")]),
     ],
 )
 def test_people_who_speak_for_themselves_are_named_as_a_group(text, expected):

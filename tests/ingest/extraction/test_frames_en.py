@@ -483,3 +483,15 @@ def test_the_wounded_after_fighters_killed_are_the_same_fighters(text):
 def test_the_wounded_after_civilians_and_soldiers_killed_are_a_figure():
     text = "Twelve soldiers and three civilians were killed and 30 wounded in the attack."
     assert [f[0] for f in figures(text)] == [3, 30]
+
+
+@pytest.mark.parametrize(
+    "opener, qualifier",
+    [("Of those, more than", "more_than"), ("Among them,", "exact"), ("Of them,", "exact")],
+)
+def test_a_part_after_whom_it_is_part_of(opener, qualifier):
+    text = f"The UN said 10,000 civilians had been killed. {opener} 560 were children, it said."
+    assert figures(text) == [
+        (10000, None, "exact", "killed", "civilians"),
+        (560, None, qualifier, "killed", "children"),
+    ]

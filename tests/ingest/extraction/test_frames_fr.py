@@ -510,3 +510,12 @@ def test_a_family_counts_its_members_not_itself(text, expected):
 
 def test_the_wounded_after_fighters_killed_are_the_same_fighters():
     assert figures("L'armée a indiqué que 150 combattants talibans avaient été tués et 40 blessés.") == []
+
+
+@pytest.mark.parametrize("opener", ["Parmi eux,", "Sur ce nombre,", "Parmi ces morts,"])
+def test_a_part_after_whom_it_is_part_of(opener):
+    text = f"L'ONU a recensé 10 000 civils tués. {opener} 560 étaient des enfants."
+    assert figures(text) == [
+        (10000, None, "exact", "killed", "civilians"),
+        (560, None, "exact", "killed", "children"),
+    ]

@@ -138,3 +138,18 @@ def test_a_month_that_opens_a_statement_dates_it_and_is_no_span(text):
 )
 def test_a_month_that_opens_a_toll_is_its_span(text):
     assert [(f.value, f.scope) for f in extract(text, published="2017-04-10")] == [(45, "period")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We counted 47 bodies," a nurse at the hospital told The Associated Press. Another 80 people were '
+        "wounded, she said.",
+        "« Nous avons compté 47 corps », a déclaré une infirmière de l'hôpital à l'AFP. Selon elle, 80 autres "
+        "personnes ont été blessées.",
+        "Airwars estimates that 3,000 civilians have died since 2014. Another 1,200 were wounded, it says.",
+    ],
+)
+def test_more_of_a_toll_has_the_scope_the_toll_was_given(text):
+    whole, more = (f.scope for f in extract(text, published="2018-06-15"))
+    assert more == whole
