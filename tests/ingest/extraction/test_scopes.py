@@ -145,8 +145,8 @@ def test_a_month_that_opens_a_toll_is_its_span(text):
     [
         '"We counted 47 bodies," a nurse at the hospital told The Associated Press. Another 80 people were '
         "wounded, she said.",
-        "« Nous avons compté 47 corps », a déclaré une infirmière de l'hôpital à l'AFP. Selon elle, 80 autres "
-        "personnes ont été blessées.",
+        "« Nous avons compté 47 corps », a déclaré une infirmière de l'hôpital à l'AFP. Selon elle, "
+        "80 autres personnes ont été blessées.",
         "Airwars estimates that 3,000 civilians have died since 2014. Another 1,200 were wounded, it says.",
     ],
 )
