@@ -193,9 +193,8 @@ _AUX = rf"(?:(?:{factored(_AUX_WORDS)})\s+)*"
 REPORTING = regexes.compile(rf"(?<![\w-]){REPORTING_VERB}(?![\w-])")
 # REPORTING, read a sentence at a time
 _REPORTING_SCAN = WordScan(rf"{REPORTING_VERB}(?![\w-])", not_after=r"\w-")
-_NOT_SAME_CLAUSE = regexes.compile(
-    r"[;!?]|,\s*(?:and|et|but|mais)\b"
-)  # a dot inside a sentence: "U.S.", "Gen."
+# Not a full stop: a dot inside a sentence ("U.S.", "Gen.") ends no clause.
+_NOT_SAME_CLAUSE = regexes.compile(r"[;!?]|,\s*(?:and|et|but|mais)\b")
 # Its blanks are possessive: no word after them starts with one, so giving one back never helps.
 _VERB_RIGHT_AFTER = regexes.compile(rf"\s*+(?:\)\s*+)?(?:,[^,;\"]{{1,60}},)?,?\s*+{_AUX}{REPORTING_VERB}\b")
 # "the one given by the coalition, which has admitted to ...": the name is the subject of its relative clause.

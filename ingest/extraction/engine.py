@@ -72,10 +72,8 @@ _HOME = (
     ("iraq_syria", regexes.compile(r"coalition|cjtf|inherent resolve|centcom|airwars")),
 )
 _OWN_SIDE = (
-    (
-        "other",
-        regexes.compile(r"saudi|saoudi|arab coalition|coalition arabe"),
-    ),  # Riyadh's is not the US-led one
+    # Riyadh's coalition is not the US-led one
+    ("other", regexes.compile(r"saudi|saoudi|arab coalition|coalition arabe")),
     (
         "coalition",
         regexes.compile(
@@ -650,10 +648,10 @@ _COALITION_FRONTS = regexes.compile(
 
 
 def _keep_coalition_to_its_wars(draft: Draft, facts, article) -> None:
-    """Read no coalition harm in another war ("a drone strike in Amhara", "Barkhane in Mali").
+    """Read no coalition harm in another war ("a drone strike in Amhara", "a U.S. strike in Niger").
 
-    There the models' "coalition" is a prior learned from articles on its wars, or an ally who
-    strikes on its own account: the harm of an actor named in the figure's words is "other",
+    There the models' "coalition" is a prior learned from articles on its wars, or the US or an
+    ally striking on its own account: the harm of an actor named in the figure's words is "other",
     elsewhere the text does not say whose it is. The figure's places are its sentence's, else
     the nearest sentence's before it, else the article's.
     """

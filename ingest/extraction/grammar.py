@@ -594,9 +594,8 @@ _SPLIT_RANGE = regexes.compile(
     rf"(?P<noun>\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+(?:and|et|but|mais|or|ou)\s+(?:{_HEDGES})"
     r"\s+(?:as\s+many\s+as|up\s+to|jusqu'a)\s+"
 )
-_HEDGE = regexes.compile(
-    factored(_HEDGES)
-)  # without which no split range: a scan that skips to "p" and "m" in C
+# Without a hedge, no split range: a scan that skips to "p" and "m" in C.
+_HEDGE = regexes.compile(factored(_HEDGES))
 
 
 _CHANGE_BEFORE = regexes.compile(
