@@ -189,7 +189,7 @@ class Article:
         """The claimants named: the gazetteer's (a bare "coalition" or "civil defence" read in its
         context), then organisations it does not know ("a Data Project"), then people who speak."""
         known = _saudi_coalition(list(self.index.mentions(self.folded, self.text)), self)
-        known = _civil_defence(known, self.folded)
+        known = _civil_defence(known, self)
         known = [m for m in known if not _COALITION_OF_GROUPS.match(self.folded, m.start, m.end + 60)]
         known += organisations(self.text, [(m.start, m.end) for m in known])
         known += persons(self.text, self.folded, known)
@@ -265,11 +265,19 @@ def _saudi_coalition(mentions: list, article) -> list:
     ]
 
 
-def _civil_defence(mentions: list, folded: str) -> list:
-    """Keep a bare "civil defence" as Syria's White Helmets in an article about Syria only."""
+def _civil_defence(mentions: list, article) -> list:
+    """Keep a bare "civil defence" as Syria's White Helmets in an article about Syria, read it as
+    Gaza's in an article about Gaza, and as nobody known elsewhere."""
+    folded = article.folded
     bare = [m for m in mentions if _BARE_CIVIL_DEFENCE.fullmatch(folded, m.start, m.end)]
-    if not bare or len(_SYRIA.findall(folded)) > len(_IRAQ.findall(folded)):
+    if not bare:
         return mentions
+    syria, iraq, gaza = (len(pattern.findall(folded)) for pattern in (_SYRIA, _IRAQ, _GAZA))
+    if syria > iraq and syria >= gaza:
+        return mentions
+    gaza_civil_defence = article.index.find("Gaza civil defence") if gaza > syria else None
+    if gaza_civil_defence is not None:
+        return [replace(m, claimant=gaza_civil_defence) if m in bare else m for m in mentions]
     return [m for m in mentions if m not in bare]
 
 
@@ -281,6 +289,7 @@ _COALITION_OF_GROUPS = regexes.compile(
 _SAUDI = Guarded(regexes.compile(r"\b(?:saudi|saoudi|riyad)"), ("saudi", "saoudi", "riyad"))
 _SYRIA = regexes.compile(r"\bsyri")
 _IRAQ = regexes.compile(r"\bira[kq]")
+_GAZA = regexes.compile(r"\bgaza\b")
 _BARE_CIVIL_DEFENCE = regexes.compile(r"civil\s+defen[cs]e|defense\s+civile")
 _WAR_ON_ISIS = regexes.compile(
     r"\b(?:daech|daesh|isis|isil|etat\s+islamique|islamic\s+state|jihadist|djihadist|us-led|u\.s\.-led)"

@@ -114,7 +114,8 @@ COUNTRY_AUTHORITIES = (
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
 # The scan looks for the "'s" first (a literal, found in C), then for the country before it.
 _POSSESSIVE_GOVERNMENT = regexes.compile(
-    r"'s\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry)(?![\w-])"
+    r"'s\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|(?:health|interior|defen[cs]e)\s+ministry"
+    r"|emergency\s+services?)(?![\w-])"
 )
 _COUNTRY_BEFORE = regexes.compile(
     r"(?<![\w-])(?P<country>" + "|".join(f"(?:{words})\\w*" for _, words in COUNTRY_AUTHORITIES) + r")$"

@@ -358,6 +358,23 @@ def test_the_coalition_is_read_only_in_its_own_wars(text, language, perpetrator)
             "fr",
             "resistance committee",
         ),
+        # a bare "civil defence" is Gaza's in an article about Gaza (Syria's White Helmets in one about Syria)
+        (
+            "At least 27 people were killed in Gaza, according to the territory's civil defence agency.",
+            "en",
+            "Gaza civil defence",
+        ),
+        (
+            "Au moins 27 personnes ont été tuées mardi à Gaza, selon la défense civile.",
+            "fr",
+            "Gaza civil defence",
+        ),
+        # a country's emergency service speaks for its authorities
+        (
+            "Ukraine's emergency service said 12 people were killed in the strike on Kharkiv.",
+            "en",
+            "Ukrainian authorities",
+        ),
         # ACLED under its full name
         (
             "According to the Armed Conflict Location & Event Data Project (ACLED), 2,000 civilians died.",
