@@ -479,7 +479,8 @@ _LOCAL_OFFICIALS = WordScan(
     "(?:"
     + factored(
         r"(?:local|provincial|district|regional|security|health|hospital|police|government|municipal)"
-        r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|provincial\s+council(?:\s+member)?"
+        r"\s+officials?|officials|authorities|police|(?:provincial\s+)?governor|gov(?=\.)|provincial\s+council"
+        r"(?:\s+member)?"
         r"|(?:interior|health|defen[cs]e)\s+ministry|ministry\s+of\s+(?:the\s+)?(?:interior|health|defen[cs]e)"
         r"|health\s+(?:directorate|department|services|authorities)|(?:directorate|department)\s+of\s+health"
         r"|departement\s+(?:provincial\s+)?de\s+la\s+sante"
@@ -495,7 +496,7 @@ _LOCAL_OFFICIALS = WordScan(
         r"|(?:medical|hospital|security|local|police)\s+sources?"
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
         r"|the\s+army|l'armee|the\s+government|le\s+gouvernement|(?:the\s+|le\s+|a\s+|un\s+|local\s+)?(?:mayor|maire)"
-        r"|(?:head|director|chief)\s+of\s+the\s+hospital|hospital\s+(?:director|chief)"
+        r"|(?:head|director|chief)\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?hospital|hospital\s+(?:director|chief)"
         r"|(?:directeur|directrice|chef)\s+de\s+l'hopital"
     )
     + r")(?![\w-])",

@@ -312,6 +312,8 @@ def candidates(reading, i: int, facts, rule: Attribution | None) -> list[Candida
         nobody["others_say"] = 1.0
     if here.recalls_past:
         nobody["recalls_past"] = 1.0
+    if fact.claims_attack and not own_speakers:  # "IS claimed attacks that killed 50": a fact told again
+        nobody["claimed_attack"] = 1.0
     if here.unknown_source:
         nobody["unknown_source"] = 1.0
     if own_speakers:

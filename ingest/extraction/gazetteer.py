@@ -103,7 +103,11 @@ COUNTRY_AUTHORITIES = (
         r"|pokrovsk|vinnytsia|chernihiv|tchernihiv|kremenchuk|krementchouk|donetsk|luhansk|louhansk|mariupol|marioupol",
     ),
     ("Israeli authorities", r"israel"),
-    ("Gaza health ministry", r"gaza"),  # the territory's officials who count its dead
+    # the territory's officials who count its dead, and the towns of the territory
+    (
+        "Gaza health ministry",
+        r"gaza|rafah|khan\s+y[ou]unis|jabalia|nuseirat|deir\s+al-balah|beit\s+lahia|beit\s+hanoun",
+    ),
     ("Sudanese authorities", r"soudan|sudan|khartoum|omdurman|darfo?ur|kordofan|el[\s-]fasher"),
     ("Ethiopian authorities", r"ethiop|amhara|tigray|oromia"),
     ("Malian authorities", r"mali(?![ck]|gn|n(?!e))|bamako|tombouctou|timbuktu|menaka"),

@@ -60,7 +60,7 @@ _APPOSITION = regexes.compile(
     r"|directeur|directrice|president\w*|spokes\w*|porte-parole|member|membre|resident|habitant|father|pere"
     r"|mother|mere|brother|frere)\b[^,.;:!?\"«»“”]{0,100}?)\s*(?:[,.;:]|$)"
 )
-_ABBREVIATION = regexes.compile(r"(?:\b(?:dr|mr|mrs|ms|gen|col|lt|sgt|capt|maj|st|u\.s|u\.n)|\b\w)$")
+_ABBREVIATION = regexes.compile(r"(?:\b(?:dr|mr|mrs|ms|gen|gov|col|lt|sgt|capt|maj|st|u\.s|u\.n)|\b\w)$")
 
 
 def _sentence_start(folded: str, position: int) -> int:
@@ -74,7 +74,7 @@ def _sentence_start(folded: str, position: int) -> int:
 
 # Words of an office: whoever holds one speaks for an institution, which the rules name ("local officials").
 _OFFICE = regexes.compile(
-    r"\b(?:spokes\w*|porte-parole|officials?|responsables?|governor|gouverneur|council|conseil\w*|ministr\w*"
+    r"\b(?:spokes\w*|porte-parole|officials?|responsables?|governor|gov|gouverneur|council|conseil\w*|ministr\w*"
     r"|minister|police\w*|army|armee|military|militaire|commander|commandant|representative|representant\w*"
     r"|president\w*|head|chef|chief|director|directeur|directrice|colonel|col\.|general|gen\.|major|captain"
     r"|capitaine|lieutenant|maire|mayor|prefet|secretary|secretaire|envoy|envoye\w*|ambassad\w*|coordinat\w*"

@@ -375,6 +375,22 @@ def test_the_coalition_is_read_only_in_its_own_wars(text, language, perpetrator)
             "en",
             "Ukrainian authorities",
         ),
+        # an official under an abbreviated title, a hospital director, a ministry spokesman: their country's
+        (
+            "Kharkiv regional Gov. Oleh Syniehubov said three people were killed.",
+            "en",
+            "Ukrainian authorities",
+        ),
+        (
+            "Dr. Ahmed Saleh, director of Al-Nasr hospital, said 17 civilians died in Khan Younis.",
+            "en",
+            "Gaza health ministry",
+        ),
+        (
+            "Ministry spokesman Ashraf Saleh said 45 people had been killed in Jabalia.",
+            "en",
+            "Gaza health ministry",
+        ),
         # ACLED under its full name
         (
             "According to the Armed Conflict Location & Event Data Project (ACLED), 2,000 civilians died.",
