@@ -459,6 +459,8 @@ _HEAD_FOR = regexes.compile(
     r"|monitor|group|groupe|agence|agency|mission)(?:\s+[\w'-]+){0,2}\s+)?"
 )
 _RESUMPTIVE_BEFORE = regexes.compile(r"\s*,\s*")
+_OPEN_PARENTHESIS = regexes.compile(r"\s*\(\s*")
+_BY_BEFORE = regexes.compile(r"\b(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$")
 _COMMA_AFTER = regexes.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
 _OBJECT_VERB = regexes.compile(
@@ -727,6 +729,16 @@ class Attributor:
             {s for s, e, c, _ in items if c is not None and self._describes(items, s, e, end)}
             if self.folded.count(",", start, end) > 1
             else set()
+        )
+        # "bombardé par les Forces de soutien rapide (FSR), a indiqué": the acronym of a name that acts
+        # ("par", "by") acts too, and is no subject of the verb after it
+        described.update(
+            s
+            for (name_start, name_end, name, _), (s, _, claimant, _) in zip(items, items[1:], strict=False)
+            if claimant is not None
+            and claimant is name
+            and _OPEN_PARENTHESIS.fullmatch(self.folded, name_end, s)
+            and _BY_BEFORE.search(self.folded, max(start, name_start - 20), name_start)
         )
         verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []

@@ -429,3 +429,23 @@ def test_suspected_militants_are_combatants_still(text, language):
 def test_the_overall_death_toll_is_a_campaigns_total(text, language):
     figure = next(f for f in extract(text, published="2024-03-12", language=language) if f.value == 31184)
     assert figure.scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Au moins 40 civils ont été tués dans le bombardement d'un marché d'Omdurman par les Forces de "
+            "soutien rapide (FSR), a indiqué un groupe de médecins.",
+            "fr",
+        ),
+        (
+            "At least 40 civilians were killed in the shelling of a market by the Rapid Support Forces "
+            "(RSF), a group of doctors said.",
+            "en",
+        ),
+    ],
+)
+def test_the_acronym_of_the_one_who_harms_is_no_speaker(text, language):
+    (figure,) = extract(text, published="2024-05-15", language=language)
+    assert (figure.claimant, figure.perpetrator) == ("medics", "other")
