@@ -391,6 +391,14 @@ def test_the_coalition_is_read_only_in_its_own_wars(text, language, perpetrator)
             "en",
             "Gaza health ministry",
         ),
+        # a country's ministry in French, the country before or after the ministry
+        ("Le ministère libanais de la Santé a fait état de 558 morts.", "fr", "Lebanese authorities"),
+        (
+            "Le ministère de la Santé soudanais a fait état de 40 morts à Khartoum.",
+            "fr",
+            "Sudanese authorities",
+        ),
+        ("Le ministère de la Santé du Liban a fait état de 40 morts.", "fr", "Lebanese authorities"),
         # ACLED under its full name
         (
             "According to the Armed Conflict Location & Event Data Project (ACLED), 2,000 civilians died.",
