@@ -399,6 +399,17 @@ def test_the_coalition_is_read_only_in_its_own_wars(text, language, perpetrator)
             "Sudanese authorities",
         ),
         ("Le ministère de la Santé du Liban a fait état de 40 morts.", "fr", "Lebanese authorities"),
+        # the health ministry the Houthis run counts for them
+        (
+            "Airstrikes on a prison in Saada killed 70 people, the Houthi-run health ministry said.",
+            "en",
+            "Houthis",
+        ),
+        (
+            "Le ministère de la Santé contrôlé par les Houthis a annoncé que 70 personnes avaient été tuées.",
+            "fr",
+            "Houthis",
+        ),
         # ACLED under its full name
         (
             "According to the Armed Conflict Location & Event Data Project (ACLED), 2,000 civilians died.",
