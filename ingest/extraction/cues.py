@@ -69,7 +69,7 @@ SCOPE_CUES = (
             r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|\d+)"
             r"\s+(?:ans|annees|years)\b"
             r"|\bsince\s+(?:the\s+|its\s+|it\s+|they\s+)?(?:[\w-]+\s+){0,5}(?:began|started|begun|erupted|broke\s+out"
-            r"|was\s+launched)"
+            r"|was\s+launched|intervened|invaded)"
             r"|\bsince\s+(?:its|their)\s+(?:start|beginning|launch)"
             # "depuis l'intervention militaire conduite par Riyad", "since the invasion": the campaign so far
             r"|\b(?:depuis|since)\s+(?:l'|la\s+|le\s+|the\s+)(?:[\w-]+\s+)?(?:intervention|offensive|operation"
@@ -389,6 +389,9 @@ PERPETRATOR_SCAN = WordScan(
     rf"|roadside|drone))?\s+(?:{_HARM})"
     rf"|(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft|troupes))?[\s\"']*"
     rf"(?:,[^,.;:]{{3,50}},)?"  # "les forces russes, alliées du régime syrien, ont mené ces frappes"
+    # "la Russie est accusée d'avoir tué", "Russia is accused of killing": the one accused of the harm
+    rf"(?:\s+(?:est|sont|etait|etaient|a\s+ete|ont\s+ete|is|are|was|were|has\s+been|have\s+been)"
+    rf"\s+(?:accusee?s?|accused|soupconnee?s?|suspected))?"
     rf"\s+(?:a|ont|have|has|had|avait|avaient|aurait|auraient|d'avoir|of\s+having|of(?=\s+killing)"
     rf"|(?:would|may|might|could)\s+have"
     rf"|pourrai\w*\s+avoir|aurai\w*)?"

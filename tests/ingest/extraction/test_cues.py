@@ -25,6 +25,9 @@ def actors(text: str) -> list[str]:
         # strikes done jointly
         ("Des frappes conjointes anglo-américaines ont visé Sanaa.", ["coalition"]),
         ("Joint British-American strikes hit the port.", ["coalition"]),
+        # the one accused of the harm
+        ("La Russie est accusée d'avoir tué plus de 6 000 civils.", ["russia"]),
+        ("Russia has been accused of killing more than 6,000 civilians.", ["russia"]),
     ],
 )
 def test_the_actor_of_a_deed_harms(text, expected):

@@ -153,3 +153,14 @@ def test_a_month_that_opens_a_toll_is_its_span(text):
 def test_more_of_a_toll_has_the_scope_the_toll_was_given(text):
     whole, more = (f.scope for f in extract(text, published="2018-06-15"))
     assert more == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since it intervened in Syria in 2015, Russia has killed more than 6,000 civilians, SOHR says.",
+        "Since Russia invaded Ukraine, the UN has recorded 10,000 civilian deaths.",
+    ],
+)
+def test_since_an_intervention_or_an_invasion_is_a_campaigns_total(text):
+    assert [f.scope for f in extract(text, published="2019-06-15")] == ["cumulative"]
