@@ -499,6 +499,9 @@ _LOCAL_OFFICIALS = WordScan(
         r"|ministre\s+(?:\w+\s+)?de\s+(?:la\s+defense|l'interieur|la\s+sante)|(?:defen[cs]e|interior|health)\s+minister"
         r"|the\s+army|l'armee|the\s+government|le\s+gouvernement|(?:the\s+|le\s+|a\s+|un\s+|local\s+)?(?:mayor|maire)"
         r"|(?:head|director|chief)\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?hospital|hospital\s+(?:director|chief)"
+        # Ukraine's regional and city "military administrations"
+        r"|(?:(?:city|regional|oblast|district)\s+)?military\s+administration|(?:city|regional|oblast)\s+administration"
+        r"|(?:l')?administration\s+(?:militaire|regionale|municipale)"
         r"|(?:directeur|directrice|chef)\s+de\s+l'hopital"
     )
     + r")(?![\w-])",
@@ -615,6 +618,10 @@ _KIND_WORDS = (
 # "BAGHDAD (Reuters) - ", "MOSUL, Iraq (AP) — ": the wire that carries the story, not its source.
 _DATELINE_BEFORE = regexes.compile(r"[\w\s,.'-]{0,40}\(\s*")
 _DATELINE_AFTER = regexes.compile(r"\s*\)\s*[-:]")
+# "(Photo: Reuters)", "Crédit : AFP", "© AFP/Getty Images": the agency that took a picture says nothing.
+_CREDIT_BEFORE = regexes.compile(
+    r"(?:\b(?:photo(?:graph)?s?|credits?|images?|video|illustration)\s*:|\u00a9)\s*(?:[\w\s.'-]{0,30}/\s*)?$"
+)
 _APPOSED_TO_SPEAKER = regexes.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
 _APPOSITION_OPENS = regexes.compile(r"\s*,\s*(?:the|an?|le|la|l'|un|une)\s+[^,;]{0,40}")
 _APPOSITION_CLOSES = regexes.compile(r"[^,;.]{0,30},")
@@ -692,6 +699,7 @@ class Attributor:
             (s, e, claimant, None)
             for s, e, claimant in self.mentions.within(start, end)
             if not self._dateline(start, s, e)
+            and not _CREDIT_BEFORE.search(self.folded, max(start, s - 40), s)
         ]
         taken = [(s, e) for s, e, _, _ in items]
         for r_start, r_end, group in self.references.within(start, end):

@@ -481,3 +481,30 @@ def test_the_rules_take_the_subject_of_a_reporting_verb_not_the_one_it_judges(te
 def test_an_event_the_article_tells_does_not_take_the_report_before_for_its_speaker(text):
     figures = {f.value: f.claimant for f in extract(text, published="2016-07-25")}
     assert (figures[1692], figures[80], figures[231]) == ("UN", "unattributed", "unattributed")
+
+
+@pytest.mark.parametrize(
+    "caption, figure",
+    [
+        (
+            "Rescue workers search the rubble of the hospital in Kyiv. {credit}",
+            "In Kyiv alone, 22 people were killed, its staff said.",
+        ),
+        (
+            "Les secouristes fouillent les décombres de l'hôpital à Kiev. {credit}",
+            "A Kiev, 22 personnes ont été tuées, a indiqué le personnel.",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Photo: Reuters)",
+        "Photo : AFP",
+        "(© AFP)",
+        "Crédit : AFP/Getty Images",
+        "(Photograph: Reuters/Alamy)",
+    ],
+)
+def test_the_agency_credited_for_a_picture_says_nothing(caption, figure, credit):
+    assert claimants(caption.format(credit=credit) + "\n\n" + figure) == [(22, "unattributed")]

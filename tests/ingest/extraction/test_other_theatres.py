@@ -410,6 +410,17 @@ def test_the_coalition_is_read_only_in_its_own_wars(text, language, perpetrator)
             "fr",
             "Houthis",
         ),
+        # Ukraine's military administrations are its authorities
+        (
+            "In Kyiv alone, 22 people were killed, the city's military administration said.",
+            "en",
+            "Ukrainian authorities",
+        ),
+        (
+            "Selon l'administration militaire régionale, 12 personnes ont été tuées à Kharkiv.",
+            "fr",
+            "Ukrainian authorities",
+        ),
         # ACLED under its full name
         (
             "According to the Armed Conflict Location & Event Data Project (ACLED), 2,000 civilians died.",
