@@ -274,7 +274,8 @@ def _led_by(before: str) -> bool:
 
 _PREPOSITIONS = (
     r"de|du|des|of|par|by|contre|against|a|au|aux|to|sur|on|with|avec|for|pour|from|entre|between|vers|toward"
-    r"|of\s+which|dont|than"
+    # the one cited is no subject of the verb after it: "SOHR, citing medical sources, said"
+    r"|of\s+which|dont|than|citing|citant|quoting"
 )
 _ARTICLES_AFTER = r"la\s+|le\s+|les\s+|l'|the\s+|des\s+"
 # One "\b" before the words, not one per word: the scan then skips a word at its first letter.

@@ -842,11 +842,21 @@ _CITED_REACH = 60  # characters from the outlet's name to the source it cites
 def _passed_on(rule: Attribution | None, fact) -> Attribution | None:
     """Return the source an outlet cites just after it ("selon Al Mayadeen citant l'OSDH"), else the rule.
 
-    The outlet is the claimant only when it counts itself; a group that cites witnesses counted.
+    The outlet is the claimant only when it counts itself; a group that cites witnesses or sources
+    counted, and stays the claimant when the rule is the source it cites.
     """
+    named = fact.attributions
+    if rule is not None and _cited(rule, fact):
+        citer = next((a for a, b in zip(named, named[1:], strict=False) if b is rule), None)
+        if (
+            citer is not None
+            and citer.claimant is not None
+            and citer.claimant.kind not in ("media", "state_media")
+            and rule.position - citer.position <= _CITED_REACH
+        ):
+            return citer  # "SOHR, citing medical sources, said": the monitor counted, from what it was told
     if rule is None or rule.claimant is None or rule.claimant.kind not in ("media", "state_media"):
         return rule  # "Amnesty said, citing witnesses": the group counted, from what witnesses told it
-    named = fact.attributions
     after = next((b for a, b in zip(named, named[1:], strict=False) if a is rule), None)
     if after is None or after.position - rule.position > _CITED_REACH or not _cited(after, fact):
         return rule

@@ -508,3 +508,26 @@ def test_an_event_the_article_tells_does_not_take_the_report_before_for_its_spea
 )
 def test_the_agency_credited_for_a_picture_says_nothing(caption, figure, credit):
     assert claimants(caption.format(credit=credit) + "\n\n" + figure) == [(22, "unattributed")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a group that cites its sources counted: the claimant is the group
+        (
+            "The Syrian Observatory for Human Rights, citing medical sources, said 14 people were killed.",
+            "SOHR",
+        ),
+        ("L'OSDH, citant des sources médicales, a fait état de 14 morts.", "SOHR"),
+        ("Amnesty, quoting witnesses, said 39 people were killed.", "Amnesty International"),
+        # an outlet that cites a source only passes its count on
+        (
+            "Al Jazeera, citing the health ministry in Gaza, reported that 27 people had been killed.",
+            "Gaza health ministry",
+        ),
+        ("Selon Al Mayadeen citant l'OSDH, 14 personnes ont été tuées.", "SOHR"),
+    ],
+)
+def test_a_group_citing_its_sources_counted_an_outlet_passes_on(text, expected):
+    ((_, claimant),) = claimants(text)
+    assert claimant == expected
