@@ -260,6 +260,9 @@ _AGENT_BEFORE = regexes.compile(
     r"\b(?:repertori|recens|document|compil|diffus|publi|record|report|releas|publish|count|tall|cit|"
     r"communiqu|annonc|reconn|enregistr|dress|etabli|acknowledg|admit|confirm|recogni|verifi|assess|estim|avanc"
     r")\w*\s+(?:\w+\s+)?(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
+    # a toll given by someone: "the toll of 14 dead given by the Observatory", not "the reports it provided"
+    r"|\b(?:bilan|toll|figures?|chiffres?|count|tally|decompte)\b[^.;]{0,40}?\b(?:given|provided|fourni|donne)\w*"
+    r"\s+(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$"
 )
 _LED_BY = regexes.compile(
     r"\b(?:menee?s?|dirigee?s?|conduite?s?|led|commandee?s?|emmenee?s?)\s+(?:par|by)\s+"

@@ -531,3 +531,14 @@ def test_the_agency_credited_for_a_picture_says_nothing(caption, figure, credit)
 def test_a_group_citing_its_sources_counted_an_outlet_passes_on(text, expected):
     ((_, claimant),) = claimants(text)
     assert claimant == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters could not independently verify the toll of 14 dead given by the Syrian Observatory.",
+        "L'AFP n'a pas pu vérifier de source indépendante le bilan de 14 morts fourni par l'OSDH.",
+    ],
+)
+def test_the_one_who_gave_a_toll_states_it(text):
+    assert claimants(text) == [(14, "SOHR")]
