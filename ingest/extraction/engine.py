@@ -31,6 +31,7 @@ from .dates import DateMention, Published, before_published, find_dates, header_
 from .figure import Figure
 from .folding import fold, fold_in_place
 from .gazetteer import (
+    COUNTRY_AUTHORITIES,
     COUNTRY_WORD,
     DEFAULT_GAZETTEER,
     Claimant,
@@ -649,10 +650,14 @@ def _choose_perpetrator(draft: Draft, previous: Draft | None, facts, rankers: Ra
     draft.perpetrator = option.value
 
 
-# Where the US-led coalition, the US or its allies strike, besides Iraq, Syria and Afghanistan.
+# Where the US-led coalition, the US or its allies strike besides Iraq, Syria and Afghanistan: the places
+# whose authorities these are.
 _COALITION_FRONTS = regexes.compile(
-    r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|taez|taiz|saada|marib"
-    r"|somalie|somalia|mogadiscio|mogadishu|pakistan|waziristan"
+    "|".join(
+        words
+        for name, words in COUNTRY_AUTHORITIES
+        if name in ("Libyan authorities", "Yemeni authorities", "Somali authorities", "Pakistani authorities")
+    )
 )
 
 
