@@ -22,7 +22,7 @@ from . import regexes
 from .cues import DEED_CLAIMED_EN, DEED_CLAIMED_FR, PLACE_PATTERN
 from .folding import fold
 from .gazetteer import COUNTRY_AUTHORITIES, Claimant, ClaimantIndex, country_authorities
-from .patterns import Ending, WordScan, factored, key_of, keyed, split_alternatives, word_start
+from .patterns import Ending, Guarded, WordScan, factored, key_of, keyed, split_alternatives, word_start
 from .spans import Spans
 
 # Stems take any ending ("estim" -> estime, estimait, estimates); whole words take none.
@@ -623,8 +623,12 @@ _KIND_WORDS = (
 _DATELINE_BEFORE = regexes.compile(r"[\w\s,.'-]{0,40}\(\s*")
 _DATELINE_AFTER = regexes.compile(r"\s*\)\s*[-:]")
 # "(Photo: Reuters)", "Crédit : AFP", "© AFP/Getty Images": the agency that took a picture says nothing.
-_CREDIT_BEFORE = regexes.compile(
-    r"(?:\b(?:photo(?:graph)?s?|credits?|images?|video|illustration)\s*:|\u00a9)\s*(?:[\w\s.'-]{0,30}/\s*)?$"
+# Tried before every name: a ":" or a "©" first, found in C.
+_CREDIT_BEFORE = Guarded(
+    regexes.compile(
+        r"(?:\b(?:photo(?:graph)?s?|credits?|images?|video|illustration)\s*:|\u00a9)\s*(?:[\w\s.'-]{0,30}/\s*)?$"
+    ),
+    (":", "\u00a9"),
 )
 _APPOSED_TO_SPEAKER = regexes.compile(r",\s*(?:an?|the|le|la|un|une)\s+$")
 _APPOSITION_OPENS = regexes.compile(r"\s*,\s*(?:the|an?|le|la|l'|un|une)\s+[^,;]{0,40}")
