@@ -12,7 +12,7 @@ from .folding import fold
 from .gazetteer import DEFAULT_GAZETTEER, KINDS, Claimant
 from .vague import VAGUE_PLURALS, VagueRow
 
-EXTRACTOR_VERSION = "1.9.0"
+EXTRACTOR_VERSION = "1.9.1"
 
 __all__ = [
     "DEFAULT_GAZETTEER",

@@ -170,8 +170,18 @@ class SentenceFacts:
 
     @read_once
     def compares_toll(self) -> bool:
-        """Whether it puts a toll higher or lower than another: read once for all its figures."""
-        return bool(_COMPARED_TOLL.search(self.article.folded, self.start, self.end))
+        """Whether it puts a toll higher or lower than another, or follows a sentence of its paragraph
+        that does and states no figure ("Others give a bloodier toll. According to Airwars, ...")."""
+        folded = self.article.folded
+        if _COMPARED_TOLL.search(folded, self.start, self.end):
+            return True
+        before = self.article.sentences[self.index - 1] if self.index else None
+        return bool(
+            before is not None
+            and before.paragraph == self.paragraph
+            and not before.readings
+            and _COMPARED_TOLL.search(folded, before.start, before.end)
+        )
 
 
 @dataclass
@@ -449,13 +459,13 @@ _COMPARED_TOLL = Guarded(
         word_start(
             r"\b(?:far|much|considerably|significantly|substantially|bien|beaucoup|nettement|largement)\s+"
             r"(?:higher|lower|greater|plus\s+(?:eleve|lourd|important|bas|faible))|\b(?:sous-estim|sous-evalu"
-            r"|underestimat|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve)|\b(?:higher|heavier)\s+"
-            r"(?:death\s+)?(?:toll|tally|count)"
+            r"|underestimat|undercount)|\bbilan\s+(?:encore\s+)?plus\s+(?:lourd|eleve|sanglant)"
+            r"|\b(?:higher|heavier|bloodier)\s+(?:death\s+)?(?:toll|tally|count)"
             # "près de huit fois supérieur", "eight times higher"
             r"|\b(?:fois|times)\s+(?:superieure?s?|plus\s+(?:eleve|lourd|important)|higher|greater|larger|more)\b"
         )
     ),
-    ("higher", "lower", "greater", "heavier", "plus", "sous-", "under", "fois", "times"),
+    ("higher", "lower", "greater", "heavier", "bloodier", "plus", "sous-", "under", "fois", "times"),
 )
 
 

@@ -533,6 +533,14 @@ def test_a_comparison_names_no_speaker_and_they_is_not_an_organisation():
     assert _one(text, claimant="claimant") == [(260, "unattributed")]
 
 
+def test_a_bloodier_toll_announced_in_the_sentence_before_counts_the_same_deaths():
+    text = (
+        "The Pentagon has acknowledged that its strikes killed at least 400 civilians in Iraq since 2014. "
+        "Monitoring groups give a bloodier toll. According to Airwars, more than 2,500 civilians have died."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(400, "coalition"), (2500, "coalition")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

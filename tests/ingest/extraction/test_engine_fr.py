@@ -761,6 +761,24 @@ def test_un_bilan_plus_lourd_compte_les_memes_morts_et_les_barils_sont_ceux_du_r
     ]
 
 
+def test_un_bilan_plus_sanglant_annonce_dans_la_phrase_d_avant_compte_les_memes_morts():
+    text = (
+        "Le Pentagone a reconnu que ses frappes avaient tué au moins 400 civils en Irak depuis 2014. "
+        "Des organisations humanitaires donnent un bilan plus sanglant. D'après Airwars, le nombre de civils "
+        "tués dépasserait 2 500."
+    )
+    assert _lu(text, perpetrator="perpetrator") == [(400, "coalition"), (2500, "coalition")]
+
+
+def test_une_comparaison_dans_un_autre_paragraphe_ne_compte_pas_les_memes_morts():
+    text = (
+        "Le Pentagone a reconnu que ses frappes avaient tué au moins 400 civils en Irak depuis 2014. "
+        "Des organisations humanitaires donnent un bilan plus sanglant.\n\nD'après Airwars, le nombre de "
+        "civils tués dépasserait 2 500."
+    )
+    assert _lu(text, perpetrator="perpetrator") == [(400, "coalition"), (2500, "unknown")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
