@@ -297,7 +297,7 @@ PLACE_PATTERN = PLACE_SCAN.pattern
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".
 _ACTORS = {
-    "saudi": r"saudi-led\s+coalition|coalition\s+(?:arabe|militaire\s+)?(?:menee|dirigee|"
+    "saudi": r"saudi-led(?:\s+coalition)?|coalition\s+(?:arabe|militaire\s+)?(?:menee|dirigee|"
     r"conduite)\s+par\s+(?:l'arabie"
     r"\s+saoudite|riyad)|coalition\s+(?:militaire\s+)?arabe|arab(?:-led)?\s+coalition|coalition\s+saoudienne",
     # the US, its coalition and its allies: Iraqi and Afghan government forces count as allies
@@ -383,9 +383,10 @@ _BEFORE_ACTOR = factored(
 )
 PERPETRATOR_SCAN = WordScan(
     rf"(?:(?:{_BEFORE_ACTOR}){_ACTOR}"
-    # an actor, then its harm ("coalition strikes") or its deed ("Russian jets bombed"): one actor test
+    # an actor, then its harm ("coalition strikes", "Russia's strikes") or its deed ("Russian jets bombed"):
+    # one actor test
     rf"|{_ACTOR}(?:"
-    rf"(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
+    rf"(?:'s)?(?:\s+coalition|\s*-led|\s+led)?(?:\s+(?:air|aerial|military|coalition|war|truck|car|suicide"
     rf"|roadside|drone))?\s+(?:{_HARM})"
     rf"|(?:\s+(?:fighters|militants|forces|troops|combattants|jets|planes|avions|aircraft|troupes))?[\s\"']*"
     rf"(?:,[^,.;:]{{3,50}},)?"  # "les forces russes, alliées du régime syrien, ont mené ces frappes"

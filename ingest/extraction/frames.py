@@ -443,7 +443,7 @@ _FRAMES = (
     (set("kh"), _simple(_UNKNOWN_NOUN_SUBJECT, None)),
     (set("f"), _simple(_FAMILY_OF, None)),
     (set("=-"), _namely),
-    (set("g"), _toll),
+    (set("ga"), _toll),
 )
 _VETOES = (
     (set("xMG"), _COMBATANTS),

@@ -312,7 +312,15 @@ _MONTH_BEFORE = regexes.compile(
     r"|jun|jul|aug|sept?|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
     r"|decembre)\.?\s+$"
 )
-_YEAR_BEFORE = regexes.compile(r"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut)\s*$")
+# A year, not a count: "en 2014", "since 2003", "l'offensive 2016"; "the 2003 invasion" (_EVENT_AFTER).
+_EVENTS = (
+    r"invasion|war|guerre|offensive|campaign|campagne|battle|bataille|elections?|attacks?|attaques?|attentats?"
+    r"|earthquake|seisme|intervention|conflict|conflit|uprising|revolution|soulevement|coup|report|rapport"
+    r"|agreement|accord|ceasefire|cessez-le-feu|siege"
+)
+_YEAR_BEFORE = regexes.compile(rf"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut|{_EVENTS})\s*$")
+_DETERMINER_END = regexes.compile(r"\b(?:the|its|their|la|le|les|l')\s*$")
+_EVENT_AFTER = regexes.compile(rf"\s*(?:{_EVENTS})\b")
 _CIVILIAN_WORD = regexes.compile(
     r"(?<!defense\s)(?<!guerre\s)(?<!societe\s)(?<!protection\s)\bcivil(?:e|s|es|ian|ians)?\b(?!\s+(?:defen[cs]e|war|society))"
     r"|population\s+civile"
@@ -446,7 +454,7 @@ def _number(folded, s_start, s_end, m, number, language) -> _Number:
             and _AGE_BOUND_BEFORE.search(left[-40:])
         )
         or left[-3:].rstrip().endswith(_CURRENCIES)
-        or _looks_like_year(m, number, left[-15:])
+        or _looks_like_year(m, number, left[-15:], right)
         or (value_max is not None and _years_range(m, value, value_max, right))
         or _CAPACITY_BEFORE.search(left[-40:])
         or (number.kind == "digits" and value <= 31 and _day_of_month(left, right))  # "since March 22 and"
@@ -484,7 +492,9 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, be
     if read is None or frames.vetoed(start, end):
         return None
     casualty, victims, is_subcount, factor, inherits, more = read
-    inherits = inherits or (victims == "people" and bool(_EN_BEFORE.search(left[-40:])))
+    inherits = inherits or (
+        victims == "people" and bool(_EN_BEFORE.search(left[-40:]) or _OPENS_PARTITIVE.fullmatch(left))
+    )
     more = more or bool(_MORE_BEFORE.search(left[-20:]))
     if (
         qualifier in (None, "exact")
@@ -510,11 +520,15 @@ def _read(folded, s_start, s_end, n: _Number, head, readings, frames: Frames, be
 # A sentence that opens on a number and says what some of the dead were: "Four were children.",
 # "The other nine are Syrian civilians", "Quatre d'entre eux avaient moins de 18 ans", and after
 # who they are part of: "Of those, 560 were children", "Parmi eux, 12 étaient des femmes".
-_OPENS_ON_NUMBER = regexes.compile(
-    r"[\s\"'«“]*(?:(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims))\s*,|parmi\s+(?:eux|elles"
-    r"|ces\s+(?:morts|victimes|personnes|civils))\s*,|sur\s+(?:ce\s+(?:nombre|total|bilan)|ces\s+(?:morts|victimes))\s*,)?"
-    r"\s*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$"
+_PARTITIVE_OPENER = (
+    r"[\s\"'«“]*(?:(?:of|among)\s+(?:those|them|these|the\s+(?:dead|victims))|parmi\s+(?:eux|elles"
+    r"|ces\s+(?:morts|victimes|personnes|civils))|sur\s+(?:ce\s+(?:nombre|total|bilan)|ces\s+(?:morts|victimes)))\s*,"
 )
+_OPENS_ON_NUMBER = regexes.compile(
+    rf"(?:{_PARTITIVE_OPENER})?[\s\"'«“]*(?:(?:the\s+)?other|only|just|seul(?:e|s|es)?|les)?\s*$"
+)
+# "Of those, about 8,000 were killed", "Parmi elles, 8 000 ont été tuées": people of the figure before.
+_OPENS_PARTITIVE = regexes.compile(rf"{_PARTITIVE_OPENER}\s*$")
 _SAID_THAT = regexes.compile(r"\b(?:that|que|qu')\s*$")
 _PART_AFTER = regexes.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
@@ -684,12 +698,21 @@ def _years_range(m, value: int, value_max: int, right: str) -> bool:
     )
 
 
-def _looks_like_year(m, number, left) -> bool:
-    """Tell a year ("en 2014", "août 2014") from a count; the value first: most counts are no year."""
+def _looks_like_year(m, number, left, right) -> bool:
+    """Tell a year ("en 2014", "août 2014", "since the 2003 invasion") from a count; the value first: most
+    counts are no year."""
     if not 1900 <= number.value <= 2100 or number.kind != "digits":
         return False
     text = m.group()
-    return len(text) == 4 and text.isdigit() and bool(_YEAR_BEFORE.search(left) or _MONTH_BEFORE.search(left))
+    return (
+        len(text) == 4
+        and text.isdigit()
+        and bool(
+            _YEAR_BEFORE.search(left)
+            or _MONTH_BEFORE.search(left)
+            or (_DETERMINER_END.search(left) and _EVENT_AFTER.match(right))
+        )
+    )
 
 
 def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):

@@ -28,6 +28,13 @@ def actors(text: str) -> list[str]:
         # the one accused of the harm
         ("La Russie est accusée d'avoir tué plus de 6 000 civils.", ["russia"]),
         ("Russia has been accused of killing more than 6,000 civilians.", ["russia"]),
+        # the actor's harm in the possessive, and the French genitive beside it
+        ("Russia's strikes on the city killed 14 civilians.", ["russia"]),
+        ("The coalition's air campaign killed more civilians than it admits.", ["coalition"]),
+        ("Les frappes de la Russie sur la ville ont tué 14 civils.", ["russia"]),
+        # led by Riyadh, without the word "coalition": the Saudi-led coalition, "other"
+        ("Saudi-led airstrikes killed 22 civilians at a market.", ["other"]),
+        ("Des frappes de la coalition menée par l'Arabie saoudite ont tué 22 civils.", ["other"]),
     ],
 )
 def test_the_actor_of_a_deed_harms(text, expected):

@@ -541,6 +541,26 @@ def test_a_bloodier_toll_announced_in_the_sentence_before_counts_the_same_deaths
     assert _one(text, perpetrator="perpetrator") == [(400, "coalition"), (2500, "coalition")]
 
 
+def test_a_year_that_names_an_event_is_no_count_and_does_not_hide_the_toll_after_it():
+    assert _one(
+        "The number of civilians killed since the 2003 invasion is 185,000, Iraq Body Count said."
+    ) == [(185000,)]
+    text = "Iraqi Body Count puts the number of civilians killed since the 2003 invasion at 185,000."
+    assert _one(text, claimant="claimant", victims="victims") == [(185000, "Iraq Body Count", "civilians")]
+    assert _one("Of the 2000 civilians killed, 400 were children.") == [(2000,), (400,)]  # no event after it
+
+
+def test_those_of_a_toll_who_were_killed_are_its_victims():
+    text = (
+        "The Yemen Data Project has recorded more than 17,500 civilian casualties since March 2015. "
+        "Of those, about 8,000 were killed."
+    )
+    assert _one(text, casualty="casualty", victims="victims") == [
+        (17500, "killed_or_injured", "civilians"),
+        (8000, "killed", "civilians"),
+    ]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

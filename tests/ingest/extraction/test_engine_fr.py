@@ -779,6 +779,20 @@ def test_une_comparaison_dans_un_autre_paragraphe_ne_compte_pas_les_memes_morts(
     assert _lu(text, perpetrator="perpetrator") == [(400, "coalition"), (2500, "unknown")]
 
 
+def test_une_annee_qui_nomme_un_evenement_n_est_pas_un_bilan():
+    assert _lu("Le nombre de civils tués depuis l'offensive 2016 est de 3 000, selon l'ONG.") == [(3000,)]
+    text = "Le nombre de civils tués depuis l'invasion de 2003 est de 185 000, selon Iraq Body Count."
+    assert _lu(text, claimant="claimant") == [(185000, "Iraq Body Count")]
+
+
+def test_celles_d_un_bilan_qui_ont_ete_tuees_en_sont_les_victimes():
+    text = (
+        "Le Yemen Data Project a recensé plus de 17 500 victimes civiles depuis mars 2015. "
+        "Parmi elles, environ 8 000 ont été tuées."
+    )
+    assert _lu(text, victims="victims") == [(17500, "civilians"), (8000, "civilians")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
