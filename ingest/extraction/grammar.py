@@ -154,11 +154,18 @@ _TOPIC_BEFORE = regexes.compile(
 _COORDINATED = regexes.compile(r"\s*(?:[\w'-]+(?:\s+|(?=,))){0,3}?(?:,|,?\s*(?:and|et))\s*")
 # "... and Russian forces for 47, ...", "..., et 58 par des groupes armés": a figure whose words are left out.
 _GAPPED = regexes.compile(
-    r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs)\s+(?:[\w'-]+\s+){0,4}$"
+    r"\b(?:and|et|contre|compared\s+(?:with|to)|versus|vs|up\s+from|down\s+from|par\s+rapport\s+aux?)\s+"
+    r"(?:[\w'-]+\s+){0,4}$"
     r"|\b(?:celles?|ceux|those|that)\s+(?:de|d'|du|des|of)\s*(?:[\w'-]+\s+){0,8}$"
 )
-_GAP_END = regexes.compile(r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans|and|et)(?![\w-]))")
-_GAP_BREAK = regexes.compile(r"[\d.;:!?]")
+# After the number left bare: a stop or a preposition, or when it was counted ("l'année précédente", "the
+# year before", "last year").
+_GAP_END = regexes.compile(
+    r"\s*(?:[,.;)]|$|(?:to|for|par|pour|a|au|aux|by|on|in|en|dans|and|et|last|l'annee|l'an|the\s+year"
+    r"|the\s+previous|a\s+year|un\s+an)(?![\w-]))"
+)
+# Between the two numbers: no stop, and no number but a year ("en 2019, contre 3 800 en 2018").
+_GAP_BREAK = regexes.compile(r"[.;:!?]|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 _PARTLY_CIVILIAN = regexes.compile(
     r"\b(?:en\s+majorite|majoritairement|pour\s+la\s+plupart|mostly|most\s+of\s+them|the\s+majority|many\s+of\s+them"
     r"|dont\s+(?:des|plusieurs|de\s+nombreux)|including\s+(?:some|many|several))\s+(?:of\s+them\s+|des\s+|were\s+)?civil"
@@ -318,7 +325,10 @@ _EVENTS = (
     r"|earthquake|seisme|intervention|conflict|conflit|uprising|revolution|soulevement|coup|report|rapport"
     r"|agreement|accord|ceasefire|cessez-le-feu|siege"
 )
-_YEAR_BEFORE = regexes.compile(rf"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut|{_EVENTS})\s*$")
+_YEAR_BEFORE = regexes.compile(
+    rf"\b(?:en|in|since|depuis|de|of|annee|year|fin|end|debut|{_EVENTS}"
+    r"|(?:19|20)\d\d\s*(?:and|et|to|a|-|through|until|jusqu'en))\s*$"  # "in 2017 and 2018"
+)
 _DETERMINER_END = regexes.compile(r"\b(?:the|its|their|la|le|les|l')\s*$")
 _EVENT_AFTER = regexes.compile(rf"\s*(?:{_EVENTS})\b")
 _CIVILIAN_WORD = regexes.compile(

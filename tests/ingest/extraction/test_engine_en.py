@@ -561,6 +561,20 @@ def test_those_of_a_toll_who_were_killed_are_its_victims():
     ]
 
 
+def test_the_count_a_figure_is_compared_with_is_a_figure_of_its_own_year():
+    text = "The UN said 3,400 civilians were killed in 2019, down from 3,800 in 2018."
+    assert _one(text, published="2020-01-15", claimant="claimant", victims="victims", as_of="as_of") == [
+        (3400, "UN", "civilians", "2019-12-31"),
+        (3800, "UN", "civilians", "2018-12-31"),
+    ]
+    text = (
+        "The UN recorded 700 civilians killed in the first nine months of 2019, up from 400 a year earlier."
+    )
+    assert _one(text, published="2020-01-15") == [(700,), (400,)]
+    # a second year is no count: "in 2017 and 2018"
+    assert _one("An additional 65 civilians were killed in 2017 and 2018.") == [(65,)]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

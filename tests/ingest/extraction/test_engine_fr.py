@@ -793,6 +793,17 @@ def test_celles_d_un_bilan_qui_ont_ete_tuees_en_sont_les_victimes():
     assert _lu(text, victims="victims") == [(17500, "civilians"), (8000, "civilians")]
 
 
+def test_le_bilan_auquel_un_chiffre_est_compare_est_un_chiffre_de_son_annee():
+    text = "Selon l'ONU, 3 400 civils ont été tués en 2019 en Afghanistan, contre 3 800 en 2018."
+    assert _lu(text, published="2020-01-15", claimant="claimant", victims="victims", as_of="as_of") == [
+        (3400, "UN", "civilians", "2019-12-31"),
+        (3800, "UN", "civilians", "2018-12-31"),
+    ]
+    text = "Selon l'ONU, 3 400 civils ont été tués en 2019, contre 3 800 l'année précédente."
+    assert _lu(text, published="2020-01-15") == [(3400,), (3800,)]
+    assert _lu("Au total, 65 civils ont été tués en 2017 et 2018.") == [(65,)]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
