@@ -228,6 +228,13 @@ class Article:
         return Spans((m.start(), m.end(), None) for m in cues.CLAIMED.finditer(self.folded))
 
     @read_once
+    def actors_named(self) -> set[str]:
+        """The belligerents the article names anywhere, or lets speak for themselves."""
+        named = {key_of(m) for _, _, m in cues.ACTOR_SCAN.finditer(self.folded)}
+        named.update(_own_side(c) for _, _, c in self.mentions.spans if c.kind == "official")
+        return named
+
+    @read_once
     def blamed(self) -> str | None:
         """Return who the article says was blamed for its attack ("blamed the attack on X"), if one actor."""
         return self._first_actor(lambda fact: bool(_BLAMED.search(self.folded, fact.start, fact.end)))
@@ -375,12 +382,29 @@ def read_article(
             heads.add(draft)
             drafts.append(draft)
     previous = None
+    told = {
+        d.perpetrator for d in drafts if d.strength["perpetrator"] == 2
+    }  # by the rules, as "barils d'explosifs"
     for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
         _choose_scope(draft, previous, facts, rankers, pub)
         _choose_perpetrator(draft, previous, facts, rankers, article)
         _keep_coalition_to_its_wars(draft, facts, article)
+        _keep_to_belligerents_told(draft, article, told)
         previous = draft
     return article, drafts
+
+
+def _keep_to_belligerents_told(draft: Draft, article, told: set[str]) -> None:
+    """Read no harm by a belligerent the article never tells of ("An attack left 15 dead"): the models'
+    "coalition" is a prior learned from articles on its wars, and the text does not say whose the harm
+    is. A belligerent is told of where the article names it, lets it speak, or the rules read its harm."""
+    if (
+        draft.perpetrator in ("coalition", "russia", "syria_gov", "isis")
+        and draft.strength["perpetrator"] == 0
+        and draft.perpetrator not in told
+        and draft.perpetrator not in article.actors_named
+    ):
+        draft.perpetrator = "unknown"
 
 
 @cache

@@ -575,6 +575,14 @@ def test_the_count_a_figure_is_compared_with_is_a_figure_of_its_own_year():
     assert _one("An additional 65 civilians were killed in 2017 and 2018.") == [(65,)]
 
 
+def test_a_belligerent_the_article_never_names_harms_no_one_in_it():
+    assert _one("An attack left 15 dead, local officials said.", perpetrator="perpetrator") == [
+        (15, "unknown")
+    ]
+    text = "A coalition strike killed 12 civilians in Raqqa. The next day, another strike killed eight."
+    assert _one(text, perpetrator="perpetrator") == [(12, "coalition"), (8, "coalition")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -804,6 +804,13 @@ def test_le_bilan_auquel_un_chiffre_est_compare_est_un_chiffre_de_son_annee():
     assert _lu("Au total, 65 civils ont été tués en 2017 et 2018.") == [(65,)]
 
 
+def test_un_belligerant_que_l_article_ne_nomme_jamais_ne_tue_personne():
+    text = "Le dernier bilan fait état de 15 morts, selon les autorités locales."
+    assert _lu(text, perpetrator="perpetrator") == [(15, "unknown")]
+    text = "Une frappe de la coalition a tué 12 civils à Raqqa. Le lendemain, une autre frappe a fait huit morts."
+    assert _lu(text, perpetrator="perpetrator") == [(12, "coalition"), (8, "coalition")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
