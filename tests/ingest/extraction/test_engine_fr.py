@@ -807,7 +807,10 @@ def test_le_bilan_auquel_un_chiffre_est_compare_est_un_chiffre_de_son_annee():
 def test_un_belligerant_que_l_article_ne_nomme_jamais_ne_tue_personne():
     text = "Le dernier bilan fait état de 15 morts, selon les autorités locales."
     assert _lu(text, perpetrator="perpetrator") == [(15, "unknown")]
-    text = "Une frappe de la coalition a tué 12 civils à Raqqa. Le lendemain, une autre frappe a fait huit morts."
+    text = (
+        "Une frappe de la coalition a tué 12 civils à Raqqa. Le lendemain, une autre frappe a fait huit "
+        "morts."
+    )
     assert _lu(text, perpetrator="perpetrator") == [(12, "coalition"), (8, "coalition")]
 
 
