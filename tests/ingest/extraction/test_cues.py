@@ -51,6 +51,10 @@ def test_the_actor_of_a_deed_harms(text, expected):
         "Strikes by the coalition fighting ISIS killed 20 civilians.",
         "The campaign to defeat ISIS has killed 3,000 civilians, the monitor says.",
         "La campagne pour chasser les djihadistes a tué 500 civils.",
+        # whom a town is taken from
+        "The battle to retake Mosul from the Islamic State killed as many as 5,000 civilians.",
+        "La bataille pour libérer Raqqa de l'EI a tué 1 600 civils.",
+        "L'offensive pour reprendre Mossoul à l'EI a tué 5 000 civils.",
     ],
 )
 def test_a_target_of_the_harm_is_not_its_actor(text):
