@@ -579,7 +579,7 @@ _TARGETED_BEFORE = regexes.compile(
         r"\b(?:targeting|targeted|aimed\s+at|against|visant|ciblant|contre|fighting|battling|combating"
         r"|(?:to|pour)\s+(?:defeat|beat|fight|combat|destroy|counter|vaincre|combattre|chasser|detruire))\s+"
         r"(?:[\w'-]+\s+){0,2}(?:[ld]')?$"
-        # "the battle to retake Mosul from the Islamic State", "reprendre Mossoul à l'EI": whom a town is taken from
+        # whom a town is taken from: "to retake Mosul from the Islamic State", "reprendre Mossoul à l'EI"
         r"|\b(?:retake|retaking|recapture|recapturing|reclaim|liberate|liberating|free|wrest|reprendre|reprise"
         r"|liberer|liberation|arracher)\s+(?:[\w'-]+\s+){1,4}(?:from|a|au|aux|de|du|des)\s+"
         r"(?:the\s+|[ld]'|la\s+|les\s+)?$"
