@@ -212,8 +212,14 @@ class Article:
 
     @read_once
     def places(self) -> Spans:
+        """The places named, outside the claimants' names."""
         skip = [(s, e) for s, e, _ in self.mentions.spans]
         return Spans(cues.places(self.folded, 0, len(self.folded), skip=skip))
+
+    @read_once
+    def places_in_names(self) -> set[str]:
+        """The countries the claimants' names hold ("the Gaza health ministry", "Yemen Data Project")."""
+        return {place for s, e, _ in self.mentions.spans for _, _, place in cues.places(self.folded, s, e)}
 
     @read_once
     def perpetrator_scan(self) -> str:
@@ -1000,7 +1006,10 @@ def _geography(reading, fact, context, claimant, article) -> tuple[str, int]:
     home = _home(claimant)
     if home:
         return home, 1
-    return (article.geography, 0) if article.geography else ("unknown", 0)
+    if article.geography:
+        return article.geography, 0
+    # no place but in the names of those who speak: "the UN mission in Ukraine has recorded 6,114 deaths"
+    return cues.geography(article.places_in_names) or "unknown", 0
 
 
 # "portant ainsi le nombre de victimes de ses frappes à 735", "bringing to 840 the number": a new total.

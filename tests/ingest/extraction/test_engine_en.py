@@ -583,6 +583,15 @@ def test_a_belligerent_the_article_never_names_harms_no_one_in_it():
     assert _one(text, perpetrator="perpetrator") == [(12, "coalition"), (8, "coalition")]
 
 
+def test_with_no_place_but_in_the_name_of_who_speaks_the_figure_is_of_that_place():
+    text = (
+        "The UN Human Rights Monitoring Mission in Ukraine has recorded 6,114 civilian deaths since February."
+    )
+    assert _one(text, geography="geography") == [(6114, "other")]
+    text = "The Yemen Data Project has recorded more than 17,500 civilian casualties from airstrikes."
+    assert _one(text, geography="geography") == [(17500, "other")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

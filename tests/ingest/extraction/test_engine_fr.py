@@ -814,6 +814,11 @@ def test_un_belligerant_que_l_article_ne_nomme_jamais_ne_tue_personne():
     assert _lu(text, perpetrator="perpetrator") == [(12, "coalition"), (8, "coalition")]
 
 
+def test_sans_autre_lieu_que_dans_le_nom_de_qui_parle_le_chiffre_est_de_ce_lieu():
+    text = "Le ministère de la Santé de Gaza a fait état de 34 000 morts depuis le 7 octobre."
+    assert _lu(text, published="2024-05-01", geography="geography") == [(34000, "other")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
