@@ -58,11 +58,14 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 _CLAUSE_BREAK = regexes.compile(
     r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
+# Common short words, and the words of a toll, so that a headline or a single sentence tells too.
 _FRENCH = frozenset(
-    "le la les des du au aux et selon qui dans pour par sur une est ont sont ete il elle".split()
+    "le la les des du au aux et selon qui dans pour par sur une est ont sont ete il elle"
+    " tues tuees morts blesses personnes dont enfants civils".split()
 )
 _ENGLISH = frozenset(
-    "the and of to in by at according were was that with has have is are said it its".split()
+    "the and of to in by at according were was that with has have is are said it its"
+    " killed wounded injured people including children civilians".split()
 )
 _WORD = regexes.compile(r"\w+")
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})

@@ -260,7 +260,8 @@ _VERB_BEFORE = WordScan(
     r"|ce\s+jour-la|ce\s+jour|le\s+meme\s+jour|that\s+day|hier|yesterday|(?:on\s+)?(?:lundi|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|de\s+(?:maniere|facon)\s+(?:non\s+)?\w+|a\s+(?:elles?|eux|lui)\s+"
-    r"seule?s?|alone|between|entre|an\s+estimated|only|just|merely|seulement|uniquement|que|qu')\s*|[\"']\s*)*$",
+    r"seule?s?|alone|between|entre|an\s+estimated|only|just|merely|seulement|uniquement|que|qu'"
+    r"|another|an\s+additional|a\s+further|encore)\s*|[\"']\s*)*$",  # "killed another 11": more of the toll
     not_after=r"\w'",
 )
 _TOLL_BEFORE = regexes.compile(

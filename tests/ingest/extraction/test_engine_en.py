@@ -3,6 +3,8 @@
 import pytest
 
 from ingest.extraction import extract
+from ingest.extraction.engine import detect_language
+from ingest.extraction.folding import fold_in_place
 
 MONTHLY_REPORT = (
     "CJTF-OIR releases its monthly civilian casualty report\n\n"
@@ -590,6 +592,24 @@ def test_with_no_place_but_in_the_name_of_who_speaks_the_figure_is_of_that_place
     assert _one(text, geography="geography") == [(6114, "other")]
     text = "The Yemen Data Project has recorded more than 17,500 civilian casualties from airstrikes."
     assert _one(text, geography="geography") == [(17500, "other")]
+
+
+def test_more_of_a_toll_after_its_verb_is_a_figure():
+    text = "Rocket fire on the western districts killed a further 11 people, including three children."
+    assert _one(text, victims="victims") == [(11, "people"), (3, "children")]
+    assert _one("Shelling on Tuesday killed another 11 people.") == [(11,)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Rocket fire killed 11 people, including three children.", "en"),
+        ("Trois civils tués dans des bombardements.", "fr"),
+        ("Frappes : 11 morts, dont trois enfants", "fr"),
+    ],
+)
+def test_a_single_sentence_tells_its_language_by_the_words_of_its_toll(text, language):
+    assert detect_language(fold_in_place(text)) == language
 
 
 def test_one_of_the_dead_is_no_toll():

@@ -819,6 +819,10 @@ def test_sans_autre_lieu_que_dans_le_nom_de_qui_parle_le_chiffre_est_de_ce_lieu(
     assert _lu(text, published="2024-05-01", geography="geography") == [(34000, "other")]
 
 
+def test_encore_apres_le_verbe_d_un_bilan_est_un_chiffre():
+    assert _lu("Mardi, les bombardements ont tué encore 11 personnes.") == [(11,)]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
