@@ -496,9 +496,26 @@ _COMPARED_TOLL = Guarded(
             r"|\b(?:higher|heavier|bloodier)\s+(?:death\s+)?(?:toll|tally|count)"
             # "près de huit fois supérieur", "eight times higher"
             r"|\b(?:fois|times)\s+(?:superieure?s?|plus\s+(?:eleve|lourd|important)|higher|greater|larger|more)\b"
+            # "un chiffre très inférieur aux estimations", "far below the monitors' estimates"
+            r"|\b(?:tres|bien|largement|nettement|far|well)\s+(?:inferieure?s?|superieure?s?|below|above)\b"
         )
     ),
-    ("higher", "lower", "greater", "heavier", "bloodier", "plus", "sous-", "under", "fois", "times"),
+    (
+        "higher",
+        "lower",
+        "greater",
+        "heavier",
+        "bloodier",
+        "plus",
+        "sous-",
+        "under",
+        "fois",
+        "times",
+        "inferieur",
+        "superieur",
+        "below",
+        "above",
+    ),
 )
 
 

@@ -612,6 +612,15 @@ def test_a_single_sentence_tells_its_language_by_the_words_of_its_toll(text, lan
     assert detect_language(fold_in_place(text)) == language
 
 
+def test_a_figure_far_below_the_estimates_compares_them_with_it():
+    text = (
+        "The coalition said its strikes had killed at least 1,257 civilians in Iraq and Syria since 2014. "
+        "The figure is far below the estimates of independent monitors. According to Airwars, at least "
+        "7,500 civilians have died."
+    )
+    assert _one(text, perpetrator="perpetrator") == [(1257, "coalition"), (7500, "coalition")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -823,6 +823,15 @@ def test_encore_apres_le_verbe_d_un_bilan_est_un_chiffre():
     assert _lu("Mardi, les bombardements ont tué encore 11 personnes.") == [(11,)]
 
 
+def test_un_chiffre_tres_inferieur_aux_estimations_les_compare_avec_lui():
+    text = (
+        "La coalition a reconnu jeudi que ses frappes avaient tué au moins 1 257 civils en Irak et en Syrie "
+        "depuis 2014. Un chiffre très inférieur aux estimations des ONG. Selon Airwars, au moins 7 500 "
+        "civils auraient péri."
+    )
+    assert _lu(text, perpetrator="perpetrator") == [(1257, "coalition"), (7500, "coalition")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
