@@ -39,7 +39,7 @@ from .gazetteer import (
     country_authorities,
     organisations,
 )
-from .grammar import Reading, read_figures
+from .grammar import COUNTED_BY, Reading, read_figures
 from .patterns import Ending, Guarded, key_of, word_start
 from .perpetrators import harm_kinds, perpetrator_options
 from .persons import persons
@@ -615,6 +615,7 @@ def _draft(
     chosen, probability = rankers.claimant.choose(found)
     if cited:  # too rare for the ranker to learn
         chosen = next((c for c in found if c.claimant == rule.claimant), chosen)
+    chosen = _counted_by(reading, fact, found) or chosen
     claimant = chosen.claimant
     draft = Draft(
         reading,
@@ -926,6 +927,19 @@ def _passed_on(rule: Attribution | None, fact) -> Attribution | None:
     if after is None or after.position - rule.position > _CITED_REACH or not _cited(after, fact):
         return rule
     return rule if any(rule.position < r.start < after.position for r in fact.readings) else after
+
+
+def _counted_by(reading, fact, found: list[Candidate]) -> Candidate | None:
+    """Return whose count the number is, where the words right after it say so ("far more than the 484
+    acknowledged by the coalition", "the 484 the coalition acknowledges"): too rare for the ranker to
+    learn."""
+    counted = COUNTED_BY.match(fact.article.folded, reading.end, fact.end)
+    if counted is None:
+        return None
+    start, end = counted.span()
+    return next(
+        (c for c in found if c.attribution is not None and start <= c.attribution.position <= end + 8), None
+    )
 
 
 def _cited(attribution: Attribution, fact) -> bool:

@@ -195,9 +195,14 @@ _EN_BEFORE = regexes.compile(
     r"\ben\s+(?:ont|a|avaient|avait|auraient|aurait)\s+(?:\w+\s+)?(?:tue|blesse)\w*\s+$"
 )
 # "the 8,000 estimated by Airwars", "les 8 000 avancés par Airwars": the count before, by another.
-_COUNTED_BY = regexes.compile(
-    r"\s+(?:estimated|counted|recorded|documented|reported|claimed|tallied|cited|avance\w*|recense\w*"
-    r"|comptabilise\w*|estime\w*|denombre\w*|documente\w*|cite\w*)\s+(?:by|par)(?![\w-])"
+COUNTED_BY = regexes.compile(
+    r"\s+(?:estimated|counted|recorded|documented|reported|claimed|tallied|cited|acknowledged|admitted"
+    r"|avance\w*|recense\w*|comptabilise\w*|estime\w*|denombre\w*|documente\w*|cite\w*|reconnu\w*)"
+    r"\s+(?:by|par)(?![\w-])"
+    # "far more than the 484 the coalition acknowledges", "les 484 que la coalition reconnaît"
+    r"|\s+(?:that\s+|which\s+|que\s+)?(?:the\s+|la\s+|le\s+|l')?[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:acknowledges|admits|recognizes|recognises|has\s+(?:acknowledged|admitted|confirmed)|reconnait|admet"
+    r"|a\s+reconnus?)(?![\w-])"
 )
 _OTHERS_ALONE = regexes.compile(r"\s*(?:autres|others|more|de\s+plus)(?![\w-])")
 _CASUALTY_VERBS = {
@@ -812,7 +817,7 @@ def _casualty_and_victims(right, left, head, readings, sentence, at, s_start):
     named = _WERE_VICTIMS.match(right)
     if casualty is None and named and readings:  # "... and four were women"
         return readings[-1].casualty, named.lastgroup, is_subcount, 0.9, False, False
-    if casualty is None and readings and _COUNTED_BY.match(right):
+    if casualty is None and readings and COUNTED_BY.match(right):
         # "1,302 deaths, a fraction of the 8,000 estimated by Airwars": another's count of the same
         previous = readings[-1]
         return previous.casualty, previous.victims, False, 0.85, previous.inherits_victims, False

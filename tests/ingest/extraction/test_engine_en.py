@@ -621,6 +621,23 @@ def test_a_figure_far_below_the_estimates_compares_them_with_it():
     assert _one(text, perpetrator="perpetrator") == [(1257, "coalition"), (7500, "coalition")]
 
 
+@pytest.mark.parametrize(
+    "compared",
+    [
+        "far more than the 484 acknowledged by the coalition",
+        "far more than the 484 the coalition acknowledges",
+    ],
+)
+def test_the_count_another_acknowledges_is_that_other_s(compared):
+    text = (
+        f"Airwars says coalition strikes have killed at least 3,800 civilians in Iraq and Syria, {compared}."
+    )
+    assert _one(text, claimant="claimant", victims="victims") == [
+        (3800, "Airwars", "civilians"),
+        (484, "US-led coalition", "civilians"),
+    ]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -832,6 +832,16 @@ def test_un_chiffre_tres_inferieur_aux_estimations_les_compare_avec_lui():
     assert _lu(text, perpetrator="perpetrator") == [(1257, "coalition"), (7500, "coalition")]
 
 
+@pytest.mark.parametrize(
+    "compare", ["les 484 que la coalition reconnaît", "les 484 reconnus par la coalition"]
+)
+def test_le_bilan_qu_un_autre_reconnait_est_le_sien(compare):
+    text = (
+        f"Selon Airwars, les frappes de la coalition ont tué au moins 3 800 civils, bien plus que {compare}."
+    )
+    assert _lu(text, claimant="claimant") == [(3800, "Airwars"), (484, "US-led coalition")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
