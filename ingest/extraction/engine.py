@@ -637,7 +637,11 @@ def _draft(
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
         claimant = draft.claimant = _local_authorities(
-            draft.geography, article, before, claimant is UNNAMED_MINISTRY
+            draft.geography,
+            article,
+            before,
+            claimant is UNNAMED_MINISTRY,
+            _local(chosen.attribution, article),
         )
     claimant = draft.claimant = _described(claimant, chosen.attribution, article)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
@@ -763,7 +767,11 @@ def _name_local_officials(found: list[Candidate], reading, i: int, facts, articl
     before = facts[max(0, i - REPORT_REACH) : i + 1]
     for candidate in local:
         candidate.claimant = _local_authorities(
-            place, article, before, candidate.claimant is UNNAMED_MINISTRY
+            place,
+            article,
+            before,
+            candidate.claimant is UNNAMED_MINISTRY,
+            _local(candidate.attribution, article),
         )
 
 
@@ -813,11 +821,12 @@ _AUTHORITIES_OF = {
 }
 
 
-def _local_authorities(geography: str, article, before, ministry: bool) -> Claimant:
+def _local_authorities(geography: str, article, before, ministry: bool, local: bool) -> Claimant:
     """Return the authorities of the country where unnamed officials speak.
 
     An unnamed ministry ("the Ministry of Defence said", after "Britain acknowledged"), or
-    officials outside one country, are the officials the article last named.
+    officials outside one country, are the officials the article last named; local officials
+    ("local residents and officials", "the provincial governor") never are.
     """
     named = (a.claimant for f in reversed(before) for a in reversed(f.attributions))
     officials = [
@@ -829,9 +838,24 @@ def _local_authorities(geography: str, article, before, ministry: bool) -> Claim
     last = next((c for c in officials if ministry and _is_ministry(c)), None) or next(iter(officials), None)
     name = _AUTHORITIES_OF.get(geography) or _country_named(article, before)
     found = article.index.find(name) if name else None
-    if ministry or found is None:
+    if (ministry or found is None) and not local:
         found = last or found
     return found or LOCAL_AUTHORITIES
+
+
+# Officials of a place, not of the army or the government that spoke before them.
+_LOCAL_WORDS = regexes.compile(
+    r"local|provinc|district|region|municipal|hospital|hopita|police|gov(?:ernor|\.)|gouverneur"
+)
+
+
+def _local(attribution: Attribution | None, article) -> bool:
+    """Tell whether unnamed officials are named as those of a place ("local officials", "le gouverneur",
+    "local residents and officials")."""
+    if attribution is None:
+        return False
+    position = attribution.position
+    return bool(_LOCAL_WORDS.search(article.folded, max(0, position - 24), position + 24))
 
 
 def _is_ministry(claimant: Claimant) -> bool:

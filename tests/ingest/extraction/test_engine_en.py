@@ -638,6 +638,16 @@ def test_the_count_another_acknowledges_is_that_other_s(compared):
     ]
 
 
+def test_local_officials_are_no_officials_of_the_army_named_before_them():
+    text = (
+        "The Pentagon said the strike killed 105 civilians. Local officials had put the toll from the strike "
+        "at more than 200."
+    )
+    assert _one(text, claimant="claimant") == [(105, "Pentagon"), (200, "local officials")]
+    text = "The Pentagon said the strike killed 105 civilians. Officials said another 20 were wounded."
+    assert _one(text, claimant="claimant") == [(105, "Pentagon"), (20, "Pentagon")]  # its own officials
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

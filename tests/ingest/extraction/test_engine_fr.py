@@ -842,6 +842,14 @@ def test_le_bilan_qu_un_autre_reconnait_est_le_sien(compare):
     assert _lu(text, claimant="claimant") == [(3800, "Airwars"), (484, "US-led coalition")]
 
 
+def test_les_autorites_locales_ne_sont_pas_l_armee_nommee_avant_elles():
+    text = (
+        "Le Pentagone a reconnu que la frappe avait tué 105 civils. Les autorités locales avaient avancé un "
+        "bilan de plus de 200 morts."
+    )
+    assert _lu(text, claimant="claimant") == [(105, "Pentagon"), (200, "local authorities")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
