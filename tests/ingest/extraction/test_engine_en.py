@@ -648,6 +648,11 @@ def test_local_officials_are_no_officials_of_the_army_named_before_them():
     assert _one(text, claimant="claimant") == [(105, "Pentagon"), (20, "Pentagon")]  # its own officials
 
 
+def test_rescue_teams_speak_for_themselves():
+    text = "The strike on the migrant centre in Tajoura killed at least 44 people, rescue teams said."
+    assert _one(text, claimant="claimant") == [(44, "rescuers")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -850,6 +850,11 @@ def test_les_autorites_locales_ne_sont_pas_l_armee_nommee_avant_elles():
     assert _lu(text, claimant="claimant") == [(105, "Pentagon"), (200, "local authorities")]
 
 
+def test_les_secours_parlent_pour_eux_memes():
+    text = "Un bombardement a frappé un centre de migrants, tuant au moins 44 personnes, selon les secours."
+    assert _lu(text, claimant="claimant") == [(44, "rescuers")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
