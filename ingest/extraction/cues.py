@@ -155,7 +155,7 @@ SCOPE_CUES = (
             + r"|may)\b|\bpar\s+mois\b"
             r"|\bmonthly\b|\bmensuel\w*"
             r"|\bper\s+month\b"
-            r"|\b(?:first|second|last)\s+(?:\w+\s+)?(?:months|half|quarter)\s+of\b|\b(?:premier|second)\s+(?:semestre"
+            r"|\b(?:first|second|third|last)\s+(?:\w+\s+)?(?:months|half|quarter)(?![\w-])|\b(?:premier|second)\s+(?:semestre"
             r"|trimestre)\b|"
             + _OPEN_CUES[1]
             + r"|\b(?:en|in|within|over)\s+"

@@ -653,6 +653,18 @@ def test_rescue_teams_speak_for_themselves():
     assert _one(text, claimant="claimant") == [(44, "rescuers")]
 
 
+def test_the_first_quarter_is_a_period_for_the_figures_after_it_too():
+    text = (
+        "Overall, 581 civilians were killed and 1,192 wounded in the first quarter, the UN mission said.\n\n"
+        "Airstrikes, mostly by U.S.-led coalition forces, killed 145 civilians, the report said."
+    )
+    assert _one(text, published="2019-04-25", scope="scope", as_of="as_of") == [
+        (581, "period", "2019-03-31"),
+        (1192, "period", "2019-03-31"),
+        (145, "period", "2019-03-31"),
+    ]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -855,6 +855,17 @@ def test_les_secours_parlent_pour_eux_memes():
     assert _lu(text, claimant="claimant") == [(44, "rescuers")]
 
 
+def test_le_premier_trimestre_est_une_periode_pour_les_chiffres_qui_suivent_aussi():
+    text = (
+        "Au total, 581 civils ont été tués au premier trimestre, selon la Manua.\n\n"
+        "Les frappes aériennes ont tué 145 civils, selon le rapport."
+    )
+    assert _lu(text, published="2019-04-25", scope="scope", as_of="as_of") == [
+        (581, "period", "2019-03-31"),
+        (145, "period", "2019-03-31"),
+    ]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
