@@ -545,7 +545,7 @@ _OPENS_ON_NUMBER = regexes.compile(
 )
 # "Of those, about 8,000 were killed", "Parmi elles, 8 000 ont été tuées": people of the figure before.
 _OPENS_PARTITIVE = regexes.compile(rf"{_PARTITIVE_OPENER}\s*$")
-_SAID_THAT = regexes.compile(r"\b(?:that|que|qu')\s*$")
+_SAID_THAT = regexes.compile(r"\b(?:that|que|qu'|said|says|added|adds|reported|told\s+[\w.]+)\s*$")
 _PART_AFTER = regexes.compile(
     r"\s*(?:of\s+them|of\s+the\s+(?:dead|victims)|d'entre\s+(?:eux|elles))?\s*,?\s*"
     r"(?:were|was|are|is|etaient|sont|etait|avaient|had)\s+(?:\w+ly\s+|all\s+|tous\s+|toutes\s+|also\s+|aussi\s+)?"

@@ -665,6 +665,17 @@ def test_the_first_quarter_is_a_period_for_the_figures_after_it_too():
     ]
 
 
+def test_a_part_of_the_dead_told_right_after_said_is_a_part():
+    text = (
+        "The battle killed at least 1,130 civilians, according to the Syrian Observatory for Human Rights. "
+        "The monitor said 270 of them were children."
+    )
+    assert _one(text, victims="victims", claimant="claimant") == [
+        (1130, "civilians", "SOHR"),
+        (270, "children", "SOHR"),
+    ]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

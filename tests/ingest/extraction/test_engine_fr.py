@@ -866,6 +866,17 @@ def test_le_premier_trimestre_est_une_periode_pour_les_chiffres_qui_suivent_auss
     ]
 
 
+def test_une_partie_des_morts_dite_apres_le_verbe_est_une_partie():
+    text = (
+        "La bataille a fait au moins 1 130 morts parmi les civils, selon l'OSDH. L'ONG a précisé que 270 "
+        "d'entre eux étaient des enfants."
+    )
+    assert _lu(text, victims="victims", claimant="claimant") == [
+        (1130, "civilians", "SOHR"),
+        (270, "children", "SOHR"),
+    ]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
