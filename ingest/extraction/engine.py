@@ -391,9 +391,8 @@ def read_article(
             heads.add(draft)
             drafts.append(draft)
     previous = None
-    told = {
-        d.perpetrator for d in drafts if d.strength["perpetrator"] == 2
-    }  # by the rules, as "barils d'explosifs"
+    # the belligerents whose harm the rules read in the article's words ("barils d'explosifs")
+    told = {d.perpetrator for d in drafts if d.strength["perpetrator"] == 2}
     for draft in drafts:  # the rules' readings, followed from figure to figure, then weighed by the models
         _choose_scope(draft, previous, facts, rankers, pub)
         _choose_perpetrator(draft, previous, facts, rankers, article)
