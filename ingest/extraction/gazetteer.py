@@ -138,6 +138,16 @@ COUNTRY_WORD = regexes.compile(
 )
 
 
+# "Israel says 1,200 people were killed", "la Turquie affirme": a country that speaks is its authorities. The
+# scan finds the verb first, then the country right before it.
+_COUNTRY_SPEAKS = regexes.compile(
+    r"(?<![\w-])(?:says|said|acknowledged|admitted|announced|affirme|indique|reconnu|reconnait|annonce)"
+    r"(?![\w-]|\s+to\b)"  # not "a market in Ukraine said to be crowded"
+)
+_AUXILIARY_BEFORE = regexes.compile(r"\s+(?:has|had|also|a|avait|aussi)\s*$")
+_PLACE_PREPOSITION_BEFORE = regexes.compile(r"\b(?:in|at|from|to|of|on|en|au|aux|a|de|du|dans)\s+(?:l')?$")
+
+
 def country_authorities(words: str) -> str:
     """Return the name of the authorities of the country `words` name ("Libya", "Tripoli"), if one."""
     return next((name for name, pattern in COUNTRY_AUTHORITIES if re.match(pattern, words)), "")
@@ -283,6 +293,22 @@ class ClaimantIndex:
             claimant = self.find(country_authorities(country.group("country"))) if country else None
             if claimant is not None and not any(n.start < m.end() and country.start() < n.end for n in named):
                 yield Mention(claimant, country.start(), m.end())
+        for m in _COUNTRY_SPEAKS.finditer(folded, start, end):
+            before = m.start() - 1
+            aux = _AUXILIARY_BEFORE.search(folded, max(start, before - 12), before + 1)
+            country = _COUNTRY_BEFORE.search(folded, max(start, before - 25), aux.start() if aux else before)
+            if (
+                country is None
+                or not original[country.start()].isupper()
+                or country.group().endswith("s")  # "Syrians said": people, not their government
+                or _PLACE_PREPOSITION_BEFORE.search(folded, max(start, country.start() - 8), country.start())
+            ):
+                continue
+            claimant = self.find(country_authorities(country.group("country")))
+            if claimant is not None and not any(
+                n.start < country.end() and country.start() < n.end for n in named
+            ):
+                yield Mention(claimant, country.start(), country.end())
         if "ministere" in folded:  # tested in C: most texts name no ministry in French
             for m in _FRENCH_MINISTRY.finditer(folded, start, end):
                 words = m.group("country") or m.group("after")

@@ -676,6 +676,18 @@ def test_a_part_of_the_dead_told_right_after_said_is_a_part():
     ]
 
 
+def test_a_country_that_speaks_is_its_authorities():
+    text = "Israel says around 1,200 people were killed in the Hamas attack on October 7."
+    assert _one(text, published="2023-11-10", claimant="claimant") == [(1200, "Israeli authorities")]
+    assert _one("Turkey has acknowledged that its jets killed 12 civilians.", claimant="claimant") == [
+        (12, "Turkish authorities")
+    ]
+    # a place, and people of a country, are not its authorities
+    text = "The strike hit a market in Ukraine said to be crowded; 14 people were killed."
+    assert _one(text, claimant="claimant") == [(14, "unattributed")]
+    assert _one("Syrians said 14 civilians were killed.", claimant="claimant") == [(14, "unattributed")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -877,6 +877,13 @@ def test_une_partie_des_morts_dite_apres_le_verbe_est_une_partie():
     ]
 
 
+def test_un_pays_qui_parle_est_ses_autorites():
+    text = "Israël affirme que 1 200 personnes ont été tuées lors de l'attaque du Hamas le 7 octobre."
+    assert _lu(text, published="2023-11-10", claimant="claimant") == [(1200, "Israeli authorities")]
+    text = "La Turquie a reconnu que ses avions avaient tué 12 civils près d'Afrin."
+    assert _lu(text, claimant="claimant") == [(12, "Turkish authorities")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
