@@ -844,7 +844,7 @@ def _local_authorities(geography: str, article, before, ministry: bool, local: b
 
 # Officials of a place, not of the army or the government that spoke before them.
 _LOCAL_WORDS = regexes.compile(
-    r"local|provinc|district|region|municipal|hospital|hopita|police|gov(?:ernor|\.)|gouverneur"
+    r"local|provinc|district|region|municipal|hospital|hopita|police|gov(?:ernor|\.)|gouverneur|city|town|mairie"
 )
 
 

@@ -688,6 +688,14 @@ def test_a_country_that_speaks_is_its_authorities():
     assert _one("Syrians said 14 civilians were killed.", claimant="claimant") == [(14, "unattributed")]
 
 
+def test_a_town_s_council_speaks_for_its_country_s_authorities():
+    text = (
+        "About 300 people are feared to have died in the Russian bombing of a theatre in Mariupol, the city "
+        "council said on Friday."
+    )
+    assert _one(text, published="2022-03-20", claimant="claimant") == [(300, "Ukrainian authorities")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

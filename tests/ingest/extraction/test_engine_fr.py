@@ -884,6 +884,13 @@ def test_un_pays_qui_parle_est_ses_autorites():
     assert _lu(text, claimant="claimant") == [(12, "Turkish authorities")]
 
 
+def test_la_mairie_parle_pour_les_autorites_de_son_pays():
+    text = (
+        "Selon la mairie de Marioupol, environ 300 personnes auraient péri dans le bombardement du théâtre."
+    )
+    assert _lu(text, published="2022-03-20", claimant="claimant") == [(300, "Ukrainian authorities")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
