@@ -749,15 +749,18 @@ class Attributor:
             if self.folded.count(",", start, end) > 1
             else set()
         )
-        # "bombardé par les Forces de soutien rapide (FSR), a indiqué": the acronym of a name that acts
-        # ("par", "by") acts too, and is no subject of the verb after it
+        # "bombardé par les Forces de soutien rapide (FSR), a indiqué", "des bombardements des FSR": the
+        # acronym of a name that acts ("par", "by", a harm of it) acts too, no subject of the verb after it
         described.update(
             s
             for (name_start, name_end, name, _), (s, _, claimant, _) in zip(items, items[1:], strict=False)
             if claimant is not None
             and claimant is name
             and _OPEN_PARENTHESIS.fullmatch(self.folded, name_end, s)
-            and _BY_BEFORE.search(self.folded, max(start, name_start - 20), name_start)
+            and (
+                _BY_BEFORE.search(self.folded, max(start, name_start - 20), name_start)
+                or _HARM_OF_BEFORE.search(self.folded, max(start, name_start - 50), name_start)
+            )
         )
         verbs = None  # read at the first name whose role the rules must tell: most verbs are never looked at
         found = []

@@ -696,6 +696,14 @@ def test_a_town_s_council_speaks_for_its_country_s_authorities():
     assert _one(text, published="2022-03-20", claimant="claimant") == [(300, "Ukrainian authorities")]
 
 
+def test_the_acronym_of_who_shells_says_nothing():
+    text = (
+        "At least 30 civilians were killed on Sunday in attacks of the Rapid Support Forces (RSF) on a "
+        "market, medics said."
+    )
+    assert _one(text, published="2024-01-15", claimant="claimant") == [(30, "medics")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

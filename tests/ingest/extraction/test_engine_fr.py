@@ -891,6 +891,14 @@ def test_la_mairie_parle_pour_les_autorites_de_son_pays():
     assert _lu(text, published="2022-03-20", claimant="claimant") == [(300, "Ukrainian authorities")]
 
 
+def test_le_sigle_de_qui_bombarde_ne_parle_pas():
+    text = (
+        "Au moins 30 civils ont été tués dimanche dans des bombardements des Forces de soutien rapide (FSR) "
+        "sur un marché d'El Facher, a indiqué un groupe de médecins."
+    )
+    assert _lu(text, published="2024-01-15", claimant="claimant") == [(30, "medics")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
