@@ -339,6 +339,7 @@ class Draft:
     victims: str = "people"
     headline: bool = False
     new_total: bool = False  # "portant à 840 le nombre de civils tués": a tally's new total, read once
+    increment: bool = False  # "35 civils en février, ce qui porte à 1 291 ...": what brings it to a new total
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
     scope_options: list[Option] = field(default_factory=list)
@@ -631,7 +632,8 @@ def _draft(
     )
     context = _context(facts, i)
     draft.new_total = _brought_to(reading, fact)
-    draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total)
+    draft.increment = not draft.new_total and _adds_up(reading, fact)
+    draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total, draft.increment)
     draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
@@ -672,7 +674,7 @@ def _choose_scope(
     """
     fact, reading = facts[draft.sentence], draft.reading
     if draft.strength["scope"] == 2 and (
-        draft.new_total or fact.scope_cues and fact.scope_cues[0][0] == "increment"
+        draft.new_total or draft.increment or fact.scope_cues and fact.scope_cues[0][0] == "increment"
     ):
         return  # "ajoutant 40 décès à son bilan, qui atteint 840": an increment and its total are the rules'
     context = _context(facts, draft.sentence)
@@ -1017,9 +1019,11 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     return []
 
 
-def _scope(reading, fact, context, new_total: bool) -> tuple[str, int]:
+def _scope(reading, fact, context, new_total: bool, increment: bool = False) -> tuple[str, int]:
     if new_total:
         return "cumulative", 2  # "portant à 840 le nombre de civils tués": the tally's new total
+    if increment:
+        return "period", 2  # "35 civils en février, ce qui porte à 1 291 ... depuis 2014": what it adds
     found = fact.scope_cues
     if found and found[0][0] == "increment" and not found[0][1] <= reading.start < found[0][2]:
         # "a ajouté quatre décès à son bilan, qui atteint désormais 1 417 civils tués":
@@ -1084,6 +1088,16 @@ _BROUGHT_TO = Ending(
 
 def _brought_to(reading, fact) -> bool:
     return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
+
+
+def _adds_up(reading, fact) -> bool:
+    """Tell whether a later figure of the sentence is the new total this one brings the tally to."""
+    folded = fact.article.folded
+    return any(
+        later.start > reading.end
+        and _BROUGHT_TO.search(folded, max(reading.end, later.start - 90), later.start)
+        for later in fact.readings
+    )
 
 
 _BOTH_COUNTRIES = regexes.compile(

@@ -704,6 +704,17 @@ def test_the_acronym_of_who_shells_says_nothing():
     assert _one(text, published="2024-01-15", claimant="claimant") == [(30, "medics")]
 
 
+def test_what_a_new_total_adds_is_a_period():
+    text = (
+        "The coalition said on Thursday it had killed at least 35 civilians in Syria and Iraq in February, "
+        "bringing to 1,291 the number of civilians killed by its strikes since 2014."
+    )
+    assert _one(text, published="2019-03-05", scope="scope", as_of="as_of") == [
+        (35, "period", "2019-02"),
+        (1291, "cumulative", "2019-02"),
+    ]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

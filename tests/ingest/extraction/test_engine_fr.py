@@ -899,6 +899,17 @@ def test_le_sigle_de_qui_bombarde_ne_parle_pas():
     assert _lu(text, published="2024-01-15", claimant="claimant") == [(30, "medics")]
 
 
+def test_ce_qu_un_nouveau_total_ajoute_est_une_periode():
+    text = (
+        "La coalition a reconnu jeudi avoir tué au moins 35 civils en Syrie et en Irak en février, ce qui "
+        "porte à 1 291 le nombre de civils tués par ses frappes depuis 2014."
+    )
+    assert _lu(text, published="2019-03-05", scope="scope", as_of="as_of") == [
+        (35, "period", "2019-02"),
+        (1291, "cumulative", "2019-02"),
+    ]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
