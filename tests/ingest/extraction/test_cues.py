@@ -34,6 +34,9 @@ def actors(text: str) -> list[str]:
         ("Les frappes de la Russie sur la ville ont tué 14 civils.", ["russia"]),
         # led by Riyadh, without the word "coalition": the Saudi-led coalition, "other"
         ("Saudi-led airstrikes killed 22 civilians at a market.", ["other"]),
+        # the harm put down to an actor, a few words between
+        ("The UN attributed most of these deaths to government forces.", ["syria_gov"]),
+        ("L'ONU attribue 93% de ces morts au régime.", ["syria_gov"]),
         ("Des frappes de la coalition menée par l'Arabie saoudite ont tué 22 civils.", ["other"]),
     ],
 )
