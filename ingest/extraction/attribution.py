@@ -466,6 +466,7 @@ _RESUMPTIVE_BEFORE = regexes.compile(r"\s*,\s*")
 _OPEN_PARENTHESIS = regexes.compile(r"\s*\(\s*")
 _BY_BEFORE = regexes.compile(r"\b(?:par|by)\s+(?:la\s+|le\s+|les\s+|l'|the\s+)?$")
 _COMMA_AFTER = regexes.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,")
+_COLON_AFTER = regexes.compile(r"\s*:")
 # After these verbs a name is the one told or accused, not the speaker ("a accusé mardi les Etats-Unis").
 _OBJECT_VERB = regexes.compile(
     r"told|tells?|inform|accus|blam|condamn|condemn|reject|deni|deny|disput|contest"
@@ -1006,6 +1007,12 @@ class Attributor:
         for s, e, claimant, _ in items:
             if _HEAD_FOR.fullmatch(self.folded, start, s) and _COMMA_AFTER.match(self.folded, e, end):
                 targets.add(s)
+            elif (
+                claimant is not None
+                and _COLON_AFTER.match(self.folded, e, end)
+                and _OPENS_SENTENCE.fullmatch(self.folded, start, s)
+            ):
+                targets.add(s)  # "Pentagon: Mosul airstrike killed 105 civilians": a headline's source
             elif (
                 claimant is not None
                 and self.folded[e:end].strip() in ("", ")")  # at the headline's end, a ")" aside

@@ -268,8 +268,8 @@ _PLACES = {
     "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|"
     r"baghdad|kirkouk|"
     r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
-    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|deir\s+ez-?\s*zor|"
-    r"deir\s+el-zor|"
+    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|idleb|"
+    r"deir\s+ez-?\s*zor|deir\s+el-zor|"
     r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
     r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|deraa|daraa|quneitra|"
     r"soueida|sweida|lattaquie|latakia|tartous|tartus|qamichli|qamishli|"

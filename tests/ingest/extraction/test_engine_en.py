@@ -715,6 +715,11 @@ def test_what_a_new_total_adds_is_a_period():
     ]
 
 
+def test_a_name_before_a_headline_s_colon_is_its_source_and_a_place_is_not():
+    assert _one("UN: 40 civilians killed in Idlib air strikes", claimant="claimant") == [(40, "UN")]
+    assert _one("Syria: 40 civilians killed in air strikes", claimant="claimant") == [(40, "unattributed")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -910,6 +910,11 @@ def test_ce_qu_un_nouveau_total_ajoute_est_une_periode():
     ]
 
 
+def test_un_nom_avant_les_deux_points_d_un_titre_en_est_la_source():
+    text = "Amnesty : au moins 40 civils tués dans des frappes à Idleb"
+    assert _lu(text, claimant="claimant", geography="geography") == [(40, "Amnesty International", "syria")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
