@@ -267,16 +267,21 @@ _DESCRIBES_COUNTER = regexes.compile(
 _PLACES = {
     "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|"
     r"baghdad|kirkouk|"
-    r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim",
+    r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim"
+    r"|haditha|samarra|karbala|kerbala|najaf|nassiriya|nasiriya|nasiriyah|diyala|qayyarah|makhmour|dohuk|duhok",
     "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|idleb|"
     r"deir\s+ez-?\s*zor|deir\s+el-zor|"
     r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
     r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|deraa|daraa|quneitra|"
     r"soueida|sweida|lattaquie|latakia|tartous|tartus|qamichli|qamishli|"
-    r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour",
+    r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour"
+    r"|tal\s+abyad|ras\s+al-ain|ras\s+al-ayn|jarablus|djarabulus|saraqeb|saraqib|ariha|khan\s+cheikhoun"
+    r"|khan\s+sheikhoun|khan\s+shaykhun|maarat\s+al-\w+|maaret\s+al-\w+",
     "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|"
     r"herat|ghazni|"
-    r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan",
+    r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan"
+    r"|badghis|faryab|logar|wardak|kapisa|laghman|kunar|paktika|zabul|baghlan|takhar|balkh|jowzjan|samangan"
+    r"|nimroz|daikundi|bamyan|parwan|panjshir|nuristan|badakhshan|farah|lashkar\s+gah|tarin\s+kot",
     "other": r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|hodeidah"
     r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan\w*|waziristan|liban|"
     r"lebanon|turquie|turkey|israel|iran|sahel"

@@ -720,6 +720,19 @@ def test_a_name_before_a_headline_s_colon_is_its_source_and_a_place_is_not():
     assert _one("Syria: 40 civilians killed in air strikes", claimant="claimant") == [(40, "unattributed")]
 
 
+@pytest.mark.parametrize(
+    "place, geography",
+    [
+        ("Faryab province", "afghanistan"),
+        ("Samarra", "iraq"),
+        ("Khan Sheikhoun", "syria"),
+        ("Lashkar Gah", "afghanistan"),
+    ],
+)
+def test_towns_and_provinces_tell_their_country(place, geography):
+    assert _one(f"An air strike in {place} killed 12 civilians.", geography="geography") == [(12, geography)]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

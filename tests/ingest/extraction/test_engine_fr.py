@@ -915,6 +915,11 @@ def test_un_nom_avant_les_deux_points_d_un_titre_en_est_la_source():
     assert _lu(text, claimant="claimant", geography="geography") == [(40, "Amnesty International", "syria")]
 
 
+@pytest.mark.parametrize("lieu, pays", [("Tal Abyad", "syria"), ("Saraqeb", "syria"), ("Kerbala", "iraq")])
+def test_villes_et_provinces_disent_leur_pays(lieu, pays):
+    assert _lu(f"Une frappe sur le marché de {lieu} a fait sept morts.", geography="geography") == [(7, pays)]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
