@@ -856,7 +856,9 @@ def _local(attribution: Attribution | None, article) -> bool:
     if attribution is None:
         return False
     position = attribution.position
-    return bool(_LOCAL_WORDS.search(article.folded, max(0, position - 24), position + 24))
+    return bool(
+        _LOCAL_WORDS.search(article.folded, max(0, position - 24), position + 16)
+    )  # not "said in the city"
 
 
 def _is_ministry(claimant: Claimant) -> bool:
