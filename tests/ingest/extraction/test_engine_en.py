@@ -646,6 +646,11 @@ def test_local_officials_are_no_officials_of_the_army_named_before_them():
     assert _one(text, claimant="claimant") == [(105, "Pentagon"), (200, "local officials")]
     text = "The Pentagon said the strike killed 105 civilians. Officials said another 20 were wounded."
     assert _one(text, claimant="claimant") == [(105, "Pentagon"), (20, "Pentagon")]  # its own officials
+    text = (
+        "The Pentagon said the strike killed 10 civilians. Officials said the city hospital received 25 "
+        "wounded."
+    )
+    assert _one(text, claimant="claimant") == [(10, "Pentagon"), (25, "Pentagon")]  # a town after them
 
 
 def test_rescue_teams_speak_for_themselves():
