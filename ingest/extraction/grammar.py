@@ -31,7 +31,9 @@ _QUALIFIERS = (
     (
         "more_than",
         r"plus\s+d[e']|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|exceeding|"
-        r"depassant|superieur\s+a|well\s+over",
+        r"depassant|superieur\s+a|well\s+over"
+        # "the death toll had surpassed 20,000", "le bilan a dépassé les 20 000"
+        r"|surpassed|surpassing|exceeded|exceeds|topped|tops|depasse\s+les|franchi\s+(?:la\s+barre|le\s+cap)\s+des",
     ),
     (
         "up_to",

@@ -738,6 +738,11 @@ def test_towns_and_provinces_tell_their_country(place, geography):
     assert _one(f"An air strike in {place} killed 12 civilians.", geography="geography") == [(12, geography)]
 
 
+def test_a_toll_that_surpassed_a_number_is_more_than_it():
+    text = "Gaza's Health Ministry said Wednesday that the death toll in the territory had surpassed 20,000."
+    assert _one(text, published="2023-12-20", qualifier="qualifier") == [(20000, "more_than")]
+
+
 def test_one_of_the_dead_is_no_toll():
     text = (
         "Islamic State militants killed 40 civilians, the U.N. said. One of the bodies was hung from a "

@@ -920,6 +920,12 @@ def test_villes_et_provinces_disent_leur_pays(lieu, pays):
     assert _lu(f"Une frappe sur le marché de {lieu} a fait sept morts.", geography="geography") == [(7, pays)]
 
 
+@pytest.mark.parametrize("verbe", ["a dépassé les 20 000", "a franchi la barre des 20 000 morts"])
+def test_un_bilan_qui_a_depasse_un_nombre_est_plus_que_lui(verbe):
+    text = f"Le bilan des morts dans la bande de Gaza {verbe}, selon le ministère de la Santé."
+    assert _lu(text, published="2023-12-20", qualifier="qualifier") == [(20000, "more_than")]
+
+
 def test_la_guerre_avec_une_apposition_est_un_bilan_de_toute_la_guerre():
     text = "Le conflit en Syrie, déclenché par la répression de manifestations, a fait plus de 380 000 morts."
     assert _lu(text, scope="scope", perpetrator="perpetrator") == [(380000, "cumulative", "unknown")]
