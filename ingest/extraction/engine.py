@@ -172,6 +172,17 @@ class SentenceFacts:
         return bool(_BOTH_COUNTRIES.search(folded, start, end))
 
     @read_once
+    def new_totals(self) -> list[tuple[int, int]]:
+        """(where its words start, where its number starts) for each figure the sentence brings a tally to
+        ("portant à 840 le nombre de civils tués"): read once for all its figures."""
+        folded, found = self.article.folded, []
+        for reading in self.readings:
+            words = _BROUGHT_TO.search(folded, max(self.start, reading.start - 90), reading.start)
+            if words:
+                found.append((words.start(), reading.start))
+        return found
+
+    @read_once
     def compares_toll(self) -> bool:
         """Whether it puts a toll higher or lower than another, or follows a sentence of its paragraph
         that does and states no figure ("Others give a bloodier toll. According to Airwars, ...")."""
@@ -239,7 +250,7 @@ class Article:
     @read_once
     def actors_named(self) -> set[str]:
         """The belligerents the article names anywhere, or lets speak for themselves."""
-        named = {key_of(m) for _, _, m in cues.ACTOR_SCAN.finditer(self.folded)}
+        named = set(_actors_named(self.folded, 0, len(self.folded)))
         named.update(_own_side(c) for _, _, c in self.mentions.spans if c.kind == "official")
         return named
 
@@ -631,8 +642,8 @@ def _draft(
         candidates=found,
     )
     context = _context(facts, i)
-    draft.new_total = _brought_to(reading, fact)
-    draft.increment = not draft.new_total and _adds_up(reading, fact)
+    draft.new_total = any(number == reading.start for _, number in fact.new_totals)
+    draft.increment = not draft.new_total and any(words >= reading.end for words, _ in fact.new_totals)
     draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total, draft.increment)
     draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
@@ -1086,20 +1097,6 @@ _BROUGHT_TO = Ending(
     ),
     _BROUGHT_TO_LAST,
 )
-
-
-def _brought_to(reading, fact) -> bool:
-    return bool(_BROUGHT_TO.search(fact.article.folded, max(fact.start, reading.start - 90), reading.start))
-
-
-def _adds_up(reading, fact) -> bool:
-    """Tell whether a later figure of the sentence is the new total this one brings the tally to."""
-    folded = fact.article.folded
-    return any(
-        later.start > reading.end
-        and _BROUGHT_TO.search(folded, max(reading.end, later.start - 90), later.start)
-        for later in fact.readings
-    )
 
 
 _BOTH_COUNTRIES = regexes.compile(

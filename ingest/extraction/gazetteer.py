@@ -299,6 +299,7 @@ class ClaimantIndex:
                 folded, max(start, m.start() - 8), m.start()
             ):
                 continue  # "Syrians said": people, not their government; "in Ukraine said to be": a place
+            # one compiled test first: country_authorities tries the countries' patterns one by one
             claimant = self.find(country_authorities(word)) if COUNTRY_WORD.fullmatch(word) else None
             if claimant is not None and not any(n.start < m.end() and m.start() < n.end for n in named):
                 yield Mention(claimant, m.start(), m.end())
