@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import repeat
 
 from . import cues, regexes
 from .attribution import (
@@ -67,6 +68,7 @@ _ENGLISH = frozenset(
     "the and of to in by at according were was that with has have is are said it its"
     " killed wounded injured people including children civilians".split()
 )
+_LEANING = {**dict.fromkeys(_ENGLISH, 1), **dict.fromkeys(_FRENCH, -1)}  # what each word tells, summed once
 _WORD = regexes.compile(r"\w+")
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _HOME = (
@@ -405,6 +407,7 @@ def read_article(
         fact.readings = read_figures(folded, fact.start, fact.end, lang, before)
         if fact.readings:
             last, last_at = fact.readings[-1], i
+    _read_ahead(facts)
     rankers = rankers or default_rankers()
     drafts: list[Draft] = []
     heads = Heads()
@@ -424,6 +427,29 @@ def read_article(
         _keep_to_belligerents_told(draft, article, told)
         previous = draft
     return article, drafts
+
+
+# What the drafts read of every sentence that states a figure, read beforehand kind by kind for all of
+# them: each kind's patterns are large, and scanning sentence after sentence with one while it is in the
+# processor's caches, instead of switching patterns figure by figure, made extraction ~3% faster. Only
+# what every such sentence has read: the same values, read earlier, and no more of them.
+_READ_AHEAD = (
+    "scope_cues",
+    "perpetrators",
+    "countries",
+    "dates",
+    "breaks",
+    "new_totals",
+    "claims_attack",
+    "names_both_countries",
+)
+
+
+def _read_ahead(facts) -> None:
+    stating = [fact for fact in facts if fact.readings]
+    for name in _READ_AHEAD:
+        for fact in stating:
+            getattr(fact, name)
 
 
 def _keep_to_belligerents_told(draft: Draft, article, told: set[str]) -> None:
@@ -560,8 +586,7 @@ _PARTITIVE = regexes.compile(r"\s*(?:of|de|d'entre|parmi)\s+(?:the|les|ces|these
 
 def detect_language(folded: str) -> str:
     """Tell French from English by counting common short words."""
-    words = _words(folded[:2000])
-    return "en" if sum(map(_ENGLISH.__contains__, words)) > sum(map(_FRENCH.__contains__, words)) else "fr"
+    return "en" if sum(map(_LEANING.get, _words(folded[:2000]), repeat(0))) > 0 else "fr"
 
 
 def _words(text: str) -> list[str]:

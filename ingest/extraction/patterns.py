@@ -70,7 +70,18 @@ def keyed(patterns: dict[str, str]) -> str:
 
 def key_of(match: re.Match) -> str:
     """Return the name of the `keyed` pattern that `match` matched."""
-    return match.lastgroup.split("__")[0]
+    return _KEY_NAMES[match.lastgroup]
+
+
+class _KeyNames(dict):
+    """Each group name's pattern name ("iraq__3" -> "iraq"), split once, on first use."""
+
+    def __missing__(self, group: str) -> str:
+        name = self[group] = group.split("__")[0]
+        return name
+
+
+_KEY_NAMES = _KeyNames()
 
 
 def at_word_start(pattern: str) -> str:
@@ -212,8 +223,7 @@ class Guarded:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
         end = len(text) if end is None else end
-        part = text[start:end]
-        if not any(word in part for word in self.words):
+        if not any(map(text[start:end].__contains__, self.words)):  # no generator: a call in C per word
             return None
         return self.pattern.search(text, start, end)
 
