@@ -40,7 +40,7 @@ from .gazetteer import (
     country_authorities,
     organisations,
 )
-from .grammar import COUNTED_BY, Reading, read_figures
+from .grammar import COUNTED_BY, Reading, read_figures, read_numbers
 from .patterns import Ending, Guarded, key_of, word_start
 from .perpetrators import harm_kinds, perpetrator_options
 from .persons import persons
@@ -401,10 +401,12 @@ def read_article(
     index = claimant_index(tuple(gazetteer)) if gazetteer is not None else _default_index()
     article = Article(text, folded, pub, index)
     facts = _read_sentences(article, body_start)
+    # every sentence's numbers, then the figures among them: one pattern at a time, as in _read_ahead
+    numbers = [read_numbers(folded, fact.start, fact.end, lang) for fact in facts]
     last, last_at = None, -3  # the last figure read, and in which sentence
     for i, fact in enumerate(facts):
         before = last if i - last_at <= 3 else None  # "At least 20 died. ... Four were children."
-        fact.readings = read_figures(folded, fact.start, fact.end, lang, before)
+        fact.readings = read_figures(folded, fact.start, fact.end, numbers[i], before)
         if fact.readings:
             last, last_at = fact.readings[-1], i
     _read_ahead(facts)

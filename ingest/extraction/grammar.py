@@ -386,14 +386,13 @@ class _Number:
 
 
 def read_figures(
-    folded: str, start: int, end: int, language: str, before: Reading | None = None
+    folded: str, start: int, end: int, numbers: list["_Number"], before: Reading | None = None
 ) -> list[Reading]:
-    """Return the casualty figures stated in folded[start:end], in text order.
+    """Return the casualty figures stated in folded[start:end] by its `numbers` (`read_numbers`), in order.
 
     `before` is the last figure of the sentences just before, which a sentence may count a
     part of ("Four were children.").
     """
-    numbers = _numbers(folded, start, end, language)
     if not numbers:
         return []
     frames = Frames(folded, start, end, numbers)
@@ -410,7 +409,7 @@ def read_figures(
     return readings
 
 
-def _numbers(folded: str, start: int, end: int, language: str) -> list[_Number]:
+def read_numbers(folded: str, start: int, end: int, language: str) -> list[_Number]:
     """Return the numbers of folded[start:end], a range read as one, each marked a count of people or not."""
     numbers = []
     position = start
