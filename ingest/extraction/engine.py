@@ -411,14 +411,17 @@ def read_article(
             last, last_at = fact.readings[-1], i
     _read_ahead(facts)
     rankers = rankers or default_rankers()
+    # every figure's claimant candidates, then its draft: one stage at a time, as in _read_ahead
+    claims = [
+        (i, reading, _claims(reading, i, facts)) for i, fact in enumerate(facts) for reading in fact.readings
+    ]
     drafts: list[Draft] = []
     heads = Heads()
-    for i, fact in enumerate(facts):
-        for reading in fact.readings:
-            draft = _draft(reading, fact.readings, i, facts, article, pub, rankers)
-            _follow(draft, heads, facts)
-            heads.add(draft)
-            drafts.append(draft)
+    for i, reading, (rule, found) in claims:
+        draft = _draft(reading, rule, found, i, facts, article, pub, rankers)
+        _follow(draft, heads, facts)
+        heads.add(draft)
+        drafts.append(draft)
     previous = None
     # the belligerents whose harm the rules read in the article's words ("barils d'explosifs")
     told = {d.perpetrator for d in drafts if d.strength["perpetrator"] == 2}
@@ -645,12 +648,23 @@ def _context(facts, i):
     return facts[max(0, i - CONTEXT) : i][::-1]
 
 
+def _claims(reading: Reading, i: int, facts) -> tuple[Attribution | None, list[Candidate]]:
+    """Return who states the figure by the rules, if anyone, and the candidates the claimant model weighs."""
+    rule = _passed_on(_attribution(reading, i, facts, facts[i].readings), facts[i])
+    return rule, candidates(reading, i, facts, rule)
+
+
 def _draft(
-    reading: Reading, readings: list[Reading], i: int, facts, article, pub: Published | None, rankers: Rankers
+    reading: Reading,
+    rule: Attribution | None,
+    found: list[Candidate],
+    i: int,
+    facts,
+    article,
+    pub: Published | None,
+    rankers: Rankers,
 ) -> Draft:
     fact = facts[i]
-    rule = _passed_on(_attribution(reading, i, facts, readings), fact)
-    found = candidates(reading, i, facts, rule)
     cited = rule is not None and _cited(rule, fact)
     if not cited:  # a source an outlet cites speaks for that outlet's figures only
         found = [
