@@ -413,7 +413,9 @@ def read_article(
     rankers = rankers or default_rankers()
     # every figure's claimant candidates, then its draft: one stage at a time, as in _read_ahead
     claims = [
-        (i, reading, _claims(reading, i, facts)) for i, fact in enumerate(facts) for reading in fact.readings
+        (i, reading, _claimant_candidates(reading, i, facts))
+        for i, fact in enumerate(facts)
+        for reading in fact.readings
     ]
     drafts: list[Draft] = []
     heads = Heads()
@@ -648,7 +650,7 @@ def _context(facts, i):
     return facts[max(0, i - CONTEXT) : i][::-1]
 
 
-def _claims(reading: Reading, i: int, facts) -> tuple[Attribution | None, list[Candidate]]:
+def _claimant_candidates(reading: Reading, i: int, facts) -> tuple[Attribution | None, list[Candidate]]:
     """Return who states the figure by the rules, if anyone, and the candidates the claimant model weighs."""
     rule = _passed_on(_attribution(reading, i, facts, facts[i].readings), facts[i])
     return rule, candidates(reading, i, facts, rule)

@@ -386,9 +386,10 @@ class _Number:
 
 
 def read_figures(
-    folded: str, start: int, end: int, numbers: list["_Number"], before: Reading | None = None
+    folded: str, start: int, end: int, numbers: list[_Number], before: Reading | None = None
 ) -> list[Reading]:
-    """Return the casualty figures stated in folded[start:end] by its `numbers` (`read_numbers`), in order.
+    """Return the casualty figures stated in folded[start:end], in text order, read at its `numbers`
+    (`read_numbers`).
 
     `before` is the last figure of the sentences just before, which a sentence may count a
     part of ("Four were children.").
