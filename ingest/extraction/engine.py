@@ -365,6 +365,7 @@ class Draft:
     increment: bool = False  # "35 civils en février, ce qui porte à 1 291 ...": what brings it to a new total
     strength: dict = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
+    attribution: Attribution | None = None  # where the chosen claimant is named, if by the rules or the text
     scope_options: list[Option] = field(default_factory=list)
     perpetrator_options: list[Option] = field(default_factory=list)
 
@@ -411,19 +412,23 @@ def read_article(
             last, last_at = fact.readings[-1], i
     _read_ahead(facts)
     rankers = rankers or default_rankers()
-    # every figure's claimant candidates, then its draft: one stage at a time, as in _read_ahead
+    # every figure's claimant candidates, then its claimant, then each other attribute in turn: one stage
+    # at a time for all the figures, as in _read_ahead (no figure's stages look at another figure)
     claims = [
         (i, reading, _claimant_candidates(reading, i, facts))
         for i, fact in enumerate(facts)
         for reading in fact.readings
     ]
-    drafts: list[Draft] = []
+    drafts = [
+        _draft(reading, rule, found, i, facts, article, pub, rankers) for i, reading, (rule, found) in claims
+    ]
+    for stage in (_read_scope, _read_geography, _read_perpetrator, _read_as_of):
+        for draft in drafts:
+            stage(draft, facts, article)
     heads = Heads()
-    for i, reading, (rule, found) in claims:
-        draft = _draft(reading, rule, found, i, facts, article, pub, rankers)
+    for draft in drafts:
         _follow(draft, heads, facts)
         heads.add(draft)
-        drafts.append(draft)
     previous = None
     # the belligerents whose harm the rules read in the article's words ("barils d'explosifs")
     told = {d.perpetrator for d in drafts if d.strength["perpetrator"] == 2}
@@ -666,6 +671,7 @@ def _draft(
     pub: Published | None,
     rankers: Rankers,
 ) -> Draft:
+    """Return the figure's draft, its claimant chosen among its candidates; _read_* stages add the rest."""
     fact = facts[i]
     cited = rule is not None and _cited(rule, fact)
     if not cited:  # a source an outlet cites speaks for that outlet's figures only
@@ -695,11 +701,22 @@ def _draft(
         reading.victims,
         i == 0 and fact.paragraph == 0 and (len(facts) == 1 or facts[1].paragraph != 0),
         candidates=found,
+        attribution=chosen.attribution,
     )
-    context = _context(facts, i)
+    return draft
+
+
+def _read_scope(draft: Draft, facts, article) -> None:
+    reading, fact, context = draft.reading, facts[draft.sentence], _context(facts, draft.sentence)
     draft.new_total = any(number == reading.start for _, number in fact.new_totals)
     draft.increment = not draft.new_total and any(words >= reading.end for words, _ in fact.new_totals)
     draft.scope, draft.strength["scope"] = _scope(reading, fact, context, draft.new_total, draft.increment)
+
+
+def _read_geography(draft: Draft, facts, article) -> None:
+    """Read the figure's country, and who the local officials it is put down to are: that country's."""
+    reading, i, claimant = draft.reading, draft.sentence, draft.claimant
+    fact, context = facts[i], _context(facts, i)
     draft.geography, draft.strength["geography"] = _geography(reading, fact, context, claimant, article)
     if claimant is LOCAL_AUTHORITIES or claimant is UNNAMED_MINISTRY:
         before = facts[max(0, i - REPORT_REACH) : i]
@@ -708,11 +725,15 @@ def _draft(
             article,
             before,
             claimant is UNNAMED_MINISTRY,
-            _local(chosen.attribution, article),
+            _local(draft.attribution, article),
         )
-    claimant = draft.claimant = _described(claimant, chosen.attribution, article)
+    draft.claimant = _described(claimant, draft.attribution, article)
+
+
+def _read_perpetrator(draft: Draft, facts, article) -> None:
+    reading, fact, context = draft.reading, facts[draft.sentence], _context(facts, draft.sentence)
     draft.perpetrator, draft.strength["perpetrator"] = _perpetrator(
-        reading, fact, context, claimant, article, draft.scope
+        reading, fact, context, draft.claimant, article, draft.scope
     )
     if draft.perpetrator == "syria_gov" and draft.geography in ("afghanistan", "iraq"):
         draft.perpetrator = "coalition"  # "pro-government forces" in Afghanistan or Iraq: US allies
@@ -726,9 +747,12 @@ def _draft(
         draft.geography = "syria"  # Russian and Syrian government strikes fall in Syria, not in Ukraine
     if draft.strength["perpetrator"] < 2 and draft.geography in ("afghanistan", "iraq") and fact.air_harm:
         draft.perpetrator, draft.strength["perpetrator"] = "coalition", 1  # only the US side flies there
-    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, pub)
+
+
+def _read_as_of(draft: Draft, facts, article) -> None:
+    reading, fact, context = draft.reading, facts[draft.sentence], _context(facts, draft.sentence)
+    as_of, draft.strength["as_of"] = _as_of(reading, draft.scope, fact, context, article.pub)
     draft.as_of = as_of if as_of else draft.as_of
-    return draft
 
 
 def _choose_scope(
