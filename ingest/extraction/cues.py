@@ -7,6 +7,7 @@ période" point back); failing that, a default the engine chooses.
 
 from . import regexes
 from .dates import MONTHS
+from .gazetteer import PLACE_WORDS
 from .patterns import WordScan, at_word_start, factored, key_of, keyed, split_alternatives, word_start
 
 _MONTH = "(?:" + "|".join(m for m in MONTHS if len(m) > 3) + ")"
@@ -263,41 +264,8 @@ _DESCRIBES_COUNTER = regexes.compile(
     )
 )
 
-# Geography: countries and the cities that imply them.
-_PLACES = {
-    "iraq": r"irak|iraq|irakien\w*|iraqi|mossoul|mosul|fallujah|falloujah|fallouja|ramadi|tikrit|bagdad|"
-    r"baghdad|kirkouk|"
-    r"kirkuk|erbil|sinjar|anbar|ninive|nineveh|tal\s+afar|hawija|bassora|basra|qaim"
-    r"|haditha|samarra|karbala|kerbala|najaf|nassiriya|nasiriya|nasiriyah|diyala|qayyarah|makhmour|dohuk|duhok",
-    "syria": r"syrie|syria|syrien\w*|syrian|raqqa|raqqah|raqa|rakka|alep|aleppo|idlib|idleb|"
-    r"deir\s+ez-?\s*zor|deir\s+el-zor|"
-    r"deir\s+ezzor|deir\s+ez\s+zour|baghouz|hama|homs|damas|damascus|kobane|kobani|manbij|tabqa|"
-    r"afrin|hassake|hasakah|douma|ghouta|palmyre|palmyra|al-tanaf|tanf|mayadine?|boukamal|deraa|daraa|quneitra|"
-    r"soueida|sweida|lattaquie|latakia|tartous|tartus|qamichli|qamishli|"
-    r"abou\s+kamal|abu\s+kamal|hajin|hajine|jisr\s+al-choughour"
-    r"|tal\s+abyad|ras\s+al-ain|ras\s+al-ayn|jarablus|djarabulus|saraqeb|saraqib|ariha|khan\s+cheikhoun"
-    r"|khan\s+sheikhoun|khan\s+shaykhun|maarat\s+al-\w+|maaret\s+al-\w+",
-    "afghanistan": r"afghanistan|afghan|afghane?s?|kaboul|kabul|kandahar|helmand|kunduz|jalalabad|nangarhar|"
-    r"herat|ghazni|"
-    r"mazar-i-sharif|mazar-e-charif|paktia|khost|uruzgan"
-    r"|badghis|faryab|logar|wardak|kapisa|laghman|kunar|paktika|zabul|baghlan|takhar|balkh|jowzjan|samangan"
-    r"|nimroz|daikundi|bamyan|parwan|panjshir|nuristan|badakhshan|farah|lashkar\s+gah|tarin\s+kot",
-    "other": r"libye|libya|syrte|sirte|tripoli|benghazi|misrata|tajoura|yemen|sanaa|aden|hodeida|hodeidah"
-    r"|taez|taiz|saada|marib|somalie|somalia|mogadiscio|mogadishu|gaza|ukraine|mali|niger|nigeria|pakistan\w*|waziristan|liban|"
-    r"lebanon|turquie|turkey|israel|iran|sahel"
-    r"|cisjordanie|west\s+bank|rafah|khan\s+younis|jabalia"
-    r"|ukrainian|ukrainien\w*|kiev|kyiv|kharkiv|kharkov|odessa|odesa|mariupol|marioupol|bakhmut|bakhmout|donetsk"
-    r"|louhansk|luhansk|kremenchuk|krementchouk|vinnytsia|sumy|soumy|pokrovsk|izium|irpin"
-    r"|zaporizhzhia|zaporijia|kherson|dnipro|lviv|bucha|boutcha|kramatorsk|chernihiv|tchernihiv|mykolaiv"
-    r"|soudan|sudan|khartoum|darfour|darfur|el\s+fasher|el-fasher|ethiopie|ethiopia|tigre|tigray"
-    r"|birmanie|myanmar|burma|burkina\s+faso|burkina|tchad|chad|cameroun|cameroon|mozambique|congo|rdc"
-    r"|centrafrique|central\s+african\s+republic"
-    # regions and towns of these wars that news names without their country
-    r"|amhara|oromia|sagaing|rakhine|kachin|mandalay|yangon|rangoun|omdurman|kordofan|el\s+geneina|nyala"
-    r"|tombouctou|timbuktu|gao|mopti|kidal|menaka|ouagadougou|maiduguri|borno|goma|kivu|ituri"
-    r"|nuseirat|deir\s+al-balah|beit\s+lahia|beit\s+hanoun|nabatieh",
-}
-PLACE_SCAN = WordScan(r"(?:" + keyed(_PLACES) + r")(?![\w-])", not_after=r"\w@#/-")
+# Geography: countries and the towns that tell them (data/places.json).
+PLACE_SCAN = WordScan(r"(?:" + keyed(PLACE_WORDS) + r")(?![\w-])", not_after=r"\w@#/-")
 PLACE_PATTERN = PLACE_SCAN.pattern
 
 # Perpetrators: an actor word next to a harm word, or after "par"/"by".

@@ -85,35 +85,14 @@ class Mention:
     end: int
 
 
-# Where unnamed officials speak for their country: the country's words, and whose authorities they are.
-COUNTRY_AUTHORITIES = (
-    ("Iraqi authorities", r"iraq|irak"),
-    ("Afghan authorities", r"afghan"),
-    ("Syrian government", r"syri"),
-    ("Turkish authorities", r"turkey|turkish|turqu|turc"),
-    ("Libyan authorities", r"liby|tripoli|benghazi|misrata|syrte|sirte|tajoura"),
-    ("Yemeni authorities", r"yemen|sanaa|aden|hodeida|taez|taiz|marib"),
-    ("Somali authorities", r"somali|mogadiscio|mogadishu"),
-    ("Pakistani authorities", r"pakistan|peshawar|quetta|karachi|waziristan"),
-    ("Lebanese authorities", r"liban|leban|beyrouth|beirut"),
-    # Ukraine's cities are named more often than Ukraine ("à Dnipro, les autorités régionales")
-    (
-        "Ukrainian authorities",
-        r"ukrain|kyiv|kiev|kharkiv|kharkov|odes+a|dnipro|zaporizh|zaporij|kherson|mykolaiv|lviv|sumy|soumy|kramatorsk"
-        r"|pokrovsk|vinnytsia|chernihiv|tchernihiv|kremenchuk|krementchouk|donetsk|luhansk|louhansk|mariupol|marioupol",
-    ),
-    ("Israeli authorities", r"israel"),
-    # the territory's officials who count its dead, and the towns of the territory
-    (
-        "Gaza health ministry",
-        r"gaza|rafah|khan\s+y[ou]unis|jabalia|nuseirat|deir\s+al-balah|beit\s+lahia|beit\s+hanoun",
-    ),
-    ("Sudanese authorities", r"soudan|sudan|khartoum|omdurman|darfo?ur|kordofan|el[\s-]fasher"),
-    ("Ethiopian authorities", r"ethiop|amhara|tigray|oromia"),
-    ("Malian authorities", r"mali(?![ck]|gn|n(?!e))|bamako|tombouctou|timbuktu|menaka"),
-    ("Burkinabe authorities", r"burkin|ouagadougou"),
-    ("Nigerian authorities", r"nigeria|maiduguri|borno"),  # before Niger, whose words begin theirs
-    ("Nigerien authorities", r"niger|niamey"),
+# The places the engine knows, in data/places.json: each country's words, and whose officials speak where
+# a country's word stands beside unnamed officials (the first that matches: Nigeria before Niger).
+_PLACES_DATA = json.loads((Path(__file__).resolve().parent / "data" / "places.json").read_text("utf-8"))
+PLACE_WORDS: dict[str, str] = {
+    country: "|".join(words) for country, words in _PLACES_DATA["countries"].items()
+}
+COUNTRY_AUTHORITIES: tuple[tuple[str, str], ...] = tuple(
+    (name, "|".join(words)) for name, words in _PLACES_DATA["authorities"]
 )
 # "Libya's U.N.-backed government", "Iraq's interior ministry": a country's officials, named by the country.
 # The scan looks for the "'s" first (a literal, found in C), then for the country before it.

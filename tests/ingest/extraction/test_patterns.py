@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ingest.extraction import attribution, claimants, cues, engine
 from ingest.extraction.folding import fold_in_place
+from ingest.extraction.gazetteer import PLACE_WORDS
 from ingest.extraction.patterns import (
     WordScan,
     _structure,
@@ -161,7 +162,7 @@ def test_the_engines_factored_patterns_read_like_their_plain_forms():
     assert spans(rf"(?<![\w-]){cues._ACTOR}(?![\w-])", text) == spans(
         rf"(?<![\w-]){plain_actor}(?![\w-])", text
     )
-    plain_places = "|".join(f"(?P<{k}>{v})" for k, v in cues._PLACES.items())
+    plain_places = "|".join(f"(?P<{k}>{v})" for k, v in PLACE_WORDS.items())
     expected = [
         (m.span(), m.lastgroup) for m in re.finditer(rf"(?<![\w@#/-])(?:{plain_places})(?![\w-])", text)
     ]
