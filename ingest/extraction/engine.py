@@ -59,16 +59,20 @@ CLAIM_REACH = 3  # sentences looked ahead at for who claimed an attack
 _CLAUSE_BREAK = regexes.compile(
     r";|,\s*(?:mais|but|while|whereas|tandis\s+qu|alors\s+qu|quand|as\s+(?!well\b))|et(?<!\w..)\s*,|mais(?<!\w....)\b|wh(?<!\w..)(?:ile|ereas)\b"
 )
-# Common short words, and the words of a toll, so that a headline or a single sentence tells too.
-_FRENCH = frozenset(
-    "le la les des du au aux et selon qui dans pour par sur une est ont sont ete il elle"
-    " tues tuees morts blesses personnes dont enfants civils".split()
-)
-_ENGLISH = frozenset(
-    "the and of to in by at according were was that with has have is are said it its"
-    " killed wounded injured people including children civilians".split()
-)
-_LEANING = {**dict.fromkeys(_ENGLISH, 1), **dict.fromkeys(_FRENCH, -1)}  # what each word tells, summed once
+# Common short words, and the words of a toll, so that a headline or a single sentence tells too: what
+# each word tells, English (1) or French (-1), summed over the words in one pass.
+_LEANING = {
+    **dict.fromkeys(
+        "le la les des du au aux et selon qui dans pour par sur une est ont sont ete il elle"
+        " tues tuees morts blesses personnes dont enfants civils".split(),
+        -1,
+    ),
+    **dict.fromkeys(
+        "the and of to in by at according were was that with has have is are said it its"
+        " killed wounded injured people including children civilians".split(),
+        1,
+    ),
+}
 _WORD = regexes.compile(r"\w+")
 _NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _HOME = (
@@ -945,10 +949,8 @@ def _local(attribution: Attribution | None, article) -> bool:
     "local residents and officials")."""
     if attribution is None:
         return False
-    position = attribution.position
-    return bool(
-        _LOCAL_WORDS.search(article.folded, max(0, position - 24), position + 16)
-    )  # not "said in the city"
+    position = attribution.position  # the words just around it: not "said in the city"
+    return bool(_LOCAL_WORDS.search(article.folded, max(0, position - 24), position + 16))
 
 
 def _is_ministry(claimant: Claimant) -> bool:
@@ -1111,7 +1113,7 @@ def _in_clause(reading: Reading, fact: SentenceFacts, readings: list[Reading]) -
     return []
 
 
-def _scope(reading, fact, context, new_total: bool, increment: bool = False) -> tuple[str, int]:
+def _scope(reading, fact, context, new_total: bool, increment: bool) -> tuple[str, int]:
     if new_total:
         return "cumulative", 2  # "portant à 840 le nombre de civils tués": the tally's new total
     if increment:

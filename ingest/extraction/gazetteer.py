@@ -49,8 +49,9 @@ def _load(path: Path) -> tuple[Claimant, ...]:
     return tuple(Claimant(row["name"], row["kind"], tuple(row["aliases"])) for row in rows)
 
 
+_DATA = Path(__file__).resolve().parent / "data"
 # The built-in list: one claimant a line in data/gazetteer.json, name, kind and aliases.
-DEFAULT_GAZETTEER: tuple[Claimant, ...] = _load(Path(__file__).resolve().parent / "data" / "gazetteer.json")
+DEFAULT_GAZETTEER: tuple[Claimant, ...] = _load(_DATA / "gazetteer.json")
 
 
 def _is_titled(name: str) -> bool:
@@ -87,7 +88,7 @@ class Mention:
 
 # The places the engine knows, in data/places.json: each country's words, and whose officials speak where
 # a country's word stands beside unnamed officials (the first that matches: Nigeria before Niger).
-_PLACES_DATA = json.loads((Path(__file__).resolve().parent / "data" / "places.json").read_text("utf-8"))
+_PLACES_DATA = json.loads((_DATA / "places.json").read_text("utf-8"))
 PLACE_WORDS: dict[str, str] = {
     country: "|".join(words) for country, words in _PLACES_DATA["countries"].items()
 }
